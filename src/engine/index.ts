@@ -1,0 +1,12 @@
+/**
+ * The engine's public API. Everything outside src/engine imports from here, never from deep paths.
+ * Each area keeps its own barrel (graph/index.ts, run/index.ts, …).
+ */
+export * from './graph/index';
+export * from './operations/index';
+export * from './prompts/index';
+export * from './functions/index';
+export * from './grs/index';
+export * from './run/index';
+export * from './models/index';
+export * from './tasks/index';

@@ -1,0 +1,84 @@
+/** A chat message as the model sees it. */
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export interface TokenUsage {
+  promptTokens: number;
+  completionTokens: number;
+}
+
+/** A retry the provider is about to make. */
+export interface RetryInfo {
+  attempt: number;
+  reason: string;
+  status?: number;
+  delayMs: number;
+}
+
+export interface CompletionRequest {
+  messages: ChatMessage[];
+  /** Completions wanted (OpenAI's `n`). */
+  n: number;
+  temperature?: number;
+  maxTokens?: number;
+  /** Deterministic per call position and run seed: the simulator derives its answers from it, the cache keys on it. */
+  seed?: number;
+  signal?: AbortSignal;
+  /** Streamed text of completion `index`. */
+  onToken?: (index: number, delta: string) => void;
+  onRetry?: (info: RetryInfo) => void;
+  /** Something the run log should say (e.g. "the server ignores n: falling back to k requests"). */
+  onNotice?: (message: string) => void;
+}
+
+export interface CompletionResult {
+  texts: string[];
+  usage: TokenUsage;
+  /** HTTP requests actually made (more than 1 when the server ignored `n`). */
+  requests: number;
+  /** Wall milliseconds of the call. */
+  ms: number;
+  /** True when the answer came from the response cache. */
+  cached: boolean;
+}
+
+/** Why a call failed, in words a user can act on. */
+export type ModelErrorKind =
+  | 'auth'
+  | 'notFound'
+  | 'rateLimit'
+  | 'server'
+  | 'timeout'
+  | 'stall'
+  | 'connection'
+  | 'aborted'
+  | 'badRequest'
+  | 'badAnswer'
+  | 'budget'
+  | 'unknown';
+
+export class ModelError extends Error {
+  constructor(
+    readonly kind: ModelErrorKind,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'ModelError';
+  }
+}
+
+/** Anything that completes chat messages: the OpenAI-compatible provider, the simulator, a scripted test model. */
+export interface LanguageModel {
+  /** Stable identity for the cache key: base URL + model name. */
+  readonly id: { baseUrl: string; model: string };
+  complete(request: CompletionRequest): Promise<CompletionResult>;
+}
+
+/** Dollars per million tokens. */
+export interface ModelPrice {
+  input: number;
+  output: number;
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { defineOperation } from './definition';
+
+export const keepBestNDefinition = defineOperation({
+  type: 'keepBestN',
+  label: 'Keep Best N',
+  help: 'Keeps the n best scored thoughts; ties keep input order. Every input must be scored.',
+  icon: '▲',
+  category: 'filter',
+  paramsSchema: z.object({
+    n: z.number({ error: 'n is required' }).int().min(1),
+    higherIsBetter: z.boolean().default(true),
+  }),
+  fields: [
+    { key: 'n', label: 'Keep n', help: 'How many thoughts survive.', kind: 'integer', min: 1, required: true },
+    { key: 'higherIsBetter', label: 'Higher is better', help: 'Off when the score is an error (lower is better).', kind: 'boolean' },
+  ],
+  initialParams: { n: 1, higherIsBetter: true },
+  summary: (p) => `keep ${p.n}, ${p.higherIsBetter ? 'higher' : 'lower'} is better`,
+  makesThoughts: false,
+  streams: () => false,
+});

@@ -1,0 +1,44 @@
+import type { ThoughtState } from '../graph/specs';
+import type { OperationId } from '../graph/ids';
+import type { FunctionRegistry, ScriptRunner } from '../functions/types';
+import type { LanguageModel, TokenUsage } from '../models/types';
+import type { Budget, RunEvent, RunSummary } from './events';
+
+/** Hooks that let a caller hold the run between steps (Step, Pause/Resume). */
+export interface RunControl {
+  /** Awaited before an operation starts. */
+  beforeOperation?: (opId: OperationId) => Promise<void>;
+  /** Awaited before each model call starts. */
+  beforeCall?: (opId: OperationId) => Promise<void>;
+}
+
+export interface RunOptions {
+  model: LanguageModel;
+  functions: FunctionRegistry;
+  /** The input state; defaults to the document's input. */
+  input?: ThoughtState;
+  /** Model calls in flight at once (default 8; Infinity for no limit). */
+  concurrency?: number;
+  budget?: Budget;
+  /** Seeds per-call seeds so a run is reproducible (default 0). */
+  seed?: number;
+  /** The dataset row this run works on, if any (part of cache keys and reports). */
+  sampleIndex?: number | null;
+  signal?: AbortSignal;
+  /** Every event, in order, as it happens. */
+  onEvent?: (event: RunEvent) => void;
+  /** Milliseconds clock; defaults to performance.now. */
+  clock?: () => number;
+  /** Dollars for a call's usage; defaults to 0. */
+  cost?: (usage: TokenUsage) => number;
+  /** Runs user JavaScript functions; without one, a graph that uses them fails with a clear error. */
+  scripts?: ScriptRunner;
+  /** Defaults for operations that leave temperature / max tokens empty. */
+  defaults?: { temperature?: number; maxTokens?: number };
+  control?: RunControl;
+}
+
+export interface RunResult {
+  summary: RunSummary;
+  events: RunEvent[];
+}
