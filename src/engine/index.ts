@@ -9,4 +9,5 @@ export * from './functions/index';
 export * from './grs/index';
 export * from './run/index';
 export * from './models/index';
+export * from './models/simulator/index';
 export * from './tasks/index';
