@@ -1,0 +1,36 @@
+/** Exit codes of the command line, documented in `--help`. */
+export const EXIT = {
+  ok: 0,
+  /** Wrong usage: an unknown option, a malformed value. */
+  usage: 1,
+  missingFile: 2,
+  invalidGraph: 3,
+  modelUnreachable: 4,
+  budget: 5,
+  /** A run failed for another reason (an operation error). */
+  runFailed: 6,
+  cancelled: 130,
+} as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** An error the CLI reports in plain words and turns into an exit code (no stack trace). */
+export class CliError extends Error {
+  constructor(
+    readonly exitCode: ExitCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+/** The exit codes as `--help` shows them. */
+export const EXIT_CODES_HELP = `Exit codes:
+  0    success
+  1    wrong usage (unknown option, malformed value)
+  2    a file was not found (graph, dataset)
+  3    the graph is invalid (each diagnostic is printed with its operation and field)
+  4    the model is unreachable (connection refused, bad key, unknown model)
+  5    a budget cap was hit (requests, tokens or dollars)
+  6    the run failed for another reason (an operation error)
+  130  cancelled with Ctrl+C (partial results are still written to --out)`;

@@ -1,0 +1,399 @@
+import type {
+  Budget,
+  CallId,
+  ChatMessage,
+  GotDocument,
+  JsonValue,
+  OperationId,
+  RunEvent,
+  RunStatus,
+  RunSummary,
+  Thought,
+  ThoughtAnnotations,
+  ThoughtState,
+} from '../../engine/index';
+
+/**
+ * Builds the JSON export of a run (one or many samples). Pure and platform-free so the browser
+ * app can reuse it for "export run as JSON". The shape is a superset of the reference framework's
+ * output: each sample's `operations` list is the reference's list (one object per operation in
+ * topological order, then `{prompt_tokens, completion_tokens, cost}`), with our extra fields.
+ */
+
+export interface ExportSampleInput {
+  /** The dataset row, or null for an input given directly. */
+  sampleIndex: number | null;
+  input: ThoughtState;
+  /** The run's events in order (a partial list for a cancelled run). */
+  events: readonly RunEvent[];
+  /** The run's summary; taken from the `run.done` event when absent. */
+  summary?: RunSummary;
+}
+
+export interface ExportRunInput {
+  document: GotDocument;
+  /** Where the graph came from (a file name), if anywhere. */
+  source?: string;
+  settings: { model: { baseUrl: string; model: string }; concurrency: number; budget: Budget; seed: number; cache: boolean };
+  samples: readonly ExportSampleInput[];
+  /** Copy every sample's event log into the export. */
+  includeEvents?: boolean;
+  /** ISO time stamp of the export (passed in: this module reads no clock). */
+  createdAt?: string;
+}
+
+/** One operation as the reference framework reports it, plus ids, status and totals. */
+export interface ExportedOperation {
+  operation: string;
+  id: string;
+  label: string;
+  status: string;
+  error?: string;
+  ms: number | null;
+  thoughtIds: string[];
+  thoughts: ThoughtState[];
+  scored: boolean[];
+  scores: (number | null)[];
+  validated: boolean[];
+  validity: (boolean | null)[];
+  compared_to_ground_truth: boolean[];
+  problem_solved: (boolean | null)[];
+  requests: number;
+  completions: number;
+  prompt_tokens: number;
+  completion_tokens: number;
+  cost: number;
+}
+
+export interface ExportedTokenTotals {
+  prompt_tokens: number;
+  completion_tokens: number;
+  cost: number;
+}
+
+export interface ExportedThought {
+  id: string;
+  kind: 'input' | 'llm';
+  operation: string | null;
+  parents: string[];
+  state: ThoughtState;
+  score: number | null;
+  scored: boolean;
+  valid: boolean | null;
+  validated: boolean;
+  solved: boolean | null;
+  compared: boolean;
+  pruned: { opId: string; reason: string } | null;
+  volume: number;
+  latency: number;
+  promptTokens: number;
+  completionTokens: number;
+  cost: number;
+  ms: number;
+  finishedAt: number;
+  criticalMs: number;
+  callId: string | null;
+  parseError?: { message: string; raw: string };
+}
+
+export interface ExportedCall {
+  id: string;
+  opId: string;
+  purpose: string;
+  n: number;
+  inputIds: string[];
+  messages: ChatMessage[];
+  startedAt: number;
+  finishedAt: number | null;
+  ms: number | null;
+  requests: number;
+  promptTokens: number;
+  completionTokens: number;
+  cost: number;
+  cached: boolean;
+  retries: number;
+  texts: string[];
+  error?: { kind: string; message: string };
+}
+
+export interface ExportedSample {
+  sampleIndex: number | null;
+  input: ThoughtState;
+  status: RunStatus | 'incomplete';
+  reason?: string;
+  budgetCap?: string;
+  score: number | null;
+  solved: boolean | null;
+  requests: number;
+  completions: number;
+  cacheHits: number;
+  promptTokens: number;
+  completionTokens: number;
+  cost: number;
+  wallMs: number;
+  criticalPathMs: number;
+  criticalPathHops: number;
+  criticalPath: string[];
+  finalThoughtIds: string[];
+  /** The reference framework's output list: operations in topological order, then the token totals. */
+  operations: (ExportedOperation | ExportedTokenTotals)[];
+  thoughts: ExportedThought[];
+  /** GRS edges: parent thought → child thought. */
+  edges: { from: string; to: string }[];
+  calls: ExportedCall[];
+  logs: { at: number; level: string; message: string; opId?: string; thoughtId?: string }[];
+  events?: RunEvent[];
+}
+
+export interface ExportedRun {
+  format: 'got-studio-run';
+  version: 1;
+  createdAt?: string;
+  graph: { title: string; scheme: string | null; task: string | null; source: string | null; operations: number };
+  settings: ExportRunInput['settings'];
+  samples: ExportedSample[];
+  totals: {
+    samples: number;
+    solved: number;
+    requests: number;
+    completions: number;
+    cacheHits: number;
+    promptTokens: number;
+    completionTokens: number;
+    cost: number;
+    wallMs: number;
+  };
+}
+
+/** Operation ids in topological order; ties keep document order (Kahn's algorithm). */
+export function topologicalOrder(document: GotDocument): string[] {
+  const ops = document.operations;
+  const known = new Set(ops.map((o) => o.id));
+  const pending = new Map(ops.map((o) => [o.id, new Set(o.inputs.filter((i) => known.has(i) && i !== o.id))]));
+  const order: string[] = [];
+  while (order.length < ops.length) {
+    const next = ops.find((o) => !order.includes(o.id) && pending.get(o.id)!.size === 0);
+    // A cycle cannot run; list what is left in document order rather than loop forever.
+    const pick = next ?? ops.find((o) => !order.includes(o.id))!;
+    order.push(pick.id);
+    for (const deps of pending.values()) deps.delete(pick.id);
+  }
+  return order;
+}
+
+/** Removes user:password from a URL so credentials never reach an export. */
+export function redactUrl(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1');
+}
+
+/** Builds the export of a run; see ExportedRun. */
+export function exportRun(input: ExportRunInput): ExportedRun {
+  const order = topologicalOrder(input.document);
+  const samples = input.samples.map((s) => exportSample(s, input.document, order, input.includeEvents === true));
+  const sum = (pick: (s: ExportedSample) => number) => samples.reduce((t, s) => t + pick(s), 0);
+  return {
+    format: 'got-studio-run',
+    version: 1,
+    ...(input.createdAt === undefined ? {} : { createdAt: input.createdAt }),
+    graph: {
+      title: input.document.title,
+      scheme: input.document.scheme ?? null,
+      task: input.document.task ?? null,
+      source: input.source ?? null,
+      operations: input.document.operations.length,
+    },
+    settings: { ...input.settings, model: { ...input.settings.model, baseUrl: redactUrl(input.settings.model.baseUrl) } },
+    samples,
+    totals: {
+      samples: samples.length,
+      solved: samples.filter((s) => s.solved === true).length,
+      requests: sum((s) => s.requests),
+      completions: sum((s) => s.completions),
+      cacheHits: sum((s) => s.cacheHits),
+      promptTokens: sum((s) => s.promptTokens),
+      completionTokens: sum((s) => s.completionTokens),
+      cost: sum((s) => s.cost),
+      wallMs: sum((s) => s.wallMs),
+    },
+  };
+}
+
+function exportSample(sample: ExportSampleInput, document: GotDocument, order: readonly string[], includeEvents: boolean): ExportedSample {
+  const thoughts = new Map<string, ExportedThought>();
+  const calls = new Map<CallId, ExportedCall>();
+  const opDone = new Map<OperationId, Extract<RunEvent, { type: 'operation.done' }>>();
+  const logs: ExportedSample['logs'] = [];
+  let summary = sample.summary;
+  let lastAt = 0;
+
+  for (const e of sample.events) {
+    lastAt = Math.max(lastAt, e.type === 'run.start' ? 0 : e.at);
+    switch (e.type) {
+      case 'thought.input':
+      case 'thought.created':
+        thoughts.set(e.thought.id, fromThought(e.thought));
+        break;
+      case 'thought.annotated': {
+        const t = thoughts.get(e.thoughtId);
+        if (t) applyAnnotations(t, e);
+        break;
+      }
+      case 'thought.pruned': {
+        const t = thoughts.get(e.thoughtId);
+        if (t) t.pruned = { opId: e.opId, reason: e.reason };
+        break;
+      }
+      case 'call.start':
+        calls.set(e.callId, {
+          id: e.callId, opId: e.opId, purpose: e.purpose, n: e.n, inputIds: [...e.inputIds], messages: e.messages.map((m) => ({ ...m })),
+          startedAt: e.at, finishedAt: null, ms: null, requests: 0, promptTokens: 0, completionTokens: 0, cost: 0, cached: false, retries: 0, texts: [],
+        });
+        break;
+      case 'call.retry': {
+        const c = calls.get(e.callId);
+        if (c) c.retries += 1;
+        break;
+      }
+      case 'call.done': {
+        const c = calls.get(e.callId);
+        if (c) Object.assign(c, { finishedAt: e.at, ms: e.ms, requests: e.requests, promptTokens: e.promptTokens, completionTokens: e.completionTokens, cost: e.cost, cached: e.cached, texts: [...e.texts] });
+        break;
+      }
+      case 'call.error': {
+        const c = calls.get(e.callId);
+        if (c) Object.assign(c, { finishedAt: e.at, error: { kind: e.kind, message: e.message } });
+        break;
+      }
+      case 'operation.done':
+        opDone.set(e.opId, e);
+        break;
+      case 'log':
+        logs.push({ at: e.at, level: e.level, message: e.message, ...(e.opId ? { opId: e.opId } : {}), ...(e.thoughtId ? { thoughtId: e.thoughtId } : {}) });
+        break;
+      case 'run.done':
+        summary ??= e.summary;
+        break;
+      default:
+        break;
+    }
+  }
+
+  const byId = new Map(document.operations.map((o) => [o.id, o]));
+  const operations: ExportedSample['operations'] = order.map((id) => exportOperation(id, byId.get(id)?.type ?? 'unknown', byId.get(id)?.label, opDone.get(id as OperationId), thoughts));
+  const callList = [...calls.values()];
+  const totals = summary ?? totalsFromCalls(callList, lastAt);
+  operations.push({ prompt_tokens: totals.promptTokens, completion_tokens: totals.completionTokens, cost: totals.cost });
+
+  const thoughtList = [...thoughts.values()];
+  return {
+    sampleIndex: sample.sampleIndex,
+    input: sample.input,
+    status: summary?.status ?? 'incomplete',
+    ...(summary?.reason === undefined ? {} : { reason: summary.reason }),
+    ...(summary?.budgetCap === undefined ? {} : { budgetCap: summary.budgetCap }),
+    score: summary?.bestScore ?? null,
+    solved: summary?.solved ?? null,
+    requests: totals.requests,
+    completions: totals.completions,
+    cacheHits: totals.cacheHits,
+    promptTokens: totals.promptTokens,
+    completionTokens: totals.completionTokens,
+    cost: totals.cost,
+    wallMs: totals.wallMs,
+    criticalPathMs: summary?.criticalPath.ms ?? 0,
+    criticalPathHops: summary?.criticalPath.hops ?? 0,
+    criticalPath: [...(summary?.criticalPath.thoughtIds ?? [])],
+    finalThoughtIds: [...(summary?.finalThoughtIds ?? [])],
+    operations,
+    thoughts: thoughtList,
+    edges: thoughtList.flatMap((t) => t.parents.map((p) => ({ from: p, to: t.id }))),
+    calls: callList,
+    logs,
+    ...(includeEvents ? { events: [...sample.events] } : {}),
+  };
+}
+
+function fromThought(t: Thought): ExportedThought {
+  return {
+    id: t.id,
+    kind: t.kind,
+    operation: t.opId,
+    parents: [...t.parents],
+    state: structuredCloneJson(t.state),
+    score: t.score,
+    scored: t.scored,
+    valid: t.valid,
+    validated: t.validated,
+    solved: t.solved,
+    compared: t.compared,
+    pruned: t.pruned ? { opId: t.pruned.opId, reason: t.pruned.reason } : null,
+    volume: t.volume,
+    latency: t.latency,
+    promptTokens: t.promptTokens,
+    completionTokens: t.completionTokens,
+    cost: t.cost,
+    ms: t.ms,
+    finishedAt: t.finishedAt,
+    criticalMs: t.criticalMs,
+    callId: t.origin?.callId ?? null,
+    ...(t.parseError ? { parseError: { ...t.parseError } } : {}),
+  };
+}
+
+function applyAnnotations(t: ExportedThought, a: Partial<ThoughtAnnotations>): void {
+  if (a.score !== undefined) t.score = a.score;
+  if (a.scored !== undefined) t.scored = a.scored;
+  if (a.valid !== undefined) t.valid = a.valid;
+  if (a.validated !== undefined) t.validated = a.validated;
+  if (a.solved !== undefined) t.solved = a.solved;
+  if (a.compared !== undefined) t.compared = a.compared;
+}
+
+function exportOperation(
+  id: string,
+  type: string,
+  label: string | undefined,
+  done: Extract<RunEvent, { type: 'operation.done' }> | undefined,
+  thoughts: ReadonlyMap<string, ExportedThought>,
+): ExportedOperation {
+  const outputs = done?.outputs ?? [];
+  return {
+    operation: type,
+    id,
+    label: label ?? id,
+    status: done?.status ?? 'not run',
+    ...(done?.error === undefined ? {} : { error: done.error }),
+    ms: done?.ms ?? null,
+    thoughtIds: outputs.map((o) => o.id),
+    thoughts: outputs.map((o) => structuredCloneJson(thoughts.get(o.id)?.state ?? {})),
+    scored: outputs.map((o) => o.scored),
+    scores: outputs.map((o) => o.score),
+    validated: outputs.map((o) => o.validated),
+    validity: outputs.map((o) => o.valid),
+    compared_to_ground_truth: outputs.map((o) => o.compared),
+    problem_solved: outputs.map((o) => o.solved),
+    requests: done?.totals.requests ?? 0,
+    completions: done?.totals.completions ?? 0,
+    prompt_tokens: done?.totals.promptTokens ?? 0,
+    completion_tokens: done?.totals.completionTokens ?? 0,
+    cost: done?.totals.cost ?? 0,
+  };
+}
+
+function totalsFromCalls(calls: readonly ExportedCall[], wallMs: number) {
+  const sum = (pick: (c: ExportedCall) => number) => calls.reduce((s, c) => s + pick(c), 0);
+  return {
+    requests: sum((c) => c.requests),
+    completions: sum((c) => (c.finishedAt !== null && !c.error ? c.texts.length : 0)),
+    cacheHits: calls.filter((c) => c.cached).length,
+    promptTokens: sum((c) => c.promptTokens),
+    completionTokens: sum((c) => c.completionTokens),
+    cost: sum((c) => c.cost),
+    wallMs,
+  };
+}
+
+// States are JSON: a JSON round trip is a deep copy that works everywhere.
+function structuredCloneJson<T extends Record<string, JsonValue>>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
