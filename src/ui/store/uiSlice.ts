@@ -1,0 +1,77 @@
+import type { SliceCreator } from './types';
+import type { OpenProblem } from '../files/openProblems';
+
+export type Theme = 'light' | 'dark';
+
+/** A short message in the corner; `kind` picks its colour. */
+export interface Toast {
+  id: number;
+  kind: 'info' | 'error' | 'success';
+  message: string;
+}
+
+/** The one modal dialog open at a time. */
+export type Dialog =
+  | { kind: 'gallery' }
+  | { kind: 'help' }
+  | { kind: 'openProblems'; fileName: string; problems: OpenProblem[] }
+  | { kind: 'share'; url: string }
+  | { kind: 'recent' };
+
+/** Where the quick-add search opens, and what a new operation connects to. */
+export interface QuickAdd {
+  screen: { x: number; y: number };
+  flow: { x: number; y: number };
+  connectFrom?: string;
+  connectTo?: string;
+}
+
+/** The panels, dialogs, theme and file status: app chrome, never in undo history. */
+export interface UiSlice {
+  theme: Theme;
+  panels: { left: number; right: number };
+  dialog: Dialog | null;
+  toasts: Toast[];
+  quickAdd: QuickAdd | null;
+  /** The name the file was opened or saved under, if any. */
+  fileName: string | null;
+  /** The document as last saved to a file (reference equality tells unsaved changes). */
+  savedDoc: unknown;
+  autosave: { state: 'idle' | 'saved' | 'error'; message?: string };
+  setTheme: (t: Theme) => void;
+  setPanels: (p: Partial<UiSlice['panels']>) => void;
+  openDialog: (d: Dialog) => void;
+  closeDialog: () => void;
+  toast: (kind: Toast['kind'], message: string) => void;
+  dismissToast: (id: number) => void;
+  openQuickAdd: (q: QuickAdd | null) => void;
+  markSaved: (fileName: string | null) => void;
+  setAutosave: (a: UiSlice['autosave']) => void;
+}
+
+let toastSeq = 0;
+
+export const createUiSlice =
+  (theme: Theme): SliceCreator<UiSlice> =>
+  (set, get) => ({
+    theme,
+    panels: { left: 220, right: 380 },
+    dialog: null,
+    toasts: [],
+    quickAdd: null,
+    fileName: null,
+    savedDoc: null,
+    autosave: { state: 'idle' },
+    setTheme: (t) => set({ theme: t }),
+    setPanels: (p) => set({ panels: { ...get().panels, ...p } }),
+    openDialog: (dialog) => set({ dialog }),
+    closeDialog: () => set({ dialog: null }),
+    toast: (kind, message) => {
+      toastSeq += 1;
+      set({ toasts: [...get().toasts.slice(-3), { id: toastSeq, kind, message }] });
+    },
+    dismissToast: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
+    openQuickAdd: (quickAdd) => set({ quickAdd }),
+    markSaved: (fileName) => set({ fileName, savedDoc: get().doc }),
+    setAutosave: (autosave) => set({ autosave }),
+  });
