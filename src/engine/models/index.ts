@@ -1,1 +1,8 @@
 export * from './types';
+export { openAIModel, type OpenAIModel, type OpenAIModelConfig } from './openaiModel';
+export { redactSecrets } from './openaiErrors';
+export { createLimiter, type RequestLimiter, type LimiterOptions } from './limiter';
+export { estimatePromptTokens, countTextTokens, roughTokenCount, encodingForModel } from './tokens';
+export { DEFAULT_PRICES, SIMULATOR_PRICE_KEY, lookupPrice, costOf, type PriceTable } from './pricing';
+export { withCache, memoryCacheStore, cacheKey, type CacheStore, type CachedCompletion, type CacheOptions } from './cache';
+export { hashString } from './hash';
