@@ -1,1 +1,3 @@
 export type * from './types';
+export * from './evaluate';
+export * from './builtins';

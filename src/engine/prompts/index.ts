@@ -1,1 +1,3 @@
-export {};
+export * from './render';
+export * from './parse';
+export { balancedSpans, firstJsonObject, lastNumber, numbersIn, looseList } from './extract';

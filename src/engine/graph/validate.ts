@@ -1,0 +1,118 @@
+import type { FunctionRegistry } from '../functions/types';
+import { operationDefinitions } from '../operations/definitions';
+import { checkSpecs } from './checkSpecs';
+import { opName, paramIssueDiagnostic, type Diagnostic } from './diagnostics';
+import type { CheckedGraph, CheckedOperation, GotDocument } from './document';
+import { operationId, type OperationId } from './ids';
+import { analyzeStateKeys } from './stateKeys';
+import { analyzeStructure } from './structure';
+
+export type { Diagnostic } from './diagnostics';
+
+export interface ValidateOptions {
+  /** When given, named functions (scorers, parsers…) must exist in it. */
+  functions?: FunctionRegistry;
+}
+
+export interface ValidationResult {
+  /** The runnable graph, or null when any diagnostic is an error. */
+  graph: CheckedGraph | null;
+  diagnostics: Diagnostic[];
+}
+
+/** Operations a root may be: they start from the run's input state. */
+const ROOT_TYPES = new Set(['generate', 'selector']);
+
+type Scored = 'all' | 'some' | 'none';
+
+function combineScored(values: readonly Scored[]): Scored {
+  if (values.every((v) => v === 'all')) return 'all';
+  if (values.every((v) => v === 'none')) return 'none';
+  return 'some';
+}
+
+/**
+ * Checks a document before it runs or while it is edited: structure (duplicate ids, self-loops,
+ * duplicate and dangling edges, cycles), each operation's params against its type's schema,
+ * named functions, filter expressions, templates and their state keys, KeepBestN without Score,
+ * and roots the input does not feed. Returns the CheckedGraph (topological order, ties by
+ * document order) when there is no error.
+ */
+export function validateDocument(doc: GotDocument, opts: ValidateOptions = {}): ValidationResult {
+  const structure = analyzeStructure(doc);
+  const diagnostics: Diagnostic[] = [...structure.diagnostics];
+  if (doc.operations.length === 0) {
+    diagnostics.push({ severity: 'warning', code: 'empty-graph', message: 'the graph has no operations yet: drag one from the palette' });
+  }
+
+  const keys = analyzeStateKeys(doc);
+  const checked = new Map<string, CheckedOperation>();
+  for (const op of structure.ops) {
+    const def = operationDefinitions[op.type];
+    const parsed = def.paramsSchema.safeParse(op.params);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) diagnostics.push(paramIssueDiagnostic(op.type, op.id, op.params, issue));
+      continue;
+    }
+    const c = {
+      id: operationId(op.id),
+      type: op.type,
+      label: op.label ?? def.label,
+      inputs: (structure.preds.get(op.id) ?? []).map(operationId),
+      params: parsed.data,
+    } as CheckedOperation;
+    checked.set(op.id, c);
+    const available = keys.get(op.id)?.available ?? { keys: new Set<string>(), open: true };
+    diagnostics.push(...checkSpecs(c, available, opts.functions));
+  }
+
+  // Flow checks along the acyclic part: roots the input cannot feed, KeepBestN without Score.
+  const scored = new Map<string, Scored>();
+  for (const id of structure.order) {
+    const op = structure.ops[structure.index.get(id) as number];
+    if (!op) continue;
+    const preds = structure.preds.get(id) ?? [];
+    if (preds.length === 0 && !ROOT_TYPES.has(op.type) && op.inputs.length === 0) {
+      const message =
+        op.type === 'aggregate'
+          ? `${opName(op.type, id)} has no inputs, so it never sends a request or makes a thought; connect the operations whose thoughts it should merge`
+          : `${opName(op.type, id)} has no inputs, so no thought from a Generate or Selector reaches it; connect it after the operation whose thoughts it should work on`;
+      diagnostics.push({ severity: 'warning', code: 'no-input-path', message, opId: id, field: 'inputs' });
+    }
+    const incoming: Scored = preds.length ? combineScored(preds.map((p) => scored.get(p) ?? 'none')) : 'none';
+    if (op.type === 'keepBestN') {
+      if (incoming === 'none') {
+        diagnostics.push({
+          severity: 'error',
+          code: 'keepbest-unscored',
+          message: `${opName(op.type, id)} has no Score before it: its input thoughts will be unscored; add a Score between it and the operation that makes them`,
+          opId: id,
+          field: 'inputs',
+        });
+      } else if (incoming === 'some') {
+        diagnostics.push({
+          severity: 'warning',
+          code: 'keepbest-partly-unscored',
+          message: `${opName(op.type, id)}: some paths into it have no Score after the last operation that makes thoughts; unscored inputs stop the run`,
+          opId: id,
+          field: 'inputs',
+        });
+      }
+    }
+    const makes = operationDefinitions[op.type].makesThoughts;
+    // Validate & Improve without improving passes its inputs through; with it, improved thoughts are new and unscored.
+    const passThrough = !makes || (op.type === 'validateAndImprove' && (op.params.improve === false || op.params.tries === 0));
+    const vaiMixed = op.type === 'validateAndImprove' && incoming !== 'none' ? 'some' : 'none';
+    scored.set(id, op.type === 'score' ? 'all' : passThrough ? incoming : vaiMixed);
+  }
+
+  const hasError = diagnostics.some((d) => d.severity === 'error');
+  if (hasError) return { graph: null, diagnostics };
+
+  const operations = structure.order.map((id) => checked.get(id) as CheckedOperation);
+  const byId = new Map<OperationId, CheckedOperation>(operations.map((o) => [o.id, o]));
+  const successors = new Map<OperationId, OperationId[]>(operations.map((o) => [o.id, []]));
+  for (const o of operations) for (const p of o.inputs) successors.get(p)?.push(o.id);
+  const sinks = operations.filter((o) => (successors.get(o.id) ?? []).length === 0).map((o) => o.id);
+  return { graph: { document: doc, operations, byId, successors, sinks }, diagnostics };
+}
