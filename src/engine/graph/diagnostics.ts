@@ -12,6 +12,9 @@ export interface Diagnostic {
   /** Path of the parameter at fault, e.g. `n`, `scorer.expr`, `inputs`. */
   field?: string;
   edge?: { from: string; to: string };
+  /** For file errors: 1-based line and column in the file's text. */
+  line?: number;
+  column?: number;
 }
 
 /** Every diagnostic code validateDocument and parseDocumentFile can produce, with what it means. */
