@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { cacheKey, memoryCacheStore, withCache, type CacheStore } from './cache';
+import type { CompletionRequest, LanguageModel } from './types';
+
+function countingModel(): LanguageModel & { calls: number } {
+  const model = {
+    id: { baseUrl: 'http://models.test/v1', model: 'm' },
+    calls: 0,
+    async complete(request: CompletionRequest) {
+      model.calls += 1;
+      const texts = Array.from({ length: request.n }, (_, i) => `answer ${model.calls}.${i}`);
+      return { texts, usage: { promptTokens: 10, completionTokens: 4 }, requests: 1, ms: 25, cached: false };
+    },
+  };
+  return model;
+}
+
+const request = (extra: Partial<CompletionRequest> = {}): CompletionRequest => ({
+  messages: [{ role: 'user', content: 'sort [3, 1, 2]' }],
+  n: 2,
+  temperature: 1,
+  seed: 11,
+  ...extra,
+});
+
+describe('withCache', () => {
+  it('answers an identical request from the cache, replaying its text through onToken', async () => {
+    const model = countingModel();
+    const cached = withCache(model, memoryCacheStore(), { enabled: true, sampleIndex: 3 });
+    const first = await cached.complete(request());
+    const streamed: Array<[number, string]> = [];
+    const second = await cached.complete(request({ onToken: (i, d) => streamed.push([i, d]) }));
+    expect(model.calls).toBe(1);
+    expect(second.texts).toEqual(first.texts);
+    expect(second).toMatchObject({ cached: true, requests: 0, usage: { promptTokens: 10, completionTokens: 4 } });
+    expect(second.ms).toBeLessThan(5);
+    expect(streamed).toEqual([
+      [0, 'answer 1.0'],
+      [1, 'answer 1.1'],
+    ]);
+  });
+
+  it('misses when the seed, the sample index, n or a message differs', async () => {
+    const model = countingModel();
+    const store = memoryCacheStore();
+    await withCache(model, store, { enabled: true, sampleIndex: 0 }).complete(request());
+    await withCache(model, store, { enabled: true, sampleIndex: 1 }).complete(request());
+    const sample0 = withCache(model, store, { enabled: true, sampleIndex: 0 });
+    await sample0.complete(request({ seed: 12 }));
+    await sample0.complete(request({ n: 3 }));
+    await sample0.complete(request({ messages: [{ role: 'user', content: 'sort [3, 2, 1]' }] }));
+    expect(model.calls).toBe(5);
+    expect(await store.size()).toBe(5);
+  });
+
+  it('keys on the endpoint too', () => {
+    const a = countingModel();
+    const b = { ...countingModel(), id: { baseUrl: 'http://other.test/v1', model: 'm' } };
+    expect(cacheKey(a, request())).not.toBe(cacheKey(b, request()));
+    expect(cacheKey(a, request())).toBe(cacheKey(a, request({ onToken: () => undefined })));
+  });
+
+  it('calls the model every time when disabled and leaves the store alone', async () => {
+    const model = countingModel();
+    const store = memoryCacheStore();
+    const cached = withCache(model, store, { enabled: false });
+    await cached.complete(request());
+    const again = await cached.complete(request());
+    expect(model.calls).toBe(2);
+    expect(again.cached).toBe(false);
+    expect(await store.size()).toBe(0);
+  });
+
+  it('carries on when the store fails, saying so once', async () => {
+    const broken: CacheStore = {
+      get: async () => {
+        throw new Error('QuotaExceededError');
+      },
+      set: async () => {
+        throw new Error('disk full');
+      },
+      clear: async () => undefined,
+      size: async () => 0,
+    };
+    const model = countingModel();
+    const cached = withCache(model, broken, { enabled: true });
+    const notices: string[] = [];
+    const first = await cached.complete(request({ onNotice: (m) => notices.push(m) }));
+    await cached.complete(request({ onNotice: (m) => notices.push(m) }));
+    expect(first.texts).toHaveLength(2);
+    expect(model.calls).toBe(2);
+    expect(notices).toEqual(['The response cache could not be read (QuotaExceededError): carrying on without it.']);
+  });
+});

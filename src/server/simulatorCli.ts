@@ -1,0 +1,79 @@
+import { parseArgs } from 'node:util';
+import type { FaultPlan } from './faults';
+import { startModelServer, type ModelServer } from './modelServer';
+import { loadSimulatorModel, type SimulatorSettings } from './simulatorSource';
+
+export interface SimulatorCliOptions extends SimulatorSettings {
+  port: number;
+  host: string;
+  requireKey?: string;
+  faults?: FaultPlan;
+}
+
+const USAGE = `Usage: npm run simulator -- [--port 8787] [--host 127.0.0.1] [--latency-ms MS] [--token-ms MS]
+                         [--seed N] [--require-key KEY] [--faults JSON]
+Serves the offline simulator as an OpenAI-compatible API at http://HOST:PORT/v1.`;
+
+function toNumber(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} needs a non-negative number, got "${value}"`);
+  return n;
+}
+
+/** Reads the simulator server's command line; throws an Error with a usage hint on bad input. */
+export function parseSimulatorArgs(argv: string[]): SimulatorCliOptions | 'help' {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string', default: '8787' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'latency-ms': { type: 'string' },
+      'token-ms': { type: 'string' },
+      seed: { type: 'string' },
+      'require-key': { type: 'string' },
+      faults: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) return 'help';
+  const port = toNumber('port', values.port) ?? 8787;
+  if (!Number.isInteger(port) || port > 65535) throw new Error(`--port needs a port number, got "${values.port}"`);
+  let faults: FaultPlan | undefined;
+  if (values.faults) {
+    try {
+      faults = JSON.parse(values.faults) as FaultPlan;
+    } catch {
+      throw new Error('--faults needs JSON, e.g. \'{"rateLimit":{"count":3}}\'');
+    }
+  }
+  return {
+    port,
+    host: values.host ?? '127.0.0.1',
+    latencyMs: toNumber('latency-ms', values['latency-ms']),
+    tokenMs: toNumber('token-ms', values['token-ms']),
+    seed: toNumber('seed', values.seed),
+    requireKey: values['require-key'],
+    faults,
+  };
+}
+
+/** Starts the simulator server from a command line; resolves with the running server (or null after --help). */
+export async function runSimulatorServer(argv: string[], log: (line: string) => void = (l) => void process.stdout.write(`${l}\n`)): Promise<ModelServer | null> {
+  const options = parseSimulatorArgs(argv);
+  if (options === 'help') {
+    log(USAGE);
+    return null;
+  }
+  const { model, simulated } = loadSimulatorModel(options);
+  const server = await startModelServer({
+    model,
+    port: options.port,
+    host: options.host,
+    requireKey: options.requireKey,
+    faults: options.faults,
+  });
+  log(`GoT Studio ${simulated ? 'simulator' : 'echo stand-in (no simulator in this build)'} at ${server.url} (model: ${model.id.model})`);
+  return server;
+}
