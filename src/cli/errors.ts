@@ -28,7 +28,7 @@ export class CliError extends Error {
 export const EXIT_CODES_HELP = `Exit codes:
   0    success
   1    wrong usage (unknown option, malformed value)
-  2    a file was not found (graph, dataset)
+  2    a file was not found (graph, dataset) or --out cannot be written
   3    the graph is invalid (each diagnostic is printed with its operation and field)
   4    the model is unreachable (connection refused, bad key, unknown model)
   5    a budget cap was hit (requests, tokens or dollars)

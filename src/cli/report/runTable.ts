@@ -1,0 +1,50 @@
+import type { RunSummary } from '../../engine/index';
+import { count, dollars, duration, formatTable, num, yesNo, type Align } from './table';
+
+/** One row of the `run` summary: a sample's label and its summary (null when it never ran). */
+export interface RunTableRow {
+  label: string;
+  summary: RunSummary | null;
+}
+
+/** The per-sample summary table of `run`, with a totals line when there is more than one sample. */
+export function formatRunTable(rows: readonly RunTableRow[]): string {
+  const headers = ['sample', 'status', 'score', 'solved', 'requests', 'completions', 'tokens', 'cost', 'wall', 'critical path'];
+  const align: Align[] = ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'];
+  const body = rows.map(({ label, summary: s }) =>
+    s === null
+      ? [label, 'not run', '—', '—', '—', '—', '—', '—', '—', '—']
+      : [
+          label,
+          s.status,
+          num(s.bestScore, 3),
+          yesNo(s.solved),
+          count(s.requests),
+          count(s.completions),
+          count(s.promptTokens + s.completionTokens),
+          dollars(s.cost),
+          duration(s.wallMs),
+          `${duration(s.criticalPath.ms)} / ${s.criticalPath.hops} hops`,
+        ],
+  );
+  const done = rows.flatMap((r) => (r.summary ? [r.summary] : []));
+  if (rows.length > 1) {
+    const sum = (pick: (s: RunSummary) => number) => done.reduce((t, s) => t + pick(s), 0);
+    const compared = done.filter((s) => s.solved !== null);
+    body.push([
+      `total (${rows.length})`,
+      `${done.filter((s) => s.status === 'completed').length} completed`,
+      '',
+      compared.length === 0 ? '—' : `${compared.filter((s) => s.solved).length}/${compared.length}`,
+      count(sum((s) => s.requests)),
+      count(sum((s) => s.completions)),
+      count(sum((s) => s.promptTokens + s.completionTokens)),
+      dollars(sum((s) => s.cost)),
+      duration(sum((s) => s.wallMs)),
+      '',
+    ]);
+  }
+  const cacheHits = done.reduce((t, s) => t + s.cacheHits, 0);
+  const table = formatTable(headers, body, align);
+  return cacheHits > 0 ? `${table}\n${cacheHits} answer(s) came from the response cache (--no-cache to ask the model again).` : table;
+}
