@@ -6,3 +6,4 @@ export { estimatePromptTokens, countTextTokens, roughTokenCount, encodingForMode
 export { DEFAULT_PRICES, SIMULATOR_PRICE_KEY, lookupPrice, costOf, type PriceTable } from './pricing';
 export { withCache, memoryCacheStore, cacheKey, type CacheStore, type CachedCompletion, type CacheOptions } from './cache';
 export { hashString } from './hash';
+export { scriptedModel, timerSleep, type ScriptedModel, type ScriptedModelOptions, type ScriptedCall } from './scripted';

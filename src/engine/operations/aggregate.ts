@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { defineOperation } from './definition';
+import type { JsonValue, ThoughtState } from '../graph/specs';
+import type { ThoughtView } from '../functions/types';
+import type { OperationExecutor } from './execution';
 import { llmFields, llmParamShape, samplesField } from './llmFields';
+import { promptMessages, sampling, thoughtsFromCall } from './llmThoughts';
 
 export const aggregateDefinition = defineOperation({
   type: 'aggregate',
@@ -23,3 +27,45 @@ export const aggregateDefinition = defineOperation({
   makesThoughts: true,
   streams: () => false,
 });
+
+const scoreOf = (t: ThoughtView): number => (t.scored && t.score !== null ? t.score : -Infinity);
+
+/**
+ * The base state of an aggregation: the inputs' states laid over each other in ascending score
+ * order (so the best input's keys win; unscored inputs count as lowest, ties keep input order),
+ * then each of `concatKeys` concatenated over the inputs in input order.
+ */
+export function aggregateBase(inputs: readonly ThoughtView[], concatKeys: readonly string[]): ThoughtState {
+  const base: ThoughtState = {};
+  const ascending = inputs.map((t, i) => ({ t, i })).sort((a, b) => scoreOf(a.t) - scoreOf(b.t) || a.i - b.i);
+  for (const { t } of ascending) Object.assign(base, t.state);
+  for (const key of concatKeys) {
+    const values = inputs.flatMap((t) => (Object.prototype.hasOwnProperty.call(t.state, key) ? [t.state[key] as JsonValue] : []));
+    if (values.length === 0) continue;
+    if (values.every((v) => typeof v === 'string')) base[key] = values.join('\n');
+    else base[key] = values.flatMap((v) => (Array.isArray(v) ? v : [v]));
+  }
+  return base;
+}
+
+/** One prompt over all inputs; each completion parsed into new thoughts whose parents are all the inputs. */
+export const executeAggregate: OperationExecutor<'aggregate'> = async (ctx) => {
+  const p = ctx.op.params;
+  const items = await ctx.allInputs();
+  if (items.length === 0) return;
+  const views = items.map((item) => ctx.view(item));
+  const base = aggregateBase(views, p.concatKeys);
+  const messages = promptMessages(p, { state: base, inputs: views });
+  const call = await ctx.call({ purpose: 'aggregate', tag: '*', inputs: items, messages, n: p.samples, ...sampling(ctx, p) });
+  if (!call) return;
+  const made = thoughtsFromCall(ctx, {
+    call,
+    parents: items,
+    base,
+    parser: p.parser,
+    inputs: views,
+    tag: (c, part) => `${c}.${part}`,
+    key: (c, part) => [c, part],
+  });
+  for (const t of made) ctx.output(t);
+};

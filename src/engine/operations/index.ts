@@ -1,2 +1,5 @@
 export * from './definition';
 export * from './definitions';
+export * from './execution';
+export { operationRegistry, type OperationEntry } from './registry';
+export { aggregateBase } from './aggregate';

@@ -2,6 +2,7 @@ import type { ThoughtState } from '../graph/specs';
 import type { OperationId } from '../graph/ids';
 import type { FunctionRegistry, ScriptRunner } from '../functions/types';
 import type { LanguageModel, TokenUsage } from '../models/types';
+import type { GrsState } from '../grs/state';
 import type { Budget, RunEvent, RunSummary } from './events';
 
 /** Hooks that let a caller hold the run between steps (Step, Pause/Resume). */
@@ -36,9 +37,15 @@ export interface RunOptions {
   /** Defaults for operations that leave temperature / max tokens empty. */
   defaults?: { temperature?: number; maxTokens?: number };
   control?: RunControl;
+  /** The run's id in its log (default: a random one). */
+  runId?: string;
+  /** Whether the model answers from a response cache; recorded in the run's settings (default false). */
+  cache?: boolean;
 }
 
 export interface RunResult {
   summary: RunSummary;
   events: RunEvent[];
+  /** The final GRS, built from `events` by the reducer (rebuildGrs(events) equals it). */
+  grs: GrsState;
 }

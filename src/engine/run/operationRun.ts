@@ -1,0 +1,243 @@
+import type { CheckedOperation } from '../graph/document';
+import { thoughtId, type ThoughtId } from '../graph/ids';
+import type { FunctionRegistry, ScriptRunner, ThoughtView } from '../functions/types';
+import type { Thought, ThoughtAnnotations } from '../grs/thought';
+import type { OperationType } from '../operations/definition';
+import { compareKeys, type CallSpec, type CriticalPoint, type FlowItem, type NewThought, type OperationContext, type OperationExecutor } from '../operations/execution';
+import { operationRegistry } from '../operations/registry';
+import { RunStopped } from './errors';
+import type { OperationStatus } from './events';
+import { latestCp, type RunRuntime } from './runtime';
+
+const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+/**
+ * One operation of a running graph: buffers the thoughts its predecessors send (keyed by
+ * position), starts when its first input arrives (streaming operations) or when all inputs are
+ * in (the others), runs its executor, and forwards each output at once to its successors.
+ */
+export class OperationRun implements OperationContext<OperationType> {
+  status: OperationStatus = 'waiting';
+  /** Successors and this operation's position among their inputs. */
+  readonly successors: Array<{ run: OperationRun; index: number }> = [];
+  readonly predecessors: OperationRun[] = [];
+  readonly outputs: FlowItem[] = [];
+  /** Errors met on single thoughts or calls (the operation went on). */
+  readonly problems: string[] = [];
+  execution: Promise<void> | null = null;
+  error: string | null = null;
+
+  private readonly arrived: FlowItem[] = [];
+  private pendingInputs: number;
+  private inputsDone!: () => void;
+  private readonly inputsComplete = new Promise<void>((resolve) => (this.inputsDone = resolve));
+  private handler: ((item: FlowItem) => Promise<void>) | null = null;
+  private running = 0;
+  private drained: (() => void) | null = null;
+  private sawStop = false;
+  private startedAt = 0;
+  private readonly streams: boolean;
+
+  constructor(
+    readonly op: CheckedOperation,
+    private readonly runtime: RunRuntime,
+    readonly env: { functions: FunctionRegistry; scripts?: ScriptRunner },
+    readonly defaults: { temperature?: number; maxTokens?: number },
+    private readonly beforeOperation: ((opId: CheckedOperation['id']) => Promise<void>) | undefined,
+    private readonly onFinished: (run: OperationRun) => void,
+  ) {
+    // A root waits for one "predecessor": the run's input.
+    this.pendingInputs = Math.max(op.inputs.length, 1);
+    const definition = operationRegistry[op.type].definition as { streams: (p: unknown) => boolean };
+    this.streams = definition.streams(op.params);
+  }
+
+  /** A thought arrives from the predecessor at `index` of this operation's inputs. */
+  deliver(item: FlowItem, index: number): void {
+    if (this.runtime.stopInfo || this.status === 'done' || this.status === 'failed') return;
+    const keyed = this.op.inputs.length > 1 ? { ...item, key: [index, ...item.key] } : item;
+    this.arrived.push(keyed);
+    if (this.handler) this.spawn(keyed, this.handler);
+    else if (this.status === 'waiting' && this.streams) this.start();
+  }
+
+  /** One predecessor finished (or the input was delivered, for a root). */
+  inputFinished(): void {
+    this.pendingInputs -= 1;
+    if (this.pendingInputs > 0) return;
+    this.inputsDone();
+    if (this.status !== 'waiting' || this.runtime.stopInfo) return;
+    if (this.arrived.length === 0) this.skip();
+    else this.start();
+  }
+
+  private skip(): void {
+    const why = this.predecessors.map((p) => `${p.op.label} ${p.status === 'done' ? 'passed on no thoughts' : `was ${p.status}`}`).join(', ');
+    this.runtime.emit('log', { level: 'info', message: `${this.op.label} (${this.op.id}) was skipped: it got no input thoughts (${why || 'no input'})`, opId: this.op.id });
+    this.finish('skipped');
+  }
+
+  private start(): void {
+    this.status = 'running';
+    this.execution = this.execute();
+  }
+
+  private async execute(): Promise<void> {
+    try {
+      if (this.beforeOperation) await this.runtime.guard(this.beforeOperation(this.op.id));
+      this.runtime.throwIfStopped();
+      this.startedAt = this.runtime.now();
+      this.runtime.emit('operation.start', { opId: this.op.id });
+      const execute = operationRegistry[this.op.type].execute as unknown as OperationExecutor<OperationType>;
+      await execute(this);
+      if (this.sawStop) throw new RunStopped();
+      this.finish('done');
+    } catch (err) {
+      if (err instanceof RunStopped || this.runtime.stopInfo) return this.finish('cancelled');
+      this.error = errorText(err);
+      this.runtime.emit('log', { level: 'error', message: this.error, opId: this.op.id });
+      this.finish('failed');
+    }
+  }
+
+  /** Ends the operation with its outputs in canonical order, then tells its successors. */
+  finish(status: 'done' | 'failed' | 'skipped' | 'cancelled'): void {
+    if (this.status !== 'waiting' && this.status !== 'running') return;
+    const outputs = [...this.outputs].sort((a, b) => compareKeys(a.key, b.key));
+    let error = this.error ?? undefined;
+    if (status === 'done' && this.problems.length > 0) {
+      if (outputs.length === 0) status = 'failed';
+      const more = this.problems.length > 1 ? ` (and ${this.problems.length - 1} more)` : '';
+      error = `${this.problems[0]}${more}`;
+      this.error = error;
+    }
+    this.status = status;
+    this.outputs.splice(0, this.outputs.length, ...outputs);
+    const totals = this.runtime.grs.operations[this.op.id]?.totals ?? { requests: 0, completions: 0, cacheHits: 0, promptTokens: 0, completionTokens: 0, cost: 0 };
+    this.runtime.emit('operation.done', {
+      opId: this.op.id,
+      status,
+      outputs: outputs.map((o) => ({ id: o.id, ...o.ann })),
+      totals,
+      ms: this.startedAt ? this.runtime.now() - this.startedAt : 0,
+      ...(error !== undefined ? { error } : {}),
+    });
+    this.onFinished(this);
+    if (status !== 'cancelled') for (const s of this.successors) s.run.inputFinished();
+  }
+
+  // ---- OperationContext ----
+
+  async forEachInput(handler: (item: FlowItem) => Promise<void>): Promise<void> {
+    this.handler = handler;
+    for (const item of this.arrived) this.spawn(item, handler);
+    try {
+      await this.runtime.guard(this.inputsComplete);
+    } finally {
+      // Not guarded: every wait inside a handler is, so they settle at once after a stop.
+      if (this.running > 0) await new Promise<void>((resolve) => (this.drained = resolve));
+    }
+    if (this.sawStop) throw new RunStopped();
+  }
+
+  private spawn(item: FlowItem, handler: (item: FlowItem) => Promise<void>): void {
+    this.running += 1;
+    void (async () => {
+      try {
+        await handler(item);
+      } catch (err) {
+        if (err instanceof RunStopped || this.runtime.stopInfo) this.sawStop = true;
+        else this.problem(errorText(err), 'error', item.id);
+      } finally {
+        this.running -= 1;
+        if (this.running === 0 && this.drained) {
+          const done = this.drained;
+          this.drained = null;
+          done();
+        }
+      }
+    })();
+  }
+
+  async allInputs(): Promise<FlowItem[]> {
+    await this.runtime.guard(this.inputsComplete);
+    return [...this.arrived].sort((a, b) => compareKeys(a.key, b.key));
+  }
+
+  thought(item: FlowItem): Thought {
+    const t = this.runtime.grs.thoughts[item.id];
+    if (!t) throw new Error(`unknown thought ${item.id}`);
+    return t;
+  }
+
+  view(item: FlowItem): ThoughtView {
+    const t = this.thought(item);
+    const v: ThoughtView = { id: t.id, state: t.state, ...item.ann };
+    if (t.parseError) v.parseError = t.parseError;
+    return v;
+  }
+
+  call(spec: CallSpec) {
+    return this.runtime.call(this.op.id, spec, (message) => this.problem(message, 'error'));
+  }
+
+  create(nt: NewThought): FlowItem {
+    const rt = this.runtime;
+    const id = thoughtId(`${this.op.id}/${nt.tag}`);
+    const parents: ThoughtId[] = nt.parents.map((p) => p.id);
+    let latency = 0;
+    for (const p of parents) latency = Math.max(latency, rt.grs.thoughts[p]?.latency ?? 0);
+    const share = 1 / Math.max(nt.call.texts.length, 1) / nt.parts;
+    const thought: Thought = {
+      id,
+      kind: 'llm',
+      opId: this.op.id,
+      parents,
+      state: nt.state,
+      origin: { callId: nt.call.callId, completion: nt.completion, part: nt.part },
+      volume: rt.lineage.add(id, parents, true),
+      latency: latency + 1,
+      ms: nt.call.ms,
+      finishedAt: rt.now(),
+      promptTokens: nt.call.promptTokens * share,
+      completionTokens: nt.call.completionTokens * share,
+      cost: nt.call.cost * share,
+      criticalMs: nt.call.cp.ms,
+      score: null,
+      scored: false,
+      valid: null,
+      validated: false,
+      solved: null,
+      compared: false,
+      pruned: null,
+    };
+    if (nt.parseError) thought.parseError = nt.parseError;
+    rt.emit('thought.created', { thought });
+    const ann: ThoughtAnnotations = { score: null, scored: false, valid: null, validated: false, solved: null, compared: false };
+    return { id, key: nt.key, ann, cp: { ms: nt.call.cp.ms, hops: nt.call.cp.hops, tail: { thoughtId: id, prev: nt.call.cp.tail } } };
+  }
+
+  annotate(item: FlowItem, ann: Partial<ThoughtAnnotations>, cp?: CriticalPoint): FlowItem {
+    this.runtime.emit('thought.annotated', { thoughtId: item.id, opId: this.op.id, ...ann });
+    return { ...item, ann: { ...item.ann, ...ann }, cp: cp ?? item.cp };
+  }
+
+  prune(item: FlowItem, reason: string): void {
+    this.runtime.emit('thought.pruned', { thoughtId: item.id, opId: this.op.id, reason });
+  }
+
+  output(item: FlowItem): void {
+    this.outputs.push(item);
+    this.runtime.noteCritical(item.cp);
+    for (const s of this.successors) s.run.deliver(item, s.index);
+  }
+
+  problem(message: string, level: 'warn' | 'error', thoughtId?: ThoughtId): void {
+    this.runtime.emit('log', { level, message, opId: this.op.id, ...(thoughtId ? { thoughtId } : {}) });
+    if (level === 'error') this.problems.push(message);
+  }
+
+  latest(items: readonly FlowItem[]): CriticalPoint {
+    return latestCp(items);
+  }
+}

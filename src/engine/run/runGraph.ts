@@ -1,0 +1,118 @@
+import type { CheckedGraph, GotDocument } from '../graph/document';
+import { INPUT_THOUGHT_ID, runId as toRunId, type OperationId } from '../graph/ids';
+import { validateDocument } from '../graph/validate';
+import type { Thought } from '../grs/thought';
+import type { FlowItem } from '../operations/execution';
+import { GraphInvalidError } from './errors';
+import { OperationRun } from './operationRun';
+import type { RunOptions, RunResult } from './options';
+import { RunRuntime, ZERO_CP } from './runtime';
+import { summarize } from './summary';
+
+/**
+ * Runs a Graph of Operations on one input. Validates first (throws GraphInvalidError with the
+ * diagnostics when the graph cannot run), then runs it as a dataflow: model calls run
+ * concurrently up to `options.concurrency`, streaming operations take each thought as soon as it
+ * exists, and every result lands in the event log. Never throws for model failures: they become
+ * events and a failed or partial summary.
+ */
+export async function runGraph(document: GotDocument, options: RunOptions): Promise<RunResult> {
+  const { graph, diagnostics } = validateDocument(document, { functions: options.functions });
+  if (!graph) throw new GraphInvalidError(diagnostics);
+  const rt = new RunRuntime(options);
+  const input = { ...(options.input ?? document.input) };
+
+  rt.emit('run.start', {
+    runId: toRunId(options.runId ?? `run-${Math.random().toString(36).slice(2, 10)}`),
+    document,
+    input,
+    settings: {
+      model: { ...options.model.id },
+      concurrency: options.concurrency ?? 8,
+      budget: { ...options.budget },
+      seed: options.seed ?? 0,
+      cache: options.cache ?? false,
+      sampleIndex: options.sampleIndex ?? null,
+    },
+  });
+  for (const d of diagnostics) rt.emit('log', { level: 'warn', message: d.message, ...(d.opId ? { opId: d.opId as OperationId } : {}) });
+  const inputThought = makeInputThought({ ...input }, rt.now());
+  rt.lineage.add(inputThought.id, [], false);
+  rt.emit('thought.input', { thought: inputThought });
+
+  let finished = 0;
+  let allFinished!: () => void;
+  const whenAllFinished = new Promise<void>((resolve) => (allFinished = resolve));
+  const runs = buildRuns(graph, rt, options, () => {
+    finished += 1;
+    if (finished === graph.operations.length) allFinished();
+  });
+
+  const onAbort = (): void => rt.stop('cancelled', 'the run was cancelled');
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    if (options.signal?.aborted) onAbort();
+    const stopped = new Promise<void>((resolve) => rt.abort.signal.addEventListener('abort', () => resolve(), { once: true }));
+    const root: FlowItem = { id: INPUT_THOUGHT_ID, key: [0], ann: inputAnnotations(), cp: ZERO_CP };
+    for (const op of graph.operations) {
+      if (op.inputs.length > 0 || rt.stopInfo) continue;
+      const run = runs.get(op.id) as OperationRun;
+      run.deliver(root, 0);
+      run.inputFinished();
+    }
+    if (graph.operations.length > 0) await Promise.race([whenAllFinished, stopped]);
+    if (rt.stopInfo) {
+      // Let every operation unwind (their waits are aborted), then close the ones that never ran.
+      let pending = [...runs.values()].flatMap((r) => (r.execution ? [r.execution] : []));
+      while (pending.length) {
+        await Promise.allSettled(pending);
+        const next = [...runs.values()].flatMap((r) => (r.execution && r.status === 'running' ? [r.execution] : []));
+        pending = next.filter((p) => !pending.includes(p));
+      }
+      for (const r of runs.values()) r.finish('cancelled');
+    }
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+  const summary = summarize(graph, runs, rt);
+  rt.emit('run.done', { summary });
+  return { summary, events: rt.events, grs: rt.grs };
+}
+
+function buildRuns(graph: CheckedGraph, rt: RunRuntime, options: RunOptions, onFinished: () => void): Map<string, OperationRun> {
+  const env = options.scripts ? { functions: options.functions, scripts: options.scripts } : { functions: options.functions };
+  const runs = new Map<string, OperationRun>();
+  for (const op of graph.operations) runs.set(op.id, new OperationRun(op, rt, env, options.defaults ?? {}, options.control?.beforeOperation, onFinished));
+  for (const op of graph.operations) {
+    const run = runs.get(op.id) as OperationRun;
+    op.inputs.forEach((from, index) => {
+      const pred = runs.get(from) as OperationRun;
+      pred.successors.push({ run, index });
+      run.predecessors.push(pred);
+    });
+  }
+  return runs;
+}
+
+const inputAnnotations = (): FlowItem['ann'] => ({ score: null, scored: false, valid: null, validated: false, solved: null, compared: false });
+
+function makeInputThought(state: Thought['state'], at: number): Thought {
+  return {
+    id: INPUT_THOUGHT_ID,
+    kind: 'input',
+    opId: null,
+    parents: [],
+    state,
+    origin: null,
+    volume: 0,
+    latency: 0,
+    ms: 0,
+    finishedAt: at,
+    promptTokens: 0,
+    completionTokens: 0,
+    cost: 0,
+    criticalMs: 0,
+    ...inputAnnotations(),
+    pruned: null,
+  };
+}

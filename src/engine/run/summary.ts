@@ -1,0 +1,51 @@
+import type { CheckedGraph } from '../graph/document';
+import type { ThoughtId } from '../graph/ids';
+import type { FlowItem } from '../operations/execution';
+import type { RunSummary } from './events';
+import type { OperationRun } from './operationRun';
+import type { RunRuntime } from './runtime';
+
+/** The ids along a critical path, oldest first. */
+function pathIds(rt: RunRuntime): ThoughtId[] {
+  const ids: ThoughtId[] = [];
+  for (let link = rt.critical.tail; link; link = link.prev) ids.push(link.thoughtId);
+  return ids.reverse();
+}
+
+/** The run's closing summary: totals, status, final thoughts, best score, solved, critical path. */
+export function summarize(graph: CheckedGraph, runs: ReadonlyMap<string, OperationRun>, rt: RunRuntime): RunSummary {
+  const finals: FlowItem[] = graph.sinks.flatMap((id) => runs.get(id)?.outputs ?? []);
+  const failures = [...runs.values()].filter((r) => r.status === 'failed' || r.problems.length > 0);
+  let status: RunSummary['status'] = 'completed';
+  let reason: string | undefined;
+  if (rt.stopInfo) {
+    status = rt.stopInfo.status;
+    reason = rt.stopInfo.reason;
+  } else if (finals.length === 0 && failures.length > 0) {
+    status = 'failed';
+    const first = failures[0] as OperationRun;
+    reason = `${first.op.label} (${first.op.id}): ${first.error ?? first.problems[0] ?? 'failed'}`;
+  }
+  // The score direction is the last Keep Best N's, the only operation that declares one.
+  const keepers = graph.operations.filter((o) => o.type === 'keepBestN');
+  const last = keepers[keepers.length - 1];
+  const higher = last?.type === 'keepBestN' ? last.params.higherIsBetter : true;
+  let bestScore: number | null = null;
+  for (const f of finals) {
+    const s = f.ann.scored ? f.ann.score : null;
+    if (s !== null && (bestScore === null || (higher ? s > bestScore : s < bestScore))) bestScore = s;
+  }
+  const compared = finals.filter((f) => f.ann.compared);
+  const summary: RunSummary = {
+    ...rt.grs.totals,
+    status,
+    wallMs: rt.now(),
+    criticalPath: { hops: rt.critical.hops, ms: rt.critical.ms, thoughtIds: pathIds(rt) },
+    finalThoughtIds: finals.map((f) => f.id),
+    bestScore,
+    solved: compared.length === 0 ? null : compared.some((f) => f.ann.solved === true),
+  };
+  if (reason !== undefined) summary.reason = reason;
+  if (rt.stopInfo?.cap) summary.budgetCap = rt.stopInfo.cap;
+  return summary;
+}
