@@ -4,6 +4,8 @@ import type { GotDocument } from '../../engine/index';
 import { emptyDocument } from '../document/graphEdits';
 import { createDocumentSlice } from './documentSlice';
 import { createRunsSlice } from './runsSlice';
+import { createRunSlice } from '../run/runSlice';
+import type { ModelSettings } from '../run/settings/modelSettings';
 import { createSelectionSlice } from './selectionSlice';
 import { createUiSlice, type Theme } from './uiSlice';
 import type { AppState, HistoryState } from './types';
@@ -15,6 +17,8 @@ export interface AppStoreOptions {
   clock?: () => number;
   /** Undo steps kept. */
   historyLimit?: number;
+  /** The live-run view's model settings (defaults: the offline simulator). */
+  modelSettings?: ModelSettings;
 }
 
 /** The app store with its undo/redo store (`store.temporal`) for the document. */
@@ -30,6 +34,7 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
         ...createSelectionSlice(...a),
         ...createUiSlice(opts.theme ?? 'light')(...a),
         ...createRunsSlice(...a),
+        ...createRunSlice(opts.modelSettings)(a[0], a[1]),
       }),
       {
         partialize: (s): HistoryState => ({ doc: s.doc }),

@@ -5,9 +5,10 @@ import type { DocumentSlice } from './documentSlice';
 import type { SelectionSlice } from './selectionSlice';
 import type { UiSlice } from './uiSlice';
 import type { RunsSlice } from './runsSlice';
+import type { RunSlice } from '../run/runSlice';
 
 /** The whole app state: typed slices combined at the root. */
-export type AppState = DocumentSlice & SelectionSlice & UiSlice & RunsSlice;
+export type AppState = DocumentSlice & SelectionSlice & UiSlice & RunsSlice & RunSlice;
 
 /** The part of the state undo/redo tracks: the document only. */
 export type HistoryState = { doc: GotDocument };

@@ -1,0 +1,163 @@
+import type { OperationId, RunEvent } from '../../engine/index';
+import type { ColorBy } from '../thoughts/colorScale';
+import type { OperationRunView, RunsSlice } from '../store/runsSlice';
+import { highlightFor, noHighlight, type RunHighlight } from './highlight';
+import type { LiveRun, OpLive, RunSelection } from './liveTypes';
+import { applyEvents, emptyLiveRun, liveRunFromEvents, thoughtsOut } from './projectEvents';
+import type { RunProblem } from './runProblems';
+import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from './settings/modelSettings';
+
+export type RunPhase = 'idle' | 'running' | 'paused' | 'finished';
+export type RunViewMode = 'operations' | 'thoughts' | 'split';
+
+/** A batch over dataset rows: how far it got. */
+export interface BatchProgress {
+  from: number;
+  to: number;
+  done: number;
+  failed: number;
+  /** The row running now, if any. */
+  current: number | null;
+  cost: number;
+  promptTokens: number;
+  completionTokens: number;
+}
+
+
+/** Run controls and views: what the top bar, canvases and panels read. */
+export interface RunUi {
+  phase: RunPhase;
+  /** Step mode: each operation waits for "Step" before it starts. */
+  stepping: boolean;
+  /** The operation held before starting (step mode) — what "Step" will release. */
+  heldOp: OperationId | null;
+  /** Wall-clock epoch ms the current run started (for the elapsed timer). */
+  startedWall: number | null;
+  /** Wall-clock ms the run took when it ended. */
+  endedWall: number | null;
+  /** Where the run on screen came from. */
+  source: { kind: 'live' } | { kind: 'history'; id: string; title: string } | null;
+  view: RunViewMode;
+  colorBy: ColorBy;
+  selection: RunSelection;
+  batch: BatchProgress | null;
+  problem: RunProblem | null;
+  /** Which side panel the run view shows. */
+  panel: 'detail' | 'summary' | 'history' | 'compare' | null;
+}
+
+export interface RunSlice {
+  live: LiveRun;
+  runUi: RunUi;
+  highlight: RunHighlight;
+  modelSettings: ModelSettings;
+  /** Whether a key is held in memory (the key itself never enters the store). */
+  hasApiKey: boolean;
+  /** Applies one animation frame's worth of events. */
+  ingestRunEvents: (batch: readonly RunEvent[]) => void;
+  /** Shows a recorded run, rebuilt from its event log. */
+  showRecordedRun: (events: readonly RunEvent[], source: RunUi['source']) => void;
+  clearRun: () => void;
+  patchRunUi: (patch: Partial<RunUi>) => void;
+  selectInRun: (selection: RunSelection) => void;
+  setModelSettings: (settings: ModelSettings) => void;
+  setHasApiKey: (has: boolean) => void;
+}
+
+/** The slice needs the editor's `runs` view (node strips and edge counts) next to its own state. */
+export type RunHost = RunSlice & Pick<RunsSlice, 'runs'>;
+type SetState = (partial: Partial<RunHost>) => void;
+type GetState = () => RunHost;
+
+export const initialRunUi = (): RunUi => ({
+  phase: 'idle',
+  stepping: false,
+  heldOp: null,
+  startedWall: null,
+  endedWall: null,
+  source: null,
+  view: 'split',
+  colorBy: 'score',
+  selection: null,
+  batch: null,
+  problem: null,
+  panel: null,
+});
+
+/** Node strip figures for the editor's operation nodes. */
+export function opRunView(o: OpLive): OperationRunView {
+  return {
+    status: o.status,
+    thoughtsIn: o.thoughtsIn,
+    thoughtsOut: thoughtsOut(o),
+    bestScore: o.bestScore,
+    tokens: o.promptTokens + o.completionTokens,
+    cost: o.cost,
+    ms: o.ms ?? undefined,
+    error: o.error ?? undefined,
+  };
+}
+
+/** Writes the editor's `runs.ops` / `runs.edges` for operations whose figures changed, keeping the others' identity. */
+export function syncEditorView(prev: LiveRun | null, next: LiveRun, runs: RunsSlice['runs'], active: boolean): RunsSlice['runs'] {
+  let ops = runs.ops;
+  let edges = runs.edges;
+  let changed = runs.active !== active;
+  for (const [id, o] of Object.entries(next.ops)) {
+    if (prev?.ops[id] === o && ops[id]) continue;
+    if (ops === runs.ops) ops = { ...ops };
+    ops[id] = opRunView(o);
+    changed = true;
+  }
+  for (const node of next.grs.document?.operations ?? []) {
+    for (const from of node.inputs) {
+      const key = `${from}->${node.id}`;
+      const src = next.ops[from];
+      const count = src ? thoughtsOut(src) : 0;
+      if (edges[key] === count) continue;
+      if (edges === runs.edges) edges = { ...edges };
+      edges[key] = count;
+      changed = true;
+    }
+  }
+  return changed ? { active, ops, edges } : runs;
+}
+
+/**
+ * The run slice. Kept apart from the document: a run never rewrites the graph the user drew.
+ * Returns a slice creator usable in the app store (`...createRunSlice(settings)(set, get)`).
+ */
+export const createRunSlice =
+  (settings: ModelSettings = DEFAULT_MODEL_SETTINGS) =>
+  (set: SetState, get: GetState): RunSlice => ({
+    live: emptyLiveRun(),
+    runUi: initialRunUi(),
+    highlight: noHighlight,
+    modelSettings: settings,
+    hasApiKey: false,
+    ingestRunEvents: (batch) => {
+      if (batch.length === 0) return;
+      const s = get();
+      const live = applyEvents(s.live, batch);
+      const running = live.grs.status === 'running';
+      const patch: Partial<RunHost> = { live, runs: syncEditorView(s.live, live, s.runs, running) };
+      // A selection's highlight follows new thoughts (e.g. a selected operation's outputs).
+      if (s.runUi.selection) patch.highlight = highlightFor(s.runUi.selection, live);
+      set(patch);
+    },
+    showRecordedRun: (events, source) => {
+      const live = liveRunFromEvents(events);
+      set({
+        live,
+        runs: syncEditorView(null, live, { active: false, ops: {}, edges: {} }, false),
+        highlight: noHighlight,
+        runUi: { ...get().runUi, phase: 'finished', stepping: false, heldOp: null, source, selection: null, problem: null, startedWall: null, endedWall: null },
+      });
+    },
+    clearRun: () =>
+      set({ live: emptyLiveRun(), highlight: noHighlight, runs: { active: false, ops: {}, edges: {} }, runUi: { ...initialRunUi(), view: get().runUi.view, colorBy: get().runUi.colorBy } }),
+    patchRunUi: (patch) => set({ runUi: { ...get().runUi, ...patch } }),
+    selectInRun: (selection) => set({ runUi: { ...get().runUi, selection }, highlight: highlightFor(selection, get().live) }),
+    setModelSettings: (modelSettings) => set({ modelSettings }),
+    setHasApiKey: (hasApiKey) => set({ hasApiKey }),
+  });

@@ -1,0 +1,30 @@
+import { memo } from 'react';
+import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { useAppStore } from '../../store/StoreProvider';
+import { opLabelOf } from '../opLabels';
+
+export type PendingNode = Node<Record<string, never>, 'pending'>;
+
+/** A call still generating: its completions' text as it streams, where its thoughts will appear. */
+export const PendingCallCard = memo(function PendingCallCard({ id }: NodeProps<PendingNode>) {
+  const callId = id.slice('call:'.length);
+  const call = useAppStore((s) => s.live.grs.calls[callId]);
+  const opLabel = useAppStore((s) => opLabelOf(s.live.grs.document, call?.opId ?? null));
+  if (!call) return null;
+  const shown = call.texts.length ? call.texts[call.texts.length - 1] ?? '' : '';
+  return (
+    <div className="thought-card is-pending" data-testid={`pending-${callId}`}>
+      <Handle type="target" position={Position.Left} className="thought-handle" isConnectable={false} />
+      <div className="thought-head">
+        <span className="thought-op">{opLabel}</span>
+        <span className="thought-flag">
+          {call.purpose}
+          {call.n > 1 ? ` · ${call.texts.length}/${call.n}` : ''}
+        </span>
+        {call.retries ? <span className="thought-flag bad">retry {call.retries}</span> : null}
+      </div>
+      <div className="thought-text streaming">{shown ? shown.slice(-400) : 'waiting for the model…'}</div>
+      <Handle type="source" position={Position.Right} className="thought-handle" isConnectable={false} />
+    </div>
+  );
+});

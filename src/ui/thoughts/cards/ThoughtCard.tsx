@@ -1,0 +1,59 @@
+import { memo } from 'react';
+import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { useAppStore } from '../../store/StoreProvider';
+import { opLabelOf } from '../opLabels';
+import { compact, dollars, duration, thoughtText } from '../thoughtText';
+
+export type ThoughtNodeData = { color: string | null };
+export type ThoughtNode = Node<ThoughtNodeData, 'thought'>;
+
+/** One GRS vertex: its answer, score, validity, volume, latency, timing, tokens and cost; dimmed with the reason when pruned. */
+export const ThoughtCard = memo(function ThoughtCard({ id, data }: NodeProps<ThoughtNode>) {
+  const t = useAppStore((s) => s.live.grs.thoughts[id]);
+  const mark = useAppStore((s) => s.highlight.thoughts[id]);
+  const dimmed = useAppStore((s) => s.highlight.active && !s.highlight.thoughts[id]);
+  const opLabel = useAppStore((s) => (t?.kind === 'input' ? 'input' : opLabelOf(s.live.grs.document, t?.opId ?? null)));
+  if (!t) return null;
+  const classes = ['thought-card', `kind-${t.kind}`, mark ? `mark-${mark}` : '', dimmed ? 'is-faded' : '', t.pruned ? 'is-pruned' : '', t.parseError ? 'has-error' : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className={classes} data-testid={`thought-${id}`} style={data.color ? { borderLeftColor: data.color } : undefined}>
+      <Handle type="target" position={Position.Left} className="thought-handle" isConnectable={false} />
+      <div className="thought-head">
+        <span className="thought-op" title={`Made by ${opLabel}`}>
+          {opLabel}
+        </span>
+        {t.scored && t.score !== null ? (
+          <span className="thought-score" data-testid="thought-score">
+            score {compact(t.score)}
+          </span>
+        ) : null}
+        {t.validated ? <span className={`thought-flag ${t.valid ? 'ok' : 'bad'}`}>{t.valid ? 'valid' : 'invalid'}</span> : null}
+        {t.compared ? <span className={`thought-flag ${t.solved ? 'ok' : 'bad'}`}>{t.solved ? 'solved' : 'unsolved'}</span> : null}
+      </div>
+      <div className="thought-text">{t.parseError ? `Parse error: ${t.parseError.message}` : thoughtText(t.state)}</div>
+      {t.pruned ? (
+        <div className="thought-pruned" data-testid="thought-pruned">
+          pruned by {t.pruned.opId}: {t.pruned.reason}
+        </div>
+      ) : null}
+      <div className="thought-metrics">
+        <span title="Volume: LLM thoughts with a path to this one" data-testid="thought-volume">
+          V {t.volume}
+        </span>
+        <span title="Latency: LLM hops on the longest path from the input" data-testid="thought-latency">
+          L {t.latency}
+        </span>
+        {t.kind === 'llm' ? (
+          <>
+            <span title="Call time">{duration(t.ms)}</span>
+            <span title="Tokens (prompt + completion, this thought's share)">{compact(t.promptTokens + t.completionTokens)} tok</span>
+            <span title="Cost (this thought's share)">{dollars(t.cost)}</span>
+          </>
+        ) : null}
+      </div>
+      <Handle type="source" position={Position.Right} className="thought-handle" isConnectable={false} />
+    </div>
+  );
+});
