@@ -237,6 +237,22 @@ describe('openAIModel over a real HTTP server', () => {
     await expect(model.complete(ask('hi'))).resolves.toMatchObject({ texts: ['[echo 0] hi'] });
   });
 
+  it('reports an error the server sends in the middle of a stream', async () => {
+    const failing = {
+      id: { baseUrl: 'local:failing', model: 'echo' },
+      async complete(request: CompletionRequest): Promise<never> {
+        request.onToken?.(0, 'Hel');
+        throw new ModelError('server', 'the GPU fell over');
+      },
+    };
+    const server = await startModelServer({ model: failing });
+    servers.push(server);
+    const model = openAIModel({ baseUrl: server.url, model: 'echo' });
+    const err = await failure(model.complete(ask('hi')));
+    expect(err.kind).toBe('server');
+    expect(err.message).toContain('reported an error mid-answer: the GPU fell over');
+  });
+
   it('keeps at most maxConcurrency requests in flight to an endpoint', async () => {
     const server = await serve({ latencyMs: 40 });
     const model = openAIModel({ baseUrl: server.url, model: 'echo', maxConcurrency: 2 });

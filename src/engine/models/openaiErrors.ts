@@ -98,6 +98,10 @@ export function toModelError(err: unknown, sdk: typeof Sdk, ctx: ErrorContext): 
     }
     return new ModelError('unknown', `the server at ${where} answered ${status}: ${says}`, status);
   }
+  if (err instanceof sdk.APIError && err.status === undefined && !(err instanceof sdk.APIConnectionError)) {
+    // An `error` event inside a stream that had already started.
+    return new ModelError('server', `the server at ${where} reported an error mid-answer: ${serverMessage(err, ctx.apiKey)}`);
+  }
   if (err instanceof SyntaxError || (err instanceof sdk.OpenAIError && /JSON/i.test(err.message))) {
     return new ModelError('badAnswer', `the server at ${where} sent something that is not OpenAI-style JSON: ${redactSecrets(err.message, ctx.apiKey)}`);
   }

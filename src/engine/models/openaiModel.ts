@@ -60,6 +60,17 @@ function fallbackSeed(seed: number | undefined, index: number): number | undefin
   return (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) + Math.imul(index, 0xc2b2ae35)) >>> 0;
 }
 
+// The SDK needs an absolute URL; in a page, `/api/llm` means the Studio's own proxy.
+function absoluteUrl(url: string): string {
+  const origin = (globalThis as { location?: { origin?: unknown } }).location?.origin;
+  return url.startsWith('/') && typeof origin === 'string' && origin.startsWith('http') ? `${origin}${url}` : url;
+}
+
+// The SDK refuses to run in pages and workers unless told this is intended (the user's own key, or the proxy).
+function inBrowser(): boolean {
+  return 'document' in globalThis || typeof (globalThis as { importScripts?: unknown }).importScripts === 'function';
+}
+
 // Reasoning models take max_completion_tokens and refuse max_tokens.
 function usesCompletionTokens(model: string): boolean {
   return /^(o\d|gpt-5)/i.test(model);
@@ -73,7 +84,7 @@ function usesCompletionTokens(model: string): boolean {
  * a ModelError with a message the user can act on. The API key never appears in a message.
  */
 export function openAIModel(config: OpenAIModelConfig): OpenAIModel {
-  const baseUrl = config.baseUrl.replace(/\/+$/, '');
+  const baseUrl = absoluteUrl(config.baseUrl.trim()).replace(/\/+$/, '');
   const model = config.model;
   const maxRetries = config.maxRetries ?? 2;
   const timeoutMs = config.timeoutMs ?? 120_000;
@@ -102,7 +113,7 @@ export function openAIModel(config: OpenAIModelConfig): OpenAIModel {
         maxRetries,
         timeout: timeoutMs,
         fetch: tracingFetch(config.fetch ?? ((input, init) => globalThis.fetch(input, init)), traces),
-        dangerouslyAllowBrowser: config.browser ?? 'document' in globalThis,
+        dangerouslyAllowBrowser: config.browser ?? inBrowser(),
         logLevel: 'off',
       });
       return { sdk, client };
