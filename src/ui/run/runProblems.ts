@@ -34,7 +34,8 @@ export function explainRunFailure(events: readonly RunEvent[], thrown?: unknown)
     const message = thrown instanceof Error ? thrown.message : String(thrown);
     return { severity: 'error', title: 'The run could not start', detail: message, hint: 'Check the input and the model settings.' };
   }
-  const errors = events.flatMap((e) => (e.type === 'call.error' ? [e] : []));
+  // Calls aborted by a cancel are the cancel itself, not a failure to explain.
+  const errors = events.flatMap((e) => (e.type === 'call.error' && e.kind !== 'aborted' ? [e] : []));
   const retries = events.filter((e) => e.type === 'call.retry').length;
   const done = events.find((e) => e.type === 'run.done');
   const skipped = events.flatMap((e) => (e.type === 'operation.done' && (e.status === 'skipped' || e.status === 'failed') ? [e.opId] : []));

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { createStore } from 'zustand/vanilla';
+import { builtinFunctions, ModelError, scriptedModel, type GotDocument, type LanguageModel, type RunEvent } from '../../engine/index';
+import { RunController } from './runController';
+import { createRunSlice, type RunHost } from './runSlice';
+
+const doc: GotDocument = {
+  format: 'got-studio',
+  version: 2,
+  title: 'Two steps',
+  description: '',
+  input: { current: 'abc' },
+  comments: [],
+  operations: [
+    { id: 'gen', type: 'generate', inputs: [], params: { samples: 3, prompt: 'Rewrite {{current}}' } },
+    { id: 'improve', type: 'improve', inputs: ['gen'], params: { prompt: 'Improve {{current}}' } },
+    { id: 'score', type: 'score', inputs: ['improve'], params: { scorer: { kind: 'function', name: 'text.length' } } },
+    { id: 'best', type: 'keepBestN', inputs: ['score'], params: { n: 1 } },
+  ],
+};
+
+function setup(model: LanguageModel) {
+  const store = createStore<RunHost & { doc: GotDocument }>()((set, get) => ({
+    doc,
+    runs: { active: false, ops: {}, edges: {} },
+    ...createRunSlice()(set, get),
+  }));
+  const recorded: RunEvent[][] = [];
+  const controller = new RunController({
+    store,
+    prepareModel: async () => ({ model, cost: (u) => (u.promptTokens + u.completionTokens) / 1e6 }),
+    functions: async () => builtinFunctions(),
+    sampleInput: async () => ({}),
+    record: async ({ events }) => void recorded.push(events),
+    schedule: (flush) => setTimeout(flush, 0),
+  });
+  return { store, controller, recorded };
+}
+
+const until = async (cond: () => boolean, ms = 5000) => {
+  const start = Date.now();
+  while (!cond()) {
+    if (Date.now() - start > ms) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 2));
+  }
+};
+
+const echo = (latency = 0) => scriptedModel({ answer: (call, i) => `${call.prompt.split(' ').pop()}${'!'.repeat(i + 1)}`, latency, streamChunk: 2 });
+
+describe('run controller', () => {
+  it('runs the graph and shows its GRS, operation figures and summary, and records the run', async () => {
+    const { store, controller, recorded } = setup(echo());
+    const result = await controller.run();
+    const s = store.getState();
+    expect(result?.summary.status).toBe('completed');
+    expect(s.runUi.phase).toBe('finished');
+    expect(s.live.grs.thoughtOrder).toHaveLength(1 + 3 + 3);
+    expect(s.live.grs.summary?.finalThoughtIds).toEqual(result?.summary.finalThoughtIds);
+    expect(s.runs.ops.gen).toMatchObject({ status: 'done', thoughtsOut: 3 });
+    expect(s.runs.edges['gen->improve']).toBe(3);
+    expect(recorded).toHaveLength(1);
+  });
+
+  it('in step mode holds each operation until Step is pressed', async () => {
+    const { store, controller } = setup(echo());
+    const done = controller.run({ stepping: true });
+    await until(() => store.getState().runUi.heldOp === 'gen');
+    expect(store.getState().live.grs.thoughtOrder.length).toBeLessThanOrEqual(1);
+    controller.step();
+    await until(() => store.getState().runUi.heldOp === 'improve');
+    expect(store.getState().runs.ops.gen?.status).toBe('done');
+    expect(store.getState().runs.ops.improve?.status ?? 'waiting').toBe('waiting');
+    controller.resume();
+    expect((await done)?.summary.status).toBe('completed');
+  });
+
+  it('pause holds new model calls until resume', async () => {
+    const model = echo(20);
+    const { store, controller } = setup(model);
+    const done = controller.run();
+    await until(() => store.getState().live.grs.callOrder.length >= 1);
+    controller.pause();
+    expect(store.getState().runUi.phase).toBe('paused');
+    await new Promise((r) => setTimeout(r, 80));
+    const callsWhilePaused = model.calls.length;
+    await new Promise((r) => setTimeout(r, 80));
+    expect(model.calls.length).toBe(callsWhilePaused);
+    controller.resume();
+    expect((await done)?.summary.status).toBe('completed');
+    expect(model.calls.length).toBeGreaterThan(callsWhilePaused);
+  });
+
+  it('cancel mid-run keeps a consistent partial GRS that can be shown and exported', async () => {
+    const { store, controller, recorded } = setup(echo(40));
+    const done = controller.run();
+    await until(() => store.getState().live.grs.callOrder.length >= 1);
+    controller.cancel();
+    const result = await done;
+    expect(result?.summary.status).toBe('cancelled');
+    const s = store.getState();
+    expect(s.live.grs.summary?.status).toBe('cancelled');
+    expect(s.runUi.problem?.title).toBe('Run cancelled');
+    expect(Object.values(s.live.ops).every((o) => o.status !== 'running')).toBe(true);
+    expect(recorded[0]?.at(-1)?.type).toBe('run.done');
+  });
+
+  it('a failed call shows its error on the operation and says what to do', async () => {
+    const model = scriptedModel({ answer: () => 'x', fail: () => new ModelError('auth', 'The API key was rejected (401).', 401) });
+    const { store, controller } = setup(model);
+    await controller.run();
+    const s = store.getState();
+    expect(s.live.ops.gen?.error).toContain('401');
+    expect(s.runs.ops.gen?.error).toContain('401');
+    expect(s.runUi.problem).toMatchObject({ severity: 'error', title: expect.stringContaining('401') });
+    expect(s.runUi.problem?.hint).toContain('key');
+  });
+});
