@@ -1,0 +1,48 @@
+/**
+ * How error-prone the simulated model is. Expected mistakes grow faster than the size of what it
+ * handles (exponent > 1), which is what makes decomposition (GoT) pay off, as with real models.
+ */
+export const calibration = {
+  sorting: {
+    /** Expected mistakes sorting 16 numbers from scratch; scales with (length / 16) ^ exponent. */
+    sortRate: 0.55,
+    exponent: 1.9,
+    /** Merging two sorted lists: expected mistakes per (length / 16) ^ exponent. */
+    mergeRate: 0.22,
+    /** Fixing: chance each existing mistake is repaired, and new mistakes relative to sorting from scratch. */
+    fixChance: 0.55,
+    fixNewRate: 0.45,
+    /** Splitting into parts (copying): expected slips per 64 numbers. */
+    splitRate: 0.08,
+  },
+  setIntersection: {
+    /** Expected mistakes per element of Set B, scaled by ((|A| + |B|) / 64) ^ exponent. */
+    perElement: 0.035,
+    exponent: 1.5,
+    /** Joining lists: expected slips per 32 numbers. */
+    joinRate: 0.12,
+    fixChance: 0.55,
+    fixNewRate: 0.45,
+    splitRate: 0.05,
+  },
+  keywordCounting: {
+    /** Expected mistaken mentions per 400 characters, scaled by (characters / 400) ^ exponent. */
+    per400Chars: 0.45,
+    exponent: 1.5,
+    /** Adding tallies: expected slips per 5 countries. */
+    addRate: 0.25,
+    fixChance: 0.55,
+    fixNewRate: 0.45,
+  },
+  docMerge: {
+    /** Chance a repeated point is kept twice, and that a point is left out, for a 4-document merge. */
+    keepDuplicate: 0.35,
+    dropPoint: 0.2,
+    /** Improving: chance each flaw is repaired. */
+    repair: 0.5,
+    /** Rating noise (standard deviation, in points of 10). */
+    ratingNoise: 0.8,
+  },
+  /** Showing the work lowers the mistake rate by this factor. */
+  stepByStep: 0.85,
+} as const;

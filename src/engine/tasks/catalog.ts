@@ -1,0 +1,36 @@
+import type { TaskInfo } from './shared/registry';
+
+/** The paper's four tasks, as the gallery and the dataset picker show them. */
+export const taskCatalog: readonly TaskInfo[] = [
+  {
+    id: 'sorting',
+    title: 'Sorting',
+    description: 'Sort a list of 32, 64 or 128 digits. Error: per-digit count mistakes plus adjacent pairs out of order (lower is better).',
+    datasets: ['datasets/got/sorting_032.csv', 'datasets/got/sorting_064.csv', 'datasets/got/sorting_128.csv'],
+    higherIsBetter: false,
+  },
+  {
+    id: 'setIntersection',
+    title: 'Set intersection',
+    description: 'Find the common elements of two sets of 32, 64 or 128 numbers. Error: missing + extra + duplicated elements (lower is better).',
+    datasets: ['datasets/got/set_intersection_032.csv', 'datasets/got/set_intersection_064.csv', 'datasets/got/set_intersection_128.csv'],
+    higherIsBetter: false,
+  },
+  {
+    id: 'keywordCounting',
+    title: 'Keyword counting',
+    description: 'Count how often each country is named in a passage. Error: Σ |true − predicted| over countries (lower is better).',
+    datasets: ['datasets/got/countries.csv'],
+    higherIsBetter: false,
+  },
+  {
+    id: 'docMerge',
+    title: 'Document merging',
+    description: 'Merge four NDAs into one with the most information and the least repetition. Scored 0–10 by the model (higher is better).',
+    datasets: ['datasets/got/documents.csv'],
+    higherIsBetter: true,
+  },
+];
+
+/** Alias agreed in the team contract. */
+export const tasks = taskCatalog;

@@ -1,0 +1,12 @@
+/** List sizes of the sorting and set-intersection datasets. */
+export const LIST_SIZES = [32, 64, 128] as const;
+export type ListSize = (typeof LIST_SIZES)[number];
+
+export const LIST_SCHEMES = ['IO', 'CoT', 'ToT', 'ToT2', 'GoT'] as const;
+export type ListScheme = (typeof LIST_SCHEMES)[number];
+
+/** Tree-of-thoughts shapes (levels × k per level) by list size, as in the paper's baselines. */
+export const TOT_LEVELS: Record<'ToT' | 'ToT2', Record<ListSize, { levels: number; k: number }>> = {
+  ToT: { 32: { levels: 2, k: 20 }, 64: { levels: 4, k: 20 }, 128: { levels: 4, k: 20 } },
+  ToT2: { 32: { levels: 3, k: 10 }, 64: { levels: 7, k: 10 }, 128: { levels: 10, k: 10 } },
+};
