@@ -1,6 +1,11 @@
 import { DOCUMENT_FORMAT, DOCUMENT_VERSION, type GotDocument, type OperationNode } from '../graph/document';
 import type { ThoughtState } from '../graph/specs';
+import { builtinFunctions } from '../functions/builtins';
+import type { Thought } from '../grs/thought';
+import type { LanguageModel } from '../models/types';
 import type { OperationType } from '../operations/definition';
+import type { RunOptions, RunResult } from './options';
+import { runGraph } from './runGraph';
 
 /**
  * Small builders for Graph-of-Operations documents in code: used by the engine's tests and
@@ -23,3 +28,20 @@ export const params = {
   scoreExpr: (expr: string) => ({ scorer: { kind: 'filter', expr } }),
   keepBest: (n: number, higherIsBetter = true) => ({ n, higherIsBetter }),
 };
+
+/** The GRS vertices an operation output, in its output order. */
+export function outputsOf(r: RunResult, opId: string): Thought[] {
+  const op = r.grs.operations[opId];
+  if (!op) throw new Error(`no operation ${opId} in the run`);
+  return op.outputs.map((o) => r.grs.thoughts[o.id] as Thought);
+}
+
+/** Runs operations on an input with a scripted model and the built-in functions. */
+export async function runOps(
+  operations: OperationNode[],
+  input: ThoughtState,
+  model: LanguageModel,
+  options: Partial<RunOptions> = {},
+): Promise<RunResult> {
+  return runGraph(doc(operations, input), { model, functions: builtinFunctions(), ...options });
+}
