@@ -2,7 +2,7 @@ import type { EvaluatorSpec, JsonValue, ScorerSpec, SelectorSpec, ValidatorSpec 
 import { compileExpression, ExpressionError, kindOf, truthy } from './expression';
 import type { FunctionRegistry, ScriptRunner, ThoughtView } from './types';
 
-export { compileExpression, ExpressionError, EXPRESSION_FUNCTIONS, EXPRESSION_NAMES, truthy } from './expression';
+export { compileExpression, expressionStateKeys, ExpressionError, EXPRESSION_FUNCTIONS, EXPRESSION_NAMES, truthy } from './expression';
 export type { CompiledExpression } from './expression';
 
 /** What scorers, validators, evaluators and selectors run with. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ThoughtState } from '../graph/specs';
-import { compileExpression } from './expression';
+import { compileExpression, expressionStateKeys } from './expression';
 import type { ThoughtView } from './types';
 
 const view = (state: ThoughtState, extra: Partial<ThoughtView> = {}): ThoughtView => ({
@@ -107,5 +107,18 @@ describe('compileExpression', () => {
     if (c.ok) expect(() => c.evaluate(view({ xs: [1] }))).toThrow(/cannot compare a list with a number/);
     const d = compileExpression('1 / state.zero');
     if (d.ok) expect(() => d.evaluate(view({ zero: 0 }))).toThrow(/division by zero/);
+  });
+
+  it('treats ordering comparisons with a missing value as false', () => {
+    expect(run('score < 3', view({}))).toBe(false);
+    expect(run('score >= 3 or not scored', view({}))).toBe(true);
+    expect(run('state.missing > 0', view({}))).toBe(false);
+  });
+});
+
+describe('expressionStateKeys', () => {
+  it('lists the state keys an expression reads', () => {
+    expect(expressionStateKeys('state.part == "x" and len(state["cur"]) > state.n[0] and score > 1')).toEqual(['part', 'cur', 'n']);
+    expect(expressionStateKeys('state.')).toEqual([]);
   });
 });

@@ -203,13 +203,14 @@ function evaluate(e: Expr, t: ThoughtView): JsonValue {
         case '!=':
           return !jsonEqual(l, r);
         case '<':
-          return compare(l, r, e.column) < 0;
         case '<=':
-          return compare(l, r, e.column) <= 0;
         case '>':
-          return compare(l, r, e.column) > 0;
-        case '>=':
-          return compare(l, r, e.column) >= 0;
+        case '>=': {
+          // A missing value (an unscored thought, an absent key) is never less or greater than anything.
+          if (l === null || r === null) return false;
+          const c = compare(l, r, e.column);
+          return e.op === '<' ? c < 0 : e.op === '<=' ? c <= 0 : e.op === '>' ? c > 0 : c >= 0;
+        }
         case '+':
           if (typeof l === 'number' && typeof r === 'number') return l + r;
           if (Array.isArray(l) && Array.isArray(r)) return [...l, ...r];
@@ -265,6 +266,31 @@ function check(e: Expr): void {
     case 'literal':
       return;
   }
+}
+
+/** The state keys an expression reads as `state.key` or `state["key"]`, for the editor and validation. */
+export function expressionStateKeys(expr: string): string[] {
+  let tree: Expr;
+  try {
+    tree = parseExpression(expr);
+  } catch {
+    return [];
+  }
+  const keys = new Set<string>();
+  const walk = (e: Expr): void => {
+    if ((e.kind === 'member' || e.kind === 'index') && e.object.kind === 'name' && e.object.name === 'state') {
+      if (e.kind === 'member') keys.add(e.property);
+      else if (e.index.kind === 'literal' && typeof e.index.value === 'string') keys.add(e.index.value);
+    }
+    if (e.kind === 'member') walk(e.object);
+    else if (e.kind === 'index') [e.object, e.index].forEach(walk);
+    else if (e.kind === 'call') e.args.forEach(walk);
+    else if (e.kind === 'list') e.items.forEach(walk);
+    else if (e.kind === 'unary') walk(e.operand);
+    else if (e.kind === 'binary') [e.left, e.right].forEach(walk);
+  };
+  walk(tree);
+  return [...keys];
 }
 
 const cache = new Map<string, CompiledExpression>();

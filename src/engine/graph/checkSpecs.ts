@@ -1,4 +1,4 @@
-import { compileExpression } from '../functions/expression';
+import { compileExpression, expressionStateKeys } from '../functions/expression';
 import type { FunctionRegistry } from '../functions/types';
 import { compileTemplate, type TemplateNode } from '../prompts/template';
 import type { CheckedOperation } from './document';
@@ -22,8 +22,10 @@ type AnySpec = { kind: string; name?: string; expr?: string; code?: string; prom
  * Checks the parts of an operation's (schema-valid) params that a schema cannot: named functions,
  * filter expressions, regular expressions, scripts and prompt templates.
  */
-export function checkSpecs(op: CheckedOperation, available: KeySet, functions: FunctionRegistry | undefined): Diagnostic[] {
+export function checkSpecs(op: CheckedOperation, available: KeySet, output: KeySet, functions: FunctionRegistry | undefined): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // A validator also sees the thoughts Validate & Improve makes; every other function sees its inputs.
+  const seen = op.type === 'validateAndImprove' ? output : available;
   const name = opName(op.type, op.id);
   const err = (code: string, field: string, message: string, severity: Diagnostic['severity'] = 'error'): void => {
     out.push({ severity, code, message: `${name}: ${message}`, opId: op.id, field });
@@ -85,6 +87,11 @@ export function checkSpecs(op: CheckedOperation, available: KeySet, functions: F
     if (spec.kind === 'filter' && spec.expr !== undefined) {
       const c = compileExpression(spec.expr);
       if (!c.ok) err('filter-syntax', `${field}.expr`, `${field}.expr: ${c.message} (column ${c.column})`);
+      else if (!seen.open) {
+        for (const key of expressionStateKeys(spec.expr)) {
+          if (!seen.keys.has(key)) err('filter-unknown-key', `${field}.expr`, `${field}.expr reads state.${key} but no upstream state provides '${key}'`, 'warning');
+        }
+      }
     }
     if (spec.kind === 'js' && !spec.code?.trim()) err('empty-script', `${field}.code`, `${field} is JavaScript with no code`);
     if (spec.kind === 'llm') {

@@ -29,11 +29,13 @@ export const DIAGNOSTIC_CODES = {
   'param-missing': 'a required parameter is missing or empty',
   'param-out-of-range': 'a parameter is below its minimum or above its maximum',
   'param-invalid': 'a parameter has the wrong kind of value',
-  'no-input-path': 'an operation that no thought from the input reaches',
+  'no-input-path': 'a root other than Generate or Selector: it works on the raw input state',
+  disconnected: 'an operation with neither inputs nor successors in a larger graph',
   'keepbest-unscored': 'a Keep Best N with no Score before it on any path',
   'keepbest-partly-unscored': 'a Keep Best N with no Score before it on some path',
   'unknown-function': 'a named function that is not registered',
   'filter-syntax': 'a filter expression that does not compile',
+  'filter-unknown-key': 'a filter reads a state key no upstream state provides',
   'invalid-regex': 'a regular expression that does not compile',
   'empty-script': 'a JavaScript function with no code',
   'template-syntax': 'a malformed prompt template',
@@ -81,7 +83,8 @@ export function paramIssueDiagnostic(type: OperationType, opId: string, params: 
     text = custom ? issue.message : `${field} is required`;
   } else if ((issue.code === 'too_small' || issue.code === 'too_big') && issue.origin === 'string') {
     code = 'param-missing';
-    text = custom ? issue.message : `${field} is empty`;
+    const role = issue.path.length >= 2 && issue.path[issue.path.length - 1] === 'name' ? String(issue.path[issue.path.length - 2]) : null;
+    text = custom ? issue.message : role ? `no ${role} chosen (${field} is empty)` : `${field} is empty`;
   } else if (issue.code === 'too_small' || issue.code === 'too_big') {
     code = 'param-out-of-range';
     const bound = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);

@@ -109,13 +109,16 @@ describe('validateDocument', () => {
     expect(codes(lost.diagnostics)).toEqual(['keepbest-unscored']);
   });
 
-  it('warns about roots that no Generate or Selector feeds', () => {
-    const { diagnostics, graph } = validateDocument(doc([gen('g'), { id: 'a', type: 'aggregate', params: { prompt: 'x' } }, score('s', [])]));
+  it('warns about roots other than Generate or Selector, which work on the raw input state', () => {
+    const { diagnostics, graph } = validateDocument(doc([gen('g'), { id: 'a', type: 'aggregate', inputs: [], params: { prompt: 'x' } }, score('s', ['a'])]));
     expect(graph).not.toBeNull();
-    expect(only(diagnostics, 'no-input-path')).toEqual([
-      expect.objectContaining({ opId: 'a', severity: 'warning', message: expect.stringContaining('never sends a request') }),
-      expect.objectContaining({ opId: 's', severity: 'warning' }),
-    ]);
+    expect(only(diagnostics, 'no-input-path')).toEqual([expect.objectContaining({ opId: 'a', severity: 'warning', field: 'inputs', message: expect.stringContaining("works directly on the run's input state") })]);
+  });
+
+  it('warns about an operation connected to nothing in a larger graph', () => {
+    const { diagnostics } = validateDocument(doc([gen('g'), score('s', ['g']), gen('lonely')]));
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'disconnected', opId: 'lonely', severity: 'warning' })]);
+    expect(validateDocument(doc([gen('g')])).diagnostics).toEqual([]);
   });
 
   it('checks named functions when a registry is given', () => {
@@ -133,6 +136,18 @@ describe('validateDocument', () => {
     expect(diagnostics).toEqual([
       expect.objectContaining({ code: 'filter-syntax', opId: 'sel', field: 'selector.expr', message: "Selector 'sel': selector.expr: expected a value but found the end of the expression (column 15)" }),
     ]);
+  });
+
+  it('warns when a filter reads a state key no upstream state provides', () => {
+    const d = doc([gen('g', [], { parser: { kind: 'jsonParts' } }), { id: 'sel', type: 'selector', inputs: ['g'], params: { selector: { kind: 'filter', expr: 'state.part == "List 1" and state.prat != 1' } } }]);
+    expect(validateDocument(d).diagnostics).toEqual([
+      expect.objectContaining({ code: 'filter-unknown-key', opId: 'sel', field: 'selector.expr', severity: 'warning', message: expect.stringContaining("state.prat but no upstream state provides 'prat'") }),
+    ]);
+  });
+
+  it('says which function is not chosen yet', () => {
+    const { diagnostics } = validateDocument(doc([gen('g'), { id: 'gt', type: 'groundTruth', inputs: ['g'], params: { evaluator: { kind: 'function', name: '' } } }]));
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'param-missing', field: 'evaluator.name', message: "Ground Truth 'gt': no evaluator chosen (evaluator.name is empty)" })]);
   });
 
   it('reports invalid regular expressions and empty scripts', () => {

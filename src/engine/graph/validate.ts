@@ -62,22 +62,33 @@ export function validateDocument(doc: GotDocument, opts: ValidateOptions = {}): 
       params: parsed.data,
     } as CheckedOperation;
     checked.set(op.id, c);
-    const available = keys.get(op.id)?.available ?? { keys: new Set<string>(), open: true };
-    diagnostics.push(...checkSpecs(c, available, opts.functions));
+    const unknown = { keys: new Set<string>(), open: true };
+    const entry = keys.get(op.id);
+    diagnostics.push(...checkSpecs(c, entry?.available ?? unknown, entry?.output ?? unknown, opts.functions));
   }
 
   // Flow checks along the acyclic part: roots the input cannot feed, KeepBestN without Score.
   const scored = new Map<string, Scored>();
+  const hasSuccessor = new Set([...structure.preds.values()].flat());
   for (const id of structure.order) {
     const op = structure.ops[structure.index.get(id) as number];
     if (!op) continue;
     const preds = structure.preds.get(id) ?? [];
-    if (preds.length === 0 && !ROOT_TYPES.has(op.type) && op.inputs.length === 0) {
-      const message =
-        op.type === 'aggregate'
-          ? `${opName(op.type, id)} has no inputs, so it never sends a request or makes a thought; connect the operations whose thoughts it should merge`
-          : `${opName(op.type, id)} has no inputs, so no thought from a Generate or Selector reaches it; connect it after the operation whose thoughts it should work on`;
-      diagnostics.push({ severity: 'warning', code: 'no-input-path', message, opId: id, field: 'inputs' });
+    if (op.inputs.length === 0 && !ROOT_TYPES.has(op.type)) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'no-input-path',
+        message: `${opName(op.type, id)} has no inputs, so it works directly on the run's input state; a graph usually starts with a Generate or a Selector — connect it after the operation whose thoughts it should work on`,
+        opId: id,
+        field: 'inputs',
+      });
+    } else if (op.inputs.length === 0 && structure.ops.length > 1 && !hasSuccessor.has(id)) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'disconnected',
+        message: `${opName(op.type, id)} is connected to no other operation: it runs on the input state on its own and its thoughts are final`,
+        opId: id,
+      });
     }
     const incoming: Scored = preds.length ? combineScored(preds.map((p) => scored.get(p) ?? 'none')) : 'none';
     if (op.type === 'keepBestN') {
