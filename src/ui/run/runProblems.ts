@@ -8,7 +8,8 @@ export interface RunProblem {
   hint: string;
 }
 
-const ADVICE: Record<ModelErrorKind, { title: string; hint: string }> = {
+/** What each kind of model failure means for the user, and what to do about it. */
+export const ADVICE: Record<ModelErrorKind, { title: string; hint: string }> = {
   auth: { title: 'The endpoint refused the API key (401)', hint: 'Open Model settings and enter a valid key. With the same-origin proxy, the server needs OPENAI_API_KEY.' },
   notFound: { title: 'The model or endpoint was not found (404)', hint: 'Check the base URL (it usually ends in /v1) and the model name in Model settings.' },
   rateLimit: { title: 'Rate limited (429) even after retries', hint: 'Lower the concurrency or set requests per minute in Model settings, then run again.' },

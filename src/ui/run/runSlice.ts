@@ -42,8 +42,10 @@ export interface RunUi {
   selection: RunSelection;
   batch: BatchProgress | null;
   problem: RunProblem | null;
-  /** Which side panel the run view shows. */
-  panel: 'detail' | 'summary' | 'history' | 'compare' | null;
+  /** Which tab the run panel shows. */
+  panel: 'detail' | 'summary' | 'history' | 'compare';
+  /** Bumped when a run is added to the history, so the list reloads. */
+  historyVersion: number;
 }
 
 export interface RunSlice {
@@ -81,7 +83,8 @@ export const initialRunUi = (): RunUi => ({
   selection: null,
   batch: null,
   problem: null,
-  panel: null,
+  panel: 'summary',
+  historyVersion: 0,
 });
 
 /** Node strip figures for the editor's operation nodes. */
@@ -155,7 +158,7 @@ export const createRunSlice =
       });
     },
     clearRun: () =>
-      set({ live: emptyLiveRun(), highlight: noHighlight, runs: { active: false, ops: {}, edges: {} }, runUi: { ...initialRunUi(), view: get().runUi.view, colorBy: get().runUi.colorBy } }),
+      set({ live: emptyLiveRun(), highlight: noHighlight, runs: { active: false, ops: {}, edges: {} }, runUi: { ...initialRunUi(), view: get().runUi.view, colorBy: get().runUi.colorBy, panel: get().runUi.panel, historyVersion: get().runUi.historyVersion } }),
     patchRunUi: (patch) => set({ runUi: { ...get().runUi, ...patch } }),
     selectInRun: (selection) => set({ runUi: { ...get().runUi, selection }, highlight: highlightFor(selection, get().live) }),
     setModelSettings: (modelSettings) => set({ modelSettings }),

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { rebuildGrs } from '../../engine/index';
+import { tinyRunEvents } from '../run/testEvents';
+import { createRunHistory, HISTORY_LIMIT, memoryKeyValue } from './runHistory';
+
+describe('run history', () => {
+  it('keeps a run’s event log so its GRS can be rebuilt when reopened', async () => {
+    const history = createRunHistory(memoryKeyValue(), () => 1000);
+    const events = tinyRunEvents();
+    const record = await history.save(events, 'Tiny');
+    expect(record).toMatchObject({ title: 'Tiny', status: 'completed', thoughts: 3, bestScore: 0 });
+    const loaded = await history.load(record.id);
+    expect(rebuildGrs(loaded ?? []).thoughts).toEqual(rebuildGrs(events).thoughts);
+    expect((await history.list()).map((r) => r.id)).toEqual([record.id]);
+  });
+
+  it('marks a run without its end as incomplete', async () => {
+    const history = createRunHistory(memoryKeyValue());
+    const record = await history.save(tinyRunEvents().slice(0, 5), 'Partial');
+    expect(record.status).toBe('incomplete');
+  });
+
+  it('drops the oldest runs past the limit, events included', async () => {
+    const kv = memoryKeyValue();
+    const history = createRunHistory(kv);
+    const first = await history.save(tinyRunEvents(), 'first');
+    for (let i = 0; i < HISTORY_LIMIT; i += 1) await history.save(tinyRunEvents(), `run ${i}`);
+    expect(await history.list()).toHaveLength(HISTORY_LIMIT);
+    expect(await history.load(first.id)).toBeNull();
+  });
+
+  it('removes a run on request', async () => {
+    const history = createRunHistory(memoryKeyValue());
+    const r = await history.save(tinyRunEvents(), 'x');
+    await history.remove(r.id);
+    expect(await history.list()).toEqual([]);
+  });
+});
