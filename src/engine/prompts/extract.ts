@@ -49,7 +49,8 @@ export function firstJsonObject(text: string): { ok: true; value: JsonObject } |
   return { ok: false, message: `expected a JSON object like {"key": "value"}; ${firstError}` };
 }
 
-const NUMBER_RE = /-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/g;
+// A minus sign counts only where it cannot be a hyphen or a range dash (`2024-01`, `3-4`).
+const NUMBER_RE = /(?:(?<![\w)\].])-)?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/g;
 
 /** Every number written in the text, in order. */
 export function numbersIn(text: string): number[] {

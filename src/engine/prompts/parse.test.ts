@@ -70,6 +70,9 @@ describe('parseAnswer', () => {
   it('number: reads the last number', () => {
     expect(parse({ kind: 'number', key: 'score' }, 'Redundancy 3, information 7.5')).toEqual({ ok: true, updates: [{ score: 7.5 }] });
     expect(parse({ kind: 'number' }, 'none')).toEqual({ ok: false, message: 'expected a number; found none' });
+    expect(parse({ kind: 'number' }, 'Total: -3')).toEqual({ ok: true, updates: [{ value: -3 }] });
+    expect(parse({ kind: 'number' }, 'between 3-4')).toEqual({ ok: true, updates: [{ value: 4 }] });
+    expect(parse({ kind: 'number' }, 'on 2024-01-02')).toEqual({ ok: true, updates: [{ value: 2 }] });
   });
 
   it('regex: captures a group, or every match with all', () => {
