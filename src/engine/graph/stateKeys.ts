@@ -38,7 +38,7 @@ export function parserKeys(parser: ParserSpec): KeySet {
 const DEFAULT_PARSER: ParserSpec = { kind: 'text', key: 'current' };
 
 function opParserKeys(op: OperationNode): KeySet | null {
-  if (!operationDefinitions[op.type].makesThoughts) return null;
+  if (!operationDefinitions[op.type]?.makesThoughts) return null;
   const raw = op.params.parser;
   if (raw === undefined) return parserKeys(DEFAULT_PARSER);
   const parsed = parserSpecSchema.safeParse(raw);

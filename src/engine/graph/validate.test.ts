@@ -62,6 +62,12 @@ describe('validateDocument', () => {
     ]);
   });
 
+  it('refuses an operation type it does not know, even in a document built in code', () => {
+    const d = doc([gen('g')]);
+    const odd = { ...d, operations: [...d.operations, { id: 'x', type: 'teleport', inputs: ['g'], params: {} }] } as unknown as GotDocument;
+    expect(validateDocument(odd).diagnostics).toEqual([expect.objectContaining({ code: 'unknown-type', opId: 'x', field: 'type' })]);
+  });
+
   it('refuses a duplicate operation id', () => {
     const { diagnostics } = validateDocument(doc([gen('g'), { id: 'g', type: 'keepValid', inputs: [] }]));
     expect(only(diagnostics, 'duplicate-id')).toEqual([expect.objectContaining({ opId: 'g', message: expect.stringContaining("already has the id 'g'") })]);

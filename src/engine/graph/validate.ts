@@ -48,7 +48,11 @@ export function validateDocument(doc: GotDocument, opts: ValidateOptions = {}): 
   const keys = analyzeStateKeys(doc);
   const checked = new Map<string, CheckedOperation>();
   for (const op of structure.ops) {
-    const def = operationDefinitions[op.type];
+    const def = Object.hasOwn(operationDefinitions, op.type) ? operationDefinitions[op.type] : undefined;
+    if (!def) {
+      diagnostics.push({ severity: 'error', code: 'unknown-type', message: `Operation '${op.id}' has an unknown type ${JSON.stringify(op.type)}`, opId: op.id, field: 'type' });
+      continue;
+    }
     const parsed = def.paramsSchema.safeParse(op.params);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) diagnostics.push(paramIssueDiagnostic(op.type, op.id, op.params, issue));
@@ -110,7 +114,7 @@ export function validateDocument(doc: GotDocument, opts: ValidateOptions = {}): 
         });
       }
     }
-    const makes = operationDefinitions[op.type].makesThoughts;
+    const makes = operationDefinitions[op.type]?.makesThoughts ?? false;
     // Validate & Improve without improving passes its inputs through; with it, improved thoughts are new and unscored.
     const passThrough = !makes || (op.type === 'validateAndImprove' && (op.params.improve === false || op.params.tries === 0));
     const vaiMixed = op.type === 'validateAndImprove' && incoming !== 'none' ? 'some' : 'none';
