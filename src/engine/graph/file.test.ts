@@ -122,6 +122,11 @@ describe('migrateDocument', () => {
     ]);
   });
 
+  it('reads parameters kept flat in a node’s data', () => {
+    const r = parseDocumentFile(JSON.stringify({ nodes: [{ id: 'k', type: 'keepBestN', data: { label: 'Best', n: 2, higherIsBetter: false } }], edges: [] }));
+    expect(r.ok && r.document.operations[0]).toMatchObject({ id: 'k', label: 'Best', params: { n: 2, higherIsBetter: false } });
+  });
+
   it('leaves a current document unchanged and refuses a bad version number', () => {
     const raw = { format: 'got-studio', version: 2, operations: [] };
     expect(migrateDocument(raw)).toEqual({ ok: true, value: raw, notes: [] });

@@ -38,7 +38,9 @@ function v1ToV2(raw: Raw): { value: Raw; notes: string[] } {
       comments.push({ id: String(node.id), text: String(data.text ?? node.text ?? ''), position: node.position ?? { x: 0, y: 0 } });
       continue;
     }
-    const params = isObject(node.params) ? node.params : isObject(data.params) ? data.params : {};
+    // Exports that keep parameters flat in `data` (beside a label) are read the same way.
+    const { label: _l, type: _t, text: _x, params: _p, ...flat } = data;
+    const params = isObject(node.params) ? node.params : isObject(data.params) ? data.params : flat;
     const label = node.label ?? data.label;
     const op: Raw = { id: node.id, type, inputs: [], params };
     if (typeof label === 'string') op.label = label;
