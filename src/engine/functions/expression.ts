@@ -146,6 +146,8 @@ function check(e: Expr): void {
 
 /** The state keys an expression reads as `state.key` or `state["key"]`, for the editor and validation. */
 export function expressionStateKeys(expr: string): string[] {
+  const hit = keyCache.get(expr);
+  if (hit) return [...hit];
   let tree: Expr;
   try {
     tree = parseExpression(expr);
@@ -166,8 +168,12 @@ export function expressionStateKeys(expr: string): string[] {
     else if (e.kind === 'binary') [e.left, e.right].forEach(walk);
   };
   walk(tree);
+  if (keyCache.size > 500) keyCache.clear();
+  keyCache.set(expr, [...keys]);
   return [...keys];
 }
+
+const keyCache = new Map<string, string[]>();
 
 const cache = new Map<string, CompiledExpression>();
 
