@@ -1,0 +1,29 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@xyflow/react/dist/style.css';
+import './ui/app.css';
+import { App } from './ui/App';
+import { setValidationFunctions } from './ui/diagnostics/diagnosticsOf';
+import { appFunctions } from './ui/functions/registry';
+import { loadStartDocument } from './ui/shell/bootstrap';
+import { initialTheme } from './ui/shell/useThemeSync';
+import { createAppStore } from './ui/store/createAppStore';
+
+async function start() {
+  setValidationFunctions(appFunctions());
+  const begin = await loadStartDocument(location.hash);
+  const store = createAppStore({ document: begin.doc, theme: initialTheme() });
+  const s = store.getState();
+  if (begin.source === 'autosave') s.markSaved(begin.fileName);
+  if (begin.source === 'autosave' && begin.fileName === null) store.setState({ savedDoc: null });
+  if (begin.source === 'share') history.replaceState(null, '', location.pathname + location.search);
+  if (begin.notice) s.toast(begin.source === 'empty' ? 'error' : 'info', begin.notice);
+  if (begin.problems) s.openDialog({ kind: 'openProblems', fileName: 'the share link', problems: begin.problems });
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App store={store} />
+    </StrictMode>,
+  );
+}
+
+void start();

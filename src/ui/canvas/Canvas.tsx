@@ -1,0 +1,166 @@
+import { useCallback, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type EdgeChange, type FinalConnectionState, type Node, type NodeChange } from '@xyflow/react';
+import { OPERATION_TYPES, type OperationType } from '../../engine/index';
+import type { XY } from '../document/graphEdits';
+import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
+import { useEditorCommands } from './editorCommands';
+import { edgeTypes, nodeTypes, INPUT_NODE_ID, OUTPUT_NODE_ID } from './nodeTypes';
+import { useFlowElements } from './useFlowElements';
+
+export const PALETTE_MIME = 'application/x-got-operation';
+const CATEGORY_COLOR: Record<string, string> = { llm: 'var(--llm)', annotate: 'var(--annotate)', filter: 'var(--filter)' };
+const minimapColor = (n: Node): string => (n.type === 'comment' ? 'var(--comment-bg)' : n.type === 'operation' ? CATEGORY_COLOR[(n.data as { category?: string }).category ?? ''] ?? 'var(--muted)' : 'var(--border)');
+const isTerminal = (id: string) => id === INPUT_NODE_ID || id === OUTPUT_NODE_ID;
+
+/** The Graph of Operations canvas: nodes and edges from the store; edits go back through store actions. */
+export function Canvas() {
+  const store = useAppStoreApi();
+  const commands = useEditorCommands();
+  const rf = useReactFlow();
+  const doc = useAppStore((s) => s.doc);
+  const selection = useAppStore((s) => s.selection);
+  const theme = useAppStore((s) => s.theme);
+  const [dragging, setDragging] = useState<Record<string, XY>>({});
+  const dragRef = useRef<Record<string, XY>>({});
+  const [selectedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(new Set());
+  const [measureTick, setMeasureTick] = useState(0);
+  const { nodes, edges, measured } = useFlowElements(doc, selection, dragging, selectedEdges, measureTick);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange[]) => {
+      let drag: Record<string, XY> | null = null;
+      const commit: Record<string, XY> = {};
+      let sel: Set<string> | null = null;
+      let resized = false;
+      for (const c of changes) {
+        if (c.type === 'dimensions' && c.dimensions) {
+          const old = measured.get(c.id);
+          if (old?.width !== c.dimensions.width || old?.height !== c.dimensions.height) {
+            measured.set(c.id, { width: c.dimensions.width, height: c.dimensions.height });
+            resized = true;
+          }
+        }
+        else if (c.type === 'position') {
+          if (c.dragging && c.position) (drag ??= { ...dragRef.current })[c.id] = c.position;
+          else if (c.position) commit[c.id] = c.position;
+          else if (c.dragging === false && dragRef.current[c.id]) commit[c.id] = dragRef.current[c.id]!;
+        } else if (c.type === 'select' && !isTerminal(c.id)) {
+          sel ??= new Set(store.getState().selection);
+          if (c.selected) sel.add(c.id);
+          else sel.delete(c.id);
+        }
+      }
+      if (drag) {
+        dragRef.current = drag;
+        setDragging(drag);
+      }
+      if (Object.keys(commit).length) {
+        store.getState().moveItems(commit);
+        const rest = Object.fromEntries(Object.entries(dragRef.current).filter(([id]) => !(id in commit)));
+        dragRef.current = rest;
+        setDragging(rest);
+      }
+      if (sel) store.getState().select([...sel]);
+      if (resized) setMeasureTick((t) => t + 1);
+    },
+    [store, measured],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      let next: Set<string> | null = null;
+      for (const c of changes) {
+        if (c.type !== 'select') continue;
+        next ??= new Set(commands.selectedEdges.current);
+        if (c.selected) next.add(c.id);
+        else next.delete(c.id);
+      }
+      if (next) {
+        commands.selectedEdges.current = next;
+        setSelectedEdges(next);
+      }
+    },
+    [commands],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      const r = store.getState().connect(c.source, c.target);
+      if (!r.ok) store.getState().toast('error', r.reason);
+    },
+    [store],
+  );
+
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid || state.toNode || !state.fromNode || isTerminal(state.fromNode.id)) return;
+      const p = 'changedTouches' in event ? event.changedTouches[0]! : event;
+      const screen = { x: p.clientX, y: p.clientY };
+      const fromSource = state.fromHandle?.type !== 'target';
+      store.getState().openQuickAdd({
+        screen,
+        flow: rf.screenToFlowPosition(screen),
+        ...(fromSource ? { connectFrom: state.fromNode.id } : { connectTo: state.fromNode.id }),
+      });
+    },
+    [store, rf],
+  );
+
+  const onDragOver = (e: DragEvent) => {
+    if (e.dataTransfer.types.includes(PALETTE_MIME)) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    }
+  };
+  const onDrop = (e: DragEvent) => {
+    const type = e.dataTransfer.getData(PALETTE_MIME) as OperationType;
+    if (!(OPERATION_TYPES as readonly string[]).includes(type)) return;
+    e.preventDefault();
+    commands.addOperation(type, rf.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+  };
+  const onDoubleClick = (e: ReactMouseEvent) => {
+    if (!(e.target as HTMLElement).classList.contains('react-flow__pane')) return;
+    const screen = { x: e.clientX, y: e.clientY };
+    store.getState().openQuickAdd({ screen, flow: rf.screenToFlowPosition(screen) });
+  };
+
+  return (
+    <div
+      className="canvas"
+      data-testid="canvas"
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      onDoubleClick={onDoubleClick}
+      onMouseMove={(e) => (commands.pointer.current = { x: e.clientX, y: e.clientY })}
+      onMouseLeave={() => (commands.pointer.current = null)}
+    >
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        colorMode={theme}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+        zoomOnDoubleClick={false}
+        snapToGrid
+        snapGrid={[10, 10]}
+        minZoom={0.1}
+        maxZoom={2.5}
+        fitView
+        fitViewOptions={{ padding: 0.1, minZoom: 0.3, maxZoom: 1 }}
+        onlyRenderVisibleElements
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
+        <MiniMap pannable zoomable className="minimap" nodeColor={minimapColor} nodeStrokeWidth={2} style={{ width: 160, height: 100 }} />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}

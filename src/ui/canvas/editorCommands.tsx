@@ -1,0 +1,118 @@
+import { createContext, useContext, useMemo, useRef, type ReactNode } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import type { OperationType } from '../../engine/index';
+import { copyItems, parseClipboard } from '../document/clipboard';
+import { layoutPositions } from '../document/autoLayout';
+import { useAppStoreApi } from '../store/StoreProvider';
+import type { AppStore } from '../store/createAppStore';
+
+/** Everything the keyboard, menus and palette can do to the canvas. */
+export interface EditorCommands {
+  /** Last pointer position over the canvas, in screen pixels (null when outside). */
+  pointer: { current: { x: number; y: number } | null };
+  /** Selected edges (`from->to`), kept by the canvas. */
+  selectedEdges: { current: ReadonlySet<string> };
+  addOperation: (type: OperationType, at?: { x: number; y: number }) => string;
+  addComment: () => void;
+  deleteSelection: () => void;
+  duplicateSelection: () => void;
+  /** The selection as clipboard text, or null when nothing is selected. */
+  copySelection: () => string | null;
+  /** Pastes clipboard text; returns false when it is not a GoT Studio selection. */
+  pasteText: (text: string) => boolean;
+  selectAll: () => void;
+  undo: () => void;
+  redo: () => void;
+  fitView: () => void;
+  zoomIn: () => void;
+  zoomOut: () => void;
+  autoLayout: () => Promise<void>;
+  openQuickAdd: () => void;
+}
+
+const Ctx = createContext<EditorCommands | null>(null);
+
+/** Flow-space point at the pointer, or the visible centre. */
+function anchor(rf: ReturnType<typeof useReactFlow>, pointer: { x: number; y: number } | null): { x: number; y: number } {
+  const el = document.querySelector('.react-flow');
+  const rect = el?.getBoundingClientRect();
+  const screen = pointer ?? (rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : { x: 400, y: 300 });
+  return rf.screenToFlowPosition(screen);
+}
+
+function build(store: AppStore, rf: ReturnType<typeof useReactFlow>, pointer: EditorCommands['pointer'], selectedEdges: EditorCommands['selectedEdges']): EditorCommands {
+  const s = store.getState;
+  let pasteCount = 0;
+  return {
+    pointer,
+    selectedEdges,
+    addOperation: (type, at) => {
+      const p = at ?? anchor(rf, pointer.current);
+      return s().addOperation(type, { x: p.x - 110, y: p.y - 40 });
+    },
+    addComment: () => {
+      const p = anchor(rf, pointer.current);
+      s().addComment({ x: p.x - 110, y: p.y - 60 });
+    },
+    deleteSelection: () => {
+      const edges = [...selectedEdges.current];
+      if (s().selection.length) s().deleteItems(s().selection);
+      for (const e of edges) {
+        const [from, to] = e.split('->');
+        if (from && to) s().disconnect(from, to);
+      }
+    },
+    duplicateSelection: () => void s().duplicateItems(s().selection),
+    copySelection: () => {
+      if (!s().selection.length) return null;
+      pasteCount = 0;
+      return JSON.stringify(copyItems(s().doc, s().selection));
+    },
+    pasteText: (text) => {
+      const payload = parseClipboard(text);
+      if (!payload) return false;
+      const xs = [...payload.operations.map((o) => o.position ?? { x: 0, y: 0 }), ...payload.comments.map((c) => c.position)];
+      pasteCount += 1;
+      const target = pointer.current ? anchor(rf, pointer.current) : null;
+      const minX = Math.min(...xs.map((p) => p.x));
+      const minY = Math.min(...xs.map((p) => p.y));
+      const offset = target && xs.length ? { x: target.x - minX, y: target.y - minY } : { x: 40 * pasteCount, y: 40 * pasteCount };
+      s().paste(payload, offset);
+      return true;
+    },
+    selectAll: () => s().selectAll(),
+    undo: () => store.temporal.getState().undo(),
+    redo: () => store.temporal.getState().redo(),
+    fitView: () => void rf.fitView({ padding: 0.15, duration: 200 }),
+    zoomIn: () => void rf.zoomIn({ duration: 150 }),
+    zoomOut: () => void rf.zoomOut({ duration: 150 }),
+    autoLayout: async () => {
+      const sizes = new Map(rf.getNodes().map((n) => [n.id, { width: n.measured?.width ?? 220, height: n.measured?.height ?? 96 }]));
+      const positions = await layoutPositions(s().doc, sizes);
+      s().moveItems(positions);
+      requestAnimationFrame(() => void rf.fitView({ padding: 0.15, duration: 200 }));
+    },
+    openQuickAdd: () => {
+      const el = document.querySelector('.react-flow')?.getBoundingClientRect();
+      const screen = pointer.current ?? (el ? { x: el.left + el.width / 2 - 160, y: el.top + 80 } : { x: 400, y: 200 });
+      s().openQuickAdd({ screen, flow: rf.screenToFlowPosition(screen) });
+    },
+  };
+}
+
+/** Provides the editor commands; must sit inside ReactFlowProvider and StoreProvider. */
+export function EditorCommandsProvider({ children }: { children: ReactNode }) {
+  const store = useAppStoreApi();
+  const rf = useReactFlow();
+  const pointer = useRef<{ x: number; y: number } | null>(null);
+  const selectedEdges = useRef<ReadonlySet<string>>(new Set());
+  const commands = useMemo(() => build(store, rf, pointer, selectedEdges), [store, rf]);
+  return <Ctx.Provider value={commands}>{children}</Ctx.Provider>;
+}
+
+/** The editor commands of the surrounding provider. */
+export function useEditorCommands(): EditorCommands {
+  const c = useContext(Ctx);
+  if (!c) throw new Error('useEditorCommands must be used inside <EditorCommandsProvider>');
+  return c;
+}

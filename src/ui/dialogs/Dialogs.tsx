@@ -1,0 +1,24 @@
+import { useAppStore } from '../store/StoreProvider';
+import { GalleryDialog } from './GalleryDialog';
+import { HelpDialog } from './HelpDialog';
+import { OpenProblemsDialog } from './OpenProblemsDialog';
+import { RecentDialog } from './RecentDialog';
+import { ShareDialog } from './ShareDialog';
+
+/** The one open dialog, if any. */
+export function Dialogs() {
+  const dialog = useAppStore((s) => s.dialog);
+  if (!dialog) return null;
+  switch (dialog.kind) {
+    case 'gallery':
+      return <GalleryDialog />;
+    case 'help':
+      return <HelpDialog />;
+    case 'openProblems':
+      return <OpenProblemsDialog fileName={dialog.fileName} problems={dialog.problems} />;
+    case 'share':
+      return <ShareDialog url={dialog.url} />;
+    case 'recent':
+      return <RecentDialog />;
+  }
+}

@@ -1,0 +1,33 @@
+import { SHORTCUTS } from '../canvas/shortcuts';
+import { useAppStoreApi } from '../store/StoreProvider';
+import { Modal } from './Modal';
+
+/** Every keyboard shortcut, grouped. */
+export function HelpDialog() {
+  const store = useAppStoreApi();
+  const groups = [...new Set(SHORTCUTS.map((s) => s.group))];
+  return (
+    <Modal title="Keyboard shortcuts" onClose={() => store.getState().closeDialog()} testId="help-dialog">
+      <div className="help-grid">
+        {groups.map((g) => (
+          <section key={g}>
+            <h3 className="section-title">{g}</h3>
+            <table>
+              <tbody>
+                {SHORTCUTS.filter((s) => s.group === g).map((s) => (
+                  <tr key={s.id}>
+                    <td>
+                      <kbd>{s.keys}</kbd>
+                    </td>
+                    <td>{s.label}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        ))}
+      </div>
+      <p className="muted small">Connect operations by dragging from an output handle (right) to an input handle (left). Shift-drag selects an area; Ctrl-click adds to the selection.</p>
+    </Modal>
+  );
+}

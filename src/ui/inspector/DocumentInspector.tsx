@@ -1,0 +1,78 @@
+import { diagnosticsOf } from '../diagnostics/diagnosticsOf';
+import { estimateOf } from '../estimate/estimateOf';
+import { formatRange } from '../estimate/estimateRun';
+import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
+import { InputEditor } from './InputEditor';
+
+/** With nothing selected: the document's description, input, cost preview and overall diagnostics. */
+export function DocumentInspector() {
+  const store = useAppStoreApi();
+  const description = useAppStore((s) => s.doc.description);
+  const scheme = useAppStore((s) => s.doc.scheme ?? '');
+  const task = useAppStore((s) => s.doc.task ?? '');
+  const counts = useAppStore((s) => {
+    const d = diagnosticsOf(s.doc).all;
+    return `${d.filter((x) => x.severity === 'error').length}/${d.filter((x) => x.severity === 'warning').length}`;
+  });
+  const general = useAppStore((s) => diagnosticsOf(s.doc).general.map((d) => `${d.severity}\u0001${d.message}`).join('\u0002'));
+  const [errors, warnings] = counts.split('/').map(Number);
+  return (
+    <div className="inspector-body" data-testid="document-inspector">
+      <h3 className="section-title">Graph</h3>
+      <label className="field-label" htmlFor="doc-description">
+        Description
+      </label>
+      <textarea id="doc-description" className="field-input" rows={3} value={description} onChange={(e) => store.getState().setMeta({ description: e.target.value })} />
+      <div className="row">
+        <label className="sub-label">
+          Task
+          <input className="field-input" value={task} onChange={(e) => store.getState().setMeta({ task: e.target.value || undefined })} />
+        </label>
+        <label className="sub-label">
+          Scheme
+          <input className="field-input" value={scheme} onChange={(e) => store.getState().setMeta({ scheme: e.target.value || undefined })} />
+        </label>
+      </div>
+      <div className={`validity ${errors ? 'bad' : 'good'}`} data-testid="validity">
+        {errors ? `${errors} error${errors === 1 ? '' : 's'}` : 'Ready to run'}
+        {warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}
+      </div>
+      {general
+        ? general.split('\u0002').map((g, i) => {
+            const [sev, msg] = g.split('\u0001');
+            return (
+              <div key={i} className={`field-${sev}`}>
+                {msg}
+              </div>
+            );
+          })
+        : null}
+      <CostPreview />
+      <InputEditor />
+    </div>
+  );
+}
+
+/** The whole run's expected requests, completions, tokens and dollars for the chosen model. */
+export function CostPreview() {
+  const pricing = useAppStore((s) => s.modelPricing);
+  const t = useAppStore((s) => estimateOf(s.doc, s.modelPricing).totals);
+  const tokens = { min: t.promptTokens.min + t.completionTokens.min, max: t.promptTokens.max + t.completionTokens.max };
+  return (
+    <div className="cost-preview" data-testid="cost-preview">
+      <h3 className="section-title">Before you run</h3>
+      <dl>
+        <dt>Requests</dt>
+        <dd data-testid="estimate-requests">{formatRange(t.requests)}</dd>
+        <dt>Completions</dt>
+        <dd data-testid="estimate-completions">{formatRange(t.completions)}</dd>
+        <dt>Tokens (rough)</dt>
+        <dd>~{formatRange(tokens)}</dd>
+        <dt>Cost</dt>
+        <dd>
+          ${formatRange(t.cost, 4)} <span className="muted small">({pricing.label})</span>
+        </dd>
+      </dl>
+    </div>
+  );
+}

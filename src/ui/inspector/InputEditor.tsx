@@ -1,0 +1,65 @@
+import { useEffect, useMemo, useState } from 'react';
+import CodeMirror from '@uiw/react-codemirror';
+import { javascript } from '@codemirror/lang-javascript';
+import { thoughtStateSchema } from '../../engine/index';
+import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
+import { editorTheme } from './codemirrorTemplate';
+import { DatasetPicker } from './DatasetPicker';
+
+/** Reads JSON text as a thought state, or says why it is not one. */
+export function parseStateText(text: string): { ok: true; state: Record<string, never> | ReturnType<typeof thoughtStateSchema.parse> } | { ok: false; message: string } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    return { ok: false, message: `Not valid JSON: ${err instanceof Error ? err.message : String(err)}` };
+  }
+  const r = thoughtStateSchema.safeParse(raw);
+  return r.success ? { ok: true, state: r.data } : { ok: false, message: 'The input must be a JSON object whose values are JSON (e.g. {"original": [3, 1, 2]}).' };
+}
+
+/** The run's input: a JSON state editor (applied while valid) or a row picked from the dataset. */
+export function InputEditor() {
+  const store = useAppStoreApi();
+  const input = useAppStore((s) => s.doc.input);
+  const theme = useAppStore((s) => s.theme);
+  const [text, setText] = useState(() => JSON.stringify(input ?? {}, null, 2));
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const current = parseStateText(text);
+    if (!current.ok || JSON.stringify(current.state) !== JSON.stringify(input ?? {})) {
+      setText(JSON.stringify(input ?? {}, null, 2));
+      setError(null);
+    }
+    // Only an outside change of the input (undo, dataset row, open) rewrites the text.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [input]);
+  const extensions = useMemo(() => [javascript(), editorTheme], []);
+  return (
+    <div className="input-editor" data-testid="input-editor">
+      <h3 className="section-title">Run input</h3>
+      <DatasetPicker />
+      <div className="field-help">The state of the input thought (hop 0): a JSON object whose keys prompts use.</div>
+      <div data-testid="input-json">
+        <CodeMirror
+          value={text}
+          theme={theme}
+          extensions={extensions}
+          basicSetup={{ lineNumbers: false, foldGutter: false }}
+          maxHeight="220px"
+          onChange={(v) => {
+            setText(v);
+            const r = parseStateText(v);
+            setError(r.ok ? null : r.message);
+            if (r.ok) store.getState().setInput(r.state);
+          }}
+        />
+      </div>
+      {error ? (
+        <div className="field-error" data-testid="input-error">
+          {error} — the last valid input is kept.
+        </div>
+      ) : null}
+    </div>
+  );
+}

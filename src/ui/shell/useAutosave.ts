@@ -1,0 +1,42 @@
+import { useEffect } from 'react';
+import { writeAutosave } from '../files/autosave';
+import type { AppStore } from '../store/createAppStore';
+
+export const AUTOSAVE_DELAY_MS = 400;
+
+/** Writes the document to IndexedDB shortly after every change, and at once when the tab is hidden. */
+export function useAutosave(store: AppStore): void {
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let pending = false;
+    const flush = () => {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      if (!pending) return;
+      pending = false;
+      const s = store.getState();
+      writeAutosave({ doc: s.doc, fileName: s.fileName, savedAt: Date.now() }).then(
+        () => store.getState().autosave.state !== 'saved' && store.getState().setAutosave({ state: 'saved' }),
+        (err: Error) => {
+          if (store.getState().autosave.state !== 'error') store.getState().toast('error', err.message);
+          store.getState().setAutosave({ state: 'error', message: err.message });
+        },
+      );
+    };
+    const unsub = store.subscribe((s, prev) => {
+      if (s.doc === prev.doc && s.fileName === prev.fileName) return;
+      pending = true;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(flush, AUTOSAVE_DELAY_MS);
+    });
+    const onHide = () => document.visibilityState === 'hidden' && flush();
+    document.addEventListener('visibilitychange', onHide);
+    window.addEventListener('pagehide', flush);
+    return () => {
+      unsub();
+      flush();
+      document.removeEventListener('visibilitychange', onHide);
+      window.removeEventListener('pagehide', flush);
+    };
+  }, [store]);
+}
