@@ -49,20 +49,21 @@ export interface ThoughtsFromCall {
  */
 export function thoughtsFromCall(ctx: LlmContext, a: ThoughtsFromCall): FlowItem[] {
   const made: FlowItem[] = [];
-  a.call.texts.forEach((text, c) => {
-    const parsed = parseAnswer(a.parser, text, { state: a.base, inputs: a.inputs }, ctx.env.functions);
-    const common = { parents: a.parents, call: a.call, completion: c };
+  const { call, parents, base } = a;
+  call.texts.forEach((text, completion) => {
+    const parsed = parseAnswer(a.parser, text, { state: base, inputs: a.inputs }, ctx.env.functions);
     if (!parsed.ok) {
-      made.push(ctx.create({ ...common, tag: a.tag(c, 0), key: a.key(c, 0), state: { ...a.base }, parseError: { message: parsed.message, raw: text }, part: 0, parts: 1 }));
-      return;
+      const parseError = { message: parsed.message, raw: text };
+      made.push(ctx.create({ tag: a.tag(completion, 0), key: a.key(completion, 0), parents, state: { ...base }, parseError, call, completion, part: 0, parts: 1 }));
+    } else if (a.single) {
+      const state = Object.assign({ ...base }, ...parsed.updates) as ThoughtState;
+      made.push(ctx.create({ tag: a.tag(completion, 0), key: a.key(completion, 0), parents, state, call, completion, part: 0, parts: 1 }));
+    } else {
+      const parts = parsed.updates.length;
+      parsed.updates.forEach((update, part) => {
+        made.push(ctx.create({ tag: a.tag(completion, part), key: a.key(completion, part), parents, state: { ...base, ...update }, call, completion, part, parts }));
+      });
     }
-    if (a.single) {
-      made.push(ctx.create({ ...common, tag: a.tag(c, 0), key: a.key(c, 0), state: Object.assign({ ...a.base }, ...parsed.updates) as ThoughtState, part: 0, parts: 1 }));
-      return;
-    }
-    parsed.updates.forEach((update, p) => {
-      made.push(ctx.create({ ...common, tag: a.tag(c, p), key: a.key(c, p), state: { ...a.base, ...update }, part: p, parts: parsed.updates.length }));
-    });
   });
   return made;
 }

@@ -4,3 +4,5 @@ export { runGraph } from './runGraph';
 export { GraphInvalidError, RunStopped } from './errors';
 export { callSeed } from './seed';
 export { Semaphore } from './semaphore';
+export { doc, op, outputsOf, runOps } from './testing';
+export { gotSortingShape, syntheticShape, sortingAnswer, syntheticAnswer } from './shapes';

@@ -52,7 +52,7 @@ export async function runGraph(document: GotDocument, options: RunOptions): Prom
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     if (options.signal?.aborted) onAbort();
-    const stopped = new Promise<void>((resolve) => rt.abort.signal.addEventListener('abort', () => resolve(), { once: true }));
+    const stopped = new Promise<void>((resolve) => (rt.stopInfo ? resolve() : rt.onStop(resolve)));
     const root: FlowItem = { id: INPUT_THOUGHT_ID, key: [0], ann: inputAnnotations(), cp: ZERO_CP };
     for (const op of graph.operations) {
       if (op.inputs.length > 0 || rt.stopInfo) continue;

@@ -36,8 +36,6 @@ export class RunRuntime {
   readonly events: RunEvent[] = [];
   readonly grs: GrsState = createGrs();
   readonly lineage = new Lineage();
-  /** Aborted when the run stops: cancels in-flight calls and every guarded wait. */
-  readonly abort = new AbortController();
   stopInfo: StopInfo | null = null;
   /** The latest critical point any thought reached. */
   critical: CriticalPoint = ZERO_CP;
@@ -50,6 +48,8 @@ export class RunRuntime {
   private requestsStarted = 0;
   private tokensUsed = 0;
   private costUsed = 0;
+  /** Called once when the run stops: aborts in-flight calls and guarded waits. */
+  private readonly stopListeners = new Set<() => void>();
 
   constructor(private readonly options: RunOptions) {
     this.clock = options.clock ?? (() => performance.now());
@@ -84,7 +84,16 @@ export class RunRuntime {
     if (this.stopInfo) return;
     this.stopInfo = cap ? { status, reason, cap } : { status, reason };
     this.emit('log', { level: status === 'budget' ? 'warn' : 'info', message: reason });
-    this.abort.abort();
+    this.slots.rejectAll(() => new RunStopped());
+    const listeners = [...this.stopListeners];
+    this.stopListeners.clear();
+    for (const fn of listeners) fn();
+  }
+
+  /** Calls `fn` when the run stops; returns the unsubscribe function. */
+  onStop(fn: () => void): () => void {
+    this.stopListeners.add(fn);
+    return () => this.stopListeners.delete(fn);
   }
 
   throwIfStopped(): void {
@@ -93,21 +102,19 @@ export class RunRuntime {
 
   /** `p`, or a RunStopped rejection as soon as the run stops. */
   guard<T>(p: Promise<T>): Promise<T> {
-    const signal = this.abort.signal;
-    if (signal.aborted) {
+    if (this.stopInfo) {
       p.catch(() => undefined);
       return Promise.reject(new RunStopped());
     }
     return new Promise<T>((resolve, reject) => {
-      const onStop = (): void => reject(new RunStopped());
-      signal.addEventListener('abort', onStop, { once: true });
+      const off = this.onStop(() => reject(new RunStopped()));
       p.then(
         (v) => {
-          signal.removeEventListener('abort', onStop);
+          off();
           resolve(v);
         },
         (e: unknown) => {
-          signal.removeEventListener('abort', onStop);
+          off();
           reject(e);
         },
       );
@@ -127,7 +134,8 @@ export class RunRuntime {
     this.throwIfStopped();
     const beforeCall = this.options.control?.beforeCall;
     if (beforeCall) await this.guard(beforeCall(opId));
-    const release = await this.slots.acquire(this.abort.signal, () => new RunStopped());
+    this.throwIfStopped();
+    const release = await this.slots.acquire();
     try {
       this.throwIfStopped();
       this.checkBudgetBefore();
@@ -138,6 +146,8 @@ export class RunRuntime {
       const began = this.clock();
       let open = true;
       let result: CompletionResult;
+      const abort = new AbortController();
+      const off = this.onStop(() => abort.abort());
       try {
         result = await this.guard(
           this.model.complete({
@@ -146,7 +156,7 @@ export class RunRuntime {
             ...(spec.temperature !== undefined ? { temperature: spec.temperature } : {}),
             ...(spec.maxTokens !== undefined ? { maxTokens: spec.maxTokens } : {}),
             seed: callSeed(this.seed, opId, spec.tag),
-            signal: this.abort.signal,
+            signal: abort.signal,
             onToken: (index, delta) => open && this.emit('call.token', { callId: id, index, delta }),
             onRetry: (info) => open && this.emit('call.retry', { callId: id, ...info }),
             onNotice: (message) => open && this.emit('log', { level: 'info', message, opId }),
@@ -154,6 +164,7 @@ export class RunRuntime {
         );
       } catch (err) {
         open = false;
+        off();
         if (this.stopInfo) {
           this.emit('call.error', { callId: id, opId, kind: 'aborted', message: `stopped: ${this.stopInfo.reason}` });
           throw new RunStopped();
@@ -165,6 +176,7 @@ export class RunRuntime {
         return null;
       }
       open = false;
+      off();
       const ms = this.clock() - began;
       const cost = this.options.cost?.(result.usage) ?? 0;
       const { promptTokens, completionTokens } = result.usage;

@@ -1,7 +1,7 @@
 /** A first-come-first-served limit on concurrent work (Infinity: no limit). */
 export class Semaphore {
   private active = 0;
-  private readonly waiting: Array<{ grant: () => void }> = [];
+  private readonly waiting: Array<{ grant: () => void; reject: (err: Error) => void }> = [];
 
   constructor(readonly limit: number) {
     if (!(limit >= 1)) throw new RangeError(`concurrency must be at least 1 (got ${limit})`);
@@ -12,31 +12,18 @@ export class Semaphore {
     return this.active;
   }
 
-  /**
-   * Waits for a slot; resolves with its release function. Rejects with `abortReason()` (and
-   * gives up its place) when `signal` aborts first.
-   */
-  acquire(signal: AbortSignal, abortReason: () => Error): Promise<() => void> {
-    if (signal.aborted) return Promise.reject(abortReason());
+  /** Waits for a slot; resolves with its release function (call it exactly once; extra calls are ignored). */
+  acquire(): Promise<() => void> {
     if (this.active < this.limit) {
       this.active += 1;
       return Promise.resolve(this.releaser());
     }
-    return new Promise((resolve, reject) => {
-      const entry = {
-        grant: () => {
-          signal.removeEventListener('abort', onAbort);
-          resolve(this.releaser());
-        },
-      };
-      const onAbort = (): void => {
-        const at = this.waiting.indexOf(entry);
-        if (at >= 0) this.waiting.splice(at, 1);
-        reject(abortReason());
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      this.waiting.push(entry);
-    });
+    return new Promise((resolve, reject) => this.waiting.push({ grant: () => resolve(this.releaser()), reject }));
+  }
+
+  /** Rejects every waiter with `err` (a stopped run gives up its place in line). */
+  rejectAll(err: () => Error): void {
+    for (const w of this.waiting.splice(0)) w.reject(err());
   }
 
   private releaser(): () => void {
