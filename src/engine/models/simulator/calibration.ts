@@ -5,24 +5,31 @@
 export const calibration = {
   sorting: {
     /** Expected mistakes sorting 16 numbers from scratch; scales with (length / 16) ^ exponent. */
-    sortRate: 0.55,
-    exponent: 1.9,
-    /** Merging two sorted lists: expected mistakes per (length / 16) ^ exponent. */
-    mergeRate: 0.22,
+    sortRate: 0.4,
+    exponent: 2.5,
+    /** Merging two sorted lists (a linear walk, so a gentler exponent): expected mistakes per (length / 16) ^ mergeExponent. */
+    mergeRate: 0.15,
+    mergeExponent: 1.5,
     /** Fixing: chance each existing mistake is repaired, and new mistakes relative to sorting from scratch. */
-    fixChance: 0.55,
-    fixNewRate: 0.45,
+    fixChance: 0.5,
+    fixNewRate: 0.4,
     /** Splitting into parts (copying): expected slips per 64 numbers. */
     splitRate: 0.08,
   },
   setIntersection: {
-    /** Expected mistakes per element of Set B, scaled by ((|A| + |B|) / 64) ^ exponent. */
-    perElement: 0.035,
-    exponent: 1.5,
+    /**
+     * Expected mistakes per element of Set B, scaled by (|A| / 32) ^ setAExponent (a longer set to
+     * look things up in) and (|B| / 16) ^ setBExponent (a longer answer to keep straight), then
+     * saturating: at most about `saturation` × |B| mistakes.
+     */
+    perElement: 0.0085,
+    setAExponent: 0.5,
+    setBExponent: 2,
+    saturation: 0.5,
     /** Joining lists: expected slips per 32 numbers. */
     joinRate: 0.12,
-    fixChance: 0.55,
-    fixNewRate: 0.45,
+    fixChance: 0.5,
+    fixNewRate: 0.5,
     splitRate: 0.05,
   },
   keywordCounting: {
@@ -43,6 +50,9 @@ export const calibration = {
     /** Rating noise (standard deviation, in points of 10). */
     ratingNoise: 0.8,
   },
+  /** Share of the expected mistakes a prompt makes in every sample (real models repeat themselves), and how often each recurs. */
+  sharedShare: 0.75,
+  sharedRepeat: 0.9,
   /** Showing the work lowers the mistake rate by this factor. */
   stepByStep: 0.85,
 } as const;

@@ -1,4 +1,5 @@
-import { Rng } from './prng';
+import { calibration } from './calibration';
+import type { Rng } from './prng';
 
 /**
  * What a task handler draws its mistakes from. `shared` is the same for every completion of one
@@ -16,7 +17,7 @@ export interface AnswerContext {
  * once per prompt (each repeated in a sample with probability `repeat`), the rest per sample.
  * Returns the mistakes' uniform seeds so a shared mistake lands at the same place every time.
  */
-export function drawMistakes(ctx: AnswerContext, mean: number, sharedShare = 0.6, repeat = 0.85): number[][] {
+export function drawMistakes(ctx: AnswerContext, mean: number, sharedShare: number = calibration.sharedShare, repeat: number = calibration.sharedRepeat): number[][] {
   const out: number[][] = [];
   const shared = ctx.shared.poisson(mean * sharedShare);
   for (let i = 0; i < shared; i++) {

@@ -6,10 +6,11 @@ import { lastTagged, numberedTagged } from './extract';
 const c = calibration.docMerge;
 const TITLE = 'NON-DISCLOSURE AGREEMENT (NDA)';
 
-/** The points (clauses) of an agreement: its non-empty lines without numbering, title lines dropped. */
+/** The points (clauses) of an agreement: its lines and sentences without numbering, title lines dropped. */
 export function pointsOf(doc: string): string[] {
   return doc
     .split('\n')
+    .flatMap((line) => line.split(/(?<=[.!?])\s+(?=[A-Z[])/))
     .map((line) => line.replace(/^\s*(\d+[.)]|[-*•])\s*/, '').trim())
     .filter((line) => line.length > 0 && !/^non-disclosure agreement/i.test(line) && line !== line.toUpperCase());
 }

@@ -3,6 +3,7 @@ import { calibration } from './calibration';
 import { type AnswerContext, drawMistakes } from './context';
 import { asCounts, lastLabeledJson, lastTagged } from './extract';
 import { COUNTRY_NAMES, findCountries } from './gazetteer';
+import { repairs } from './listNoise';
 
 const c = calibration.keywordCounting;
 
@@ -96,7 +97,7 @@ export function answerKeywordCounting(prompt: string, ctx: AnswerContext): strin
     const truth = tally(findCountries(text));
     const fixed: Record<string, number> = {};
     for (const name of new Set([...Object.keys(truth), ...Object.keys(attempt)])) {
-      const value = ctx.sample.chance(c.fixChance) ? (truth[name] ?? 0) : (attempt[name] ?? 0);
+      const value = repairs(ctx, c.fixChance) ? (truth[name] ?? 0) : (attempt[name] ?? 0);
       if (value > 0) fixed[name] = value;
     }
     const mentions = Object.entries(fixed).flatMap(([name, n]) => Array.from({ length: n }, () => name));

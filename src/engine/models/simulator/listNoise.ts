@@ -1,4 +1,4 @@
-import type { Rng } from './prng';
+import type { AnswerContext } from './context';
 
 /** A mistake made on a list: lose an item, repeat one, write a wrong value, or swap two neighbours. */
 export type ListMistake = 'drop' | 'duplicate' | 'replace' | 'swap';
@@ -50,15 +50,25 @@ export function disorder(list: readonly number[]): number {
 }
 
 /**
+ * Whether a model repairs a mistake: it notices it or not once per prompt (so its samples agree),
+ * and a sample then follows that verdict 9 times in 10.
+ */
+export function repairs(ctx: AnswerContext, fixChance: number): boolean {
+  const noticed = ctx.shared.chance(fixChance);
+  return ctx.sample.chance(0.9) ? noticed : !noticed;
+}
+
+/**
  * A partial repair: the mistakes of `attempt` against `target` (a multiset; `ordered` also counts
- * disorder) each survive with probability 1 − `fixChance`. Returns the repaired multiset sorted
+ * disorder) each survive unless the model repairs them. Returns the repaired multiset sorted
  * (when ordered) with the surviving disorder re-applied as swaps, else in target order.
  */
-export function partiallyRepair(attempt: readonly number[], target: readonly number[], fixChance: number, rng: Rng, ordered: boolean): number[] {
+export function partiallyRepair(attempt: readonly number[], target: readonly number[], fixChance: number, ctx: AnswerContext, ordered: boolean): number[] {
+  const rng = ctx.sample;
   const out = [...target];
   for (const [value, d] of countDiffs(attempt, target)) {
     for (let k = 0; k < Math.abs(d); k++) {
-      if (rng.chance(fixChance)) continue;
+      if (repairs(ctx, fixChance)) continue;
       if (d > 0) out.splice(rng.int(out.length + 1), 0, value);
       else {
         const at = out.indexOf(value);
@@ -68,7 +78,7 @@ export function partiallyRepair(attempt: readonly number[], target: readonly num
   }
   if (!ordered) return out;
   out.sort((a, b) => a - b);
-  const swaps = Array.from({ length: disorder(attempt) }).filter(() => !rng.chance(fixChance)).length;
+  const swaps = Array.from({ length: disorder(attempt) }).filter(() => !repairs(ctx, fixChance)).length;
   for (let s = 0; s < swaps && out.length > 1; s++) swapNearestDistinct(out, rng.int(out.length - 1));
   return out;
 }

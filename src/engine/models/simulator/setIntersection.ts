@@ -7,7 +7,11 @@ import { corruptList, partiallyRepair } from './listNoise';
 const c = calibration.setIntersection;
 
 /** Expected mistakes intersecting A with B. */
-const intersectMean = (a: number, b: number, ctx: AnswerContext): number => c.perElement * b * ((a + b) / 64) ** c.exponent * (ctx.stepByStep ? calibration.stepByStep : 1);
+function intersectMean(a: number, b: number, ctx: AnswerContext): number {
+  const raw = c.perElement * b * (a / 32) ** c.setAExponent * (b / 16) ** c.setBExponent;
+  const cap = c.saturation * b;
+  return ((raw * cap) / (raw + cap)) * (ctx.stepByStep ? calibration.stepByStep : 1);
+}
 
 /**
  * Mistakes on an intersection: leave out a common number, include a number of B that A lacks, or
@@ -31,14 +35,15 @@ function intersectWithMistakes(setA: readonly number[], setB: readonly number[],
 }
 
 function intersectAnswer(setA: number[], setB: number[], ctx: AnswerContext): string {
-  if (!ctx.stepByStep) return formatList(intersectWithMistakes(setA, setB, intersectMean(setA.length, setB.length, ctx), ctx));
+  const final = formatList(intersectWithMistakes(setA, setB, intersectMean(setA.length, setB.length, ctx), ctx));
+  if (!ctx.stepByStep) return final;
+  // Shows the work it was asked for; like a real model, its final answer need not follow from it.
   const half = Math.ceil(setB.length / 2);
   const first = setB.slice(0, half);
   const second = setB.slice(half);
   const a = intersectWithMistakes(setA, first, intersectMean(setA.length, first.length, ctx), ctx);
   const b = intersectWithMistakes(setA, second, intersectMean(setA.length, second.length, ctx), ctx);
-  const joined = corruptList([...a, ...b], drawMistakes(ctx, c.joinRate * ((a.length + b.length) / 32)), ['drop', 'duplicate'], (v) => v);
-  return `First half of Set B: ${formatList(first)} shares ${formatList(a)} with Set A\nSecond half of Set B: ${formatList(second)} shares ${formatList(b)} with Set A\nOutput: ${formatList(joined)}`;
+  return `First half of Set B: ${formatList(first)} shares ${formatList(a)} with Set A\nSecond half of Set B: ${formatList(second)} shares ${formatList(b)} with Set A\nOutput: ${final}`;
 }
 
 /** Answers the Studio's set-intersection prompts, or null when the prompt is not one of them. */
@@ -65,7 +70,7 @@ export function answerSetIntersection(prompt: string, ctx: AnswerContext): strin
     if (!attempt) return null;
     const inA = new Set(setA);
     const truth = setB.filter((v) => inA.has(v));
-    const repaired = partiallyRepair(attempt, truth, c.fixChance, ctx.sample, false);
+    const repaired = partiallyRepair(attempt, truth, c.fixChance, ctx, false);
     const outsiders = setB.filter((v) => !inA.has(v));
     return formatList(slip(repaired, outsiders, drawMistakes(ctx, c.fixNewRate * intersectMean(setA.length, setB.length, ctx))));
   }

@@ -18,15 +18,15 @@ function sortWithMistakes(list: readonly number[], mean: number, ctx: AnswerCont
 }
 
 function sortAnswer(list: number[], ctx: AnswerContext): string {
-  if (!ctx.stepByStep) return formatList(sortWithMistakes(list, sortMean(list.length, ctx), ctx));
-  // Shows the work it asked for: halves sorted separately (fewer mistakes each), then merged.
+  const final = formatList(sortWithMistakes(list, sortMean(list.length, ctx), ctx));
+  if (!ctx.stepByStep) return final;
+  // Shows the work it was asked for; like a real model, its final list need not follow from it.
   const half = Math.ceil(list.length / 2);
   const first = list.slice(0, half);
   const second = list.slice(half);
   const a = sortWithMistakes(first, sortMean(first.length, ctx), ctx);
   const b = sortWithMistakes(second, sortMean(second.length, ctx), ctx);
-  const merged = sortWithMistakes([...a, ...b], c.mergeRate * (list.length / 16) ** c.exponent, ctx);
-  return `First half: ${formatList(first)} sorted is ${formatList(a)}\nSecond half: ${formatList(second)} sorted is ${formatList(b)}\nMerging the two sorted halves, always taking the smaller front number.\nOutput: ${formatList(merged)}`;
+  return `First half: ${formatList(first)} sorted is ${formatList(a)}\nSecond half: ${formatList(second)} sorted is ${formatList(b)}\nMerging the two sorted halves, always taking the smaller front number.\nOutput: ${final}`;
 }
 
 function splitAnswer(prompt: string, list: number[], ctx: AnswerContext): string {
@@ -47,13 +47,13 @@ export function answerSorting(prompt: string, ctx: AnswerContext): string | null
     const lists = numberedLists(prompt, 'List');
     if (lists.length === 0) return null;
     const all = lists.flat();
-    return formatList(sortWithMistakes(all, c.mergeRate * (all.length / 16) ** c.exponent, ctx));
+    return formatList(sortWithMistakes(all, c.mergeRate * (all.length / 16) ** c.mergeExponent, ctx));
   }
   if (prompt.includes(SORTING_PHRASES.fix)) {
     const input = lastLabeledList(prompt, 'Input');
     const attempt = lastLabeledList(prompt, 'Attempt');
     if (!input || !attempt) return null;
-    const repaired = partiallyRepair(attempt, ascending(input), c.fixChance, ctx.sample, true);
+    const repaired = partiallyRepair(attempt, ascending(input), c.fixChance, ctx, true);
     return formatList(corruptList(repaired, drawMistakes(ctx, c.fixNewRate * sortMean(input.length, ctx)), SORT_MISTAKES, nearbyDigit));
   }
   if (prompt.includes(SORTING_PHRASES.sort)) {

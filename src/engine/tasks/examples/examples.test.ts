@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { builtinFunctions, mergeFunctionRegistries } from '../../functions/builtins';
+import type { GotDocument } from '../../graph/document';
+import { validateDocument } from '../../graph/validate';
+import { simulatorModel } from '../../models/simulator/simulatorModel';
+import { runGraph } from '../../run/runGraph';
+import { taskFunctions } from '../functions';
+import { loadDatasetRow } from '../loaders';
+import { parseDatasetText, type DatasetRow } from '../shared/dataset';
+import { exampleSpecs, type ExampleSpec } from './index';
+
+const datasetTexts = import.meta.glob<string>('../../../../public/datasets/got/*.{csv,json}', { query: '?raw', import: 'default', eager: true });
+const galleryFiles = import.meta.glob<string>('../../../../public/examples/*.json', { query: '?raw', import: 'default', eager: true });
+
+const rowCache = new Map<string, DatasetRow[]>();
+function rowsOf(file: string): DatasetRow[] {
+  let rows = rowCache.get(file);
+  if (!rows) {
+    const text = datasetTexts[`../../../../public/${file}`];
+    if (text === undefined) throw new Error(`dataset ${file} is not shipped`);
+    rows = parseDatasetText(text, file);
+    rowCache.set(file, rows);
+  }
+  return rows;
+}
+
+const functions = mergeFunctionRegistries(builtinFunctions(), taskFunctions());
+const model = simulatorModel({ latency: { baseMs: 0, perTokenMs: 0 } });
+const spec = (id: string): ExampleSpec => {
+  const found = exampleSpecs.find((s) => s.id === id);
+  if (!found) throw new Error(`no example ${id}`);
+  return found;
+};
+
+async function runSample(s: ExampleSpec, sample: number): Promise<Awaited<ReturnType<typeof runGraph>>> {
+  const input = loadDatasetRow(s.dataset.loader, rowsOf(s.dataset.file)[sample] ?? {}, sample);
+  return runGraph(s.build(input), { model, functions, input, seed: 0, sampleIndex: sample, concurrency: Infinity });
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? (s[(s.length - 1) / 2] as number) : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
+};
+
+describe('example graphs', () => {
+  it('cover every task and scheme of the gallery, once each', () => {
+    const ids = exampleSpecs.map((s) => s.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toHaveLength(3 * 5 + 3 * 5 + 6 + 4);
+    expect(ids).toContain('sorting-128-got');
+    expect(ids).toContain('keyword-counting-got8');
+    expect(ids).toContain('doc-merge-got');
+  });
+
+  it.each(exampleSpecs.map((s) => [s.id, s] as const))('%s validates, has a readable description and a laid-out canvas', (_id, s) => {
+    const doc = s.build(loadDatasetRow(s.dataset.loader, rowsOf(s.dataset.file)[0] ?? {}, 0));
+    const { graph, diagnostics } = validateDocument(doc, { functions });
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(graph).not.toBeNull();
+    const sentences = doc.description.split(/(?<=\.)\s+(?=[A-Z])/).length;
+    expect(sentences).toBeGreaterThanOrEqual(2);
+    expect(sentences).toBeLessThanOrEqual(4);
+    expect(doc.dataset).toEqual({ file: s.dataset.file, loader: s.dataset.loader, sample: 0 });
+    const positions = doc.operations.map((o) => `${o.position?.x},${o.position?.y}`);
+    expect(new Set(positions).size).toBe(positions.length);
+    for (const o of doc.operations) {
+      expect(o.label).toBeTruthy();
+      for (const input of o.inputs) expect(doc.operations.find((p) => p.id === input)?.position?.x ?? Infinity).toBeLessThan(o.position?.x ?? -Infinity);
+    }
+  });
+
+  it('are shipped in public/examples exactly as the builders make them, with a manifest', () => {
+    const manifest = JSON.parse(galleryFiles['../../../../public/examples/index.json'] ?? '[]') as Array<{ id: string; file: string; title: string; scheme: string; task: string }>;
+    expect(manifest.map((m) => m.id)).toEqual(exampleSpecs.map((s) => s.id));
+    for (const s of exampleSpecs) {
+      const shipped = JSON.parse(galleryFiles[`../../../../public/examples/${s.id}.got.json`] ?? 'null') as GotDocument;
+      expect(shipped, `${s.id} is out of date: run npm run examples`).toEqual(s.build(loadDatasetRow(s.dataset.loader, rowsOf(s.dataset.file)[0] ?? {}, 0)));
+    }
+  });
+
+  it.each(exampleSpecs.map((s) => [s.id, s] as const))('%s runs to completion on the simulator', async (_id, s) => {
+    const { summary, events } = await runSample(s, 0);
+    expect(events.filter((e) => e.type === 'call.error')).toEqual([]);
+    expect(summary.status).toBe('completed');
+    expect(summary.finalThoughtIds.length).toBeGreaterThan(0);
+    expect(summary.bestScore).not.toBeNull();
+  });
+});
+
+describe('request and completion counts per sample, cache off', () => {
+  const table: Array<[string, number, number]> = [
+    ['sorting-032-io', 1, 1], ['sorting-064-io', 1, 1], ['sorting-128-io', 1, 1],
+    ['sorting-032-cot', 1, 1], ['sorting-064-cot', 1, 1], ['sorting-128-cot', 1, 1],
+    ['sorting-032-tot', 2, 40], ['sorting-064-tot', 4, 80], ['sorting-128-tot', 4, 80],
+    ['sorting-032-tot2', 3, 30], ['sorting-064-tot2', 7, 70], ['sorting-128-tot2', 10, 100],
+    ['sorting-032-got', 5, 31], ['sorting-064-got', 11, 71], ['sorting-128-got', 23, 151],
+  ];
+  it.each(table)('%s makes %i requests for %i completions, as in the paper', async (id, requests, completions) => {
+    const { summary } = await runSample(spec(id), 1);
+    expect({ requests: summary.requests, completions: summary.completions, cacheHits: summary.cacheHits }).toEqual({ requests, completions, cacheHits: 0 });
+  });
+
+  it.each([
+    ['set-intersection-032-got', 4, 21],
+    ['set-intersection-064-got', 8, 51],
+    ['set-intersection-128-got', 16, 111],
+    ['set-intersection-064-tot', 4, 80],
+  ] as const)('%s follows the same structure: %i requests for %i completions', async (id, requests, completions) => {
+    const { summary } = await runSample(spec(id), 1);
+    expect([summary.requests, summary.completions]).toEqual([requests, completions]);
+  });
+});
+
+describe('the simulator ranks the schemes as the paper does', () => {
+  it('on sorting-64 over 10 samples: median error GoT < ToT < CoT ≤ IO', async () => {
+    const medians: Record<string, number> = {};
+    for (const scheme of ['io', 'cot', 'tot', 'got']) {
+      const errors: number[] = [];
+      for (let sample = 0; sample < 10; sample++) errors.push((await runSample(spec(`sorting-064-${scheme}`), sample)).summary.bestScore ?? 300);
+      medians[scheme] = median(errors);
+    }
+    expect(medians['got']).toBeLessThan(medians['tot'] as number);
+    expect(medians['tot']).toBeLessThan(medians['cot'] as number);
+    expect(medians['cot']).toBeLessThanOrEqual(medians['io'] as number);
+  });
+});
