@@ -9,7 +9,9 @@ export function emptyFunctionRegistry(): FunctionRegistry {
 
 const current = (t: ThoughtView): JsonValue => t.state.current ?? null;
 const byScore = (ts: readonly ThoughtView[], higher: boolean): ThoughtView[] =>
-  ts.filter((t) => t.scored && t.score !== null).sort((a, b) => (higher ? (b.score as number) - (a.score as number) : (a.score as number) - (b.score as number)));
+  ts
+    .filter((t) => t.scored && t.score !== null)
+    .sort((a, b) => (higher ? (b.score as number) - (a.score as number) : (a.score as number) - (b.score as number)));
 
 /**
  * Generic named functions any graph can use, independent of a task. Tasks add theirs under
@@ -62,8 +64,16 @@ export function builtinFunctions(): FunctionRegistry {
       all: { label: 'All', help: 'Keeps every thought.', fn: (ts) => [...ts] },
       first: { label: 'First', help: 'Keeps the first input thought.', fn: (ts) => ts.slice(0, 1) },
       last: { label: 'Last', help: 'Keeps the last input thought.', fn: (ts) => ts.slice(-1) },
-      best: { label: 'Best (highest score)', help: 'Keeps the scored thought with the highest score; ties keep input order.', fn: (ts) => byScore(ts, true).slice(0, 1) },
-      lowest: { label: 'Best (lowest score)', help: 'Keeps the scored thought with the lowest score; ties keep input order.', fn: (ts) => byScore(ts, false).slice(0, 1) },
+      best: {
+        label: 'Best (highest score)',
+        help: 'Keeps the scored thought with the highest score; ties keep input order.',
+        fn: (ts) => byScore(ts, true).slice(0, 1),
+      },
+      lowest: {
+        label: 'Best (lowest score)',
+        help: 'Keeps the scored thought with the lowest score; ties keep input order.',
+        fn: (ts) => byScore(ts, false).slice(0, 1),
+      },
     },
     parsers: {
       lines: {
@@ -84,7 +94,10 @@ export function builtinFunctions(): FunctionRegistry {
         label: 'First number',
         help: 'The first number of each completion, averaged over samples.',
         fn: (texts) => {
-          const ns = texts.map((t) => /-?\d+(?:\.\d+)?/.exec(t)?.[0]).filter((x): x is string => x !== undefined).map(Number);
+          const ns = texts
+            .map((t) => /-?\d+(?:\.\d+)?/.exec(t)?.[0])
+            .filter((x): x is string => x !== undefined)
+            .map(Number);
           if (ns.length === 0) throw new Error('no completion contains a number');
           return ns.reduce((a, b) => a + b, 0) / ns.length;
         },

@@ -7,7 +7,13 @@ import type { ScriptRunner } from './types';
 const functions = mergeFunctionRegistries(builtinFunctions(), {
   ...emptyFunctionRegistry(),
   scorers: {
-    'test.throws': { label: 'Throws', help: '', fn: () => { throw new Error('boom'); } },
+    'test.throws': {
+      label: 'Throws',
+      help: '',
+      fn: () => {
+        throw new Error('boom');
+      },
+    },
     'test.nan': { label: 'NaN', help: '', fn: () => NaN },
   },
 });
@@ -51,18 +57,24 @@ describe('evaluateScorer', () => {
   });
 
   it('runs JavaScript through the injected script runner with the state', async () => {
-    const scripts: ScriptRunner = { run: async (code, argName, arg) => (argName === 'state' && code === 'return 1' ? ((arg as { x: number }).x + 1) : 0) };
-    await expect(evaluateScorer({ kind: 'js', code: 'return 1', timeoutMs: 100 }, viewOf({ x: 41 }), { functions, scripts })).resolves.toBe(42);
+    const scripts: ScriptRunner = {
+      run: async (code, argName, arg) => (argName === 'state' && code === 'return 1' ? (arg as { x: number }).x + 1 : 0),
+    };
+    await expect(evaluateScorer({ kind: 'js', code: 'return 1', timeoutMs: 100 }, viewOf({ x: 41 }), { functions, scripts })).resolves.toBe(
+      42,
+    );
   });
 
   it('fails clearly when JavaScript is used without a script runner', async () => {
-    await expect(evaluateScorer({ kind: 'js', code: 'return 1', timeoutMs: 100 }, viewOf({}), env)).rejects.toThrow(/no script runner was given/);
+    await expect(evaluateScorer({ kind: 'js', code: 'return 1', timeoutMs: 100 }, viewOf({}), env)).rejects.toThrow(
+      /no script runner was given/,
+    );
   });
 
   it('passes on the script runner’s error', async () => {
-    await expect(evaluateScorer({ kind: 'js', code: 'bad(', timeoutMs: 100 }, viewOf({}), { functions, scripts: fakeRunner({}) })).rejects.toThrow(
-      'the JavaScript scorer failed: SyntaxError: Unexpected token',
-    );
+    await expect(
+      evaluateScorer({ kind: 'js', code: 'bad(', timeoutMs: 100 }, viewOf({}), { functions, scripts: fakeRunner({}) }),
+    ).rejects.toThrow('the JavaScript scorer failed: SyntaxError: Unexpected token');
   });
 });
 
@@ -70,24 +82,38 @@ describe('evaluateValidator and evaluateEvaluator', () => {
   it('treat an expression as true when its value is truthy', async () => {
     await expect(evaluateValidator({ kind: 'filter', expr: 'state.current' }, viewOf({ current: [] }), env)).resolves.toBe(false);
     await expect(evaluateValidator({ kind: 'filter', expr: 'state.current' }, viewOf({ current: [1] }), env)).resolves.toBe(true);
-    await expect(evaluateEvaluator({ kind: 'filter', expr: 'state.current == [1, 2]' }, viewOf({ current: [1, 2] }), env)).resolves.toBe(true);
+    await expect(evaluateEvaluator({ kind: 'filter', expr: 'state.current == [1, 2]' }, viewOf({ current: [1, 2] }), env)).resolves.toBe(
+      true,
+    );
   });
 
   it('call named validators and evaluators', async () => {
-    await expect(evaluateValidator({ kind: 'function', name: 'parse.ok' }, viewOf({}, { parseError: { message: 'x', raw: '' } }), env)).resolves.toBe(false);
-    await expect(evaluateEvaluator({ kind: 'function', name: 'answer.equalsExpected' }, viewOf({ current: [1], expected: [1] }), env)).resolves.toBe(true);
-    await expect(evaluateEvaluator({ kind: 'function', name: 'sorting.solved' }, viewOf({}), env)).rejects.toThrow("there is no evaluator named 'sorting.solved'");
+    await expect(
+      evaluateValidator({ kind: 'function', name: 'parse.ok' }, viewOf({}, { parseError: { message: 'x', raw: '' } }), env),
+    ).resolves.toBe(false);
+    await expect(
+      evaluateEvaluator({ kind: 'function', name: 'answer.equalsExpected' }, viewOf({ current: [1], expected: [1] }), env),
+    ).resolves.toBe(true);
+    await expect(evaluateEvaluator({ kind: 'function', name: 'sorting.solved' }, viewOf({}), env)).rejects.toThrow(
+      "there is no evaluator named 'sorting.solved'",
+    );
   });
 
   it('require JavaScript to return true or false', async () => {
     const scripts = fakeRunner({ yes: true, num: 3 });
     await expect(evaluateValidator({ kind: 'js', code: 'yes', timeoutMs: 100 }, viewOf({}), { functions, scripts })).resolves.toBe(true);
-    await expect(evaluateEvaluator({ kind: 'js', code: 'num', timeoutMs: 100 }, viewOf({}), { functions, scripts })).rejects.toThrow(/returned a number .* true or false/);
+    await expect(evaluateEvaluator({ kind: 'js', code: 'num', timeoutMs: 100 }, viewOf({}), { functions, scripts })).rejects.toThrow(
+      /returned a number .* true or false/,
+    );
   });
 });
 
 describe('evaluateSelector', () => {
-  const ts = [viewOf({ part: 'List 1' }, { id: 'a' }), viewOf({ part: 'List 2' }, { id: 'b', score: 3, scored: true }), viewOf({ part: 'List 2' }, { id: 'c', score: 5, scored: true })];
+  const ts = [
+    viewOf({ part: 'List 1' }, { id: 'a' }),
+    viewOf({ part: 'List 2' }, { id: 'b', score: 3, scored: true }),
+    viewOf({ part: 'List 2' }, { id: 'c', score: 5, scored: true }),
+  ];
 
   it('keeps the thoughts a filter accepts, in input order', async () => {
     const kept = await evaluateSelector({ kind: 'filter', expr: 'state.part == "List 2"' }, ts, env);
@@ -101,7 +127,8 @@ describe('evaluateSelector', () => {
 
   it('maps JavaScript results given as thoughts, ids or positions back to the input thoughts', async () => {
     const scripts = fakeRunner({ objects: [{ id: 'c' }], ids: ['b', 'a', 'b'], positions: [2, 0] });
-    const pick = async (code: string) => (await evaluateSelector({ kind: 'js', code, timeoutMs: 100 }, ts, { functions, scripts })).map((t) => t.id);
+    const pick = async (code: string) =>
+      (await evaluateSelector({ kind: 'js', code, timeoutMs: 100 }, ts, { functions, scripts })).map((t) => t.id);
     expect(await pick('objects')).toEqual(['c']);
     expect(await pick('ids')).toEqual(['b', 'a']);
     expect(await pick('positions')).toEqual(['c', 'a']);
@@ -109,8 +136,12 @@ describe('evaluateSelector', () => {
 
   it('refuses a JavaScript result that is not one of its inputs', async () => {
     const scripts = fakeRunner({ stranger: ['zzz'], notList: 5 });
-    await expect(evaluateSelector({ kind: 'js', code: 'stranger', timeoutMs: 100 }, ts, { functions, scripts })).rejects.toThrow(/"zzz", which is not one of its input thoughts/);
-    await expect(evaluateSelector({ kind: 'js', code: 'notList', timeoutMs: 100 }, ts, { functions, scripts })).rejects.toThrow(/must return a list/);
+    await expect(evaluateSelector({ kind: 'js', code: 'stranger', timeoutMs: 100 }, ts, { functions, scripts })).rejects.toThrow(
+      /"zzz", which is not one of its input thoughts/,
+    );
+    await expect(evaluateSelector({ kind: 'js', code: 'notList', timeoutMs: 100 }, ts, { functions, scripts })).rejects.toThrow(
+      /must return a list/,
+    );
   });
 
   it('hands JavaScript plain JSON copies of the thoughts', async () => {
@@ -122,7 +153,12 @@ describe('evaluateSelector', () => {
       },
     };
     await evaluateSelector({ kind: 'js', code: 'x', timeoutMs: 100 }, ts.slice(0, 1), { functions, scripts });
-    expect(seen).toEqual({ argName: 'thoughts', arg: [{ id: 'a', state: { part: 'List 1' }, score: null, scored: false, valid: null, validated: false, solved: null, compared: false }] });
+    expect(seen).toEqual({
+      argName: 'thoughts',
+      arg: [
+        { id: 'a', state: { part: 'List 1' }, score: null, scored: false, valid: null, validated: false, solved: null, compared: false },
+      ],
+    });
   });
 });
 

@@ -27,7 +27,12 @@ export class FunctionError extends Error {
 type Role = 'scorer' | 'validator' | 'evaluator' | 'selector';
 type Spec = { kind: 'function'; name: string } | { kind: 'filter'; expr: string } | { kind: 'js'; code: string; timeoutMs: number };
 
-const REGISTRY: Record<Role, keyof FunctionRegistry> = { scorer: 'scorers', validator: 'validators', evaluator: 'evaluators', selector: 'selectors' };
+const REGISTRY: Record<Role, keyof FunctionRegistry> = {
+  scorer: 'scorers',
+  validator: 'validators',
+  evaluator: 'evaluators',
+  selector: 'selectors',
+};
 
 const describeSpec = (role: Role, spec: Spec): string =>
   spec.kind === 'function' ? `${role} '${spec.name}'` : spec.kind === 'filter' ? `${role} expression "${spec.expr}"` : `JavaScript ${role}`;
@@ -39,7 +44,10 @@ function named<F>(role: Role, name: string, functions: FunctionRegistry): F {
   const entry = Object.prototype.hasOwnProperty.call(reg, name) ? reg[name] : undefined;
   if (!entry) {
     const known = Object.keys(reg);
-    throw new FunctionError(`there is no ${role} named '${name}'${known.length ? ` (known: ${known.join(', ')})` : ''}`, `${role} '${name}'`);
+    throw new FunctionError(
+      `there is no ${role} named '${name}'${known.length ? ` (known: ${known.join(', ')})` : ''}`,
+      `${role} '${name}'`,
+    );
   }
   return entry.fn as F;
 }
@@ -57,9 +65,19 @@ function runFilter(role: Role, expr: string, t: ThoughtView): JsonValue {
   }
 }
 
-async function runScript(role: Role, spec: { code: string; timeoutMs: number }, argName: 'state' | 'thoughts', arg: JsonValue, env: FunctionEnv): Promise<JsonValue> {
+async function runScript(
+  role: Role,
+  spec: { code: string; timeoutMs: number },
+  argName: 'state' | 'thoughts',
+  arg: JsonValue,
+  env: FunctionEnv,
+): Promise<JsonValue> {
   const what = describeSpec(role, { kind: 'js', ...spec });
-  if (!env.scripts) throw new FunctionError(`the ${what} cannot run: no script runner was given to this run (JavaScript runs only where a sandbox is available)`, what);
+  if (!env.scripts)
+    throw new FunctionError(
+      `the ${what} cannot run: no script runner was given to this run (JavaScript runs only where a sandbox is available)`,
+      what,
+    );
   try {
     return await env.scripts.run(spec.code, argName, arg, spec.timeoutMs);
   } catch (err) {
@@ -101,7 +119,10 @@ export async function evaluateScorer(spec: Exclude<ScorerSpec, { kind: 'llm' }>,
   if (typeof value === 'boolean') return value ? 1 : 0;
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     const what = describeSpec('scorer', spec);
-    throw new FunctionError(`${what} returned ${typeof value === 'number' ? String(value) : kindOf(value)} for thought ${t.id}; a score must be a finite number`, what);
+    throw new FunctionError(
+      `${what} returned ${typeof value === 'number' ? String(value) : kindOf(value)} for thought ${t.id}; a score must be a finite number`,
+      what,
+    );
   }
   return value;
 }
@@ -109,7 +130,9 @@ export async function evaluateScorer(spec: Exclude<ScorerSpec, { kind: 'llm' }>,
 async function evaluateTest(role: 'validator' | 'evaluator', spec: Spec, t: ThoughtView, env: FunctionEnv): Promise<boolean> {
   if (spec.kind === 'filter') return truthy(runFilter(role, spec.expr, t));
   const value: JsonValue =
-    spec.kind === 'function' ? callNamed(role, spec.name, env, (fn: (t: ThoughtView) => boolean) => fn(t), t) : await runScript(role, spec, 'state', t.state, env);
+    spec.kind === 'function'
+      ? callNamed(role, spec.name, env, (fn: (t: ThoughtView) => boolean) => fn(t), t)
+      : await runScript(role, spec, 'state', t.state, env);
   if (typeof value !== 'boolean') {
     const what = describeSpec(role, spec);
     throw new FunctionError(`${what} returned ${kindOf(value)} for thought ${t.id}; it must return true or false`, what);
@@ -136,17 +159,26 @@ export async function evaluateSelector(spec: SelectorSpec, ts: readonly ThoughtV
   if (spec.kind === 'filter') return ts.filter((t) => truthy(runFilter('selector', spec.expr, t)));
   if (spec.kind === 'function') {
     const picked = callNamed('selector', spec.name, env, (fn: (ts: readonly ThoughtView[]) => ThoughtView[]) => fn(ts));
-    if (!Array.isArray(picked)) throw new FunctionError(`selector '${spec.name}' did not return a list of thoughts`, `selector '${spec.name}'`);
+    if (!Array.isArray(picked))
+      throw new FunctionError(`selector '${spec.name}' did not return a list of thoughts`, `selector '${spec.name}'`);
     return picked;
   }
   const result = await runScript('selector', spec, 'thoughts', ts.map(thoughtToJson), env);
   const what = describeSpec('selector', spec);
-  if (!Array.isArray(result)) throw new FunctionError(`the ${what} returned ${kindOf(result)}; it must return a list of thoughts, ids or positions`, what);
+  if (!Array.isArray(result))
+    throw new FunctionError(`the ${what} returned ${kindOf(result)}; it must return a list of thoughts, ids or positions`, what);
   const byId = new Map(ts.map((t) => [t.id, t]));
   const kept: ThoughtView[] = [];
   const seen = new Set<string>();
   for (const item of result) {
-    const id = typeof item === 'number' ? ts[item]?.id : typeof item === 'string' ? item : item && typeof item === 'object' && !Array.isArray(item) && typeof item.id === 'string' ? item.id : undefined;
+    const id =
+      typeof item === 'number'
+        ? ts[item]?.id
+        : typeof item === 'string'
+          ? item
+          : item && typeof item === 'object' && !Array.isArray(item) && typeof item.id === 'string'
+            ? item.id
+            : undefined;
     const t = id === undefined ? undefined : byId.get(id);
     if (!t) throw new FunctionError(`the ${what} returned ${JSON.stringify(item)}, which is not one of its input thoughts`, what);
     if (!seen.has(t.id)) kept.push(t);

@@ -88,7 +88,11 @@ describe('compileExpression', () => {
 
   it('rejects unknown names and functions at compile time, with a hint', () => {
     expect(compileExpression('part == "x"')).toMatchObject({ ok: false, column: 1, message: expect.stringContaining('state.part') });
-    expect(compileExpression('score > 1 and eval("x")')).toMatchObject({ ok: false, column: 15, message: expect.stringContaining("unknown function 'eval'") });
+    expect(compileExpression('score > 1 and eval("x")')).toMatchObject({
+      ok: false,
+      column: 15,
+      message: expect.stringContaining("unknown function 'eval'"),
+    });
     expect(compileExpression('len(1, 2)')).toMatchObject({ ok: false, message: expect.stringContaining('takes 1 argument') });
   });
 

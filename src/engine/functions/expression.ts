@@ -5,9 +5,7 @@ import type { ThoughtView } from './types';
 
 export { ExpressionError, EXPRESSION_FUNCTIONS, jsonEqual, kindOf } from './expressionValues';
 
-export type CompiledExpression =
-  | { ok: true; evaluate(t: ThoughtView): JsonValue }
-  | { ok: false; message: string; column: number };
+export type CompiledExpression = { ok: true; evaluate(t: ThoughtView): JsonValue } | { ok: false; message: string; column: number };
 
 /** The names an expression can read: the thought's state and its annotations. */
 const ROOT_NAMES: Record<string, (t: ThoughtView) => JsonValue> = {
@@ -108,7 +106,9 @@ function check(e: Expr): void {
   switch (e.kind) {
     case 'name':
       if (!Object.hasOwn(ROOT_NAMES, e.name)) {
-        const hint = Object.hasOwn(BUILTINS, e.name) ? ` (${e.name} is a function: call it like ${e.name}(…))` : `; for a state key write state.${e.name}`;
+        const hint = Object.hasOwn(BUILTINS, e.name)
+          ? ` (${e.name} is a function: call it like ${e.name}(…))`
+          : `; for a state key write state.${e.name}`;
         throw new ExpressionSyntaxError(`unknown name '${e.name}'${hint}`, e.column);
       }
       return;
@@ -117,7 +117,10 @@ function check(e: Expr): void {
       if (!b) throw new ExpressionSyntaxError(`unknown function '${e.callee}' (known: ${Object.keys(BUILTINS).join(', ')})`, e.column);
       if (e.args.length < b.min || e.args.length > b.max) {
         const want = b.max === Infinity ? `at least ${b.min}` : b.min === b.max ? `${b.min}` : `${b.min} to ${b.max}`;
-        throw new ExpressionSyntaxError(`${e.callee}() takes ${want} argument${b.min === 1 && b.max === 1 ? '' : 's'}, got ${e.args.length}`, e.column);
+        throw new ExpressionSyntaxError(
+          `${e.callee}() takes ${want} argument${b.min === 1 && b.max === 1 ? '' : 's'}, got ${e.args.length}`,
+          e.column,
+        );
       }
       e.args.forEach(check);
       return;

@@ -160,7 +160,8 @@ export function parseExpression(src: string): Expr {
       if (isOp('.')) {
         const dot = next();
         const name = next();
-        if (name.type !== 'ident') throw new ExpressionSyntaxError(`expected a key name after '.' but found ${describe(name)}`, name.column);
+        if (name.type !== 'ident')
+          throw new ExpressionSyntaxError(`expected a key name after '.' but found ${describe(name)}`, name.column);
         e = { kind: 'member', object: e, property: name.value, column: dot.column };
       } else if (isOp('[')) {
         const open = next();

@@ -46,7 +46,12 @@ export const BUILTINS: Record<string, Builtin> = {
       throw new ExpressionError(`contains() needs a string, list or object first but got ${kindOf(hay ?? null)}`, c);
     },
   },
-  startsWith: { min: 2, max: 2, help: 'whether a string starts with a prefix', fn: ([s, p]) => toText(s ?? null).startsWith(toText(p ?? null)) },
+  startsWith: {
+    min: 2,
+    max: 2,
+    help: 'whether a string starts with a prefix',
+    fn: ([s, p]) => toText(s ?? null).startsWith(toText(p ?? null)),
+  },
   endsWith: { min: 2, max: 2, help: 'whether a string ends with a suffix', fn: ([s, p]) => toText(s ?? null).endsWith(toText(p ?? null)) },
   lower: { min: 1, max: 1, help: 'a string in lower case', fn: ([s]) => toText(s ?? null).toLowerCase() },
   upper: { min: 1, max: 1, help: 'a string in upper case', fn: ([s]) => toText(s ?? null).toUpperCase() },
@@ -98,7 +103,10 @@ export const BUILTINS: Record<string, Builtin> = {
 };
 
 /** Built-in function names with one-line help, for the editor. */
-export const EXPRESSION_FUNCTIONS: ReadonlyArray<{ name: string; help: string }> = Object.entries(BUILTINS).map(([name, b]) => ({ name, help: b.help }));
+export const EXPRESSION_FUNCTIONS: ReadonlyArray<{ name: string; help: string }> = Object.entries(BUILTINS).map(([name, b]) => ({
+  name,
+  help: b.help,
+}));
 
 export function kindOf(v: JsonValue): string {
   if (v === null) return 'null';
@@ -128,4 +136,3 @@ export function compare(a: JsonValue, b: JsonValue, column: number): number {
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
   throw new ExpressionError(`cannot compare ${kindOf(a)} with ${kindOf(b)}`, column);
 }
-

@@ -34,7 +34,11 @@ export function checkSpecs(op: CheckedOperation, available: KeySet, output: KeyS
   const checkNamed = (kind: Kind, fnName: string, field: string): void => {
     if (functions && !Object.prototype.hasOwnProperty.call(functions[kind], fnName)) {
       const known = Object.keys(functions[kind]);
-      err('unknown-function', field, `there is no ${KIND_WORD[kind]} named '${fnName}'${known.length ? ` (known: ${known.slice(0, 8).join(', ')}${known.length > 8 ? ', …' : ''})` : ''}`);
+      err(
+        'unknown-function',
+        field,
+        `there is no ${KIND_WORD[kind]} named '${fnName}'${known.length ? ` (known: ${known.slice(0, 8).join(', ')}${known.length > 8 ? ', …' : ''})` : ''}`,
+      );
     }
   };
 
@@ -56,7 +60,8 @@ export function checkSpecs(op: CheckedOperation, available: KeySet, output: KeyS
     const walk = (nodes: readonly TemplateNode[]): void => {
       for (const n of nodes) {
         if (n.kind === 'each') {
-          if (!allowEach) err('template-misplaced', field, `${field} uses {{#each inputs}}, which only Aggregate and combined Score prompts can fill`);
+          if (!allowEach)
+            err('template-misplaced', field, `${field} uses {{#each inputs}}, which only Aggregate and combined Score prompts can fill`);
           walk(n.body);
         } else if (n.kind === 'branches') {
           if (op.type !== 'generate' && !available.keys.has('branches') && !available.open) {
@@ -64,7 +69,12 @@ export function checkSpecs(op: CheckedOperation, available: KeySet, output: KeyS
           }
         } else if (n.kind === 'key' && !available.open && !available.keys.has(n.key)) {
           const known = [...available.keys].sort();
-          err('template-unknown-key', field, `${field} uses ${n.raw} but no upstream state provides '${n.key}'${known.length ? ` (available: ${known.join(', ')})` : ''}`, 'warning');
+          err(
+            'template-unknown-key',
+            field,
+            `${field} uses ${n.raw} but no upstream state provides '${n.key}'${known.length ? ` (available: ${known.join(', ')})` : ''}`,
+            'warning',
+          );
         }
       }
     };
@@ -89,7 +99,13 @@ export function checkSpecs(op: CheckedOperation, available: KeySet, output: KeyS
       if (!c.ok) err('filter-syntax', `${field}.expr`, `${field}.expr: ${c.message} (column ${c.column})`);
       else if (!seen.open) {
         for (const key of expressionStateKeys(spec.expr)) {
-          if (!seen.keys.has(key)) err('filter-unknown-key', `${field}.expr`, `${field}.expr reads state.${key} but no upstream state provides '${key}'`, 'warning');
+          if (!seen.keys.has(key))
+            err(
+              'filter-unknown-key',
+              `${field}.expr`,
+              `${field}.expr reads state.${key} but no upstream state provides '${key}'`,
+              'warning',
+            );
         }
       }
     }
@@ -118,10 +134,20 @@ export function checkSpecs(op: CheckedOperation, available: KeySet, output: KeyS
       checkSpec(scorer, 'scorer', 'scorers', op.params.combined);
       if (scorer.kind === 'llm') {
         if (op.params.combined && (scorer.reader.kind === 'number' || scorer.reader.kind === 'regex' || scorer.reader.kind === 'yesNo')) {
-          err('reader-mismatch', 'scorer.reader', 'a combined score needs one score per thought: use the list reader (or a named one)', 'warning');
+          err(
+            'reader-mismatch',
+            'scorer.reader',
+            'a combined score needs one score per thought: use the list reader (or a named one)',
+            'warning',
+          );
         }
         if (!op.params.combined && scorer.reader.kind === 'list') {
-          err('reader-mismatch', 'scorer.reader', 'the list reader reads one score per thought, which only a combined score asks for', 'warning');
+          err(
+            'reader-mismatch',
+            'scorer.reader',
+            'the list reader reads one score per thought, which only a combined score asks for',
+            'warning',
+          );
         }
       }
       break;

@@ -45,7 +45,7 @@ export const DIAGNOSTIC_CODES = {
   'json-syntax': 'the file is not valid JSON',
   'foreign-file': 'the file is not a GoT Studio graph',
   'newer-version': 'the file was written by a newer GoT Studio',
-  'schema': 'the file does not match the graph format',
+  schema: 'the file does not match the graph format',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
@@ -89,7 +89,10 @@ export function paramIssueDiagnostic(type: OperationType, opId: string, params: 
     code = 'param-out-of-range';
     const bound = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
     const words = issue.code === 'too_small' ? (issue.inclusive ? 'at least' : 'more than') : issue.inclusive ? 'at most' : 'less than';
-    text = issue.origin === 'array' ? `${field} needs ${words} ${bound} item${bound === 1 ? '' : 's'}` : `${field} must be ${words} ${bound}${got}`;
+    text =
+      issue.origin === 'array'
+        ? `${field} needs ${words} ${bound} item${bound === 1 ? '' : 's'}`
+        : `${field} must be ${words} ${bound}${got}`;
   } else if (issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator) {
     code = value === undefined ? 'param-missing' : 'param-invalid';
     const options = (issue as unknown as { options?: unknown[] }).options ?? [];

@@ -3,7 +3,8 @@ import { documentSchema } from './document';
 import { parseDocumentFile, serializeDocument } from './file';
 import { migrateDocument } from './migrations';
 
-const v2 = (operations: unknown[], extra: Record<string, unknown> = {}) => JSON.stringify({ format: 'got-studio', version: 2, operations, ...extra }, null, 2);
+const v2 = (operations: unknown[], extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ format: 'got-studio', version: 2, operations, ...extra }, null, 2);
 
 describe('parseDocumentFile', () => {
   it('reads a current-version file and fills defaults', () => {
@@ -24,30 +25,65 @@ describe('parseDocumentFile', () => {
   });
 
   it('points at a trailing comma and at a truncated file', () => {
-    expect(parseDocumentFile('{"a": 1,\n}').diagnostics[0]).toMatchObject({ line: 2, column: 1, message: expect.stringContaining('trailing commas') });
-    expect(parseDocumentFile('{"format": "got-studio"').diagnostics[0]).toMatchObject({ line: 1, column: 24, message: expect.stringContaining('end of the file') });
+    expect(parseDocumentFile('{"a": 1,\n}').diagnostics[0]).toMatchObject({
+      line: 2,
+      column: 1,
+      message: expect.stringContaining('trailing commas'),
+    });
+    expect(parseDocumentFile('{"format": "got-studio"').diagnostics[0]).toMatchObject({
+      line: 1,
+      column: 24,
+      message: expect.stringContaining('end of the file'),
+    });
     expect(parseDocumentFile('  ').diagnostics[0]).toMatchObject({ code: 'json-syntax', message: 'The file is empty.' });
   });
 
   it('says plainly that a file of another format is not a graph', () => {
-    expect(parseDocumentFile('{"format": "excalidraw"}').diagnostics[0]).toMatchObject({ code: 'foreign-file', message: expect.stringContaining('"excalidraw"') });
-    expect(parseDocumentFile('[1, 2]').diagnostics[0]).toMatchObject({ code: 'foreign-file', message: expect.stringContaining('found a list') });
+    expect(parseDocumentFile('{"format": "excalidraw"}').diagnostics[0]).toMatchObject({
+      code: 'foreign-file',
+      message: expect.stringContaining('"excalidraw"'),
+    });
+    expect(parseDocumentFile('[1, 2]').diagnostics[0]).toMatchObject({
+      code: 'foreign-file',
+      message: expect.stringContaining('found a list'),
+    });
     expect(parseDocumentFile('{"name": "package"}').diagnostics[0]).toMatchObject({ code: 'foreign-file' });
   });
 
   it('refuses a file from a newer version with a clear message', () => {
     const r = parseDocumentFile(JSON.stringify({ format: 'got-studio', version: 99, operations: [] }));
     expect(r.diagnostics).toEqual([
-      { severity: 'error', code: 'newer-version', message: 'This graph was saved by a newer GoT Studio (file version 99; this app reads up to version 2). Update GoT Studio to open it.' },
+      {
+        severity: 'error',
+        code: 'newer-version',
+        message:
+          'This graph was saved by a newer GoT Studio (file version 99; this app reads up to version 2). Update GoT Studio to open it.',
+      },
     ]);
   });
 
   it('names the operation (id and type) and the field of a schema error', () => {
-    const r = parseDocumentFile(v2([{ id: 'ok', type: 'generate' }, { id: 'bad', type: 'keepBest' }, { id: 's', type: 'score', inputs: 'ok' }]));
+    const r = parseDocumentFile(
+      v2([
+        { id: 'ok', type: 'generate' },
+        { id: 'bad', type: 'keepBest' },
+        { id: 's', type: 'score', inputs: 'ok' },
+      ]),
+    );
     expect(r.ok).toBe(false);
     expect(r.diagnostics).toEqual([
-      expect.objectContaining({ code: 'unknown-type', opId: 'bad', field: 'type', message: 'Operation \'bad\' (keepBest): unknown operation type "keepBest"' }),
-      expect.objectContaining({ code: 'schema', opId: 's', field: 'inputs', message: expect.stringContaining("Operation 's' (score): inputs:") }),
+      expect.objectContaining({
+        code: 'unknown-type',
+        opId: 'bad',
+        field: 'type',
+        message: 'Operation \'bad\' (keepBest): unknown operation type "keepBest"',
+      }),
+      expect.objectContaining({
+        code: 'schema',
+        opId: 's',
+        field: 'inputs',
+        message: expect.stringContaining("Operation 's' (score): inputs:"),
+      }),
     ]);
   });
 
@@ -123,7 +159,9 @@ describe('migrateDocument', () => {
   });
 
   it('reads parameters kept flat in a node’s data', () => {
-    const r = parseDocumentFile(JSON.stringify({ nodes: [{ id: 'k', type: 'keepBestN', data: { label: 'Best', n: 2, higherIsBetter: false } }], edges: [] }));
+    const r = parseDocumentFile(
+      JSON.stringify({ nodes: [{ id: 'k', type: 'keepBestN', data: { label: 'Best', n: 2, higherIsBetter: false } }], edges: [] }),
+    );
     expect(r.ok && r.document.operations[0]).toMatchObject({ id: 'k', label: 'Best', params: { n: 2, higherIsBetter: false } });
   });
 
@@ -137,7 +175,14 @@ describe('migrateDocument', () => {
 describe('serializeDocument', () => {
   const doc = documentSchema.parse({
     version: 2,
-    operations: [{ params: { prompt: 'p', samples: 2, apiKey: 'sk-secret', parser: { kind: 'text', key: 'current' } }, type: 'generate', id: 'g', position: { y: 2, x: 1 } }],
+    operations: [
+      {
+        params: { prompt: 'p', samples: 2, apiKey: 'sk-secret', parser: { kind: 'text', key: 'current' } },
+        type: 'generate',
+        id: 'g',
+        position: { y: 2, x: 1 },
+      },
+    ],
     format: 'got-studio',
     input: { zeta: 1, alpha: [1, 2] },
     title: 'T',
@@ -145,7 +190,9 @@ describe('serializeDocument', () => {
 
   it('writes a stable key order with two-space indentation', () => {
     const text = serializeDocument(doc);
-    expect(text.startsWith('{\n  "format": "got-studio",\n  "version": 2,\n  "title": "T",\n  "description": "",\n  "input": {\n    "zeta": 1,')).toBe(true);
+    expect(
+      text.startsWith('{\n  "format": "got-studio",\n  "version": 2,\n  "title": "T",\n  "description": "",\n  "input": {\n    "zeta": 1,'),
+    ).toBe(true);
     expect(text.indexOf('"parser"')).toBeLessThan(text.indexOf('"prompt"'));
     expect(text.indexOf('"prompt"')).toBeLessThan(text.indexOf('"samples"'));
     expect(text.endsWith('}\n')).toBe(true);

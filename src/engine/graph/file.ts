@@ -24,8 +24,15 @@ function schemaDiagnostic(raw: Record<string, unknown>, issue: z.core.$ZodIssue)
     const id = typeof op?.id === 'string' && op.id ? op.id : `#${index + 1}`;
     const field = pathText(rest);
     const type = typeof op?.type === 'string' ? op.type : 'no type';
-    const what = rest[0] === 'type' ? `unknown operation type ${JSON.stringify(op?.type ?? null)}` : `${field || 'the operation'}: ${issue.message}`;
-    return { severity: 'error', code: rest[0] === 'type' ? 'unknown-type' : 'schema', message: `Operation '${id}' (${type}): ${what}`, opId: id, field: field || undefined };
+    const what =
+      rest[0] === 'type' ? `unknown operation type ${JSON.stringify(op?.type ?? null)}` : `${field || 'the operation'}: ${issue.message}`;
+    return {
+      severity: 'error',
+      code: rest[0] === 'type' ? 'unknown-type' : 'schema',
+      message: `Operation '${id}' (${type}): ${what}`,
+      opId: id,
+      field: field || undefined,
+    };
   }
   const field = pathText(issue.path);
   return { severity: 'error', code: 'schema', message: `${field || 'The file'}: ${issue.message}`, field: field || undefined };
@@ -38,7 +45,8 @@ function schemaDiagnostic(raw: Record<string, unknown>, issue: z.core.$ZodIssue)
  */
 export function parseDocumentFile(text: string): ParsedDocumentFile {
   const source = text.replace(/^\uFEFF/, '');
-  if (source.trim() === '') return { ok: false, diagnostics: [{ severity: 'error', code: 'json-syntax', message: 'The file is empty.', line: 1, column: 1 }] };
+  if (source.trim() === '')
+    return { ok: false, diagnostics: [{ severity: 'error', code: 'json-syntax', message: 'The file is empty.', line: 1, column: 1 }] };
   let raw: unknown;
   try {
     raw = JSON.parse(source);
@@ -48,7 +56,15 @@ export function parseDocumentFile(text: string): ParsedDocumentFile {
     const detail = found?.message ?? (err as Error).message;
     return {
       ok: false,
-      diagnostics: [{ severity: 'error', code: 'json-syntax', message: `The file is not valid JSON at line ${line}, column ${column}: ${detail}`, line, column }],
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'json-syntax',
+          message: `The file is not valid JSON at line ${line}, column ${column}: ${detail}`,
+          line,
+          column,
+        },
+      ],
     };
   }
   const migrated = migrateDocument(raw);

@@ -65,7 +65,12 @@ export function findJsonError(text: string): { offset: number; message: string }
     }
     for (;;) {
       ws();
-      if (text[i] !== '"') fail(text[i] === '}' ? "a comma before '}' (trailing commas are not allowed)" : `expected a "quoted" property name but found ${show()}`);
+      if (text[i] !== '"')
+        fail(
+          text[i] === '}'
+            ? "a comma before '}' (trailing commas are not allowed)"
+            : `expected a "quoted" property name but found ${show()}`,
+        );
       string();
       ws();
       if (text[i] !== ':') fail(`expected ':' after the property name but found ${show()}`);

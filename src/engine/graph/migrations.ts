@@ -79,13 +79,19 @@ const MIGRATIONS: Record<number, (raw: Raw) => { value: Raw; notes: string[] }> 
  */
 export function migrateDocument(raw: unknown): MigrationResult {
   if (!isObject(raw)) {
-    return fail('foreign-file', `This is not a GoT Studio graph: expected a JSON object with "format": "${DOCUMENT_FORMAT}", found ${Array.isArray(raw) ? 'a list' : raw === null ? 'null' : `a ${typeof raw}`}.`);
+    return fail(
+      'foreign-file',
+      `This is not a GoT Studio graph: expected a JSON object with "format": "${DOCUMENT_FORMAT}", found ${Array.isArray(raw) ? 'a list' : raw === null ? 'null' : `a ${typeof raw}`}.`,
+    );
   }
   const notes: string[] = [];
   let doc: Raw = raw;
   if (raw.format === undefined) {
     if (!Array.isArray(raw.nodes) || !Array.isArray(raw.edges)) {
-      return fail('foreign-file', `This is not a GoT Studio graph: it has no "format": "${DOCUMENT_FORMAT}" field and no nodes/edges lists to import.`);
+      return fail(
+        'foreign-file',
+        `This is not a GoT Studio graph: it has no "format": "${DOCUMENT_FORMAT}" field and no nodes/edges lists to import.`,
+      );
     }
     notes.push('The file has no "format" field: it was read as a plain node/edge export.');
     doc = { ...raw, format: DOCUMENT_FORMAT, version: 1 };
@@ -95,10 +101,16 @@ export function migrateDocument(raw: unknown): MigrationResult {
   if (doc.version === undefined && Array.isArray(doc.nodes)) doc = { ...doc, version: 1 };
   const version = doc.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return fail('schema', `The graph's "version" must be a whole number from 1 to ${DOCUMENT_VERSION}; found ${JSON.stringify(version ?? null)}.`);
+    return fail(
+      'schema',
+      `The graph's "version" must be a whole number from 1 to ${DOCUMENT_VERSION}; found ${JSON.stringify(version ?? null)}.`,
+    );
   }
   if (version > DOCUMENT_VERSION) {
-    return fail('newer-version', `This graph was saved by a newer GoT Studio (file version ${version}; this app reads up to version ${DOCUMENT_VERSION}). Update GoT Studio to open it.`);
+    return fail(
+      'newer-version',
+      `This graph was saved by a newer GoT Studio (file version ${version}; this app reads up to version ${DOCUMENT_VERSION}). Update GoT Studio to open it.`,
+    );
   }
   for (let v = version; v < DOCUMENT_VERSION; v++) {
     const step = MIGRATIONS[v];

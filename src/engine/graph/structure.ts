@@ -45,11 +45,32 @@ export function analyzeStructure(doc: GotDocument): Structure {
       const edge = { from, to: op.id };
       const name = opName(op.type, op.id);
       if (from === op.id) {
-        diagnostics.push({ severity: 'error', code: 'self-loop', message: `${name} lists itself as an input; an operation cannot feed itself`, opId: op.id, field: 'inputs', edge });
+        diagnostics.push({
+          severity: 'error',
+          code: 'self-loop',
+          message: `${name} lists itself as an input; an operation cannot feed itself`,
+          opId: op.id,
+          field: 'inputs',
+          edge,
+        });
       } else if (seen.has(from)) {
-        diagnostics.push({ severity: 'error', code: 'duplicate-edge', message: `${name} lists input '${from}' twice; remove the duplicate edge`, opId: op.id, field: 'inputs', edge });
+        diagnostics.push({
+          severity: 'error',
+          code: 'duplicate-edge',
+          message: `${name} lists input '${from}' twice; remove the duplicate edge`,
+          opId: op.id,
+          field: 'inputs',
+          edge,
+        });
       } else if (!byId.has(from)) {
-        diagnostics.push({ severity: 'error', code: 'dangling-edge', message: `${name} has an input '${from}' but no operation has that id`, opId: op.id, field: 'inputs', edge });
+        diagnostics.push({
+          severity: 'error',
+          code: 'dangling-edge',
+          message: `${name} has an input '${from}' but no operation has that id`,
+          opId: op.id,
+          field: 'inputs',
+          edge,
+        });
       } else {
         list.push(from);
       }
@@ -61,7 +82,11 @@ export function analyzeStructure(doc: GotDocument): Structure {
   const order = topologicalOrder(ops, preds, index);
   if (order.length < ops.length) {
     const placed = new Set(order);
-    for (const cycle of findCycles(ops.filter((o) => !placed.has(o.id)), preds, index)) {
+    for (const cycle of findCycles(
+      ops.filter((o) => !placed.has(o.id)),
+      preds,
+      index,
+    )) {
       const first = byId.get(cycle[0] as string) as OperationNode;
       const names = cycle.map((id) => opName(byId.get(id)?.type ?? '', id));
       diagnostics.push({
@@ -91,7 +116,10 @@ function topologicalOrder(ops: readonly OperationNode[], preds: Map<string, stri
     }
   }
   // Ready list kept sorted by document position, descending, so pop() yields the earliest.
-  const ready = ops.filter((o) => indegree.get(o.id) === 0).map((o) => o.id).reverse();
+  const ready = ops
+    .filter((o) => indegree.get(o.id) === 0)
+    .map((o) => o.id)
+    .reverse();
   const pos = (id: string): number => index.get(id) ?? 0;
   const order: string[] = [];
   while (ready.length) {
@@ -163,7 +191,13 @@ function findCycles(rest: readonly OperationNode[], preds: Map<string, string[]>
 }
 
 /** Marks the strongly connected component around a cycle so it is reported once. */
-function markReachableBothWays(cycle: string[], succ: Map<string, string[]>, preds: Map<string, string[]>, inRest: Set<string>, covered: Set<string>): void {
+function markReachableBothWays(
+  cycle: string[],
+  succ: Map<string, string[]>,
+  preds: Map<string, string[]>,
+  inRest: Set<string>,
+  covered: Set<string>,
+): void {
   const reach = (from: string[], next: (id: string) => string[]): Set<string> => {
     const seen = new Set(from);
     const stack = [...from];

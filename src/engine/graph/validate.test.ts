@@ -15,7 +15,12 @@ const gen = (id: string, inputs: string[] = [], params: Record<string, unknown> 
   inputs,
   params: { prompt: 'Sort {{original}}', parser: { kind: 'list', key: 'current', items: 'numbers' }, ...params },
 });
-const score = (id: string, inputs: string[]): Op => ({ id, type: 'score', inputs, params: { scorer: { kind: 'filter', expr: 'len(state.current)' } } });
+const score = (id: string, inputs: string[]): Op => ({
+  id,
+  type: 'score',
+  inputs,
+  params: { scorer: { kind: 'filter', expr: 'len(state.current)' } },
+});
 const keep = (id: string, inputs: string[], n: unknown = 1): Op => ({ id, type: 'keepBestN', inputs, params: { n } });
 
 const codes = (ds: readonly Diagnostic[]) => ds.map((d) => d.code);
@@ -40,10 +45,16 @@ describe('validateDocument', () => {
   });
 
   it('refuses a cycle and names the operations on it, in edge direction', () => {
-    const { graph, diagnostics } = validateDocument(doc([gen('g'), gen('a', ['g', 'c']), gen('b', ['a']), gen('c', ['b']), gen('after', ['c'])]));
+    const { graph, diagnostics } = validateDocument(
+      doc([gen('g'), gen('a', ['g', 'c']), gen('b', ['a']), gen('c', ['b']), gen('after', ['c'])]),
+    );
     expect(graph).toBeNull();
     expect(only(diagnostics, 'cycle')).toEqual([
-      expect.objectContaining({ severity: 'error', opId: 'a', message: expect.stringContaining("Generate 'a' → Generate 'b' → Generate 'c' → Generate 'a'") }),
+      expect.objectContaining({
+        severity: 'error',
+        opId: 'a',
+        message: expect.stringContaining("Generate 'a' → Generate 'b' → Generate 'c' → Generate 'a'"),
+      }),
     ]);
   });
 
@@ -57,8 +68,18 @@ describe('validateDocument', () => {
     expect(graph).toBeNull();
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([
       expect.objectContaining({ code: 'self-loop', opId: 'h', field: 'inputs', edge: { from: 'h', to: 'h' } }),
-      expect.objectContaining({ code: 'duplicate-edge', opId: 'h', edge: { from: 'g', to: 'h' }, message: "Generate 'h' lists input 'g' twice; remove the duplicate edge" }),
-      expect.objectContaining({ code: 'dangling-edge', opId: 'h', edge: { from: 'ghost', to: 'h' }, message: "Generate 'h' has an input 'ghost' but no operation has that id" }),
+      expect.objectContaining({
+        code: 'duplicate-edge',
+        opId: 'h',
+        edge: { from: 'g', to: 'h' },
+        message: "Generate 'h' lists input 'g' twice; remove the duplicate edge",
+      }),
+      expect.objectContaining({
+        code: 'dangling-edge',
+        opId: 'h',
+        edge: { from: 'ghost', to: 'h' },
+        message: "Generate 'h' has an input 'ghost' but no operation has that id",
+      }),
     ]);
   });
 
@@ -70,32 +91,59 @@ describe('validateDocument', () => {
 
   it('refuses a duplicate operation id', () => {
     const { diagnostics } = validateDocument(doc([gen('g'), { id: 'g', type: 'keepValid', inputs: [] }]));
-    expect(only(diagnostics, 'duplicate-id')).toEqual([expect.objectContaining({ opId: 'g', message: expect.stringContaining("already has the id 'g'") })]);
+    expect(only(diagnostics, 'duplicate-id')).toEqual([
+      expect.objectContaining({ opId: 'g', message: expect.stringContaining("already has the id 'g'") }),
+    ]);
   });
 
   it('turns each params issue into one diagnostic naming operation and field', () => {
-    const { diagnostics } = validateDocument(doc([gen('g', [], { prompt: '', samples: 0 }), { id: 'keep1', type: 'keepBestN', inputs: ['s'], params: {} }, score('s', ['g'])]));
+    const { diagnostics } = validateDocument(
+      doc([gen('g', [], { prompt: '', samples: 0 }), { id: 'keep1', type: 'keepBestN', inputs: ['s'], params: {} }, score('s', ['g'])]),
+    );
     expect(diagnostics).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ code: 'param-missing', opId: 'g', field: 'prompt', message: "Generate 'g': prompt is empty" }),
-        expect.objectContaining({ code: 'param-out-of-range', opId: 'g', field: 'samples', message: "Generate 'g': samples must be at least 1 (got 0)" }),
+        expect.objectContaining({
+          code: 'param-out-of-range',
+          opId: 'g',
+          field: 'samples',
+          message: "Generate 'g': samples must be at least 1 (got 0)",
+        }),
         expect.objectContaining({ code: 'param-missing', opId: 'keep1', field: 'n', message: "Keep Best N 'keep1': n is required" }),
       ]),
     );
   });
 
   it('reports out-of-range values and wrong kinds of value', () => {
-    const { diagnostics } = validateDocument(doc([gen('g', [], { samples: 101, parser: { kind: 'list', items: 'words' } }), score('s', ['g']), keep('k', ['s'], 'two')]));
+    const { diagnostics } = validateDocument(
+      doc([gen('g', [], { samples: 101, parser: { kind: 'list', items: 'words' } }), score('s', ['g']), keep('k', ['s'], 'two')]),
+    );
     expect(diagnostics).toEqual([
-      expect.objectContaining({ code: 'param-out-of-range', field: 'samples', message: "Generate 'g': samples must be at most 100 (got 101)" }),
-      expect.objectContaining({ code: 'param-invalid', field: 'parser.items', message: expect.stringContaining('must be one of "numbers", "strings", "any"') }),
+      expect.objectContaining({
+        code: 'param-out-of-range',
+        field: 'samples',
+        message: "Generate 'g': samples must be at most 100 (got 101)",
+      }),
+      expect.objectContaining({
+        code: 'param-invalid',
+        field: 'parser.items',
+        message: expect.stringContaining('must be one of "numbers", "strings", "any"'),
+      }),
       expect.objectContaining({ code: 'param-invalid', field: 'n', message: 'Keep Best N \'k\': n must be a number (got "two")' }),
     ]);
   });
 
   it('names the allowed kinds when a spec kind is unknown', () => {
-    const { diagnostics } = validateDocument(doc([gen('g'), { id: 's', type: 'score', inputs: ['g'], params: { scorer: { kind: 'magic' } } }]));
-    expect(diagnostics).toEqual([expect.objectContaining({ code: 'param-invalid', field: 'scorer.kind', message: expect.stringContaining("'function', 'filter', 'llm', 'js'") })]);
+    const { diagnostics } = validateDocument(
+      doc([gen('g'), { id: 's', type: 'score', inputs: ['g'], params: { scorer: { kind: 'magic' } } }]),
+    );
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'param-invalid',
+        field: 'scorer.kind',
+        message: expect.stringContaining("'function', 'filter', 'llm', 'js'"),
+      }),
+    ]);
   });
 
   it('refuses a KeepBestN with no Score on any path, and warns when only some paths have one', () => {
@@ -116,9 +164,18 @@ describe('validateDocument', () => {
   });
 
   it('warns about roots other than Generate or Selector, which work on the raw input state', () => {
-    const { diagnostics, graph } = validateDocument(doc([gen('g'), { id: 'a', type: 'aggregate', inputs: [], params: { prompt: 'x' } }, score('s', ['a'])]));
+    const { diagnostics, graph } = validateDocument(
+      doc([gen('g'), { id: 'a', type: 'aggregate', inputs: [], params: { prompt: 'x' } }, score('s', ['a'])]),
+    );
     expect(graph).not.toBeNull();
-    expect(only(diagnostics, 'no-input-path')).toEqual([expect.objectContaining({ opId: 'a', severity: 'warning', field: 'inputs', message: expect.stringContaining("works directly on the run's input state") })]);
+    expect(only(diagnostics, 'no-input-path')).toEqual([
+      expect.objectContaining({
+        opId: 'a',
+        severity: 'warning',
+        field: 'inputs',
+        message: expect.stringContaining("works directly on the run's input state"),
+      }),
+    ]);
   });
 
   it('warns about an operation connected to nothing in a larger graph', () => {
@@ -128,37 +185,80 @@ describe('validateDocument', () => {
   });
 
   it('checks named functions when a registry is given', () => {
-    const d = doc([gen('g', [], { parser: { kind: 'function', name: 'nope.parse' } }), { id: 's', type: 'score', inputs: ['g'], params: { scorer: { kind: 'function', name: 'sorting.error' } } }]);
+    const d = doc([
+      gen('g', [], { parser: { kind: 'function', name: 'nope.parse' } }),
+      { id: 's', type: 'score', inputs: ['g'], params: { scorer: { kind: 'function', name: 'sorting.error' } } },
+    ]);
     expect(codes(validateDocument(d).diagnostics)).toEqual([]);
     const { diagnostics } = validateDocument(d, { functions: builtinFunctions() });
     expect(only(diagnostics, 'unknown-function')).toEqual([
-      expect.objectContaining({ opId: 'g', field: 'parser.name', message: expect.stringContaining("there is no parser named 'nope.parse'") }),
-      expect.objectContaining({ opId: 's', field: 'scorer.name', message: expect.stringContaining("there is no scorer named 'sorting.error' (known: text.length") }),
+      expect.objectContaining({
+        opId: 'g',
+        field: 'parser.name',
+        message: expect.stringContaining("there is no parser named 'nope.parse'"),
+      }),
+      expect.objectContaining({
+        opId: 's',
+        field: 'scorer.name',
+        message: expect.stringContaining("there is no scorer named 'sorting.error' (known: text.length"),
+      }),
     ]);
   });
 
   it('reports a filter expression that does not compile, with its column', () => {
-    const { diagnostics } = validateDocument(doc([{ id: 'sel', type: 'selector', params: { selector: { kind: 'filter', expr: 'state.part == ' } } }]));
+    const { diagnostics } = validateDocument(
+      doc([{ id: 'sel', type: 'selector', params: { selector: { kind: 'filter', expr: 'state.part == ' } } }]),
+    );
     expect(diagnostics).toEqual([
-      expect.objectContaining({ code: 'filter-syntax', opId: 'sel', field: 'selector.expr', message: "Selector 'sel': selector.expr: expected a value but found the end of the expression (column 15)" }),
+      expect.objectContaining({
+        code: 'filter-syntax',
+        opId: 'sel',
+        field: 'selector.expr',
+        message: "Selector 'sel': selector.expr: expected a value but found the end of the expression (column 15)",
+      }),
     ]);
   });
 
   it('warns when a filter reads a state key no upstream state provides', () => {
-    const d = doc([gen('g', [], { parser: { kind: 'jsonParts' } }), { id: 'sel', type: 'selector', inputs: ['g'], params: { selector: { kind: 'filter', expr: 'state.part == "List 1" and state.prat != 1' } } }]);
+    const d = doc([
+      gen('g', [], { parser: { kind: 'jsonParts' } }),
+      {
+        id: 'sel',
+        type: 'selector',
+        inputs: ['g'],
+        params: { selector: { kind: 'filter', expr: 'state.part == "List 1" and state.prat != 1' } },
+      },
+    ]);
     expect(validateDocument(d).diagnostics).toEqual([
-      expect.objectContaining({ code: 'filter-unknown-key', opId: 'sel', field: 'selector.expr', severity: 'warning', message: expect.stringContaining("state.prat but no upstream state provides 'prat'") }),
+      expect.objectContaining({
+        code: 'filter-unknown-key',
+        opId: 'sel',
+        field: 'selector.expr',
+        severity: 'warning',
+        message: expect.stringContaining("state.prat but no upstream state provides 'prat'"),
+      }),
     ]);
   });
 
   it('says which function is not chosen yet', () => {
-    const { diagnostics } = validateDocument(doc([gen('g'), { id: 'gt', type: 'groundTruth', inputs: ['g'], params: { evaluator: { kind: 'function', name: '' } } }]));
-    expect(diagnostics).toEqual([expect.objectContaining({ code: 'param-missing', field: 'evaluator.name', message: "Ground Truth 'gt': no evaluator chosen (evaluator.name is empty)" })]);
+    const { diagnostics } = validateDocument(
+      doc([gen('g'), { id: 'gt', type: 'groundTruth', inputs: ['g'], params: { evaluator: { kind: 'function', name: '' } } }]),
+    );
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'param-missing',
+        field: 'evaluator.name',
+        message: "Ground Truth 'gt': no evaluator chosen (evaluator.name is empty)",
+      }),
+    ]);
   });
 
   it('reports invalid regular expressions and empty scripts', () => {
     const { diagnostics } = validateDocument(
-      doc([gen('g', [], { parser: { kind: 'regex', pattern: '(' } }), { id: 't', type: 'groundTruth', inputs: ['g'], params: { evaluator: { kind: 'js', code: '  ' } } }]),
+      doc([
+        gen('g', [], { parser: { kind: 'regex', pattern: '(' } }),
+        { id: 't', type: 'groundTruth', inputs: ['g'], params: { evaluator: { kind: 'js', code: '  ' } } },
+      ]),
     );
     expect(codes(diagnostics)).toEqual(['invalid-regex', 'empty-script']);
     expect(diagnostics[0]?.field).toBe('parser.pattern');
@@ -173,8 +273,18 @@ describe('validateDocument', () => {
     );
     expect(diagnostics).toEqual([
       expect.objectContaining({ code: 'template-syntax', opId: 'g', field: 'prompt', severity: 'error' }),
-      expect.objectContaining({ code: 'template-misplaced', opId: 'i', severity: 'error', message: expect.stringContaining('{{#each inputs}}') }),
-      expect.objectContaining({ code: 'template-misplaced', opId: 'i', severity: 'warning', message: expect.stringContaining('{{branches}}') }),
+      expect.objectContaining({
+        code: 'template-misplaced',
+        opId: 'i',
+        severity: 'error',
+        message: expect.stringContaining('{{#each inputs}}'),
+      }),
+      expect.objectContaining({
+        code: 'template-misplaced',
+        opId: 'i',
+        severity: 'warning',
+        message: expect.stringContaining('{{branches}}'),
+      }),
     ]);
   });
 
@@ -187,7 +297,12 @@ describe('validateDocument', () => {
     const { diagnostics, graph } = validateDocument(d);
     expect(graph).not.toBeNull();
     expect(diagnostics).toEqual([
-      expect.objectContaining({ code: 'template-unknown-key', opId: 'sort', severity: 'warning', message: "Generate 'sort': prompt uses {{typo}} but no upstream state provides 'typo' (available: current, original, part)" }),
+      expect.objectContaining({
+        code: 'template-unknown-key',
+        opId: 'sort',
+        severity: 'warning',
+        message: "Generate 'sort': prompt uses {{typo}} but no upstream state provides 'typo' (available: current, original, part)",
+      }),
       expect.objectContaining({ code: 'template-unknown-key', opId: 'agg', message: expect.stringContaining('{{missing}}') }),
     ]);
   });
@@ -199,7 +314,9 @@ describe('validateDocument', () => {
 
   it('warns when a combined score uses a single-number reader', () => {
     const llm = { kind: 'llm', prompt: '{{#each inputs}}{{current}}{{/each}}', reader: { kind: 'number' } };
-    const { diagnostics } = validateDocument(doc([gen('g'), { id: 's', type: 'score', inputs: ['g'], params: { combined: true, scorer: llm } }]));
+    const { diagnostics } = validateDocument(
+      doc([gen('g'), { id: 's', type: 'score', inputs: ['g'], params: { combined: true, scorer: llm } }]),
+    );
     expect(codes(diagnostics)).toEqual(['reader-mismatch']);
   });
 
@@ -210,7 +327,8 @@ describe('validateDocument', () => {
 
   it('validates a 300-operation graph in a few milliseconds', () => {
     const ops: Op[] = [gen('g0')];
-    for (let i = 1; i < 100; i++) ops.push(gen(`g${i}`, [`k${i - 1}`.replace('k0', 'g0')]), score(`s${i}`, [`g${i}`]), keep(`k${i}`, [`s${i}`]));
+    for (let i = 1; i < 100; i++)
+      ops.push(gen(`g${i}`, [`k${i - 1}`.replace('k0', 'g0')]), score(`s${i}`, [`g${i}`]), keep(`k${i}`, [`s${i}`]));
     const d = doc(ops.slice(0, 300));
     validateDocument(d);
     const start = performance.now();
@@ -224,7 +342,11 @@ describe('validateDocument', () => {
 
 describe('availableStateKeys', () => {
   it('offers the input keys plus what upstream parsers write and set', () => {
-    const d = doc([gen('g', [], { parser: { kind: 'list', key: 'sorted', set: { phase: 1 } } }), { id: 'k', type: 'keepValid', inputs: ['g'] }, gen('h', ['k'])]);
+    const d = doc([
+      gen('g', [], { parser: { kind: 'list', key: 'sorted', set: { phase: 1 } } }),
+      { id: 'k', type: 'keepValid', inputs: ['g'] },
+      gen('h', ['k']),
+    ]);
     expect(availableStateKeys(d, 'g')).toEqual(['original']);
     expect(availableStateKeys(d, 'h')).toEqual(['original', 'phase', 'sorted']);
     expect(availableStateKeys(d, 'nope')).toEqual([]);

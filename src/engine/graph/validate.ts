@@ -50,7 +50,13 @@ export function validateDocument(doc: GotDocument, opts: ValidateOptions = {}): 
   for (const op of structure.ops) {
     const def = Object.hasOwn(operationDefinitions, op.type) ? operationDefinitions[op.type] : undefined;
     if (!def) {
-      diagnostics.push({ severity: 'error', code: 'unknown-type', message: `Operation '${op.id}' has an unknown type ${JSON.stringify(op.type)}`, opId: op.id, field: 'type' });
+      diagnostics.push({
+        severity: 'error',
+        code: 'unknown-type',
+        message: `Operation '${op.id}' has an unknown type ${JSON.stringify(op.type)}`,
+        opId: op.id,
+        field: 'type',
+      });
       continue;
     }
     const parsed = def.paramsSchema.safeParse(op.params);

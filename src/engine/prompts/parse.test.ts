@@ -6,7 +6,15 @@ import { parseAnswer, readAnswer } from './parse';
 
 const functions = mergeFunctionRegistries(builtinFunctions(), {
   ...emptyFunctionRegistry(),
-  parsers: { 'test.throws': { label: '', help: '', fn: () => { throw new Error('bad answer'); } } },
+  parsers: {
+    'test.throws': {
+      label: '',
+      help: '',
+      fn: () => {
+        throw new Error('bad answer');
+      },
+    },
+  },
   answerReaders: { 'test.double': { label: '', help: '', fn: (texts) => texts.length * 2 } },
 });
 const ctx = { state: { original: [3, 1, 2] }, inputs: [] };
@@ -25,7 +33,10 @@ describe('parseAnswer', () => {
   });
 
   it('json: says what it expected when there is no object or it is broken', () => {
-    expect(parse({ kind: 'json' }, 'no braces here')).toEqual({ ok: false, message: 'expected a JSON object like {"key": "value"}; found none' });
+    expect(parse({ kind: 'json' }, 'no braces here')).toEqual({
+      ok: false,
+      message: 'expected a JSON object like {"key": "value"}; found none',
+    });
     const broken = parse({ kind: 'json' }, 'result: {Peru: 2}');
     expect(broken.ok).toBe(false);
     if (!broken.ok) expect(broken.message).toMatch(/found \{Peru: 2\} but it is not valid JSON/);
@@ -47,7 +58,10 @@ describe('parseAnswer', () => {
   });
 
   it('list: reads the last bracketed list', () => {
-    expect(parse({ kind: 'list', items: 'numbers' }, 'Input: [3, 1, 2]\nOutput: [1, 2, 3]')).toEqual({ ok: true, updates: [{ current: [1, 2, 3] }] });
+    expect(parse({ kind: 'list', items: 'numbers' }, 'Input: [3, 1, 2]\nOutput: [1, 2, 3]')).toEqual({
+      ok: true,
+      updates: [{ current: [1, 2, 3] }],
+    });
   });
 
   it('list: reads single-quoted, bare and trailing-comma lists leniently', () => {
@@ -62,7 +76,10 @@ describe('parseAnswer', () => {
   });
 
   it('list: explains a missing list or a bad item', () => {
-    expect(parse({ kind: 'list' }, 'I cannot sort this.')).toEqual({ ok: false, message: 'expected a bracketed list like [1, 2, 3]; found none' });
+    expect(parse({ kind: 'list' }, 'I cannot sort this.')).toEqual({
+      ok: false,
+      message: 'expected a bracketed list like [1, 2, 3]; found none',
+    });
     const r = parse({ kind: 'list', items: 'numbers' }, '[1, two, 3]');
     expect(r).toEqual({ ok: false, message: 'expected a list of numbers; item 2 of [1, two, 3] is "two"' });
   });
@@ -77,20 +94,44 @@ describe('parseAnswer', () => {
 
   it('regex: captures a group, or every match with all', () => {
     expect(parse({ kind: 'regex', pattern: 'Answer: (\\w+)' }, 'Answer: yes')).toEqual({ ok: true, updates: [{ current: 'yes' }] });
-    expect(parse({ kind: 'regex', pattern: '(\\d+)x', all: true, key: 'xs' }, '2x 3x 4y')).toEqual({ ok: true, updates: [{ xs: ['2', '3'] }] });
-    expect(parse({ kind: 'regex', pattern: 'Answer: (\\w+)', flags: 'g' }, 'Answer: no')).toEqual({ ok: true, updates: [{ current: 'no' }] });
-    expect(parse({ kind: 'regex', pattern: 'Answer: (\\w+)' }, 'nothing')).toMatchObject({ ok: false, message: expect.stringContaining('found none') });
-    expect(parse({ kind: 'regex', pattern: '(' }, 'x')).toMatchObject({ ok: false, message: expect.stringContaining('not a valid regular expression') });
-    expect(parse({ kind: 'regex', pattern: 'a', group: 2 }, 'a')).toMatchObject({ ok: false, message: expect.stringContaining('no group 2') });
+    expect(parse({ kind: 'regex', pattern: '(\\d+)x', all: true, key: 'xs' }, '2x 3x 4y')).toEqual({
+      ok: true,
+      updates: [{ xs: ['2', '3'] }],
+    });
+    expect(parse({ kind: 'regex', pattern: 'Answer: (\\w+)', flags: 'g' }, 'Answer: no')).toEqual({
+      ok: true,
+      updates: [{ current: 'no' }],
+    });
+    expect(parse({ kind: 'regex', pattern: 'Answer: (\\w+)' }, 'nothing')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('found none'),
+    });
+    expect(parse({ kind: 'regex', pattern: '(' }, 'x')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('not a valid regular expression'),
+    });
+    expect(parse({ kind: 'regex', pattern: 'a', group: 2 }, 'a')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('no group 2'),
+    });
   });
 
   it('function: calls a registered parser and applies set to each update', () => {
-    expect(parse({ kind: 'function', name: 'lines', set: { phase: 2 } }, 'a\n\nb')).toEqual({ ok: true, updates: [{ current: 'a', phase: 2 }, { current: 'b', phase: 2 }] });
+    expect(parse({ kind: 'function', name: 'lines', set: { phase: 2 } }, 'a\n\nb')).toEqual({
+      ok: true,
+      updates: [
+        { current: 'a', phase: 2 },
+        { current: 'b', phase: 2 },
+      ],
+    });
   });
 
   it('function: reports an unknown or throwing parser instead of throwing', () => {
     expect(parse({ kind: 'function', name: 'nope' }, 'x')).toEqual({ ok: false, message: "there is no parser named 'nope'" });
-    expect(parse({ kind: 'function', name: 'test.throws' }, 'x')).toEqual({ ok: false, message: "parser 'test.throws' failed: bad answer" });
+    expect(parse({ kind: 'function', name: 'test.throws' }, 'x')).toEqual({
+      ok: false,
+      message: "parser 'test.throws' failed: bad answer",
+    });
   });
 });
 
@@ -98,15 +139,23 @@ describe('readAnswer', () => {
   const t = viewOf({});
   it('number: averages the last number of each sample, skipping samples without one', () => {
     expect(readAnswer({ kind: 'number' }, ['Score: 4', 'I think 6', 'no idea'], t, functions)).toEqual({ ok: true, value: 5 });
-    expect(readAnswer({ kind: 'number' }, ['none', 'none'], t, functions)).toEqual({ ok: false, message: 'expected a number in the answer; found none in any of 2 completions' });
+    expect(readAnswer({ kind: 'number' }, ['none', 'none'], t, functions)).toEqual({
+      ok: false,
+      message: 'expected a number in the answer; found none in any of 2 completions',
+    });
   });
 
   it('regex: averages group 1 read as a number', () => {
-    expect(readAnswer({ kind: 'regex', pattern: 'Redundancy: (\\d+)', flags: '' }, ['Redundancy: 2, Info: 9', 'Redundancy: 4'], t, functions)).toEqual({ ok: true, value: 3 });
+    expect(
+      readAnswer({ kind: 'regex', pattern: 'Redundancy: (\\d+)', flags: '' }, ['Redundancy: 2, Info: 9', 'Redundancy: 4'], t, functions),
+    ).toEqual({ ok: true, value: 3 });
   });
 
   it('list: averages lists element-wise over samples of the same length', () => {
-    expect(readAnswer({ kind: 'list' }, ['Scores: [1, 2, 3]', '[3, 4, 5]', '[9]', 'none'], t, functions)).toEqual({ ok: true, value: [2, 3, 4] });
+    expect(readAnswer({ kind: 'list' }, ['Scores: [1, 2, 3]', '[3, 4, 5]', '[9]', 'none'], t, functions)).toEqual({
+      ok: true,
+      value: [2, 3, 4],
+    });
     expect(readAnswer({ kind: 'list' }, ['none'], t, functions)).toMatchObject({ ok: false });
   });
 
@@ -119,7 +168,10 @@ describe('readAnswer', () => {
 
   it('function: calls a named reader, and reports an unknown one', () => {
     expect(readAnswer({ kind: 'function', name: 'test.double' }, ['a', 'b'], t, functions)).toEqual({ ok: true, value: 4 });
-    expect(readAnswer({ kind: 'function', name: 'nope' }, ['a'], t, functions)).toEqual({ ok: false, message: "there is no answer reader named 'nope'" });
+    expect(readAnswer({ kind: 'function', name: 'nope' }, ['a'], t, functions)).toEqual({
+      ok: false,
+      message: "there is no answer reader named 'nope'",
+    });
   });
 
   it('fails when there are no completions', () => {

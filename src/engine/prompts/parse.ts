@@ -12,7 +12,8 @@ function readListItems(span: string, items: ListItems): { ok: true; value: JsonV
   const out: number[] = [];
   for (const [i, x] of list.entries()) {
     const n = typeof x === 'number' ? x : typeof x === 'string' && x.trim() !== '' ? Number(x) : NaN;
-    if (!Number.isFinite(n)) return { ok: false, message: `expected a list of numbers; item ${i + 1} of ${abbreviate(span)} is ${JSON.stringify(x)}` };
+    if (!Number.isFinite(n))
+      return { ok: false, message: `expected a list of numbers; item ${i + 1} of ${abbreviate(span)} is ${JSON.stringify(x)}` };
     out.push(n);
   }
   return { ok: true, value: out };
@@ -118,7 +119,11 @@ const average = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0)
 
 function averageSamples(values: Array<number | null>, what: string, count: number): ReadAnswerResult {
   const found = values.filter((v): v is number => v !== null);
-  if (found.length === 0) return { ok: false, message: `expected ${what} in the answer; found none in ${count === 1 ? 'the completion' : `any of ${count} completions`}` };
+  if (found.length === 0)
+    return {
+      ok: false,
+      message: `expected ${what} in the answer; found none in ${count === 1 ? 'the completion' : `any of ${count} completions`}`,
+    };
   return { ok: true, value: average(found) };
 }
 
@@ -127,7 +132,12 @@ function averageSamples(values: Array<number | null>, what: string, count: numbe
  * the samples that contain one; lists are averaged element-wise over the samples whose list has
  * the first readable list's length; yes/no is a majority vote where a tie counts as invalid.
  */
-export function readAnswer(reader: AnswerReader, texts: readonly string[], thought: ThoughtView, functions: FunctionRegistry): ReadAnswerResult {
+export function readAnswer(
+  reader: AnswerReader,
+  texts: readonly string[],
+  thought: ThoughtView,
+  functions: FunctionRegistry,
+): ReadAnswerResult {
   if (texts.length === 0) return { ok: false, message: 'there are no completions to read' };
   switch (reader.kind) {
     case 'number':
@@ -156,11 +166,14 @@ export function readAnswer(reader: AnswerReader, texts: readonly string[], thoug
       return { ok: true, value: yes * 2 > texts.length };
     }
     case 'function': {
-      const entry = Object.prototype.hasOwnProperty.call(functions.answerReaders, reader.name) ? functions.answerReaders[reader.name] : undefined;
+      const entry = Object.prototype.hasOwnProperty.call(functions.answerReaders, reader.name)
+        ? functions.answerReaders[reader.name]
+        : undefined;
       if (!entry) return { ok: false, message: `there is no answer reader named '${reader.name}'` };
       try {
         const value = entry.fn(texts, thought);
-        if (typeof value === 'number' && !Number.isFinite(value)) return { ok: false, message: `answer reader '${reader.name}' returned ${value}` };
+        if (typeof value === 'number' && !Number.isFinite(value))
+          return { ok: false, message: `answer reader '${reader.name}' returned ${value}` };
         return { ok: true, value };
       } catch (err) {
         return { ok: false, message: `answer reader '${reader.name}' failed: ${(err as Error).message}` };

@@ -11,7 +11,9 @@ describe('renderTemplate', () => {
   });
 
   it('quotes strings with the json filter', () => {
-    expect(renderTemplate('{{name|json}} {{ name | json }} {{xs|json}}', { state: { name: 'a"b', xs: ['x', 1] } })).toBe('"a\\"b" "a\\"b" ["x", 1]');
+    expect(renderTemplate('{{name|json}} {{ name | json }} {{xs|json}}', { state: { name: 'a"b', xs: ['x', 1] } })).toBe(
+      '"a\\"b" "a\\"b" ["x", 1]',
+    );
   });
 
   it('fills {{branches}} from Generate’s branches per prompt', () => {
@@ -20,7 +22,10 @@ describe('renderTemplate', () => {
 
   it('repeats an each block per input thought with a 1-based number', () => {
     const inputs = [viewOf({ current: [1, 5] }, { id: 'a' }), viewOf({ current: [2, 3] }, { id: 'b' })];
-    const out = renderTemplate('Merge:\n{{#each inputs}}List {{@n}}: {{current}}\n{{/each}}Original: {{original}}', { state: { original: [5, 1, 3, 2] }, inputs });
+    const out = renderTemplate('Merge:\n{{#each inputs}}List {{@n}}: {{current}}\n{{/each}}Original: {{original}}', {
+      state: { original: [5, 1, 3, 2] },
+      inputs,
+    });
     expect(out).toBe('Merge:\nList 1: [1, 5]\nList 2: [2, 3]\nOriginal: [5, 1, 3, 2]');
   });
 
@@ -29,7 +34,9 @@ describe('renderTemplate', () => {
   });
 
   it('keeps single braces and extra leading braces as text', () => {
-    expect(renderTemplate('Answer like {"List 1": [..]} or {{{key}}}', { state: { key: 'v' } })).toBe('Answer like {"List 1": [..]} or {v}');
+    expect(renderTemplate('Answer like {"List 1": [..]} or {{{key}}}', { state: { key: 'v' } })).toBe(
+      'Answer like {"List 1": [..]} or {v}',
+    );
   });
 
   it('throws a TemplateError naming the missing key', () => {
@@ -46,7 +53,9 @@ describe('renderTemplate', () => {
 
   it('names the input whose state lacks a key inside an each block', () => {
     const inputs = [viewOf({ current: 1 }), viewOf({})];
-    expect(() => renderTemplate('{{#each inputs}}{{current}}{{/each}}', { state: {}, inputs })).toThrow("input 2's state has no key 'current'");
+    expect(() => renderTemplate('{{#each inputs}}{{current}}{{/each}}', { state: {}, inputs })).toThrow(
+      "input 2's state has no key 'current'",
+    );
   });
 
   it('refuses {{#each inputs}} where there are no inputs to iterate', () => {

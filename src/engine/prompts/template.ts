@@ -71,7 +71,8 @@ function parse(src: string): TemplateNode[] {
       current = root;
       open = null;
     } else if (body.startsWith('@')) {
-      if (body !== '@n') throw new SyntaxFailure(`unknown placeholder ${raw}: inside {{#each inputs}} use {{@n}} for the input's number`, raw, column);
+      if (body !== '@n')
+        throw new SyntaxFailure(`unknown placeholder ${raw}: inside {{#each inputs}} use {{@n}} for the input's number`, raw, column);
       if (!open) throw new SyntaxFailure(`{{@n}} at column ${column} is only meaningful inside {{#each inputs}}…{{/each}}`, raw, column);
       current.push({ kind: 'index', raw, column });
     } else {
