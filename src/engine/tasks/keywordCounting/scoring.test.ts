@@ -52,7 +52,7 @@ describe('merging tallies', () => {
   });
 
   it('checks that every merged count is the sum of its addends', () => {
-    const addends = [{ Peru: 1 }, { Peru: 1, Chile: 2 }];
+    const addends: Array<Record<string, number>> = [{ Peru: 1 }, { Peru: 1, Chile: 2 }];
     expect(tallySumsMatch(viewOf({ [ADDENDS_KEY]: addends, current: { Peru: 2, Chile: 2 } }))).toBe(true);
     expect(tallySumsMatch(viewOf({ [ADDENDS_KEY]: addends, current: { Peru: 2, Chile: 3 } }))).toBe(false);
     expect(tallySumsMatch(viewOf({ [ADDENDS_KEY]: addends, current: { Peru: 2 } }))).toBe(false);
