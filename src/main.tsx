@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './ui/app.css';
 import { App } from './ui/App';
+import { runSlots } from './ui/run/runSlots';
 import { setValidationFunctions } from './ui/diagnostics/diagnosticsOf';
 import { appFunctions } from './ui/functions/registry';
 import { loadStartDocument } from './ui/shell/bootstrap';
@@ -21,7 +22,7 @@ async function start() {
   if (begin.problems) s.openDialog({ kind: 'openProblems', fileName: 'the share link', problems: begin.problems });
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <App store={store} />
+      <App store={store} slots={runSlots} />
     </StrictMode>,
   );
 }

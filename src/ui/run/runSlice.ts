@@ -8,7 +8,7 @@ import type { RunProblem } from './runProblems';
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from './settings/modelSettings';
 
 export type RunPhase = 'idle' | 'running' | 'paused' | 'finished';
-export type RunViewMode = 'operations' | 'thoughts' | 'split';
+export type RunViewMode = 'operations' | 'thoughts' | 'split' | 'compare';
 
 /** A batch over dataset rows: how far it got. */
 export interface BatchProgress {
@@ -43,7 +43,7 @@ export interface RunUi {
   batch: BatchProgress | null;
   problem: RunProblem | null;
   /** Which tab the run panel shows. */
-  panel: 'detail' | 'summary' | 'history' | 'compare';
+  panel: 'detail' | 'summary' | 'history';
   /** Bumped when a run is added to the history, so the list reloads. */
   historyVersion: number;
 }

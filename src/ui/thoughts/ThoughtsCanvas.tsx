@@ -18,7 +18,9 @@ function GrsFlow() {
   const count = useAppStore((s) => s.live.grs.thoughtOrder.length);
   const onNodeClick: NodeMouseHandler = useCallback(
     (_e, node) => {
-      if (node.type === 'thought') api.getState().selectInRun({ kind: 'thought', id: node.id as ThoughtId });
+      if (node.type !== 'thought') return;
+      api.getState().selectInRun({ kind: 'thought', id: node.id as ThoughtId });
+      api.getState().patchRunUi({ panel: 'detail' });
     },
     [api],
   );

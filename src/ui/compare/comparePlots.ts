@@ -1,0 +1,49 @@
+import * as Plot from '@observablehq/plot';
+import type { CompareResult } from './compareRunner';
+
+const style = { fontSize: '12px', background: 'transparent' };
+
+/** Box plots of each scheme's score (the error, for the paper's tasks) over the samples, as in the paper's figures. */
+export function errorBoxPlot(result: CompareResult, schemes: readonly string[], higherIsBetter: boolean): SVGSVGElement | HTMLElement {
+  const data = result.outcomes.filter((o) => o.score !== null);
+  return Plot.plot({
+    style,
+    marginLeft: 50,
+    height: 280,
+    x: { domain: [...schemes], label: 'scheme' },
+    y: { grid: true, label: higherIsBetter ? 'score (higher is better)' : 'error (lower is better)', zero: true },
+    marks: [Plot.boxY(data, { x: 'scheme', y: 'score', fill: '#9ecae1', stroke: '#08519c' }), Plot.ruleY([0])],
+  });
+}
+
+/** Total dollars each scheme spent over all samples. */
+export function costBarPlot(result: CompareResult, schemes: readonly string[]): SVGSVGElement | HTMLElement {
+  return Plot.plot({
+    style,
+    marginLeft: 60,
+    height: 240,
+    x: { domain: [...schemes], label: 'scheme' },
+    y: { grid: true, label: 'total cost ($)', zero: true },
+    marks: [
+      Plot.barY(result.rows, { x: 'scheme', y: 'cost', fill: '#fdae6b' }),
+      Plot.text(result.rows, { x: 'scheme', y: 'cost', text: (r: { cost: number }) => `$${r.cost.toFixed(4)}`, dy: -8 }),
+      Plot.ruleY([0]),
+    ],
+  });
+}
+
+/** Volume against latency of every final thought, one colour per scheme (the paper's trade-off). */
+export function volumeLatencyPlot(result: CompareResult, schemes: readonly string[]): SVGSVGElement | HTMLElement {
+  return Plot.plot({
+    style,
+    marginLeft: 50,
+    height: 280,
+    x: { label: 'latency (hops)', grid: true, zero: true },
+    y: { label: 'volume (thoughts)', grid: true, zero: true },
+    color: { domain: [...schemes], legend: true, scheme: 'tableau10' },
+    marks: [
+      Plot.dot(result.finals, { x: 'latency', y: 'volume', fill: 'scheme', stroke: 'white', r: 6, tip: true }),
+      Plot.text(result.finals, Plot.selectFirst({ x: 'latency', y: 'volume', text: 'scheme', z: 'scheme', dy: -12 })),
+    ],
+  });
+}

@@ -1,0 +1,36 @@
+import { memo } from 'react';
+import { NodeStatusStrip } from '../canvas/NodeStatusStrip';
+import { useAppStore } from '../store/StoreProvider';
+import { compact, dollars, duration } from '../thoughts/thoughtText';
+
+/** An operation node's live strip: status, thoughts in → out, best score, tokens, cost, time, and the error of a failed call. */
+export const RunNodeStrip = memo(function RunNodeStrip({ opId }: { opId: string }) {
+  const run = useAppStore((s) => s.runs.ops[opId]);
+  const lit = useAppStore((s) => s.highlight.ops[opId] === true);
+  const running = useAppStore((s) => (s.live.ops[opId]?.runningCalls ?? 0) > 0);
+  if (!run) return <NodeStatusStrip opId={opId} />;
+  return (
+    <div className={`op-strip run-strip status-${run.status}${lit ? ' is-lit' : ''}`} data-testid={`op-strip-${opId}`} data-status={run.status}>
+      <div className="run-strip-row">
+        <span className={`status-dot${running ? ' is-busy' : ''}`} aria-hidden />
+        <span className="strip-status" data-testid={`op-status-${opId}`}>
+          {run.status}
+        </span>
+        <span title="Thoughts in → out">
+          {run.thoughtsIn ?? 0} → {run.thoughtsOut ?? 0}
+        </span>
+        {run.bestScore !== undefined && run.bestScore !== null ? <span title="Best score">★ {compact(run.bestScore)}</span> : null}
+      </div>
+      <div className="run-strip-row muted">
+        {run.tokens ? <span>{compact(run.tokens)} tok</span> : null}
+        {run.cost ? <span>{dollars(run.cost)}</span> : null}
+        {run.ms !== undefined ? <span>{duration(run.ms)}</span> : null}
+      </div>
+      {run.error ? (
+        <div className="run-strip-error" title={run.error} data-testid={`op-error-${opId}`}>
+          {run.error}
+        </div>
+      ) : null}
+    </div>
+  );
+});

@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { useAppStore, useAppStoreApi } from '../../store/StoreProvider';
+import { dollars, duration } from '../../thoughts/thoughtText';
+import { useRunController } from '../useRunController';
+import { useElapsed } from './useElapsed';
+
+/** Run, Step, Pause/Resume and Cancel; the current input or a batch of dataset rows; progress, time, tokens and dollars. */
+export function RunControls() {
+  const controller = useRunController();
+  const api = useAppStoreApi();
+  const ui = useAppStore((s) => s.runUi);
+  const totals = useAppStore((s) => s.live.grs.totals);
+  const thoughts = useAppStore((s) => s.live.grs.thoughtOrder.length);
+  const opsDone = useAppStore((s) => Object.values(s.live.ops).filter((o) => o.status !== 'waiting' && o.status !== 'running').length);
+  const opsTotal = useAppStore((s) => s.live.opOrder.length);
+  const dataset = useAppStore((s) => s.doc.dataset);
+  const [mode, setMode] = useState<'input' | 'batch'>('input');
+  const [range, setRange] = useState({ from: 0, to: 4 });
+  const busy = ui.phase === 'running' || ui.phase === 'paused';
+  const elapsed = useElapsed(ui.startedWall, ui.endedWall, busy);
+  const batch = ui.batch;
+  const tokens = (batch ? batch.promptTokens + batch.completionTokens : 0) + (busy || !batch ? totals.promptTokens + totals.completionTokens : 0);
+  const cost = (batch ? batch.cost : 0) + (busy || !batch ? totals.cost : 0);
+
+  const start = () => {
+    api.getState().patchRunUi({ view: api.getState().runUi.view === 'operations' ? 'split' : api.getState().runUi.view });
+    if (mode === 'batch' && dataset) void controller.runBatch(Math.min(range.from, range.to), Math.max(range.from, range.to));
+    else void controller.run();
+  };
+
+  return (
+    <div className="run-controls" data-testid="run-controls">
+      <select aria-label="Run on" value={mode} onChange={(e) => setMode(e.target.value as 'input' | 'batch')} disabled={busy} data-testid="run-mode">
+        <option value="input">Current input</option>
+        <option value="batch" disabled={!dataset}>
+          Dataset rows
+        </option>
+      </select>
+      {mode === 'batch' && dataset ? (
+        <span className="run-range">
+          <input type="number" min={0} aria-label="First row" value={range.from} onChange={(e) => setRange({ ...range, from: Number(e.target.value) })} disabled={busy} data-testid="batch-from" />
+          –
+          <input type="number" min={0} aria-label="Last row" value={range.to} onChange={(e) => setRange({ ...range, to: Number(e.target.value) })} disabled={busy} data-testid="batch-to" />
+        </span>
+      ) : null}
+      <button type="button" className="btn primary" onClick={start} disabled={busy} data-testid="run-start" title="Run the graph">
+        ▶ Run
+      </button>
+      <button
+        type="button"
+        className="btn"
+        onClick={() => {
+          if (!busy) api.getState().patchRunUi({ view: api.getState().runUi.view === 'operations' ? 'split' : api.getState().runUi.view });
+          controller.step();
+        }}
+        disabled={busy && !ui.stepping}
+        data-testid="run-step"
+        title={ui.heldOp ? `Start ${ui.heldOp}` : 'Run one operation at a time'}
+      >
+        ⏭ Step{ui.heldOp ? `: ${ui.heldOp}` : ''}
+      </button>
+      {ui.phase === 'paused' || ui.stepping ? (
+        <button type="button" className="btn" onClick={() => controller.resume()} disabled={!busy} data-testid="run-resume" title="Continue without stopping">
+          ⏵ Resume
+        </button>
+      ) : (
+        <button type="button" className="btn" onClick={() => controller.pause()} disabled={!busy} data-testid="run-pause" title="Hold new model calls">
+          ⏸ Pause
+        </button>
+      )}
+      <button type="button" className="btn danger" onClick={() => controller.cancel()} disabled={!busy} data-testid="run-cancel" title="Stop now; keep what was made">
+        ■ Cancel
+      </button>
+      <span className={`run-status phase-${ui.phase}`} data-testid="run-status" aria-live="polite">
+        {ui.phase === 'idle' ? 'Ready' : ui.phase === 'finished' ? 'Finished' : ui.phase === 'paused' ? 'Paused' : ui.stepping ? 'Stepping' : 'Running'}
+        {batch ? ` · row ${batch.current ?? batch.to} (${batch.done}/${batch.to - batch.from + 1} done${batch.failed ? `, ${batch.failed} failed` : ''})` : opsTotal ? ` · ${opsDone}/${opsTotal} ops` : ''}
+        {ui.startedWall !== null ? ` · ${duration(elapsed)}` : ''}
+        {ui.phase !== 'idle' ? ` · ${thoughts} thoughts · ${tokens.toLocaleString()} tok · ${dollars(cost)}` : ''}
+      </span>
+      {busy ? <progress className="run-progress" max={batch ? batch.to - batch.from + 1 : Math.max(1, opsTotal)} value={batch ? batch.done : opsDone} data-testid="run-progress" /> : null}
+    </div>
+  );
+}

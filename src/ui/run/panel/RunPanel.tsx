@@ -1,0 +1,86 @@
+import { lazy, Suspense } from 'react';
+import { HistoryPanel } from '../../history/HistoryPanel';
+import { useAppStore, useAppStoreApi } from '../../store/StoreProvider';
+import { ThoughtDetailPanel } from '../../thoughts/ThoughtDetailPanel';
+import { ThoughtsCanvas } from '../../thoughts/ThoughtsCanvas';
+import type { RunUi, RunViewMode } from '../runSlice';
+import { RunSummaryPanel } from './RunSummaryPanel';
+import '../run.css';
+
+const CompareView = lazy(() => import('../../compare/CompareView').then((m) => ({ default: m.CompareView })));
+
+const VIEWS: Array<[RunViewMode, string, string]> = [
+  ['operations', 'Operations', 'The Graph of Operations only'],
+  ['split', 'Split', 'Operations and thoughts side by side'],
+  ['thoughts', 'Thoughts', 'The Graph Reasoning State only'],
+  ['compare', 'Compare', 'Run several graphs on the same samples and plot them'],
+];
+const TABS: Array<[RunUi['panel'], string]> = [
+  ['detail', 'Details'],
+  ['summary', 'Summary'],
+  ['history', 'History'],
+];
+
+/** Switches between the operations canvas, the thoughts canvas (side by side or alone) and the compare view. */
+function ViewSwitch() {
+  const api = useAppStoreApi();
+  const view = useAppStore((s) => s.runUi.view);
+  const problem = useAppStore((s) => s.runUi.problem);
+  return (
+    <div className="view-switch" role="tablist" aria-label="View" data-testid="view-switch">
+      {VIEWS.map(([v, label, title]) => (
+        <button key={v} type="button" role="tab" aria-selected={view === v} className={view === v ? 'is-on' : ''} title={title} onClick={() => api.getState().patchRunUi({ view: v })} data-testid={`view-${v}`}>
+          {label}
+        </button>
+      ))}
+      {problem && problem.severity === 'error' && view === 'operations' ? (
+        <button type="button" className="view-problem" onClick={() => api.getState().patchRunUi({ view: 'split', panel: 'summary' })} data-testid="problem-badge" title={problem.hint}>
+          ⚠ {problem.title}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/** The run view beside the editor's canvas: thoughts canvas plus a drawer with details, summary and history; or the compare view. */
+export function RunPanel() {
+  const api = useAppStoreApi();
+  const view = useAppStore((s) => s.runUi.view);
+  const tab = useAppStore((s) => s.runUi.panel);
+  const source = useAppStore((s) => s.runUi.source);
+  return (
+    <>
+      <ViewSwitch />
+      {view === 'operations' ? null : (
+        <section className={`run-panel view-${view}`} data-testid="run-panel">
+          {view === 'compare' ? (
+            <Suspense fallback={<p className="muted">Loading…</p>}>
+              <CompareView />
+            </Suspense>
+          ) : (
+            <>
+              <div className="run-panel-main">
+                {source?.kind === 'history' ? (
+                  <div className="history-banner" data-testid="history-banner">
+                    Reopened from history: {source.title}
+                  </div>
+                ) : null}
+                <ThoughtsCanvas />
+              </div>
+              <aside className="run-drawer" data-testid="run-drawer">
+                <div className="drawer-tabs" role="tablist">
+                  {TABS.map(([t, label]) => (
+                    <button key={t} type="button" role="tab" aria-selected={tab === t} className={tab === t ? 'is-on' : ''} onClick={() => api.getState().patchRunUi({ panel: t })} data-testid={`tab-${t}`}>
+                      {label}
+                    </button>
+                  ))}
+                </div>
+                <div className="drawer-body">{tab === 'detail' ? <ThoughtDetailPanel /> : tab === 'summary' ? <RunSummaryPanel /> : <HistoryPanel />}</div>
+              </aside>
+            </>
+          )}
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import { useAppStore, useAppStoreApi } from '../../store/StoreProvider';
+import { dollars, duration } from '../../thoughts/thoughtText';
+import { downloadJson, exportFileName, exportRunJson } from '../exportRunJson';
+
+function Row({ label, value, testId }: { label: string; value: React.ReactNode; testId?: string }) {
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      <td data-testid={testId}>{value}</td>
+    </tr>
+  );
+}
+
+/** After (or during) a run: requests, completions, cache hits, tokens, cost, wall time, critical path, final thoughts, score, solved. */
+export function RunSummaryPanel() {
+  const api = useAppStoreApi();
+  const grs = useAppStore((s) => s.live.grs);
+  const problem = useAppStore((s) => s.runUi.problem);
+  const summary = grs.summary;
+  const t = summary ?? grs.totals;
+  if (!grs.runId) return <p className="detail-empty">No run yet. Press Run (or Step) in the top bar.</p>;
+  const exportJson = () => {
+    const events = api.getState().live.events;
+    const out = exportRunJson(events, new Date().toISOString());
+    if (out) downloadJson(out, exportFileName(grs.document?.title ?? 'run'));
+  };
+  return (
+    <div className="run-summary" data-testid="run-summary">
+      {problem ? (
+        <div className={`run-problem sev-${problem.severity}`} data-testid="run-problem" role={problem.severity === 'error' ? 'alert' : 'status'}>
+          <b>{problem.title}</b>
+          <div>{problem.detail}</div>
+          <div className="run-problem-hint">{problem.hint}</div>
+        </div>
+      ) : null}
+      <table className="summary-table">
+        <tbody>
+          <Row label="status" value={summary ? `${summary.status}${summary.reason ? ` — ${summary.reason}` : ''}` : 'running…'} testId="summary-status" />
+          <Row label="requests" value={t.requests} testId="summary-requests" />
+          <Row label="completions" value={t.completions} testId="summary-completions" />
+          <Row label="cache hits" value={t.cacheHits} />
+          <Row label="tokens" value={`${t.promptTokens.toLocaleString()} prompt · ${t.completionTokens.toLocaleString()} completion`} />
+          <Row label="cost" value={dollars(t.cost)} testId="summary-cost" />
+          {summary ? (
+            <>
+              <Row label="wall time" value={duration(summary.wallMs)} />
+              <Row label="critical path" value={`${summary.criticalPath.hops} hops · ${duration(summary.criticalPath.ms)}`} testId="summary-critical" />
+              <Row label="best score" value={summary.bestScore ?? '—'} testId="summary-score" />
+              <Row label="solved" value={summary.solved === null ? '—' : summary.solved ? 'yes' : 'no'} testId="summary-solved" />
+              <Row
+                label="final thoughts"
+                value={summary.finalThoughtIds.map((id) => (
+                  <button key={id} type="button" className="link" onClick={() => api.getState().selectInRun({ kind: 'thought', id })} data-testid={`final-${id}`}>
+                    {id}
+                  </button>
+                ))}
+              />
+            </>
+          ) : null}
+        </tbody>
+      </table>
+      {grs.logs.length ? (
+        <details className="run-log" open={grs.logs.some((l) => l.level !== 'info')}>
+          <summary>Run log ({grs.logs.length})</summary>
+          <ul>
+            {grs.logs.map((l, i) => (
+              <li key={i} className={`log-${l.level}`}>
+                {duration(l.at)} · {l.opId ? `${l.opId}: ` : ''}
+                {l.message}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      <button type="button" className="btn" onClick={exportJson} data-testid="export-run">
+        Export run as JSON
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import { useState } from 'react';
+import { useAppStore } from '../../store/StoreProvider';
+import { ModelSettingsDialog } from './ModelSettingsDialog';
+
+/** The top bar's model button: which model runs use; opens the settings. */
+export function ModelPicker() {
+  const [open, setOpen] = useState(false);
+  const label = useAppStore((s) =>
+    s.modelSettings.provider === 'simulator' ? 'Offline simulator' : s.modelSettings.provider === 'proxy' ? `Proxy · ${s.modelSettings.proxy.model}` : s.modelSettings.openai.model,
+  );
+  const needsKey = useAppStore((s) => s.modelSettings.provider === 'openai' && !s.hasApiKey && !/localhost|127\.0\.0\.1/.test(s.modelSettings.openai.baseUrl));
+  return (
+    <>
+      <button type="button" className="btn model-button" onClick={() => setOpen(true)} data-testid="model-picker" title="Model settings">
+        ⚙ {label}
+        {needsKey ? <span className="model-warn"> · no key</span> : null}
+      </button>
+      {open ? <ModelSettingsDialog onClose={() => setOpen(false)} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,150 @@
+import { useState } from 'react';
+import { Modal } from '../../dialogs/Modal';
+import { useAppStore, useAppStoreApi } from '../../store/StoreProvider';
+import { bareModel, priceFor } from './buildModel';
+import { appKeyVault } from './keyVault';
+import { modelLabel, saveModelSettings, type ModelSettings, type ProviderKind } from './modelSettings';
+import { testConnection, type ConnectionVerdict } from './testConnection';
+
+const num = (v: string): number | undefined => (v.trim() === '' ? undefined : Number(v));
+
+/** Applies settings: the store, this device's saved preferences (never the key), the key vault, and the editor's cost preview. */
+export function applyModelSettings(api: ReturnType<typeof useAppStoreApi>, settings: ModelSettings, key: string): void {
+  const s = api.getState();
+  s.setModelSettings(settings);
+  saveModelSettings(typeof localStorage === 'undefined' ? null : localStorage, settings);
+  appKeyVault().set(key, settings.rememberKey);
+  s.setHasApiKey(key !== '');
+  const price = priceFor(settings);
+  const label = settings.provider === 'simulator' ? 'Offline simulator' : modelLabel(settings).model;
+  s.setModelPricing({ label, promptPerMTok: price?.input ?? 0, completionPerMTok: price?.output ?? 0 });
+}
+
+/** Model settings: the offline simulator, any OpenAI-compatible endpoint, or the same-origin proxy; limits, budget, cache; a connection test. */
+export function ModelSettingsDialog({ onClose }: { onClose: () => void }) {
+  const api = useAppStoreApi();
+  const saved = useAppStore((s) => s.modelSettings);
+  const [d, setD] = useState<ModelSettings>(saved);
+  const [key, setKey] = useState(() => appKeyVault().get());
+  const [verdict, setVerdict] = useState<ConnectionVerdict | 'testing' | null>(null);
+  const set = (patch: Partial<ModelSettings>) => {
+    setD({ ...d, ...patch });
+    setVerdict(null);
+  };
+  const provider = (p: ProviderKind, label: string, help: string) => (
+    <label className={`provider-option${d.provider === p ? ' is-chosen' : ''}`}>
+      <input type="radio" name="provider" checked={d.provider === p} onChange={() => set({ provider: p })} data-testid={`provider-${p}`} />
+      <span>
+        <b>{label}</b>
+        <small>{help}</small>
+      </span>
+    </label>
+  );
+  const test = async () => {
+    setVerdict('testing');
+    setVerdict(await testConnection(bareModel(d, key)));
+  };
+  const save = () => {
+    applyModelSettings(api, d, key);
+    onClose();
+  };
+  return (
+    <Modal title="Model settings" onClose={onClose} testId="model-settings" wide>
+      <div className="model-settings">
+        <fieldset>
+          <legend>Model</legend>
+          {provider('simulator', 'Offline simulator', 'No key, no network; deterministic for a seed.')}
+          {provider('openai', 'OpenAI-compatible endpoint', 'OpenAI, Ollama, vLLM, LM Studio, llama.cpp… with your key.')}
+          {provider('proxy', 'This server’s proxy', 'The dev/preview server forwards to OPENAI_BASE_URL with its own key.')}
+        </fieldset>
+        {d.provider === 'simulator' ? (
+          <fieldset>
+            <legend>Simulator</legend>
+            <label>
+              Seed <input type="number" value={d.simulator.seed} onChange={(e) => set({ simulator: { ...d.simulator, seed: Number(e.target.value) } })} data-testid="sim-seed" />
+            </label>
+            <label>
+              Latency per call (ms){' '}
+              <input type="number" min={0} value={d.simulator.latencyMs} onChange={(e) => set({ simulator: { ...d.simulator, latencyMs: Number(e.target.value) } })} data-testid="sim-latency" />
+            </label>
+          </fieldset>
+        ) : null}
+        {d.provider === 'openai' ? (
+          <fieldset>
+            <legend>Endpoint</legend>
+            <label>
+              Base URL <input type="url" value={d.openai.baseUrl} onChange={(e) => set({ openai: { ...d.openai, baseUrl: e.target.value } })} placeholder="https://api.openai.com/v1" data-testid="openai-base-url" />
+            </label>
+            <label>
+              Model <input value={d.openai.model} onChange={(e) => set({ openai: { ...d.openai, model: e.target.value } })} data-testid="openai-model" />
+            </label>
+            <label>
+              API key{' '}
+              <input type="password" autoComplete="off" value={key} onChange={(e) => (setKey(e.target.value), setVerdict(null))} placeholder="sk-…" data-testid="openai-key" />
+            </label>
+            <label className="check">
+              <input type="checkbox" checked={d.rememberKey} onChange={(e) => set({ rememberKey: e.target.checked })} data-testid="remember-key" /> Remember the key on this device (stored in this
+              browser’s localStorage; otherwise it is kept in memory and forgotten on reload)
+            </label>
+          </fieldset>
+        ) : null}
+        {d.provider === 'proxy' ? (
+          <fieldset>
+            <legend>Proxy</legend>
+            <label>
+              Model <input value={d.proxy.model} onChange={(e) => set({ proxy: { model: e.target.value } })} data-testid="proxy-model" />
+            </label>
+            <p className="muted">Requests go to /api/llm on this server; the key never reaches the browser.</p>
+          </fieldset>
+        ) : null}
+        <fieldset>
+          <legend>Limits</legend>
+          <label>
+            Concurrency <input type="number" min={1} value={d.concurrency} onChange={(e) => set({ concurrency: Math.max(1, Number(e.target.value)) })} data-testid="concurrency" />
+          </label>
+          <label>
+            Requests per minute (0 = no limit){' '}
+            <input type="number" min={0} value={d.requestsPerMinute} onChange={(e) => set({ requestsPerMinute: Math.max(0, Number(e.target.value)) })} data-testid="rpm" />
+          </label>
+          <label>
+            Budget: requests <input type="number" min={1} value={d.budget.requests ?? ''} onChange={(e) => set({ budget: { ...d.budget, requests: num(e.target.value) } })} data-testid="budget-requests" />
+          </label>
+          <label>
+            tokens <input type="number" min={1} value={d.budget.tokens ?? ''} onChange={(e) => set({ budget: { ...d.budget, tokens: num(e.target.value) } })} data-testid="budget-tokens" />
+          </label>
+          <label>
+            dollars <input type="number" min={0} step={0.01} value={d.budget.cost ?? ''} onChange={(e) => set({ budget: { ...d.budget, cost: num(e.target.value) } })} data-testid="budget-cost" />
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={d.cache} onChange={(e) => set({ cache: e.target.checked })} data-testid="cache" /> Cache answers (IndexedDB; keyed on the whole request and the sample)
+          </label>
+        </fieldset>
+        <div className="connection-test">
+          <button type="button" className="btn" onClick={() => void test()} disabled={verdict === 'testing'} data-testid="test-connection">
+            Test connection
+          </button>
+          {verdict === 'testing' ? <span className="muted">Testing…</span> : null}
+          {verdict && verdict !== 'testing' ? (
+            verdict.ok ? (
+              <span className="verdict ok" data-testid="connection-verdict">
+                ✓ {verdict.message}
+              </span>
+            ) : (
+              <span className="verdict bad" data-testid="connection-verdict">
+                ✗ <b>{verdict.title}.</b> {verdict.detail} <i>{verdict.hint}</i>
+              </span>
+            )
+          ) : null}
+        </div>
+        <div className="modal-actions">
+          <button type="button" className="btn" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="button" className="btn primary" onClick={save} data-testid="model-settings-save">
+            Save
+          </button>
+        </div>
+      </div>
+    </Modal>
+  );
+}
