@@ -1,0 +1,64 @@
+import type { CliIo } from '../io';
+import { CliError, EXIT, type ExitCode } from '../errors';
+import { resolveInputs } from '../inputs';
+import { formatDiagnostic, loadGraph } from '../loadGraph';
+import { checkReachable, setupModel } from '../modelSetup';
+import { createProgress } from '../progress';
+import { exportRun } from '../report/exportRun';
+import { formatRunTable } from '../report/runTable';
+import { runBatch } from '../runBatch';
+import { WorkerScriptRunner } from '../workerScriptRunner';
+import { budgetFrom, cliFunctions, modelOptionsFrom, writeReport, type RunningOptions } from './common';
+
+export interface RunCommandOptions extends RunningOptions {
+  out?: string;
+  events?: boolean;
+}
+
+/** `run GRAPH`: runs a graph on its inputs, prints a summary table, writes the JSON export. */
+export async function runCommand(file: string, o: RunCommandOptions, io: CliIo): Promise<ExitCode> {
+  const functions = cliFunctions();
+  const graph = await loadGraph(file, io.cwd, functions);
+  const budget = budgetFrom(o);
+  const modelOptions = modelOptionsFrom(o);
+  const inputs = await resolveInputs(o, graph, io.cwd);
+  const setup = setupModel(modelOptions, io.env, io.cwd);
+  const progress = createProgress(io, o.quiet === true);
+  for (const note of graph.notes) progress.note(note);
+  for (const w of graph.warnings) progress.note(formatDiagnostic(w));
+  await checkReachable(setup, io.env, io.signal);
+
+  const scripts = new WorkerScriptRunner();
+  let batch;
+  try {
+    batch = await runBatch({ graph, inputs, setup, functions, scripts, concurrency: modelOptions.concurrency, budget, seed: modelOptions.seed, signal: io.signal, progress });
+  } finally {
+    progress.finish();
+    await scripts.close();
+  }
+
+  io.stdout.write(`${graph.document.title} (${graph.name}) on ${setup.record.model}\n`);
+  io.stdout.write(`${formatRunTable(inputs.map((input, i) => ({ label: input.label, summary: batch.runs[i]?.summary ?? null })))}\n`);
+
+  if (o.out !== undefined) {
+    const exported = exportRun({
+      document: graph.document,
+      source: graph.path,
+      settings: { model: setup.record, concurrency: modelOptions.concurrency, budget, seed: modelOptions.seed, cache: setup.cache },
+      samples: batch.runs.map((r) => ({ sampleIndex: r.sampleIndex, input: r.input, events: r.events, ...(r.summary ? { summary: r.summary } : {}) })),
+      includeEvents: o.events === true,
+      createdAt: new Date().toISOString(),
+    });
+    const path = await writeReport(o.out, io.cwd, JSON.stringify(exported, infinityAsNull, 2));
+    if (o.quiet !== true) io.stderr.write(`Wrote ${path}\n`);
+  }
+
+  if (batch.stop) throw batch.stop;
+  if (batch.failed > 0) throw new CliError(EXIT.runFailed, `${batch.failed} of ${inputs.length} run(s) failed; the summary and --out say why.`);
+  return EXIT.ok;
+}
+
+/** JSON has no Infinity: an unlimited concurrency is written as null. */
+export function infinityAsNull(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && !Number.isFinite(value) ? null : value;
+}

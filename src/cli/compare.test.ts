@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import type { SchemeComparison } from './report/compareSchemes';
+import { cli, exampleGraphs } from './test/harness';
+
+describe('compare', () => {
+  it('ranks the sorting-64 schemes as the paper does by median error: GoT, then ToT and ToT2, then CoT and IO', async () => {
+    const graphs = exampleGraphs().filter((e) => e.document.task === 'sorting' && (e.document.input['original'] as unknown[]).length === 64);
+    expect(graphs.map((g) => g.document.scheme).sort()).toEqual(['CoT', 'GoT', 'IO', 'ToT', 'ToT2']);
+    const result = await cli(['compare', ...graphs.map((g) => g.file), '--samples', '0-9', '--no-cache', '--latency-ms', '0', '--token-ms', '0', '--quiet', '--format', 'json']);
+    expect(result.code).toBe(0);
+    const rows = (JSON.parse(result.stdout) as { schemes: SchemeComparison[] }).schemes;
+    const median = (scheme: string) => rows.find((r) => r.scheme === scheme)!.score!.median;
+    expect(rows.every((r) => r.samples === 10 && r.scored === 10)).toBe(true);
+    expect(median('GoT')).toBeLessThan(Math.min(median('ToT'), median('ToT2')));
+    expect(Math.max(median('ToT'), median('ToT2'))).toBeLessThan(Math.min(median('CoT'), median('IO')));
+    const got = rows.find((r) => r.scheme === 'GoT')!;
+    expect(got.requests).toBe(10 * 11);
+    expect(got.completions).toBe(10 * 71);
+  }, 120_000);
+
+  it('prints one CSV row per scheme with quartiles, solved rate, cost and requests', async () => {
+    const graphs = exampleGraphs().filter((e) => e.document.task === 'sorting' && (e.document.input['original'] as unknown[]).length === 32 && ['IO', 'GoT'].includes(e.document.scheme ?? ''));
+    const result = await cli(['compare', ...graphs.map((g) => g.file), '--samples', '0-2', '--no-cache', '--latency-ms', '0', '--token-ms', '0', '--quiet', '--format', 'csv']);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines[0]).toContain('score_q1,score_median,score_q3');
+    expect(lines).toHaveLength(3);
+    expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual(['GoT', 'IO']);
+  }, 60_000);
+});

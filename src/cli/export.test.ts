@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { simulatorModel } from '../engine/index';
+import { startModelServer, type ModelServer } from '../server/modelServer';
+import { EXIT } from './errors';
+import type { ExportedOperation, ExportedRun } from './report/exportRun';
+import { cli, exampleGraphs, readJson, scratch } from './test/harness';
+
+const gotSorting32 = () => exampleGraphs().find((e) => e.document.task === 'sorting' && e.document.scheme === 'GoT' && (e.document.input['original'] as unknown[]).length === 32)!;
+
+const THOUGHT_FIELDS = ['id', 'operation', 'parents', 'state', 'score', 'valid', 'solved', 'pruned', 'volume', 'latency', 'promptTokens', 'completionTokens', 'cost', 'ms'];
+const SAMPLE_FIELDS = ['requests', 'completions', 'cacheHits', 'promptTokens', 'completionTokens', 'cost', 'wallMs', 'criticalPathMs', 'criticalPathHops', 'edges', 'thoughts', 'operations'];
+const REFERENCE_FIELDS = ['operation', 'thoughts', 'scored', 'scores', 'validated', 'validity', 'compared_to_ground_truth', 'problem_solved'];
+
+describe('run --out', () => {
+  it('writes the reference framework\'s per-operation output plus every thought, the GRS edges and per-sample totals', async () => {
+    const cwd = scratch();
+    const example = gotSorting32();
+    const result = await cli(['run', example.file, '--samples', '0-1', '--no-cache', '--latency-ms', '0', '--token-ms', '0', '--quiet', '--out', 'out/run.json', '--events'], { cwd });
+    expect(result.code).toBe(0);
+    const run = readJson<ExportedRun>(join(cwd, 'out/run.json'));
+    expect(run.samples).toHaveLength(2);
+    const sample = run.samples[0]!;
+    expect(sample.sampleIndex).toBe(0);
+    for (const f of SAMPLE_FIELDS) expect(sample, f).toHaveProperty(f);
+
+    // The reference's list: one object per operation in topological order, then the token totals.
+    const ops = sample.operations.slice(0, -1) as ExportedOperation[];
+    expect(ops.map((o) => o.id).sort()).toEqual(example.document.operations.map((o) => o.id).sort());
+    for (const op of ops) for (const f of REFERENCE_FIELDS) expect(op, `${op.id}.${f}`).toHaveProperty(f);
+    const position = new Map(ops.map((o, i) => [o.id, i]));
+    for (const op of example.document.operations) for (const input of op.inputs) expect(position.get(input)!).toBeLessThan(position.get(op.id)!);
+    expect(sample.operations.at(-1)).toEqual({ prompt_tokens: sample.promptTokens, completion_tokens: sample.completionTokens, cost: sample.cost });
+
+    for (const t of sample.thoughts) for (const f of THOUGHT_FIELDS) expect(t, `${t.id}.${f}`).toHaveProperty(f);
+    const ids = new Set(sample.thoughts.map((t) => t.id));
+    expect(sample.edges.length).toBeGreaterThan(0);
+    for (const e of sample.edges) expect(ids.has(e.from) && ids.has(e.to)).toBe(true);
+    expect(sample.thoughts.reduce((s, t) => s + t.completionTokens, 0)).toBeCloseTo(sample.completionTokens, 0);
+    expect(sample.criticalPathHops).toBeGreaterThan(0);
+    expect(sample.events?.[0]?.type).toBe('run.start');
+    expect(run.settings.model.model).toBeTruthy();
+  }, 60_000);
+
+  it('prints a summary table per sample with a totals line', async () => {
+    const result = await cli(['run', gotSorting32().file, '--samples', '0-2', '--no-cache', '--latency-ms', '0', '--token-ms', '0', '--quiet']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/sample\s+status\s+score\s+solved\s+requests\s+completions\s+tokens\s+cost\s+wall\s+critical path/);
+    expect(result.stdout).toMatch(/#0\s+completed/);
+    expect(result.stdout).toMatch(/total \(3\)\s+3 completed/);
+  }, 60_000);
+});
+
+describe('API key', () => {
+  const KEY = 'sk-test-NEVER-PRINT-THIS-0123456789';
+  let server: ModelServer;
+  beforeAll(async () => {
+    server = await startModelServer({ model: simulatorModel({ seed: 0, latencyMs: 0 }), models: ['sim-remote'], requireKey: KEY });
+  });
+  afterAll(async () => server.close());
+
+  it('is used for an OpenAI-compatible server but never appears in the output, the export or the event log', async () => {
+    const cwd = scratch();
+    const result = await cli(['run', gotSorting32().file, '--base-url', server.url, '--model', 'sim-remote', '--no-cache', '--out', 'run.json', '--events'], { cwd, env: { OPENAI_API_KEY: KEY } });
+    expect(result.code).toBe(0);
+    const file = readFileSync(join(cwd, 'run.json'), 'utf8');
+    expect(file).toContain('sim-remote');
+    for (const text of [result.stdout, result.stderr, file]) expect(text).not.toContain(KEY);
+  }, 60_000);
+
+  it('exits 4 with a message about the key, without the key, when the server refuses it', async () => {
+    const wrong = 'sk-test-WRONG-KEY-9876543210';
+    const result = await cli(['run', gotSorting32().file, '--base-url', server.url, '--model', 'sim-remote', '--no-cache', '--quiet'], { env: { OPENAI_API_KEY: wrong } });
+    expect(result.code).toBe(EXIT.modelUnreachable);
+    expect(result.stderr).toMatch(/OPENAI_API_KEY/);
+    expect(result.stderr + result.stdout).not.toContain(wrong);
+  }, 30_000);
+});

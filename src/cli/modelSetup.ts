@@ -1,0 +1,132 @@
+import { resolve } from 'node:path';
+import {
+  DEFAULT_PRICES,
+  SIMULATOR_PRICE_KEY,
+  costOf,
+  lookupPrice,
+  openAIModel,
+  simulatorModel,
+  withCache,
+  type CacheStore,
+  type LanguageModel,
+  type ModelErrorKind,
+  type TokenUsage,
+} from '../engine/index';
+import { folderCacheStore } from '../server/folderCacheStore';
+import { CliError, EXIT } from './errors';
+import { redactUrl } from './report/exportRun';
+
+export interface ModelOptions {
+  model?: string;
+  baseUrl?: string;
+  seed: number;
+  latencyMs?: number;
+  tokenMs?: number;
+  concurrency: number;
+  cache: boolean;
+  cacheDir?: string;
+}
+
+/** The model a command runs with, ready to be wrapped per sample with the cache. */
+export interface ModelSetup {
+  kind: 'simulator' | 'openai';
+  base: LanguageModel;
+  /** As recorded in reports (no key, no credentials in the URL). */
+  record: { baseUrl: string; model: string };
+  cost: (usage: TokenUsage) => number;
+  cache: boolean;
+  /** The model for one sample: cached by request and sample row when the cache is on. */
+  forSample(sampleIndex: number | null): LanguageModel;
+  /** Where cached answers live (for messages). */
+  cacheLocation: string | null;
+}
+
+const SIMULATOR_NAMES = new Set(['simulator', 'sim', 'offline']);
+export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
+
+/** Call failures that mean the model cannot be used at all (exit 4), not a bad answer. */
+export const UNREACHABLE_KINDS: ReadonlySet<ModelErrorKind> = new Set(['connection', 'auth', 'notFound', 'timeout']);
+
+/** Builds the simulator (the default) or the OpenAI-compatible provider, with the response cache. */
+export function setupModel(options: ModelOptions, env: Readonly<Record<string, string | undefined>>, cwd: string): ModelSetup {
+  const name = options.model?.trim() || 'simulator';
+  const useSimulator = options.baseUrl === undefined && SIMULATOR_NAMES.has(name.toLowerCase());
+  let base: LanguageModel;
+  let cost: (usage: TokenUsage) => number;
+  if (useSimulator) {
+    base = simulatorModel({
+      seed: options.seed,
+      ...(options.latencyMs === undefined ? {} : { latencyMs: options.latencyMs }),
+      ...(options.tokenMs === undefined ? {} : { tokenMs: options.tokenMs }),
+    });
+    const price = lookupPrice(DEFAULT_PRICES, SIMULATOR_PRICE_KEY);
+    cost = (usage) => costOf(usage, price);
+  } else {
+    const baseUrl = options.baseUrl ?? env['OPENAI_BASE_URL'] ?? OPENAI_DEFAULT_BASE_URL;
+    const apiKey = env['OPENAI_API_KEY'];
+    if (baseUrl === OPENAI_DEFAULT_BASE_URL && !apiKey) {
+      throw new CliError(EXIT.usage, `--model ${name} uses OpenAI, which needs OPENAI_API_KEY in the environment (or give --base-url for a local server).`);
+    }
+    const provider = openAIModel({ baseUrl, model: name, ...(apiKey ? { apiKey } : {}), maxConcurrency: options.concurrency });
+    base = provider;
+    cost = (usage) => costOf(usage, provider.price);
+  }
+  const cacheDir = options.cache ? resolve(cwd, options.cacheDir ?? '.got-cache') : null;
+  // A failing folder (read-only, full) never fails a call: withCache reports it and goes on without.
+  const store: CacheStore | null = cacheDir ? folderCacheStore(cacheDir) : null;
+  return {
+    kind: useSimulator ? 'simulator' : 'openai',
+    base,
+    record: { baseUrl: redactUrl(base.id.baseUrl), model: base.id.model },
+    cost,
+    cache: options.cache,
+    cacheLocation: cacheDir,
+    forSample: (sampleIndex) => (store ? withCache(base, store, { enabled: true, sampleIndex }) : base),
+  };
+}
+
+
+/**
+ * Checks before a run that an OpenAI-compatible server answers at all, so a wrong URL fails in a
+ * second with exit 4 rather than after the SDK's retries. Any HTTP answer counts as reachable,
+ * except 401/403 (the key is refused).
+ */
+export async function checkReachable(setup: ModelSetup, env: Readonly<Record<string, string | undefined>>, signal: AbortSignal): Promise<void> {
+  if (setup.kind !== 'openai') return;
+  const baseUrl = setup.base.id.baseUrl.replace(/\/+$/, '');
+  const apiKey = env['OPENAI_API_KEY'];
+  let status: number;
+  try {
+    const res = await fetch(`${baseUrl}/models`, {
+      headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {},
+      signal: AbortSignal.any([signal, AbortSignal.timeout(10_000)]),
+    });
+    status = res.status;
+    await res.body?.cancel();
+  } catch (e) {
+    if (signal.aborted) throw new CliError(EXIT.cancelled, 'Cancelled.');
+    throw unreachable(setup.record.baseUrl, describeFetchError(e));
+  }
+  if (status === 401 || status === 403) {
+    throw new CliError(
+      EXIT.modelUnreachable,
+      `The model server at ${setup.record.baseUrl} refused the API key (HTTP ${status}). Check OPENAI_API_KEY${apiKey ? '' : ' (it is not set)'}.`,
+    );
+  }
+}
+
+/** The exit-4 error for a server that cannot be used, saying what to check. */
+export function unreachable(baseUrl: string, why: string): CliError {
+  return new CliError(
+    EXIT.modelUnreachable,
+    `Cannot reach the model at ${baseUrl}: ${why}.\nCheck that the server is running, that --base-url is right (OpenAI-compatible servers usually end in /v1), and your network or proxy.`,
+  );
+}
+
+function describeFetchError(e: unknown): string {
+  const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+  if (cause?.code === 'ECONNREFUSED') return 'connection refused';
+  if (cause?.code === 'ENOTFOUND') return 'the host name does not resolve';
+  if ((e as Error).name === 'TimeoutError') return 'no answer within 10 s';
+  return cause?.message ?? (e as Error).message;
+}
