@@ -326,17 +326,20 @@ describe('validateDocument', () => {
   });
 
   it('validates a 300-operation graph in a few milliseconds', () => {
-    const ops: Op[] = [gen('g0')];
-    for (let i = 1; i < 100; i++)
-      ops.push(gen(`g${i}`, [`k${i - 1}`.replace('k0', 'g0')]), score(`s${i}`, [`g${i}`]), keep(`k${i}`, [`s${i}`]));
-    const d = doc(ops.slice(0, 300));
-    validateDocument(d);
-    const start = performance.now();
-    const runs = 5;
-    for (let i = 0; i < runs; i++) validateDocument(d, { functions: builtinFunctions() });
-    const ms = (performance.now() - start) / runs;
-    expect(d.operations).toHaveLength(298);
-    expect(ms).toBeLessThan(25);
+    const ops: Op[] = [];
+    for (let i = 0; i < 100; i++) ops.push(gen(`g${i}`, i ? [`k${i - 1}`] : []), score(`s${i}`, [`g${i}`]), keep(`k${i}`, [`s${i}`]));
+    const d = doc(ops);
+    const functions = builtinFunctions();
+    expect(validateDocument(d, { functions }).diagnostics).toEqual([]);
+    // The fastest of several runs, so a busy machine does not make the test flaky.
+    let best = Infinity;
+    for (let i = 0; i < 10; i++) {
+      const start = performance.now();
+      validateDocument(d, { functions });
+      best = Math.min(best, performance.now() - start);
+    }
+    expect(d.operations).toHaveLength(300);
+    expect(best).toBeLessThan(30);
   });
 });
 
