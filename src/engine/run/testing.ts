@@ -45,3 +45,15 @@ export async function runOps(
 ): Promise<RunResult> {
   return runGraph(doc(operations, input), { model, functions: builtinFunctions(), ...options });
 }
+
+/** A small seeded pseudo-random generator (mulberry32) for reproducible test latencies. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
