@@ -6,13 +6,17 @@ import { lastTagged, numberedTagged } from './extract';
 const c = calibration.docMerge;
 const TITLE = 'NON-DISCLOSURE AGREEMENT (NDA)';
 
-/** The points (clauses) of an agreement: its lines and sentences without numbering, title lines dropped. */
+const LIST_MARKER = /^\s*(\d+[.)]|[a-z][.)]|[-*•])\s+/;
+
+/** The points (clauses) of an agreement: its lines and sentences without list markers; titles and headings dropped. */
 export function pointsOf(doc: string): string[] {
   return doc
     .split('\n')
+    .map((line) => line.replace(LIST_MARKER, '').trim())
+    .filter((line) => !/:$/.test(line) || line.length > 60)
     .flatMap((line) => line.split(/(?<=[.!?])\s+(?=[A-Z[])/))
-    .map((line) => line.replace(/^\s*(\d+[.)]|[-*•])\s*/, '').trim())
-    .filter((line) => line.length > 0 && !/^non-disclosure agreement/i.test(line) && line !== line.toUpperCase());
+    .map((point) => point.trim())
+    .filter((point) => point.length > 3 && !/^non-disclosure agreement/i.test(point) && point !== point.toUpperCase());
 }
 
 const wordsOf = (s: string): Set<string> => new Set(s.toLowerCase().match(/[a-z0-9$]+/g) ?? []);
