@@ -89,11 +89,20 @@ export function analyzeStateKeys(doc: GotDocument): Map<string, { available: Key
   return result;
 }
 
+const analysisCache = new WeakMap<GotDocument, ReturnType<typeof analyzeStateKeys>>();
+
 /**
  * The state keys an operation's prompt can use (sorted), for the editor's completion: the input's
- * keys plus everything upstream parsers write. Empty for an unknown id.
+ * keys plus everything upstream parsers write. Empty for an unknown id. Cached per document
+ * object: change a document by making a new one, as the editor does.
  */
 export function availableStateKeys(doc: GotDocument, opId: string): string[] {
-  const entry = analyzeStateKeys(doc).get(opId);
+  // The editor asks on every store change; documents are immutable there, so one analysis per version.
+  let analysis = analysisCache.get(doc);
+  if (!analysis) {
+    analysis = analyzeStateKeys(doc);
+    analysisCache.set(doc, analysis);
+  }
+  const entry = analysis.get(opId);
   return entry ? [...entry.available.keys].sort() : [];
 }
