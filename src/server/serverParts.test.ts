@@ -75,7 +75,7 @@ describe('llm proxy', () => {
 describe('gotStudioServerPlugin', () => {
   it('mounts the proxy and an in-process simulator endpoint', async () => {
     const mounts: Array<[string, Handler]> = [];
-    const plugin = gotStudioServerPlugin();
+    const plugin = gotStudioServerPlugin({ simulator: { latencyMs: 0, tokenMs: 0 } });
     const hook = plugin.configureServer as (server: { middlewares: { use: (p: string, h: Handler) => void } }) => void;
     hook({ middlewares: { use: (p, h) => void mounts.push([p, h]) } });
     expect(mounts.map(([p]) => p)).toEqual(['/api/llm', '/api/simulator/v1']);
@@ -102,7 +102,7 @@ describe('simulator server command line', () => {
 
   it('starts a server that answers chat completions and says where', async () => {
     const lines: string[] = [];
-    const server = await runSimulatorServer(['--port', '0'], (l) => lines.push(l));
+    const server = await runSimulatorServer(['--port', '0', '--latency-ms', '0', '--token-ms', '0'], (l) => lines.push(l));
     if (!server) throw new Error('no server');
     cleanups.push(() => server.close());
     expect(lines[0]).toContain(server.url);

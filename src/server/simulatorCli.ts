@@ -66,7 +66,7 @@ export async function runSimulatorServer(argv: string[], log: (line: string) => 
     log(USAGE);
     return null;
   }
-  const { model, simulated } = loadSimulatorModel(options);
+  const model = loadSimulatorModel(options);
   const server = await startModelServer({
     model,
     port: options.port,
@@ -74,6 +74,6 @@ export async function runSimulatorServer(argv: string[], log: (line: string) => 
     requireKey: options.requireKey,
     faults: options.faults,
   });
-  log(`GoT Studio ${simulated ? 'simulator' : 'echo stand-in (no simulator in this build)'} at ${server.url} (model: ${model.id.model})`);
+  log(`GoT Studio simulator at ${server.url} (model: ${model.id.model})`);
   return server;
 }

@@ -21,7 +21,7 @@ export function gotStudioServerPlugin(options: GotStudioServerPluginOptions = {}
   const mount = (middlewares: Connect) => {
     middlewares.use('/api/llm', createLlmProxy({ ...options.proxy, prefix: '' }));
     middlewares.use('/api/simulator/v1', (req, res) => {
-      simulator ??= createModelHandler({ model: loadSimulatorModel(options.simulator).model });
+      simulator ??= createModelHandler({ model: loadSimulatorModel(options.simulator) });
       simulator.handle(req, res);
     });
   };

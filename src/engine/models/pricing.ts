@@ -29,6 +29,8 @@ export const DEFAULT_PRICES: PriceTable = {
   'o3-mini': { input: 1.1, output: 4.4 },
   'o4-mini': { input: 1.1, output: 4.4 },
   [SIMULATOR_PRICE_KEY]: { input: 0.5, output: 1.5 },
+  // The name the simulator answers to over HTTP (SIMULATOR_ID.model), same price.
+  'got-simulator': { input: 0.5, output: 1.5 },
   local: { input: 0, output: 0 },
 };
 

@@ -26,7 +26,7 @@ function loadEncoding(name: EncodingName): Promise<Encoding> {
 /** The BPE a model family uses: gpt-3.5 / gpt-4 (not 4o) use cl100k, everything newer o200k. */
 export function encodingForModel(model: string): EncodingName {
   const m = model.toLowerCase();
-  if (/^(gpt-3\.5|gpt-4(?![o.]))/.test(m) || m.startsWith('simulator')) return 'cl100k_base';
+  if (/^(gpt-3\.5|gpt-4(?![o.]))/.test(m) || m.includes('simulator')) return 'cl100k_base';
   return 'o200k_base';
 }
 
