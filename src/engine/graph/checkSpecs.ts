@@ -16,6 +16,13 @@ const KIND_WORD: Record<Kind, string> = {
   answerReaders: 'answer reader',
 };
 
+const usesBranches = (template: string | undefined): boolean => {
+  const compiled = template === undefined ? null : compileTemplate(template);
+  if (!compiled?.ok) return false;
+  const walk = (nodes: readonly TemplateNode[]): boolean => nodes.some((n) => n.kind === 'branches' || (n.kind === 'each' && walk(n.body)));
+  return walk(compiled.nodes);
+};
+
 type AnySpec = { kind: string; name?: string; expr?: string; code?: string; prompt?: string; system?: string; reader?: AnswerReader };
 
 /**
@@ -126,12 +133,35 @@ export function checkSpecs(op: CheckedOperation, available: KeySet, output: KeyS
       checkTemplate(op.params.prompt, 'prompt', each);
       checkTemplate(op.params.system, 'system', each);
       checkParser(op.params.parser, 'parser');
-      if (op.type === 'validateAndImprove') checkSpec(op.params.validator, 'validator', 'validators', false);
+      if (op.type === 'validateAndImprove') {
+        checkSpec(op.params.validator, 'validator', 'validators', false);
+        if (op.params.validator.kind !== 'llm' && op.params.samples > 1) {
+          err(
+            'param-ignored',
+            'samples',
+            `samples = ${op.params.samples} only matters for an LLM validator; this one asks no model`,
+            'warning',
+          );
+        }
+      }
+      if (op.type === 'generate' && op.params.branchesPerPrompt > 1 && !usesBranches(op.params.prompt) && !usesBranches(op.params.system)) {
+        err(
+          'param-ignored',
+          'branchesPerPrompt',
+          `branches per prompt is ${op.params.branchesPerPrompt} but neither prompt uses {{branches}}, so the model is never told`,
+          'warning',
+        );
+      }
       break;
     }
     case 'score': {
       const scorer = op.params.scorer;
       checkSpec(scorer, 'scorer', 'scorers', op.params.combined);
+      if (scorer.kind !== 'llm' && op.params.combined)
+        err('param-ignored', 'combined', 'combined only applies to an LLM scorer; this one asks no model', 'warning');
+      if (scorer.kind !== 'llm' && op.params.samples > 1) {
+        err('param-ignored', 'samples', `samples = ${op.params.samples} only matters for an LLM scorer; this one asks no model`, 'warning');
+      }
       if (scorer.kind === 'llm') {
         if (op.params.combined && (scorer.reader.kind === 'number' || scorer.reader.kind === 'regex' || scorer.reader.kind === 'yesNo')) {
           err(

@@ -320,6 +320,26 @@ describe('validateDocument', () => {
     expect(codes(diagnostics)).toEqual(['reader-mismatch']);
   });
 
+  it('warns about parameters that have no effect', () => {
+    const { diagnostics } = validateDocument(
+      doc([
+        gen('g', [], { branchesPerPrompt: 3 }),
+        {
+          id: 's',
+          type: 'score',
+          inputs: ['g'],
+          params: { samples: 3, combined: true, scorer: { kind: 'function', name: 'text.length' } },
+        },
+        gen('b', ['s'], { branchesPerPrompt: 2, prompt: 'Give {{branches}} answers for {{current}}' }),
+      ]),
+    );
+    expect(diagnostics.map((d) => [d.code, d.opId, d.field])).toEqual([
+      ['param-ignored', 'g', 'branchesPerPrompt'],
+      ['param-ignored', 's', 'combined'],
+      ['param-ignored', 's', 'samples'],
+    ]);
+  });
+
   it('only produces documented codes', () => {
     const d = doc([gen('g', ['g', 'x']), keep('k', ['g'], 0), { id: 'a', type: 'aggregate', params: { prompt: '{{x' } }]);
     for (const code of codes(validateDocument(d).diagnostics)) expect(Object.keys(DIAGNOSTIC_CODES)).toContain(code);
