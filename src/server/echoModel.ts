@@ -26,7 +26,7 @@ const sleep = (ms: number, signal?: AbortSignal) =>
 
 /**
  * A stand-in model that answers `[echo i] <last user message>`, streamed word by word, with
- * word-count usage. Used by the model server's tests and where no simulator is available.
+ * word-count usage: a zero-cost model for the model server's tests and its throughput benchmark.
  */
 export function echoModel(options: EchoModelOptions = {}): LanguageModel {
   const name = options.model ?? 'echo';
