@@ -5,10 +5,10 @@
 export const calibration = {
   sorting: {
     /** Expected mistakes sorting 16 numbers from scratch; scales with (length / 16) ^ exponent. */
-    sortRate: 0.4,
-    exponent: 2.5,
+    sortRate: 0.2,
+    exponent: 3,
     /** Merging two sorted lists (a linear walk, so a gentler exponent): expected mistakes per (length / 16) ^ mergeExponent. */
-    mergeRate: 0.15,
+    mergeRate: 0.06,
     mergeExponent: 1.5,
     /** Fixing: chance each existing mistake is repaired, and new mistakes relative to sorting from scratch. */
     fixChance: 0.5,
@@ -22,14 +22,14 @@ export const calibration = {
      * look things up in) and (|B| / 16) ^ setBExponent (a longer answer to keep straight), then
      * saturating: at most about `saturation` × |B| mistakes.
      */
-    perElement: 0.0085,
+    perElement: 0.006,
     setAExponent: 0.5,
-    setBExponent: 2,
+    setBExponent: 2.5,
     saturation: 0.5,
     /** Joining lists: expected slips per 32 numbers. */
     joinRate: 0.12,
     fixChance: 0.5,
-    fixNewRate: 0.5,
+    fixNewRate: 0.42,
     splitRate: 0.05,
   },
   keywordCounting: {
@@ -54,5 +54,5 @@ export const calibration = {
   sharedShare: 0.75,
   sharedRepeat: 0.9,
   /** Showing the work lowers the mistake rate by this factor. */
-  stepByStep: 0.85,
+  stepByStep: 0.7,
 } as const;

@@ -112,15 +112,21 @@ describe('request and completion counts per sample, cache off', () => {
 });
 
 describe('the simulator ranks the schemes as the paper does', () => {
-  it('on sorting-64 over 10 samples: median error GoT < ToT < CoT ≤ IO', async () => {
-    const medians: Record<string, number> = {};
-    for (const scheme of ['io', 'cot', 'tot', 'got']) {
-      const errors: number[] = [];
-      for (let sample = 0; sample < 10; sample++) errors.push((await runSample(spec(`sorting-064-${scheme}`), sample)).summary.bestScore ?? 300);
-      medians[scheme] = median(errors);
-    }
-    expect(medians['got']).toBeLessThan(medians['tot'] as number);
-    expect(medians['tot']).toBeLessThan(medians['cot'] as number);
-    expect(medians['cot']).toBeLessThanOrEqual(medians['io'] as number);
-  });
+  const medianError = async (id: string, samples: number): Promise<number> => {
+    const errors: number[] = [];
+    for (let sample = 0; sample < samples; sample++) errors.push((await runSample(spec(id), sample)).summary.bestScore ?? 300);
+    return median(errors);
+  };
+
+  it.each(['sorting-064', 'sorting-128', 'set-intersection-064', 'set-intersection-128'])(
+    'on %s over 10 samples: median error GoT < ToT, ToT2 < CoT ≤ IO',
+    async (dataset) => {
+      const m: Record<string, number> = {};
+      for (const scheme of ['io', 'cot', 'tot', 'tot2', 'got']) m[scheme] = await medianError(`${dataset}-${scheme}`, 10);
+      const [io, cot, tot, tot2, got] = [m['io'], m['cot'], m['tot'], m['tot2'], m['got']] as number[];
+      expect(got).toBeLessThan(Math.min(tot as number, tot2 as number));
+      expect(Math.max(tot as number, tot2 as number)).toBeLessThan(cot as number);
+      expect(cot).toBeLessThanOrEqual(io as number);
+    },
+  );
 });
