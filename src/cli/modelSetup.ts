@@ -128,5 +128,7 @@ function describeFetchError(e: unknown): string {
   if (cause?.code === 'ECONNREFUSED') return 'connection refused';
   if (cause?.code === 'ENOTFOUND') return 'the host name does not resolve';
   if ((e as Error).name === 'TimeoutError') return 'no answer within 10 s';
+  // Node's fetch refuses the Fetch standard's blocked ports (e.g. 6000, 6667) before connecting.
+  if (/bad port/i.test(cause?.message ?? (e as Error).message)) return 'fetch refuses to use this port (a blocked port): pick another';
   return cause?.message ?? (e as Error).message;
 }

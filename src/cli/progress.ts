@@ -54,6 +54,7 @@ export function createProgress(io: CliIo, quiet: boolean): ProgressReporter {
       info = next;
       opsDone = 0;
       running = 0;
+      if (!tty && next.position === 1) io.stderr.write(`${next.scheme}: running ${next.total} sample${next.total === 1 ? '' : 's'}…\n`);
       draw(true);
     },
     event(e) {
@@ -88,7 +89,7 @@ export function createProgress(io: CliIo, quiet: boolean): ProgressReporter {
       }
       const s = summary;
       const text = s
-        ? `${s.status}, score ${num(s.bestScore, 3)}, ${s.requests} requests, ${s.completions} completions, ${duration(s.wallMs)}${s.reason ? ` (${s.reason})` : ''}`
+        ? `${s.status}, score ${num(s.bestScore, 3)}, ${s.requests} requests, ${s.completions} completions, ${duration(s.wallMs)}`
         : 'not run';
       io.stderr.write(`${info.scheme ? `${info.scheme} ` : ''}${label} [${info.position}/${info.total}]: ${text}\n`);
     },

@@ -30,8 +30,8 @@ export interface BatchOptions {
 export interface BatchResult {
   runs: SampleRun[];
   stop: CliError | null;
-  /** Samples whose run failed for another reason. */
-  failed: number;
+  /** Samples whose run failed for another reason, as `label: reason`. */
+  failures: string[];
 }
 
 const BUDGET_WORDS = { requests: 'requests', tokens: 'tokens', cost: 'dollars' } as const;
@@ -40,13 +40,13 @@ const BUDGET_WORDS = { requests: 'requests', tokens: 'tokens', cost: 'dollars' }
 export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   const runs: SampleRun[] = [];
   const used = { requests: 0, tokens: 0, cost: 0 };
-  let failed = 0;
+  const failures: string[] = [];
   const operations = o.graph.document.operations.length;
   for (const [position, item] of o.inputs.entries()) {
-    if (o.signal.aborted) return { runs, failed, stop: cancelled() };
+    if (o.signal.aborted) return { runs, failures, stop: cancelled() };
     const left = remainingBudget(o.budget, used);
     const spent = (Object.keys(left) as (keyof Budget)[]).find((k) => left[k] === 0);
-    if (spent) return { runs, failed, stop: budgetHit(spent, o.budget, item.label) };
+    if (spent) return { runs, failures, stop: budgetHit(spent, o.budget, item.label) };
 
     o.progress.startSample({ scheme: o.graph.name, label: item.label, position: position + 1, total: o.inputs.length, operations });
     const events: RunEvent[] = [];
@@ -82,26 +82,25 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
     used.tokens += s.promptTokens + s.completionTokens;
     used.cost += s.cost;
 
-    if (s.status === 'cancelled') return { runs, failed, stop: cancelled() };
-    if (s.status === 'budget') return { runs, failed, stop: budgetHit(s.budgetCap ?? spent ?? 'requests', o.budget, item.label, s.reason) };
+    if (s.status === 'cancelled') return { runs, failures, stop: cancelled() };
+    if (s.status === 'budget') return { runs, failures, stop: budgetHit(s.budgetCap ?? 'requests', o.budget, item.label) };
     if (s.status === 'failed') {
       const fatal = events.find((e): e is Extract<RunEvent, { type: 'call.error' }> => e.type === 'call.error' && UNREACHABLE_KINDS.has(e.kind));
-      if (fatal) return { runs, failed: failed + 1, stop: unreachable(o.setup.record.baseUrl, fatal.message) };
-      failed += 1;
-      o.progress.note(`${o.graph.name} ${item.label} failed: ${s.reason ?? 'see the run log'}`);
+      if (fatal) return { runs, failures, stop: unreachable(o.setup.record.baseUrl, fatal.message) };
+      failures.push(`${o.graph.name} ${item.label}: ${s.reason ?? 'see the run log'}`);
     }
   }
-  return { runs, failed, stop: null };
+  return { runs, failures, stop: null };
 }
 
 function cancelled(): CliError {
   return new CliError(EXIT.cancelled, 'Cancelled (Ctrl+C). Partial results are kept.');
 }
 
-function budgetHit(cap: keyof Budget, budget: Budget, label: string, reason?: string): CliError {
+function budgetHit(cap: keyof Budget, budget: Budget, label: string): CliError {
   const limit = budget[cap];
   return new CliError(
     EXIT.budget,
-    `Budget hit: the ${BUDGET_WORDS[cap]} cap${limit === undefined ? '' : ` of ${limit}`} was reached at sample ${label}${reason ? ` (${reason})` : ''}. Raise it with --budget ${BUDGET_WORDS[cap]}=N.`,
+    `Budget hit: the ${BUDGET_WORDS[cap]} cap${limit === undefined ? '' : ` of ${limit}`} was reached at sample ${label}. Raise it with --budget ${BUDGET_WORDS[cap]}=N.`,
   );
 }

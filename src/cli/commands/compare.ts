@@ -10,7 +10,7 @@ import { remainingBudget } from '../args/parseBudget';
 import { runBatch } from '../runBatch';
 import { WorkerScriptRunner } from '../workerScriptRunner';
 import { budgetFrom, cliFunctions, modelOptionsFrom, writeReport, type RunningOptions } from './common';
-import { infinityAsNull } from './run';
+import { infinityAsNull, runsFailed } from './run';
 
 export interface CompareCommandOptions extends RunningOptions {
   format: string;
@@ -40,7 +40,7 @@ export async function compareCommand(files: readonly string[], o: CompareCommand
   const schemes: SchemeRuns[] = [];
   const used = { requests: 0, tokens: 0, cost: 0 };
   let stop: CliError | null = null;
-  let failed = 0;
+  const failures: string[] = [];
   const scripts = new WorkerScriptRunner();
   try {
     for (const [i, graph] of graphs.entries()) {
@@ -56,7 +56,7 @@ export async function compareCommand(files: readonly string[], o: CompareCommand
         used.cost += x.cost;
       }
       schemes.push({ scheme: named.name, file: graph.path, outcomes });
-      failed += batch.failed;
+      failures.push(...batch.failures);
       if (batch.stop) {
         stop = batch.stop;
         break;
@@ -77,7 +77,7 @@ export async function compareCommand(files: readonly string[], o: CompareCommand
     if (o.quiet !== true) io.stderr.write(`Wrote ${path}\n`);
   }
   if (stop) throw stop;
-  if (failed > 0) throw new CliError(EXIT.runFailed, `${failed} run(s) failed; the comparison counts them as incomplete.`);
+  if (failures.length > 0) throw runsFailed(failures, inputsPerGraph.reduce((n, x) => n + x.length, 0));
   return EXIT.ok;
 }
 

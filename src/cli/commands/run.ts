@@ -54,8 +54,13 @@ export async function runCommand(file: string, o: RunCommandOptions, io: CliIo):
   }
 
   if (batch.stop) throw batch.stop;
-  if (batch.failed > 0) throw new CliError(EXIT.runFailed, `${batch.failed} of ${inputs.length} run(s) failed; the summary and --out say why.`);
+  if (batch.failures.length > 0) throw runsFailed(batch.failures, inputs.length);
   return EXIT.ok;
+}
+
+/** The exit-6 error: how many runs failed, and why the first one did. */
+export function runsFailed(failures: readonly string[], total: number): CliError {
+  return new CliError(EXIT.runFailed, `${failures.length} of ${total} run(s) failed. First: ${failures[0]}`);
 }
 
 /** JSON has no Infinity: an unlimited concurrency is written as null. */

@@ -24,7 +24,7 @@ export function formatRunTable(rows: readonly RunTableRow[]): string {
           count(s.promptTokens + s.completionTokens),
           dollars(s.cost),
           duration(s.wallMs),
-          `${duration(s.criticalPath.ms)} / ${s.criticalPath.hops} hops`,
+          `${duration(s.criticalPath.ms)} / ${s.criticalPath.hops} hop${s.criticalPath.hops === 1 ? '' : 's'}`,
         ],
   );
   const done = rows.flatMap((r) => (r.summary ? [r.summary] : []));
