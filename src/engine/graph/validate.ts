@@ -42,7 +42,7 @@ export function validateDocument(doc: GotDocument, opts: ValidateOptions = {}): 
   const structure = analyzeStructure(doc);
   const diagnostics: Diagnostic[] = [...structure.diagnostics];
   if (doc.operations.length === 0) {
-    diagnostics.push({ severity: 'warning', code: 'empty-graph', message: 'the graph has no operations yet: drag one from the palette' });
+    diagnostics.push({ severity: 'warning', code: 'empty-graph', message: 'the graph has no operations yet, so a run would do nothing' });
   }
 
   const keys = analyzeStateKeys(doc);
@@ -77,7 +77,7 @@ export function validateDocument(doc: GotDocument, opts: ValidateOptions = {}): 
     diagnostics.push(...checkSpecs(c, entry?.available ?? unknown, entry?.output ?? unknown, opts.functions));
   }
 
-  // Flow checks along the acyclic part: roots the input cannot feed, KeepBestN without Score.
+  // Flow checks along the acyclic part: unusual roots, disconnected operations, KeepBestN without Score.
   const scored = new Map<string, Scored>();
   const hasSuccessor = new Set([...structure.preds.values()].flat());
   for (const id of structure.order) {
