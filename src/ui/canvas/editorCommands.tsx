@@ -34,7 +34,7 @@ const Ctx = createContext<EditorCommands | null>(null);
 
 /** Flow-space point at the pointer, or the visible centre. */
 function anchor(rf: ReturnType<typeof useReactFlow>, pointer: { x: number; y: number } | null): { x: number; y: number } {
-  const el = document.querySelector('.react-flow');
+  const el = document.querySelector('[data-testid="canvas"] .react-flow');
   const rect = el?.getBoundingClientRect();
   const screen = pointer ?? (rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : { x: 400, y: 300 });
   return rf.screenToFlowPosition(screen);
@@ -84,8 +84,8 @@ function build(store: AppStore, rf: ReturnType<typeof useReactFlow>, pointer: Ed
     undo: () => store.temporal.getState().undo(),
     redo: () => store.temporal.getState().redo(),
     fitView: () => void rf.fitView({ padding: 0.15, duration: 200 }),
-    zoomIn: () => void rf.zoomIn({ duration: 150 }),
-    zoomOut: () => void rf.zoomOut({ duration: 150 }),
+    zoomIn: () => void rf.zoomIn(),
+    zoomOut: () => void rf.zoomOut(),
     autoLayout: async () => {
       const sizes = new Map(rf.getNodes().map((n) => [n.id, { width: n.measured?.width ?? 220, height: n.measured?.height ?? 96 }]));
       const positions = await layoutPositions(s().doc, sizes);
@@ -93,7 +93,7 @@ function build(store: AppStore, rf: ReturnType<typeof useReactFlow>, pointer: Ed
       requestAnimationFrame(() => void rf.fitView({ padding: 0.15, duration: 200 }));
     },
     openQuickAdd: () => {
-      const el = document.querySelector('.react-flow')?.getBoundingClientRect();
+      const el = document.querySelector('[data-testid="canvas"] .react-flow')?.getBoundingClientRect();
       const screen = pointer.current ?? (el ? { x: el.left + el.width / 2 - 160, y: el.top + 80 } : { x: 400, y: 200 });
       s().openQuickAdd({ screen, flow: rf.screenToFlowPosition(screen) });
     },

@@ -3,7 +3,7 @@ import { toPng, toSvg } from 'html-to-image';
 
 /** Renders the whole graph (not just the visible part) to a PNG or SVG data URL for slides. */
 export async function exportCanvasImage(nodes: Node[], format: 'png' | 'svg', background: string): Promise<string> {
-  const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
+  const viewport = document.querySelector<HTMLElement>('[data-testid="canvas"] .react-flow__viewport');
   if (!viewport) throw new Error('The canvas is not on screen.');
   const bounds = getNodesBounds(nodes);
   const width = Math.min(4096, Math.max(640, Math.ceil(bounds.width + 160)));

@@ -26,7 +26,7 @@ export function OperationInspector({ opId }: { opId: string }) {
         <span className="op-icon big">{def.icon}</span>
         <div>
           <div className="inspector-title">{def.label}</div>
-          <div className="muted small">{op.id}</div>
+          <div className="muted small" data-testid="op-id">{op.id}</div>
         </div>
       </div>
       <p className="inspector-help">{def.help}</p>
