@@ -29,6 +29,10 @@ describe('renderTemplate', () => {
     expect(out).toBe('Merge:\nList 1: [1, 5]\nList 2: [2, 3]\nOriginal: [5, 1, 3, 2]');
   });
 
+  it('accepts spaces inside block tags', () => {
+    expect(renderTemplate('{{ # each inputs }}{{ @n }}{{ / each }}', { state: {}, inputs: [viewOf({}), viewOf({})] })).toBe('12');
+  });
+
   it('renders an each block over no inputs as nothing', () => {
     expect(renderTemplate('[{{#each inputs}}x{{/each}}]', { state: {}, inputs: [] })).toBe('[]');
   });

@@ -59,19 +59,20 @@ function parse(src: string): TemplateNode[] {
     i = end + 2;
     if (body === '') throw new SyntaxFailure(`empty placeholder ${raw} at column ${column}`, raw, column);
     if (body.startsWith('#')) {
-      if (!/^#each\s+inputs$/.test(body)) throw new SyntaxFailure(`unknown block ${raw}: the only block is {{#each inputs}}`, raw, column);
+      if (!/^#\s*each\s+inputs$/.test(body))
+        throw new SyntaxFailure(`unknown block ${raw}: the only block is {{#each inputs}}`, raw, column);
       if (open) throw new SyntaxFailure(`{{#each inputs}} cannot be nested (column ${column})`, raw, column);
       const node: TemplateNode = { kind: 'each', body: [], raw, column };
       current.push(node);
       current = node.body;
       open = { raw, column };
     } else if (body.startsWith('/')) {
-      if (body !== '/each') throw new SyntaxFailure(`unknown closing tag ${raw}: did you mean {{/each}}?`, raw, column);
+      if (!/^\/\s*each$/.test(body)) throw new SyntaxFailure(`unknown closing tag ${raw}: did you mean {{/each}}?`, raw, column);
       if (!open) throw new SyntaxFailure(`{{/each}} at column ${column} has no matching {{#each inputs}}`, raw, column);
       current = root;
       open = null;
     } else if (body.startsWith('@')) {
-      if (body !== '@n')
+      if (!/^@\s*n$/.test(body))
         throw new SyntaxFailure(`unknown placeholder ${raw}: inside {{#each inputs}} use {{@n}} for the input's number`, raw, column);
       if (!open) throw new SyntaxFailure(`{{@n}} at column ${column} is only meaningful inside {{#each inputs}}…{{/each}}`, raw, column);
       current.push({ kind: 'index', raw, column });
