@@ -32,6 +32,11 @@ export class GraphBuilder {
     return id;
   }
 
+  /** The lane an operation was placed in (0 for unknown ids). */
+  laneOf(id: string): number {
+    return this.placed.get(id)?.lane ?? 0;
+  }
+
   /** The operations with positions, lanes shifted so the topmost sits at y = 0. */
   operations(): OperationNode[] {
     const all = [...this.placed.values()];

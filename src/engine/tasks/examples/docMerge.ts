@@ -29,9 +29,9 @@ function buildGot(b: GraphBuilder): void {
   b.add('fuse', 'aggregate', 'Fuse the best 3 (5 tries)', { samples: 5, prompt: docFusePrompt(), parser: task.parser }, ['keep-top-3'], 1);
   b.add('fuse-score', 'score', 'Rate the fusions', scoreParams(task), ['fuse'], 1);
   b.add('keep-best', 'keepBestN', 'Keep the best merge or fusion', keepTop(1), ['keep-top-3', 'fuse-score'], 0.5);
-  b.add('improve', 'generate', 'Improve the best (10 tries)', { samples: 10, branchesPerPrompt: 1, prompt: docImprovePrompt(), parser: task.parser }, ['keep-best']);
+  b.add('improve', 'generate', 'Improve the best (10 tries)', { samples: 10, branchesPerPrompt: 1, prompt: docImprovePrompt(), parser: task.parser }, ['keep-best'], 1.5);
   b.add('improve-score', 'score', 'Rate the improvements', scoreParams(task), ['improve']);
-  b.add('keep-final', 'keepBestN', 'Keep the best agreement', keepTop(1), ['keep-best', 'improve-score']);
+  b.add('keep-final', 'keepBestN', 'Keep the best agreement', keepTop(1), ['keep-best', 'improve-score'], 0.5);
 }
 
 /** One document-merging example graph for a scheme, with `input` as its default input. */

@@ -39,9 +39,10 @@ export function treeOfThoughts(b: GraphBuilder, task: SchemeTask, o: { levels: n
   let best = '';
   for (let level = 1; level <= o.levels; level++) {
     const first = level === 1;
-    const gen = b.add(`generate-${level}`, 'generate', first ? `Solve (${o.k} tries)` : `Fix the best, round ${level} (${o.k} tries)`, { samples: o.k, branchesPerPrompt: 1, prompt: first ? o.solvePrompt : o.fixPrompt, parser: task.parser }, first ? [] : [best]);
+    const gen = b.add(`generate-${level}`, 'generate', first ? `Solve (${o.k} tries)` : `Fix the best, round ${level} (${o.k} tries)`, { samples: o.k, branchesPerPrompt: 1, prompt: first ? o.solvePrompt : o.fixPrompt, parser: task.parser }, first ? [] : [best], 0);
     const score = b.add(`score-${level}`, 'score', `Score round ${level}`, scoreParams(task), [gen]);
-    best = b.add(`keep-best-${level}`, 'keepBestN', `Keep the best of round ${level}`, keepBest(task), first ? [score] : [best, score]);
+    // Keep-best steps sit on a lane of their own so the best-to-best edges do not cross the other nodes.
+    best = b.add(`keep-best-${level}`, 'keepBestN', `Keep the best of round ${level}`, keepBest(task), first ? [score] : [best, score], 1);
   }
   addGroundTruth(b, task, best);
 }

@@ -32,9 +32,11 @@ function buildGot(b: GraphBuilder, size: ListSize): void {
     const mergeScore = b.add(`merge-score-${id}`, 'score', 'Score the merges', scoreParams(task), [merge]);
     const mergeBest = b.add(`merge-best-${id}`, 'keepBestN', 'Keep the best merge', keepBestParams(task), [mergeScore]);
     const k = last ? 10 : 5;
-    const refine = b.add(`refine-${id}`, 'generate', `Refine the merge (${k} tries)`, { samples: k, branchesPerPrompt: 1, prompt: sortFixPrompt(last ? 'original' : SORTING_SUBLIST_KEY), parser: sortingParsers.list }, [mergeBest]);
+    // The refinement runs half a lane below, so the merge's best can reach the final keep-best unobstructed.
+    const lane = b.laneOf(mergeBest);
+    const refine = b.add(`refine-${id}`, 'generate', `Refine the merge (${k} tries)`, { samples: k, branchesPerPrompt: 1, prompt: sortFixPrompt(last ? 'original' : SORTING_SUBLIST_KEY), parser: sortingParsers.list }, [mergeBest], lane + 0.5);
     const refineScore = b.add(`refine-score-${id}`, 'score', 'Score the refinements', scoreParams(task), [refine]);
-    return b.add(`best-${id}`, 'keepBestN', 'Keep the best of merge and refinements', keepBestParams(task), [mergeBest, refineScore]);
+    return b.add(`best-${id}`, 'keepBestN', 'Keep the best of merge and refinements', keepBestParams(task), [mergeBest, refineScore], lane);
   });
   addGroundTruth(b, task, root);
 }
