@@ -78,7 +78,7 @@ export const initialRunUi = (): RunUi => ({
   startedWall: null,
   endedWall: null,
   source: null,
-  view: 'split',
+  view: 'operations',
   colorBy: 'score',
   selection: null,
   batch: null,

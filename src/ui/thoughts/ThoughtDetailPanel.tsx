@@ -3,7 +3,7 @@ import type { CallRecord, Thought } from '../../engine/index';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
 import { opLabelOf } from './opLabels';
 import { diffWords } from './textDiff';
-import { dollars, duration, thoughtText } from './thoughtText';
+import { dollars, duration, stateJson, thoughtText, tokens } from './thoughtText';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -129,7 +129,7 @@ function ThoughtDetail({ t }: { t: Thought }) {
         <Field label="finished">{duration(t.finishedAt)} after start</Field>
         <Field label="critical ms">{duration(t.criticalMs)}</Field>
         <Field label="tokens">
-          {t.promptTokens} in · {t.completionTokens} out
+          {tokens(t.promptTokens)} in · {tokens(t.completionTokens)} out
         </Field>
         <Field label="cost">{dollars(t.cost)}</Field>
       </div>
@@ -156,7 +156,7 @@ function ThoughtDetail({ t }: { t: Thought }) {
       </div>
       <details open>
         <summary>State</summary>
-        <pre className="detail-state">{JSON.stringify(t.state, null, 2)}</pre>
+        <pre className="detail-state">{stateJson(t.state)}</pre>
       </details>
       {improves && parent ? (
         <details open>

@@ -1,5 +1,5 @@
-import { useCallback } from 'react';
-import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, type Node, type NodeMouseHandler } from '@xyflow/react';
+import { useCallback, useEffect } from 'react';
+import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Node, type NodeMouseHandler } from '@xyflow/react';
 import type { ThoughtId } from '../../engine/index';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
 import { PendingCallCard } from './cards/PendingCallCard';
@@ -14,8 +14,18 @@ const minimapColor = (n: Node) => ((n.data as { color?: string | null }).color ?
 
 function GrsFlow() {
   const api = useAppStoreApi();
-  const { nodes, edges, domain } = useGrsElements();
+  const { nodes, edges, domain, layoutVersion } = useGrsElements();
   const count = useAppStore((s) => s.live.grs.thoughtOrder.length);
+  const runId = useAppStore((s) => s.live.grs.runId);
+  const finished = useAppStore((s) => s.live.grs.summary !== null);
+  const flow = useReactFlow();
+  // Refit when a run starts showing thoughts, when it ends and when the tidy layout lands; never while the user pans mid-run.
+  const started = count > 1;
+  useEffect(() => {
+    if (!started) return;
+    const id = requestAnimationFrame(() => void flow.fitView({ duration: 200, maxZoom: 1 }));
+    return () => cancelAnimationFrame(id);
+  }, [flow, runId, started, finished, layoutVersion]);
   const onNodeClick: NodeMouseHandler = useCallback(
     (_e, node) => {
       if (node.type !== 'thought') return;
@@ -41,13 +51,12 @@ function GrsFlow() {
         onlyRenderVisibleElements
         minZoom={0.03}
         fitView
-        proOptions={{ hideAttribution: true }}
       >
         <Background gap={24} />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable nodeColor={minimapColor} />
+        {count > 60 ? <MiniMap pannable zoomable nodeColor={minimapColor} style={{ width: 140, height: 90 }} /> : null}
       </ReactFlow>
-      <ColorLegend domain={domain} onChange={setColorBy} />
+      {count ? <ColorLegend domain={domain} onChange={setColorBy} /> : null}
     </div>
   );
 }

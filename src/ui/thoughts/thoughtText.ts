@@ -38,3 +38,14 @@ export function dollars(v: number): string {
   if (v < 0.01) return `$${v.toFixed(5)}`;
   return `$${v.toFixed(v < 1 ? 4 : 2)}`;
 }
+
+/** Token counts (a thought's share of a call can be fractional) as whole numbers or one decimal. */
+export function tokens(n: number): string {
+  return Number.isInteger(n) ? n.toLocaleString() : n.toFixed(1);
+}
+
+/** A state as JSON with one key per line and each value on one line (lists stay readable). */
+export function stateJson(state: Record<string, unknown>): string {
+  const lines = Object.entries(state).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
+  return lines.length ? `{\n${lines.join(',\n')}\n}` : '{}';
+}

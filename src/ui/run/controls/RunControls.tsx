@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useAppStore, useAppStoreApi } from '../../store/StoreProvider';
 import { dollars, duration } from '../../thoughts/thoughtText';
 import { useRunController } from '../useRunController';
+import { PauseIcon, PlayIcon, StepIcon, StopIcon } from './icons';
 import { useElapsed } from './useElapsed';
 
 /** Run, Step, Pause/Resume and Cancel; the current input or a batch of dataset rows; progress, time, tokens and dollars. */
@@ -30,12 +31,12 @@ export function RunControls() {
 
   return (
     <div className="run-controls" data-testid="run-controls">
-      <select aria-label="Run on" value={mode} onChange={(e) => setMode(e.target.value as 'input' | 'batch')} disabled={busy} data-testid="run-mode">
-        <option value="input">Current input</option>
-        <option value="batch" disabled={!dataset}>
-          Dataset rows
-        </option>
-      </select>
+      {dataset ? (
+        <select aria-label="Run on" title="Run on the current input, or on a range of dataset rows (a batch)" value={mode} onChange={(e) => setMode(e.target.value as 'input' | 'batch')} disabled={busy} data-testid="run-mode">
+          <option value="input">Input</option>
+          <option value="batch">Rows</option>
+        </select>
+      ) : null}
       {mode === 'batch' && dataset ? (
         <span className="run-range">
           <input type="number" min={0} aria-label="First row" value={range.from} onChange={(e) => setRange({ ...range, from: Number(e.target.value) })} disabled={busy} data-testid="batch-from" />
@@ -44,7 +45,7 @@ export function RunControls() {
         </span>
       ) : null}
       <button type="button" className="btn primary" onClick={start} disabled={busy} data-testid="run-start" title="Run the graph">
-        ▶ Run
+        <PlayIcon /> Run
       </button>
       <button
         type="button"
@@ -55,25 +56,27 @@ export function RunControls() {
         }}
         disabled={busy && !ui.stepping}
         data-testid="run-step"
-        title={ui.heldOp ? `Start ${ui.heldOp}` : 'Run one operation at a time'}
+        aria-label="Step"
+        title={ui.heldOp ? `Step: start ${ui.heldOp}` : 'Step: run one operation at a time'}
       >
-        ⏭ Step{ui.heldOp ? `: ${ui.heldOp}` : ''}
+        <StepIcon />
+        {ui.heldOp ? <span className="held-op">{ui.heldOp}</span> : null}
       </button>
       {ui.phase === 'paused' || ui.stepping ? (
-        <button type="button" className="btn" onClick={() => controller.resume()} disabled={!busy} data-testid="run-resume" title="Continue without stopping">
-          ⏵ Resume
+        <button type="button" className="btn" onClick={() => controller.resume()} disabled={!busy} data-testid="run-resume" aria-label="Resume" title="Resume: continue without stopping">
+          <PlayIcon />
         </button>
       ) : (
-        <button type="button" className="btn" onClick={() => controller.pause()} disabled={!busy} data-testid="run-pause" title="Hold new model calls">
-          ⏸ Pause
+        <button type="button" className="btn" onClick={() => controller.pause()} disabled={!busy} data-testid="run-pause" aria-label="Pause" title="Pause: hold new model calls">
+          <PauseIcon />
         </button>
       )}
-      <button type="button" className="btn danger" onClick={() => controller.cancel()} disabled={!busy} data-testid="run-cancel" title="Stop now; keep what was made">
-        ■ Cancel
+      <button type="button" className="btn danger" onClick={() => controller.cancel()} disabled={!busy} data-testid="run-cancel" aria-label="Cancel" title="Cancel: stop now, keep what was made">
+        <StopIcon />
       </button>
       <span className={`run-status phase-${ui.phase}`} data-testid="run-status" aria-live="polite">
-        {ui.phase === 'idle' ? 'Ready' : ui.phase === 'finished' ? 'Finished' : ui.phase === 'paused' ? 'Paused' : ui.stepping ? 'Stepping' : 'Running'}
-        {batch ? ` · row ${batch.current ?? batch.to} (${batch.done}/${batch.to - batch.from + 1} done${batch.failed ? `, ${batch.failed} failed` : ''})` : opsTotal ? ` · ${opsDone}/${opsTotal} ops` : ''}
+        {ui.phase === 'idle' ? '' : ui.phase === 'finished' ? 'Done' : ui.phase === 'paused' ? 'Paused' : ui.stepping ? 'Stepping' : 'Running'}
+        {batch ? ` · row ${batch.current ?? batch.to} (${batch.done}/${batch.to - batch.from + 1}${batch.failed ? `, ${batch.failed} failed` : ''})` : busy && opsTotal ? ` · ${opsDone}/${opsTotal} ops` : ''}
         {ui.startedWall !== null ? ` · ${duration(elapsed)}` : ''}
         {ui.phase !== 'idle' ? ` · ${thoughts} thoughts · ${tokens.toLocaleString()} tok · ${dollars(cost)}` : ''}
       </span>

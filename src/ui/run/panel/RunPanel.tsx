@@ -1,4 +1,5 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { useReactFlow } from '@xyflow/react';
 import { HistoryPanel } from '../../history/HistoryPanel';
 import { useAppStore, useAppStoreApi } from '../../store/StoreProvider';
 import { ThoughtDetailPanel } from '../../thoughts/ThoughtDetailPanel';
@@ -46,8 +47,15 @@ function ViewSwitch() {
 export function RunPanel() {
   const api = useAppStoreApi();
   const view = useAppStore((s) => s.runUi.view);
+  const editorFlow = useReactFlow();
+  // The editor's canvas changes size with the view: refit it so the whole graph stays in sight.
+  useEffect(() => {
+    const id = setTimeout(() => void editorFlow.fitView({ duration: 150 }), 60);
+    return () => clearTimeout(id);
+  }, [view, editorFlow]);
   const tab = useAppStore((s) => s.runUi.panel);
   const source = useAppStore((s) => s.runUi.source);
+  const [collapsed, setCollapsed] = useState(false);
   return (
     <>
       <ViewSwitch />
@@ -67,10 +75,21 @@ export function RunPanel() {
                 ) : null}
                 <ThoughtsCanvas />
               </div>
-              <aside className="run-drawer" data-testid="run-drawer">
+              <aside className={`run-drawer${collapsed ? ' is-collapsed' : ''}`} data-testid="run-drawer">
                 <div className="drawer-tabs" role="tablist">
+                  <button type="button" className="drawer-toggle" onClick={() => setCollapsed(!collapsed)} aria-label={collapsed ? 'Show the details panel' : 'Hide the details panel'} title={collapsed ? 'Show panel' : 'Hide panel'}>
+                    {collapsed ? '«' : '»'}
+                  </button>
                   {TABS.map(([t, label]) => (
-                    <button key={t} type="button" role="tab" aria-selected={tab === t} className={tab === t ? 'is-on' : ''} onClick={() => api.getState().patchRunUi({ panel: t })} data-testid={`tab-${t}`}>
+                    <button
+                      key={t}
+                      type="button"
+                      role="tab"
+                      aria-selected={tab === t}
+                      className={tab === t ? 'is-on' : ''}
+                      onClick={() => (api.getState().patchRunUi({ panel: t }), setCollapsed(false))}
+                      data-testid={`tab-${t}`}
+                    >
                       {label}
                     </button>
                   ))}
