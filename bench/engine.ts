@@ -1,10 +1,13 @@
 // Engine benchmark: how close the scheduler comes to the critical-path bound with a model that
 // takes a fixed time per call, how much faster it is than one call at a time (as the reference
 // framework runs), and the engine's own overhead per thought with a zero-latency model.
-import { builtinFunctions, gotSortingShape, runGraph, scriptedModel, sortingAnswer, syntheticAnswer, syntheticShape } from '../src/engine/index';
-import type { GotDocument, RunResult, ScriptedCall } from '../src/engine/index';
+import { loadavg } from 'node:os';
+import { builtinFunctions, gotSortingShape, runCheckedGraph, runGraph, scriptedModel, sortingAnswer, syntheticAnswer, syntheticShape, validateDocument } from '../src/engine/index';
+import type { CheckedGraph, GotDocument, RunResult, ScriptedCall } from '../src/engine/index';
 
 const LATENCY_MS = 20;
+const LATENCY_RUNS = 5;
+const OVERHEAD_RUNS = 15;
 
 interface Shape {
   name: string;
@@ -17,54 +20,117 @@ const shapes = (): Shape[] => [
   { name: 'synthetic', document: syntheticShape(), answer: syntheticAnswer },
 ];
 
-async function run(shape: Shape, latency: number, concurrency: number): Promise<{ wall: number; result: RunResult }> {
-  const model = scriptedModel({ answer: shape.answer, latency });
-  const started = performance.now();
-  const result = await runGraph(shape.document, { model, functions: builtinFunctions(), concurrency });
-  const wall = performance.now() - started;
-  if (result.summary.status !== 'completed') throw new Error(`${shape.name}: the run ended ${result.summary.status}: ${result.summary.reason ?? ''}`);
-  return { wall, result };
+interface Measured {
+  wall: number;
+  /** Process CPU milliseconds (user + system): what the run cost, whatever else the machine was doing. */
+  cpu: number;
+  /** Milliseconds spent inside the scripted model's answer function (not the engine's). */
+  modelMs: number;
+  result: RunResult;
 }
 
-const median = (xs: number[]): number => {
+/** One run; with `checked`, the graph validated beforehand (validation timed apart). */
+async function run(shape: Shape, latency: number, concurrency: number, checked?: CheckedGraph): Promise<Measured> {
+  let modelMs = 0;
+  const answer = (call: ScriptedCall, completion: number): string => {
+    const t = performance.now();
+    const text = shape.answer(call, completion);
+    modelMs += performance.now() - t;
+    return text;
+  };
+  const model = scriptedModel({ answer, latency });
+  const cpu0 = process.cpuUsage();
+  const started = performance.now();
+  const options = { model, functions: builtinFunctions(), concurrency };
+  const result = checked ? await runCheckedGraph(checked, options) : await runGraph(shape.document, options);
+  const wall = performance.now() - started;
+  const cpuUsed = process.cpuUsage(cpu0);
+  if (result.summary.status !== 'completed') throw new Error(`${shape.name}: the run ended ${result.summary.status}: ${result.summary.reason ?? ''}`);
+  return { wall, cpu: (cpuUsed.user + cpuUsed.system) / 1000, modelMs, result };
+}
+
+const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? (s[(s.length - 1) / 2] as number) : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
 };
 const f2 = (x: number): string => x.toFixed(2);
-const pad = (s: string, n: number): string => s.padEnd(n);
+const row = (cells: Array<[string, number]>): string => cells.map(([s, w]) => s.padEnd(w)).join('');
+
+/** Calls on the longest chain: the measured critical path, or the deepest thought when that is longer. */
+function boundHops(r: RunResult): number {
+  let deepest = 0;
+  for (const t of Object.values(r.grs.thoughts)) deepest = Math.max(deepest, t.latency);
+  return Math.max(r.summary.criticalPath.hops, deepest);
+}
 
 /** Runs the engine benchmark and returns the lines of its report. */
 export async function benchEngine(): Promise<string[]> {
-  const lines: string[] = [];
-  lines.push(`(a) model latency ${LATENCY_MS} ms per call; bound = critical-path calls × ${LATENCY_MS} ms (and the measured call times on it)`);
-  lines.push(`${pad('graph', 17)}${pad('thoughts', 10)}${pad('calls', 7)}${pad('cp hops', 9)}${pad('wall ∞ ms', 11)}${pad('÷ bound', 9)}${pad('÷ cp ms', 9)}${pad('wall 8 ms', 11)}${pad('wall 1 ms', 11)}÷ one-at-a-time`);
+  const lines: string[] = [`machine load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min)`, ''];
+  lines.push(`(a) model latency ${LATENCY_MS} ms per call, no concurrency limit; median of ${LATENCY_RUNS} runs`);
+  lines.push('    bound = calls on the critical path × latency; cp = the measured call times along it');
+  const w = [17, 10, 7, 9, 10, 9, 9, 11, 11, 10];
+  lines.push(row([['graph', w[0]!], ['thoughts', w[1]!], ['calls', w[2]!], ['cp hops', w[3]!], ['wall ms', w[4]!], ['÷ bound', w[5]!], ['÷ cp', w[6]!], ['wall c=8', w[7]!], ['wall c=1', w[8]!], ['c=1 ÷ wall', w[9]!]]));
   for (const shape of shapes()) {
     await run(shape, 0, Infinity); // warm-up
-    const free = await run(shape, LATENCY_MS, Infinity);
+    const free: Measured[] = [];
+    for (let i = 0; i < LATENCY_RUNS; i++) free.push(await run(shape, LATENCY_MS, Infinity));
     const eight = await run(shape, LATENCY_MS, 8);
     const serial = await run(shape, LATENCY_MS, 1);
-    const cp = free.result.summary.criticalPath;
-    const bound = cp.hops * LATENCY_MS;
+    const first = free[0] as Measured;
+    const hops = boundHops(first.result);
+    const wall = median(free.map((m) => m.wall));
+    const overBound = median(free.map((m) => m.wall / (hops * LATENCY_MS)));
+    const overCp = median(free.map((m) => m.wall / m.result.summary.criticalPath.ms));
     lines.push(
-      `${pad(shape.name, 17)}${pad(String(free.result.grs.thoughtOrder.length), 10)}${pad(String(free.result.summary.requests), 7)}${pad(String(cp.hops), 9)}` +
-        `${pad(free.wall.toFixed(0), 11)}${pad(f2(free.wall / bound), 9)}${pad(f2(free.wall / cp.ms), 9)}${pad(eight.wall.toFixed(0), 11)}${pad(serial.wall.toFixed(0), 11)}${f2(free.wall / serial.wall)}`,
+      row([
+        [shape.name, w[0]!],
+        [String(first.result.grs.thoughtOrder.length), w[1]!],
+        [String(first.result.summary.requests), w[2]!],
+        [String(hops), w[3]!],
+        [wall.toFixed(0), w[4]!],
+        [f2(overBound), w[5]!],
+        [f2(overCp), w[6]!],
+        [eight.wall.toFixed(0), w[7]!],
+        [serial.wall.toFixed(0), w[8]!],
+        [`${f2(serial.wall / wall)}×`, w[9]!],
+      ]),
     );
   }
   lines.push('');
-  lines.push('(b) zero-latency model: engine overhead per thought (median of 9 runs after 3 warm-ups)');
-  lines.push(`${pad('graph', 17)}${pad('thoughts', 10)}${pad('events', 9)}${pad('median µs/thought', 19)}min µs/thought`);
+  lines.push(`(b) zero-latency model: engine time per thought, the scripted model's own time excluded; median of ${OVERHEAD_RUNS} runs after 3 warm-ups`);
+  lines.push('    wall = elapsed time (inflated when other processes share the cores); cpu = this process\'s CPU time;');
+  lines.push('    the graph is validated once beforehand (as a batch does); validation is timed apart, per run');
+  lines.push(row([['graph', 17], ['thoughts', 10], ['events', 9], ['wall µs/thought', 17], ['best wall µs', 14], ['cpu µs/thought', 16], ['incl. model', 13], ['validation ms', 13]]));
   for (const shape of shapes()) {
-    for (let i = 0; i < 3; i++) await run(shape, 0, Infinity);
-    const per: number[] = [];
-    let thoughts = 0;
-    let events = 0;
-    for (let i = 0; i < 9; i++) {
-      const { wall, result } = await run(shape, 0, Infinity);
-      thoughts = result.grs.thoughtOrder.length;
-      events = result.events.length;
-      per.push((wall * 1000) / thoughts);
+    const v0 = performance.now();
+    const { graph } = validateDocument(shape.document, { functions: builtinFunctions() });
+    const validationMs = performance.now() - v0;
+    if (!graph) throw new Error(`${shape.name} does not validate`);
+    for (let i = 0; i < 3; i++) await run(shape, 0, Infinity, graph);
+    const engine: number[] = [];
+    const cpu: number[] = [];
+    const total: number[] = [];
+    let last: Measured | null = null;
+    for (let i = 0; i < OVERHEAD_RUNS; i++) {
+      last = await run(shape, 0, Infinity, graph);
+      const thoughts = last.result.grs.thoughtOrder.length;
+      engine.push(((last.wall - last.modelMs) * 1000) / thoughts);
+      cpu.push(((last.cpu - last.modelMs) * 1000) / thoughts);
+      total.push((last.wall * 1000) / thoughts);
     }
-    lines.push(`${pad(shape.name, 17)}${pad(String(thoughts), 10)}${pad(String(events), 9)}${pad(median(per).toFixed(1), 19)}${Math.min(...per).toFixed(1)}`);
+    const r = (last as Measured).result;
+    lines.push(
+      row([
+        [shape.name, 17],
+        [String(r.grs.thoughtOrder.length), 10],
+        [String(r.events.length), 9],
+        [median(engine).toFixed(1), 17],
+        [Math.min(...engine).toFixed(1), 14],
+        [median(cpu).toFixed(1), 16],
+        [median(total).toFixed(1), 13],
+        [validationMs.toFixed(1), 13],
+      ]),
+    );
   }
   return lines;
 }

@@ -1,5 +1,6 @@
 import type { CheckedGraph, GotDocument } from '../graph/document';
 import { INPUT_THOUGHT_ID, runId as toRunId, type OperationId } from '../graph/ids';
+import type { Diagnostic } from '../graph/diagnostics';
 import { validateDocument } from '../graph/validate';
 import type { Thought } from '../grs/thought';
 import type { FlowItem } from '../operations/execution';
@@ -19,6 +20,16 @@ import { summarize } from './summary';
 export async function runGraph(document: GotDocument, options: RunOptions): Promise<RunResult> {
   const { graph, diagnostics } = validateDocument(document, { functions: options.functions });
   if (!graph) throw new GraphInvalidError(diagnostics);
+  return runCheckedGraph(graph, options, diagnostics);
+}
+
+/**
+ * Runs a graph validateDocument already accepted (with the same functions), e.g. once for a
+ * batch of samples. `warnings` are the validation's diagnostics to repeat in the run log.
+ */
+export async function runCheckedGraph(graph: CheckedGraph, options: RunOptions, warnings: readonly Diagnostic[] = []): Promise<RunResult> {
+  const document = graph.document;
+  const diagnostics = warnings;
   const rt = new RunRuntime(options);
   const input = { ...(options.input ?? document.input) };
 
