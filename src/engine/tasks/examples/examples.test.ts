@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { builtinFunctions, mergeFunctionRegistries } from '../../functions/builtins';
 import type { GotDocument } from '../../graph/document';
 import { validateDocument } from '../../graph/validate';
+import { templatePlaceholders } from '../../prompts/template';
+import { GROUND_TRUTH_COUNTRIES_KEY } from '../keywordCounting/loader';
 import { simulatorModel } from '../../models/simulator/simulatorModel';
 import { runGraph } from '../../run/runGraph';
 import { taskFunctions } from '../functions';
@@ -66,6 +68,18 @@ describe('example graphs', () => {
     for (const o of doc.operations) {
       expect(o.label).toBeTruthy();
       for (const input of o.inputs) expect(doc.operations.find((p) => p.id === input)?.position?.x ?? Infinity).toBeLessThan(o.position?.x ?? -Infinity);
+    }
+  });
+
+  it('never put the ground truth into a prompt', () => {
+    for (const s of exampleSpecs) {
+      const doc = s.build(loadDatasetRow(s.dataset.loader, rowsOf(s.dataset.file)[0] ?? {}, 0));
+      for (const o of doc.operations) {
+        const scorer = o.params['scorer'] as { prompt?: string } | undefined;
+        for (const template of [o.params['prompt'], scorer?.prompt]) {
+          if (typeof template === 'string') expect(templatePlaceholders(template), `${s.id}/${o.id}`).not.toContain(GROUND_TRUTH_COUNTRIES_KEY);
+        }
+      }
     }
   });
 
