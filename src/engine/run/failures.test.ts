@@ -30,7 +30,7 @@ describe('model failures', () => {
     const r = await runOps(fanOut, {}, model);
     expect(r.grs.operations.imp?.status).toBe('failed');
     expect(r.grs.operations.s?.status).toBe('skipped');
-    expect(r.grs.logs.find((l) => l.opId === 's')?.message).toMatch(/skipped.*imp was failed/);
+    expect(r.grs.logs.find((l) => l.opId === 's')?.message).toMatch(/skipped.*imp failed/);
     expect(r.summary.status).toBe('failed');
     expect(r.summary.reason).toMatch(/imp.*API key was refused/);
   });

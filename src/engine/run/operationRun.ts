@@ -72,7 +72,7 @@ export class OperationRun implements OperationContext<OperationType> {
   }
 
   private skip(): void {
-    const why = this.predecessors.map((p) => `${p.op.label} ${p.status === 'done' ? 'passed on no thoughts' : `was ${p.status}`}`).join(', ');
+    const why = this.predecessors.map((p) => `${p.op.label} ${p.status === 'done' ? 'passed on no thoughts' : p.status === 'failed' ? 'failed' : `was ${p.status}`}`).join(', ');
     this.runtime.emit('log', { level: 'info', message: `${this.op.label} (${this.op.id}) was skipped: it got no input thoughts (${why || 'no input'})`, opId: this.op.id });
     this.finish('skipped');
   }
