@@ -1,6 +1,7 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SchemeComparison } from './report/compareSchemes';
-import { cli, exampleGraphs } from './test/harness';
+import { cli, exampleGraphs, readJson, scratch } from './test/harness';
 
 describe('compare', () => {
   it('ranks the sorting-64 schemes as the paper does by median error: GoT, then ToT and ToT2, then CoT and IO', async () => {
@@ -26,5 +27,16 @@ describe('compare', () => {
     expect(lines[0]).toContain('score_q1,score_median,score_q3');
     expect(lines).toHaveLength(3);
     expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual(['GoT', 'IO']);
+  }, 60_000);
+
+  it('writes the comparison and every sample\'s outcome to --out as JSON', async () => {
+    const cwd = scratch();
+    const graphs = exampleGraphs().filter((e) => e.document.task === 'sorting' && (e.document.input['original'] as unknown[]).length === 32 && ['IO', 'CoT'].includes(e.document.scheme ?? ''));
+    const result = await cli(['compare', ...graphs.map((g) => g.file), '--samples', '0-3', '--no-cache', '--latency-ms', '0', '--token-ms', '0', '--quiet', '--out', 'cmp.json'], { cwd });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/scheme\s+samples\s+median\s+q1\s+q3/);
+    const written = readJson<{ schemes: SchemeComparison[]; samples: { scheme: string; outcomes: { sampleIndex: number; score: number }[] }[] }>(join(cwd, 'cmp.json'));
+    expect(written.schemes.map((s) => s.scheme).sort()).toEqual(['CoT', 'IO']);
+    expect(written.samples[0]!.outcomes.map((o) => o.sampleIndex)).toEqual([0, 1, 2, 3]);
   }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simulatorModel } from '../engine/index';
@@ -52,6 +52,22 @@ describe('run --out', () => {
   }, 60_000);
 });
 
+describe('response cache', () => {
+  it('answers a repeated run from the folder cache and says how many answers came from it', async () => {
+    const cwd = scratch();
+    const args = ['run', gotSorting32().file, '--latency-ms', '0', '--token-ms', '0', '--quiet', '--out', 'run.json'];
+    const first = await cli(args, { cwd });
+    expect(first.code).toBe(0);
+    expect(readJson<ExportedRun>(join(cwd, 'run.json')).samples[0]!.cacheHits).toBe(0);
+    const second = await cli(args, { cwd });
+    expect(second.code).toBe(0);
+    const again = readJson<ExportedRun>(join(cwd, 'run.json')).samples[0]!;
+    expect(again.cacheHits).toBe(5);
+    expect(second.stdout).toMatch(/5 answer\(s\) came from the response cache/);
+    expect(existsSync(join(cwd, '.got-cache'))).toBe(true);
+  }, 30_000);
+});
+
 describe('API key', () => {
   const KEY = 'sk-test-NEVER-PRINT-THIS-0123456789';
   let server: ModelServer;
@@ -68,6 +84,14 @@ describe('API key', () => {
     expect(file).toContain('sim-remote');
     for (const text of [result.stdout, result.stderr, file]) expect(text).not.toContain(KEY);
   }, 60_000);
+
+  it('exits 4 naming the model when the server does not know it', async () => {
+    const result = await cli(['run', gotSorting32().file, '--base-url', server.url, '--model', 'no-such-model', '--no-cache', '--quiet'], { env: { OPENAI_API_KEY: KEY } });
+    expect(result.code).toBe(EXIT.modelUnreachable);
+    expect(result.stderr).toContain(server.url);
+    expect(result.stderr).toContain('no-such-model');
+    expect(result.stderr).not.toContain(KEY);
+  }, 30_000);
 
   it('exits 4 with a message about the key, without the key, when the server refuses it', async () => {
     const wrong = 'sk-test-WRONG-KEY-9876543210';

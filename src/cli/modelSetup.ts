@@ -115,11 +115,19 @@ export async function checkReachable(setup: ModelSetup, env: Readonly<Record<str
   }
 }
 
-/** The exit-4 error for a server that cannot be used, saying what to check. */
-export function unreachable(baseUrl: string, why: string): CliError {
+/** The exit-4 error for a model that cannot be used, with what to check for its kind of failure. */
+export function unreachable(baseUrl: string, why: string, kind: ModelErrorKind = 'connection'): CliError {
+  const reason = why.replace(/[.\s]+$/, '');
+  if (kind === 'notFound') {
+    // The provider's message already names the server and the model.
+    return new CliError(EXIT.modelUnreachable, `${reason}.\nCheck --model (GET ${baseUrl}/models lists what the server serves).`);
+  }
+  if (kind === 'auth') {
+    return new CliError(EXIT.modelUnreachable, `The model server at ${baseUrl} refused the request: ${reason}.\nCheck OPENAI_API_KEY.`);
+  }
   return new CliError(
     EXIT.modelUnreachable,
-    `Cannot reach the model at ${baseUrl}: ${why}.\nCheck that the server is running, that --base-url is right (OpenAI-compatible servers usually end in /v1), and your network or proxy.`,
+    `Cannot reach the model at ${baseUrl}: ${reason}.\nCheck that the server is running, that --base-url is right (OpenAI-compatible servers usually end in /v1), and your network or proxy.`,
   );
 }
 

@@ -86,7 +86,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
     if (s.status === 'budget') return { runs, failures, stop: budgetHit(s.budgetCap ?? 'requests', o.budget, item.label) };
     if (s.status === 'failed') {
       const fatal = events.find((e): e is Extract<RunEvent, { type: 'call.error' }> => e.type === 'call.error' && UNREACHABLE_KINDS.has(e.kind));
-      if (fatal) return { runs, failures, stop: unreachable(o.setup.record.baseUrl, fatal.message) };
+      if (fatal) return { runs, failures, stop: unreachable(o.setup.record.baseUrl, fatal.message, fatal.kind) };
       failures.push(`${o.graph.name} ${item.label}: ${s.reason ?? 'see the run log'}`);
     }
   }
