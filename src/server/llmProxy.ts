@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { displayUrl } from '../engine/index';
 
 /** Where the proxy sends requests; read from the server's environment on each request by default. */
 export interface LlmProxyOptions {
@@ -71,7 +72,7 @@ export function createLlmProxy(options: LlmProxyOptions = {}): Middleware {
       } catch (err) {
         if (upstream.signal.aborted) return;
         const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).message;
-        return fail(res, 502, `The proxy could not reach ${base}: ${cause}.`);
+        return fail(res, 502, `The proxy could not reach ${displayUrl(base)}: ${cause}.`);
       }
       const out: Record<string, string> = { 'cache-control': 'no-cache' };
       for (const name of FORWARDED_RESPONSE_HEADERS) {

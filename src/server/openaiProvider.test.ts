@@ -217,6 +217,17 @@ describe('openAIModel over a real HTTP server', () => {
     expect(retries.map((r) => r.reason)).toEqual(['connection failed']);
   });
 
+  it('never shows credentials written into the base URL', async () => {
+    const server = await serve();
+    const url = server.url;
+    await server.close();
+    const withCredentials = url.replace('http://', 'http://user:hunter2@');
+    const model = openAIModel({ baseUrl: withCredentials, model: 'echo', maxRetries: 0 });
+    const err = await failure(model.complete(ask('hi')));
+    expect(err.kind).toBe('connection');
+    expect(err.message).not.toContain('hunter2');
+  });
+
   it('rejects an answer that is broken JSON', async () => {
     const server = await serve({ faults: { garbage: { kind: 'brokenJson' } } });
     const model = openAIModel({ baseUrl: server.url, model: 'echo' });

@@ -1,6 +1,6 @@
 export * from './types';
 export { openAIModel, type OpenAIModel, type OpenAIModelConfig } from './openaiModel';
-export { redactSecrets } from './openaiErrors';
+export { redactSecrets, displayUrl } from './openaiErrors';
 export { createLimiter, type RequestLimiter, type LimiterOptions } from './limiter';
 export { estimatePromptTokens, countTextTokens, roughTokenCount, encodingForModel } from './tokens';
 export { DEFAULT_PRICES, SIMULATOR_PRICE_KEY, lookupPrice, costOf, type PriceTable } from './pricing';

@@ -15,7 +15,14 @@ export function redactSecrets(text: string, apiKey?: string): string {
   let out = text;
   if (apiKey && apiKey.length >= 4) out = out.split(apiKey).join('[redacted]');
   // Servers echo partial keys ("Incorrect API key provided: sk-ab***yz"): drop those too.
-  return out.replace(/\bsk-[A-Za-z0-9_*.-]{2,}/g, 'sk-[redacted]');
+  out = out.replace(/\bsk-[A-Za-z0-9_*.-]{2,}/g, 'sk-[redacted]');
+  // Credentials written into a URL (`https://user:pass@host`).
+  return out.replace(/\/\/[^/@\s]*@/g, '//[redacted]@');
+}
+
+/** A URL as messages may show it: credentials in it (`user:pass@`) and key-like query values removed. */
+export function displayUrl(url: string): string {
+  return redactSecrets(url).replace(/([?&](?:key|api[-_]?key|token)=)[^&#]*/gi, '$1[redacted]');
 }
 
 function serverMessage(err: Sdk.APIError, apiKey?: string): string {
@@ -44,7 +51,7 @@ const retried = (ctx: ErrorContext): string =>
 /** Maps anything the SDK (or a stream) throws to a ModelError whose message says what to do. */
 export function toModelError(err: unknown, sdk: typeof Sdk, ctx: ErrorContext): ModelError {
   if (err instanceof ModelError) return err;
-  const where = ctx.baseUrl;
+  const where = displayUrl(ctx.baseUrl);
   if (err instanceof sdk.APIUserAbortError) return new ModelError('aborted', 'the call was cancelled');
   if (err instanceof sdk.APIConnectionTimeoutError) {
     return new ModelError(

@@ -2,7 +2,7 @@ import type * as Sdk from 'openai';
 import type { ChatCompletionChunk, ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
 import { createLimiter, type RequestLimiter } from './limiter';
 import { CALL_HEADER, tracingFetch, type CallTrace } from './openaiFetch';
-import { toModelError, type ErrorContext } from './openaiErrors';
+import { displayUrl, toModelError, type ErrorContext } from './openaiErrors';
 import { DEFAULT_PRICES, lookupPrice } from './pricing';
 import { countTextTokens, estimatePromptTokens } from './tokens';
 import {
@@ -95,6 +95,7 @@ export function openAIModel(config: OpenAIModelConfig): OpenAIModel {
     limiters.get(limiterKey) ??
     createLimiter({ maxConcurrency: config.maxConcurrency, requestsPerMinute: config.requestsPerMinute });
   limiters.set(limiterKey, limiter);
+  const shownUrl = displayUrl(baseUrl);
   const errorContext: ErrorContext = { baseUrl, model, apiKey: config.apiKey, maxRetries, timeoutMs };
   const traces = new Map<string, CallTrace>();
   let nextCallId = 0;
@@ -199,13 +200,13 @@ export function openAIModel(config: OpenAIModelConfig): OpenAIModel {
     if (stalled) throw stallError();
     if (callSignal.aborted) throw new ModelError('aborted', 'the call was cancelled');
     if (texts.length === 0) {
-      throw new ModelError('badAnswer', `the server at ${baseUrl} answered without any completion (no choices in its stream)`);
+      throw new ModelError('badAnswer', `the server at ${shownUrl} answered without any completion (no choices in its stream)`);
     }
     return { texts, usage };
   }
 
   const stallError = () =>
-    new ModelError('stall', `the stream from ${baseUrl} stalled: no data for ${Math.round(stallMs / 100) / 10} s`);
+    new ModelError('stall', `the stream from ${shownUrl} stalled: no data for ${Math.round(stallMs / 100) / 10} s`);
 
   async function usageOf(request: CompletionRequest, outcomes: StreamOutcome[]): Promise<TokenUsage> {
     const total: TokenUsage = { promptTokens: 0, completionTokens: 0 };
@@ -222,7 +223,7 @@ export function openAIModel(config: OpenAIModelConfig): OpenAIModel {
     }
     if (estimated && !saidEstimate) {
       saidEstimate = true;
-      request.onNotice?.(`The server at ${baseUrl} sent no token usage: token counts are estimated with the tokenizer.`);
+      request.onNotice?.(`The server at ${shownUrl} sent no token usage: token counts are estimated with the tokenizer.`);
     }
     return total;
   }
@@ -256,7 +257,7 @@ export function openAIModel(config: OpenAIModelConfig): OpenAIModel {
         if (n > 1 && ignoresN.has(endpointKey)) {
           if (!saidFallback) {
             saidFallback = true;
-            request.onNotice?.(`The server at ${baseUrl} ignores n: making ${n} separate requests per call instead.`);
+            request.onNotice?.(`The server at ${shownUrl} ignores n: making ${n} separate requests per call instead.`);
           }
           outcomes = await separateRequests(request, 0, n, call.signal);
         } else {
@@ -267,7 +268,7 @@ export function openAIModel(config: OpenAIModelConfig): OpenAIModel {
             if (!saidFallback) {
               saidFallback = true;
               request.onNotice?.(
-                `The server at ${baseUrl} ignored n=${n} and sent ${first.texts.length}: falling back to separate requests for the rest (remembered for this endpoint).`,
+                `The server at ${shownUrl} ignored n=${n} and sent ${first.texts.length}: falling back to separate requests for the rest (remembered for this endpoint).`,
               );
             }
             outcomes.push(...(await separateRequests(request, first.texts.length, n, call.signal)));
