@@ -90,6 +90,11 @@ describe('the offline simulator', () => {
     expect(rating).toMatch(/<Redundancy>\d+<\/Redundancy>[\s\S]*<Retained>\d+<\/Retained>/);
   });
 
+  it('cuts an answer off at maxTokens, as an endpoint does', async () => {
+    const r = await simulatorModel(fast).complete({ messages: sortMessages(list64), n: 1, seed: 0, maxTokens: 10 });
+    expect(r.texts[0]).toHaveLength(40);
+  });
+
   it('labels its answer to a prompt it does not recognise', async () => {
     const r = await simulatorModel(fast).complete({ messages: user('Write a haiku about graphs.'), n: 1 });
     expect(r.texts[0]?.startsWith(SIMULATED_LABEL)).toBe(true);

@@ -31,8 +31,8 @@ const now = (): number => (typeof performance !== 'undefined' ? performance.now(
 /**
  * GoT Studio's offline model: it reads the prompts of the built-in task templates and answers like
  * an imperfect model whose mistakes grow with the size of what it handles. It sees only the
- * messages; answers are deterministic for (seed, messages, completion index). Honours `n`,
- * streams through `onToken`, reports token usage and respects the abort signal.
+ * messages; answers are deterministic for (seed, messages, completion index). Honours `n` and
+ * `maxTokens`, streams through `onToken`, reports token usage and respects the abort signal.
  */
 export function simulatorModel(options: SimulatorOptions = {}): LanguageModel {
   const latency = {
@@ -52,7 +52,9 @@ export function simulatorModel(options: SimulatorOptions = {}): LanguageModel {
       const started = now();
       const n = Math.max(1, request.n);
       const seed = ((options.seed ?? 0) * 1_000_003 + (request.seed ?? 0)) >>> 0;
-      const texts = Array.from({ length: n }, (_, i) => simulateCompletion(request.messages, seed, i));
+      // Like a real endpoint, an answer longer than maxTokens is cut off there.
+      const limit = request.maxTokens === undefined ? Infinity : request.maxTokens * CHARS_PER_TOKEN;
+      const texts = Array.from({ length: n }, (_, i) => simulateCompletion(request.messages, seed, i).slice(0, limit));
       await wait(latency.baseMs, request.signal);
       // The n completions stream side by side, one chunk of each per step.
       const steps = Math.max(...texts.map((t) => Math.ceil(t.length / chunkChars)));
