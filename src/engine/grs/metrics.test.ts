@@ -53,6 +53,17 @@ describe('volume and latency on hand-built graphs', () => {
     expect(hopMetrics(nodes).get(root)).toEqual({ latency: 1 + Math.log2(8), volume: llmCount - 1 });
   });
 
+  test('stays exact on thousands of thoughts: a long chain, a wide fan-out and one thought merging them all', () => {
+    const nodes: LineageNode[] = [input];
+    for (let i = 0; i < 3000; i++) nodes.push(llm(`c${i}`, i === 0 ? 'in' : `c${i - 1}`));
+    for (let i = 0; i < 3000; i++) nodes.push(llm(`w${i}`, 'c0'));
+    nodes.push(llm('all', 'c2999', ...Array.from({ length: 3000 }, (_, i) => `w${i}`)));
+    const m = hopMetrics(nodes);
+    expect(m.get('c2999')).toEqual({ latency: 3000, volume: 2999 });
+    expect(m.get('w7')).toEqual({ latency: 2, volume: 1 });
+    expect(m.get('all')).toEqual({ latency: 3001, volume: 6000 });
+  });
+
   test('diamonds are counted once: shared ancestors do not inflate volume', () => {
     const nodes = [input, llm('a', 'in'), llm('b', 'a'), llm('c', 'a'), llm('d', 'b', 'c')];
     expect(hopMetrics(nodes).get('d')).toEqual({ latency: 3, volume: 3 });
