@@ -217,6 +217,17 @@ describe('openAIModel over a real HTTP server', () => {
     expect(retries.map((r) => r.reason)).toEqual(['connection failed']);
   });
 
+  it('passes on why the server rejected a request with 400, without retrying', async () => {
+    const server = await serve();
+    const model = openAIModel({ baseUrl: server.url, model: 'echo' });
+    const retries: RetryInfo[] = [];
+    const err = await failure(model.complete(ask('hi', { n: 500, onRetry: (r) => retries.push(r) })));
+    expect(err.kind).toBe('badRequest');
+    expect(err.message).toBe("the server rejected the request (400): 'n' must be an integer from 1 to 128.");
+    expect(retries).toEqual([]);
+    expect(server.stats().requests).toBe(1);
+  });
+
   it('never shows credentials written into the base URL', async () => {
     const server = await serve();
     const url = server.url;
