@@ -24,3 +24,4 @@ for (const part of parts) {
   }
 }
 process.exit(failures ? 1 : 0);
+export {};
