@@ -33,9 +33,9 @@ export const calibration = {
     splitRate: 0.05,
   },
   keywordCounting: {
-    /** Expected mistaken mentions per 400 characters, scaled by (characters / 400) ^ exponent. */
-    per400Chars: 0.45,
-    exponent: 1.5,
+    /** Expected misread mentions in a 400-character text; scales with (characters / 400) ^ exponent. */
+    per400Chars: 0.3,
+    exponent: 2,
     /** Adding tallies: expected slips per 5 countries. */
     addRate: 0.25,
     fixChance: 0.55,
