@@ -8,6 +8,12 @@ process.on('SIGINT', () => {
   controller.abort();
 });
 
+// Piped into `head` and the like: a closed stdout is not an error worth a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 const code = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,

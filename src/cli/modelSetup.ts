@@ -67,7 +67,8 @@ export function setupModel(options: ModelOptions, env: Readonly<Record<string, s
     if (baseUrl === OPENAI_DEFAULT_BASE_URL && !apiKey) {
       throw new CliError(EXIT.usage, `--model ${name} uses OpenAI, which needs OPENAI_API_KEY in the environment (or give --base-url for a local server).`);
     }
-    const provider = openAIModel({ baseUrl, model: name, ...(apiKey ? { apiKey } : {}), maxConcurrency: options.concurrency });
+    const limit = Number.isFinite(options.concurrency) ? { maxConcurrency: options.concurrency } : {};
+    const provider = openAIModel({ baseUrl, model: name, ...(apiKey ? { apiKey } : {}), ...limit });
     base = provider;
     cost = (usage) => costOf(usage, provider.price);
   }

@@ -12,6 +12,7 @@ export async function validateCommand(files: readonly string[], io: CliIo): Prom
       const graph = await loadGraph(file, io.cwd, functions);
       const ops = graph.document.operations.length;
       io.stdout.write(`${graph.path}: valid (${ops} operation${ops === 1 ? '' : 's'}, ${graph.warnings.length} warning${graph.warnings.length === 1 ? '' : 's'})\n`);
+      for (const note of graph.notes) io.stdout.write(`  note    ${note}\n`);
       for (const w of graph.warnings) io.stdout.write(`  ${formatDiagnostic(w)}\n`);
     } catch (e) {
       if (!(e instanceof CliError)) throw e;
