@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { taskCatalog } from '../../engine/index';
 import type { CliIo } from '../io';
 import { CliError, EXIT, type ExitCode } from '../errors';
 import { resolveInputs, type RunInput } from '../inputs';
@@ -55,7 +56,8 @@ export async function compareCommand(files: readonly string[], o: CompareCommand
         used.tokens += x.promptTokens + x.completionTokens;
         used.cost += x.cost;
       }
-      schemes.push({ scheme: named.name, file: graph.path, outcomes });
+      const direction = taskCatalog.find((t) => t.id === graph.document.task)?.higherIsBetter;
+      schemes.push({ scheme: named.name, file: graph.path, ...(direction === undefined ? {} : { higherIsBetter: direction }), outcomes });
       failures.push(...batch.failures);
       if (batch.stop) {
         stop = batch.stop;

@@ -22,6 +22,8 @@ export interface SampleOutcome {
 export interface SchemeRuns {
   scheme: string;
   file?: string;
+  /** The score's direction (from the graph's task), when known. */
+  higherIsBetter?: boolean;
   outcomes: readonly SampleOutcome[];
 }
 
@@ -29,6 +31,7 @@ export interface SchemeRuns {
 export interface SchemeComparison {
   scheme: string;
   file?: string;
+  higherIsBetter?: boolean;
   samples: number;
   /** Runs that ended with a score. */
   scored: number;
@@ -67,7 +70,7 @@ export function outcomeOf(summary: RunSummary, sampleIndex: number | null): Samp
 
 /** Aggregates each scheme's outcomes into one comparison row, in the order given. */
 export function compareSchemes(runs: readonly SchemeRuns[]): SchemeComparison[] {
-  return runs.map(({ scheme, file, outcomes }) => {
+  return runs.map(({ scheme, file, higherIsBetter, outcomes }) => {
     const sum = (pick: (o: SampleOutcome) => number) => outcomes.reduce((s, o) => s + pick(o), 0);
     const scores = outcomes.flatMap((o) => (o.score === null ? [] : [o.score]));
     const compared = outcomes.filter((o) => o.solved !== null);
@@ -75,6 +78,7 @@ export function compareSchemes(runs: readonly SchemeRuns[]): SchemeComparison[] 
     return {
       scheme,
       ...(file === undefined ? {} : { file }),
+      ...(higherIsBetter === undefined ? {} : { higherIsBetter }),
       samples: outcomes.length,
       scored: scores.length,
       incomplete: outcomes.filter((o) => o.status !== 'completed').length,
@@ -121,5 +125,12 @@ export function formatComparison(rows: readonly SchemeComparison[], format: Comp
     count(r.requests), count(r.completions), dollars(r.cost),
   ]);
   const align = headers.map((_, i): Align => (i === 0 ? 'left' : 'right'));
-  return `${formatTable(headers, body, align)}\nScore = the run's best final score (for sorting, set intersection and keyword counting: the error, lower is better). Quartiles by linear interpolation.`;
+  return `${formatTable(headers, body, align)}\n${scoreNote(rows)} Quartiles by linear interpolation.`;
+}
+
+function scoreNote(rows: readonly SchemeComparison[]): string {
+  const directions = new Set(rows.map((r) => r.higherIsBetter));
+  if (directions.size === 1 && directions.has(false)) return 'Score = each run\'s best final score: the error, lower is better.';
+  if (directions.size === 1 && directions.has(true)) return 'Score = each run\'s best final score: higher is better.';
+  return 'Score = each run\'s best final score.';
 }
