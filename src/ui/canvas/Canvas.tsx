@@ -7,6 +7,8 @@ import { useEditorCommands } from './editorCommands';
 import { edgeTypes, nodeTypes, INPUT_NODE_ID, OUTPUT_NODE_ID } from './nodeTypes';
 import { useFlowElements } from './useFlowElements';
 
+/** Above this many operations only the visible nodes are rendered (large graphs stay fluid). */
+const VIRTUALIZE_ABOVE = 150;
 export const PALETTE_MIME = 'application/x-got-operation';
 const CATEGORY_COLOR: Record<string, string> = { llm: 'var(--llm)', annotate: 'var(--annotate)', filter: 'var(--filter)' };
 const minimapColor = (n: Node): string => (n.type === 'comment' ? 'var(--comment-bg)' : n.type === 'operation' ? CATEGORY_COLOR[(n.data as { category?: string }).category ?? ''] ?? 'var(--muted)' : 'var(--border)');
@@ -150,11 +152,11 @@ export function Canvas() {
         zoomOnDoubleClick={false}
         snapToGrid
         snapGrid={[10, 10]}
-        minZoom={0.1}
+        minZoom={0.05}
         maxZoom={2.5}
         fitView
         fitViewOptions={{ padding: 0.1, minZoom: 0.3, maxZoom: 1 }}
-        onlyRenderVisibleElements
+        onlyRenderVisibleElements={doc.operations.length > VIRTUALIZE_ABOVE}
         proOptions={{ hideAttribution: true }}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />

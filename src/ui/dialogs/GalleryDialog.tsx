@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'react';
+import { taskCatalog } from '../../engine/index';
 import { useFileCommands } from '../files/useFileCommands';
 import { fetchGallery, type GalleryEntry } from '../files/examples';
 import { useAppStoreApi } from '../store/StoreProvider';
 import { Modal } from './Modal';
+
+const taskTitle = (id: string): string => taskCatalog.find((t) => t.id === id)?.title ?? id;
 
 /** The example gallery: one card per example graph, plus an empty "build your own" start. */
 export function GalleryDialog() {
@@ -21,7 +24,7 @@ export function GalleryDialog() {
       <div className="gallery-filter" role="tablist">
         {['all', ...tasks].map((t) => (
           <button key={t} type="button" role="tab" aria-selected={task === t} className={task === t ? 'chip active' : 'chip'} onClick={() => setTask(t)}>
-            {t === 'all' ? 'All' : t}
+            {t === 'all' ? 'All' : taskTitle(t)}
           </button>
         ))}
       </div>
@@ -43,7 +46,7 @@ export function GalleryDialog() {
         {shown.map((e) => (
           <button key={e.id} type="button" className="gallery-card" data-testid={`gallery-${e.id}`} onClick={() => void files.openExample(e)}>
             <div className="card-tags">
-              <span className="tag">{e.task}</span>
+              <span className="tag">{taskTitle(e.task)}</span>
               <span className="tag scheme">{e.scheme}</span>
             </div>
             <div className="card-title">{e.title}</div>

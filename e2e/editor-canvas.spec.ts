@@ -1,0 +1,116 @@
+import { expect, test } from '@playwright/test';
+import { EditorPage } from './support/editorPage';
+
+test('a connection that would make a cycle is refused with the reason, and the graph is unchanged', async ({ page }) => {
+  const ed = new EditorPage(page);
+  await ed.open();
+  await ed.startEmpty();
+  const a = await ed.dragOperation('generate', 350, 250);
+  const b = await ed.dragOperation('score', 620, 250);
+  const c = await ed.dragOperation('keepBestN', 620, 450);
+  await ed.connect(a, b);
+  await ed.connect(b, c);
+  await ed.connect(c, a);
+  await expect(page.getByTestId('toast-error')).toContainText('cycle');
+  await ed.shot('canvas-cycle-refused');
+  await expect(ed.edge(c, a)).toHaveCount(0);
+  await ed.connect(a, b);
+  await expect(page.getByTestId('toast-error').last()).toContainText('already feeds');
+  await expect(ed.canvas().locator('.react-flow__edge-ordered')).toHaveCount(2);
+});
+
+test('quick-add from the keyboard and from an edge dropped on empty canvas', async ({ page }) => {
+  const ed = new EditorPage(page);
+  await ed.open();
+  await ed.startEmpty();
+  await page.getByTestId('canvas').hover({ position: { x: 150, y: 200 } });
+  await page.keyboard.press('/');
+  await page.getByLabel('Search operations').fill('aggr');
+  await page.keyboard.press('Enter');
+  await expect(ed.opNodes()).toHaveCount(1);
+  const agg = (await page.getByTestId('op-id').textContent())!;
+
+  // Drag from the output handle into empty space: quick-add opens and the new operation is connected.
+  const h = (await ed.node(agg).locator('.react-flow__handle.source').boundingBox())!;
+  await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(h.x + 200, h.y + 120, { steps: 6 });
+  await page.mouse.up();
+  await expect(page.getByTestId('quick-add')).toBeVisible();
+  await page.getByTestId('quick-add-score').click();
+  await expect(ed.opNodes()).toHaveCount(2);
+  const score = (await page.getByTestId('op-id').textContent())!;
+  await expect(ed.edge(agg, score)).toHaveCount(1);
+});
+
+test('copy, paste, duplicate, select all and delete with the keyboard; undo brings everything back', async ({ page }) => {
+  const ed = new EditorPage(page);
+  await ed.open();
+  await expect(ed.opNodes()).toHaveCount(16);
+  await ed.select('score-1');
+  await page.keyboard.press('ControlOrMeta+D');
+  await expect(ed.opNodes()).toHaveCount(17);
+  const dup = (await page.getByTestId('op-id').textContent())!;
+  await expect(ed.edge('solve-1', dup)).toHaveCount(1);
+
+  await ed.select('keep-best-1');
+  await page.keyboard.press('ControlOrMeta+C');
+  await page.getByTestId('canvas').hover({ position: { x: 300, y: 600 } });
+  await page.keyboard.press('ControlOrMeta+V');
+  await expect(ed.opNodes()).toHaveCount(18);
+
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await expect(ed.opNodes()).toHaveCount(0);
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect(ed.opNodes()).toHaveCount(18);
+});
+
+test('diagnostics show on the node and next to the field, live', async ({ page }) => {
+  const ed = new EditorPage(page);
+  await ed.open();
+  await ed.select('score-1');
+  await ed.field('scorer').locator('select').selectOption('');
+  await expect(page.getByTestId('diag-badge-score-1')).toBeVisible();
+  await expect(ed.field('scorer').getByTestId('field-diagnostic-scorer')).toBeVisible();
+  await expect(page.getByTestId('node-diagnostic-score-1')).toContainText('score-1');
+  await ed.shot('canvas-diagnostics');
+  await ed.field('scorer').locator('select').selectOption('sorting.error');
+  await expect(page.getByTestId('diag-badge-score-1')).toHaveCount(0);
+});
+
+test('a JavaScript scorer that loops forever is stopped with a clear error', async ({ page }) => {
+  const ed = new EditorPage(page);
+  await ed.open();
+  await ed.select('score-1');
+  await ed.field('scorer').getByRole('radio', { name: 'JavaScript' }).click();
+  const editor = ed.field('scorer').locator('.cm-content');
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('while (true) {}');
+  await ed.field('scorer').locator('input[type=number]').fill('300');
+  await ed.field('scorer').getByRole('button', { name: 'Test on the input' }).click();
+  await expect(ed.field('scorer').locator('[data-testid^=js-result]')).toContainText('did not finish within 300 ms');
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('return state.original.length;');
+  await ed.field('scorer').getByRole('button', { name: 'Test on the input' }).click();
+  await expect(ed.field('scorer').locator('[data-testid^=js-result]')).toContainText('returned 32');
+});
+
+test('the help dialog lists every shortcut and the theme choice survives a reload', async ({ page }) => {
+  const ed = new EditorPage(page);
+  await ed.open();
+  await page.keyboard.press('?');
+  const help = page.getByTestId('help-dialog');
+  await expect(help).toBeVisible();
+  for (const keys of ['Ctrl+Z', 'Ctrl+Shift+Z', 'Ctrl+D', 'Ctrl+C', 'Ctrl+V', 'Shift+1', 'Shift+L', '/']) await expect(help.getByText(keys, { exact: true })).toBeVisible();
+  await ed.shot('canvas-help');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('theme-toggle').click();
+  const theme = await page.evaluate(() => document.documentElement.dataset.theme);
+  await ed.shot('canvas-theme');
+  await page.reload();
+  await expect(ed.canvas().locator('.react-flow__viewport')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+});

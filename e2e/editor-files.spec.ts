@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { EditorPage } from './support/editorPage';
+
+test('save downloads the graph, a reload restores it from autosave, and Open reads the saved file back', async ({ page }, info) => {
+  const ed = new EditorPage(page);
+  await ed.open();
+  await expect(ed.opNodes()).toHaveCount(16);
+  await page.getByTestId('doc-title').fill('My sorting graph');
+  await ed.select('keep-best-1');
+  await ed.setNumber('n', 2);
+  await ed.blurFields();
+
+  const download = page.waitForEvent('download');
+  await page.keyboard.press('ControlOrMeta+S');
+  const file = info.outputPath('saved.got.json');
+  await (await download).saveAs(file);
+  const saved = JSON.parse(readFileSync(file, 'utf8'));
+  expect(saved.title).toBe('My sorting graph');
+  expect(saved.operations.find((o: { id: string }) => o.id === 'keep-best-1').params.n).toBe(2);
+  await expect(page.getByTestId('file-status')).toHaveText('my-sorting-graph.got.json');
+
+  // A later edit that was never saved to a file survives a reload through autosave.
+  await ed.select('keep-best-2');
+  await ed.setNumber('n', 3);
+  await page.waitForTimeout(1000);
+  await page.reload();
+  await expect(page.getByTestId('doc-title')).toHaveValue('My sorting graph');
+  await ed.select('keep-best-2');
+  await expect(ed.field('n').locator('input')).toHaveValue('3');
+  await ed.shot('files-restored');
+
+  // Open the saved file: n is 2 again on keep-best-2's sibling, and 1 on keep-best-2.
+  await page.getByTestId('menu-file').click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('file-open').click();
+  await (await chooser).setFiles(file);
+  await expect(page.getByTestId('file-status')).toHaveText('saved.got.json');
+  await ed.select('keep-best-2');
+  await expect(ed.field('n').locator('input')).toHaveValue('1');
+});
+
+test('opening a broken file lists what is wrong and where, and the open graph is untouched', async ({ page }) => {
+  const ed = new EditorPage(page);
+  await ed.open();
+  await page.getByTestId('doc-title').fill('Keep me');
+  const before = await ed.opNodes().count();
+
+  const open = async (name: string, text: string) => {
+    await page.getByTestId('menu-file').click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('file-open').click();
+    await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  };
+
+  await open('broken.got.json', '{\n  "format": "got-studio",\n  "version": 2,\n  "operations": [ { "id": "a",, } ]\n}');
+  const dialog = page.getByTestId('open-problems');
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('broken.got.json');
+  await expect(dialog.getByTestId('open-problem').first()).toContainText('line 4');
+  await ed.shot('files-broken');
+  await dialog.getByRole('button', { name: 'Keep editing' }).click();
+
+  await open('foreign.got.json', JSON.stringify({ format: 'got-studio', version: 2, operations: [{ id: 'x', type: 'teleport', inputs: [], params: {} }] }));
+  await expect(page.getByTestId('open-problems')).toContainText("'x'");
+  await expect(page.getByTestId('open-problems')).toContainText('teleport');
+  await page.keyboard.press('Escape');
+
+  await expect(page.getByTestId('doc-title')).toHaveValue('Keep me');
+  await expect(ed.opNodes()).toHaveCount(before);
+});
+
+test('a share link opens the same graph in a fresh tab', async ({ page, context }) => {
+  const ed = new EditorPage(page);
+  await ed.open();
+  await page.getByTestId('doc-title').fill('Shared graph');
+  await page.getByTestId('menu-file').click();
+  await page.getByTestId('file-share').click();
+  const url = await page.getByTestId('share-url').inputValue();
+  expect(url).toContain('#graph=');
+  const other = await context.newPage();
+  const ed2 = new EditorPage(other);
+  await ed2.open(url.replace(/^https?:\/\/[^/]+/, ''));
+  await expect(other.getByTestId('doc-title')).toHaveValue('Shared graph');
+  await expect(ed2.opNodes()).toHaveCount(16);
+});
