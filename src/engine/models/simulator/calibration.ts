@@ -43,8 +43,8 @@ export const calibration = {
   },
   docMerge: {
     /** Chance a repeated point is kept twice, and that a point is left out, for a 4-document merge. */
-    keepDuplicate: 0.35,
-    dropPoint: 0.2,
+    keepDuplicate: 0.5,
+    dropPoint: 0.35,
     /** Improving: chance each flaw is repaired. */
     repair: 0.5,
     /** Rating noise (standard deviation, in points of 10). */

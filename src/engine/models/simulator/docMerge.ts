@@ -39,17 +39,19 @@ function groupPoints(points: readonly string[]): number[] {
   });
 }
 
-/** Writes a merged agreement from candidate points: each topic once (sometimes twice), sometimes one left out. */
-function writeMerged(points: readonly string[], keepDuplicate: number, dropPoint: number, ctx: AnswerContext): string {
+/**
+ * Writes an agreement from points in order. `keep` decides each point, told whether its topic is
+ * already written (a repeat) and the point's index in `points`.
+ */
+function writeMerged(points: readonly string[], keep: (repeat: boolean, index: number) => boolean): string {
   const groups = groupPoints(points);
+  const written = new Set<number>();
   const chosen: string[] = [];
-  const seen = new Set<number>();
   points.forEach((p, i) => {
     const g = groups[i] as number;
-    if (!seen.has(g)) {
-      seen.add(g);
-      if (!ctx.sample.chance(dropPoint)) chosen.push(p);
-    } else if (ctx.sample.chance(keepDuplicate)) chosen.push(p);
+    if (!keep(written.has(g), i)) return;
+    written.add(g);
+    chosen.push(p);
   });
   return `${TITLE}\n\n${chosen.map((p, i) => `${i + 1}. ${p}`).join('\n')}`;
 }
@@ -63,8 +65,9 @@ function rate(docs: readonly string[], merged: string, ctx: AnswerContext): stri
   const covered = new Set(mergedGroups.filter((g) => originalTopics.has(g)));
   const repeats = mergedGroups.length - new Set(mergedGroups).size;
   const noisy = (x: number): number => Math.round(Math.min(10, Math.max(0, x + ctx.sample.gaussian() * c.ratingNoise)));
-  const redundancy = noisy(10 * (1 - repeats / Math.max(1, mergedGroups.length)) ** 2);
-  const retained = noisy((10 * covered.size) / Math.max(1, originalTopics.size));
+  // Strict like a careful reviewer: a few repeats or gaps already cost several points.
+  const redundancy = noisy(10 * (1 - repeats / Math.max(1, mergedGroups.length)) ** 3);
+  const retained = noisy(10 * (covered.size / Math.max(1, originalTopics.size)) ** 1.5);
   return `The merged agreement covers ${covered.size} of the ${originalTopics.size} distinct points of the originals and repeats ${repeats} point${repeats === 1 ? '' : 's'}.\n<Redundancy>${redundancy}</Redundancy>\n<Retained>${retained}</Retained>`;
 }
 
@@ -79,18 +82,22 @@ export function answerDocMerge(prompt: string, ctx: AnswerContext): string | nul
     return merged === null ? null : rate(docs, merged, ctx);
   }
   const all = docs.flatMap(pointsOf);
+  const chance = (p: number): boolean => ctx.sample.chance(p);
   if (prompt.includes(DOC_MERGE_PHRASES.improve)) {
-    const attempt = lastTagged(prompt, 'Attempt') ?? '';
-    // The attempt's points first, then the originals' for what it misses; each flaw repaired with some chance.
-    const repaired = writeMerged([...pointsOf(attempt), ...all], c.keepDuplicate * (1 - c.repair), c.dropPoint * (1 - c.repair), ctx);
-    return `<Merged>\n${repaired}\n</Merged>`;
+    // Keeps what the attempt says, drops its repeats and adds missing points, each with some chance.
+    const attempt = pointsOf(lastTagged(prompt, 'Attempt') ?? '');
+    const improved = writeMerged([...attempt, ...all], (repeat, i) => (i < attempt.length ? (repeat ? !chance(c.repair) : !chance(c.dropPoint / 8)) : !repeat && chance(c.repair)));
+    return `<Merged>\n${improved}\n</Merged>`;
   }
   if (prompt.includes(DOC_MERGE_PHRASES.fuse)) {
+    // A point any candidate has gets a chance per candidate; the originals are only skimmed.
     const candidates = numberedTagged(prompt, 'Candidate').flatMap(pointsOf);
-    return `<Merged>\n${writeMerged([...candidates, ...all], c.keepDuplicate * 0.7, c.dropPoint * 0.6, ctx)}\n</Merged>`;
+    const fused = writeMerged([...candidates, ...all], (repeat, i) => (i < candidates.length ? (repeat ? chance(c.keepDuplicate / 10) : !chance(c.dropPoint)) : !repeat && chance(0.3)));
+    return `<Merged>\n${fused}\n</Merged>`;
   }
   if (prompt.includes(DOC_MERGE_PHRASES.merge)) {
-    const merged = writeMerged(all, c.keepDuplicate * factor(ctx), c.dropPoint * factor(ctx), ctx);
+    const f = factor(ctx);
+    const merged = writeMerged(all, (repeat) => (repeat ? chance(c.keepDuplicate * f) : !chance(c.dropPoint * f)));
     const work = ctx.stepByStep ? `The four agreements make ${all.length} points between them; ${new Set(groupPoints(all)).size} of them are distinct.\n` : '';
     return `${work}<Merged>\n${merged}\n</Merged>`;
   }
