@@ -60,9 +60,9 @@ describe('exportRun', () => {
   it('writes the reference framework\'s list per sample: each operation\'s states and annotations, then the token totals', () => {
     const run = exportRun({ document: doc, settings, samples: [{ sampleIndex: 3, input: { original: [2, 1] }, events }] });
     const [gen, score, best, totals] = run.samples[0]!.operations as unknown as Record<string, unknown>[];
-    expect(gen).toMatchObject({ operation: 'generate', id: 'gen', thoughts: [{ current: [1, 2] }, { current: [2, 1] }], scored: [false, false], requests: 1, completions: 2 });
+    expect(gen).toMatchObject({ operation: 'generate', type: 'generate', id: 'gen', thoughts: [{ current: [1, 2] }, { current: [2, 1] }], scored: [false, false], requests: 1, completions: 2 });
     expect(score).toMatchObject({ operation: 'score', scores: [0, 1], scored: [true, true], validated: [false, false], validity: [null, null] });
-    expect(best).toMatchObject({ operation: 'keepBestN', thoughtIds: ['a'], compared_to_ground_truth: [false], problem_solved: [null] });
+    expect(best).toMatchObject({ operation: 'keep_best_n', type: 'keepBestN', thoughtIds: ['a'], compared_to_ground_truth: [false], problem_solved: [null] });
     expect(totals).toEqual({ prompt_tokens: 10, completion_tokens: 6, cost: 0.002 });
   });
 

@@ -5,6 +5,7 @@ import type {
   GotDocument,
   JsonValue,
   OperationId,
+  OperationType,
   RunEvent,
   RunStatus,
   RunSummary,
@@ -42,9 +43,25 @@ export interface ExportRunInput {
   createdAt?: string;
 }
 
+/** The reference framework's name for each operation type (its output's `operation` field). */
+export const REFERENCE_OPERATION_NAMES = {
+  generate: 'generate',
+  aggregate: 'aggregate',
+  improve: 'improve',
+  score: 'score',
+  validateAndImprove: 'validate_and_improve',
+  keepBestN: 'keep_best_n',
+  keepValid: 'keep_valid',
+  groundTruth: 'ground_truth_evaluator',
+  selector: 'selector',
+} as const satisfies Record<OperationType, string>;
+
 /** One operation as the reference framework reports it, plus ids, status and totals. */
 export interface ExportedOperation {
+  /** The reference framework's name, e.g. `keep_best_n`. */
   operation: string;
+  /** The Studio's operation type, e.g. `keepBestN`. */
+  type: string;
   id: string;
   label: string;
   status: string;
@@ -358,7 +375,8 @@ function exportOperation(
 ): ExportedOperation {
   const outputs = done?.outputs ?? [];
   return {
-    operation: type,
+    operation: (REFERENCE_OPERATION_NAMES as Record<string, string>)[type] ?? type,
+    type,
     id,
     label: label ?? id,
     status: done?.status ?? 'not run',
