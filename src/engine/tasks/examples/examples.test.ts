@@ -126,7 +126,7 @@ describe('request and completion counts per sample, cache off', () => {
 });
 
 describe('the simulator ranks the schemes as the paper does', () => {
-  const medianError = async (id: string, samples: number): Promise<number> => {
+  const medianBestScore = async (id: string, samples: number): Promise<number> => {
     const errors: number[] = [];
     for (let sample = 0; sample < samples; sample++) errors.push((await runSample(spec(id), sample)).summary.bestScore ?? 300);
     return median(errors);
@@ -136,11 +136,26 @@ describe('the simulator ranks the schemes as the paper does', () => {
     'on %s over 10 samples: median error GoT < ToT, ToT2 < CoT ≤ IO',
     async (dataset) => {
       const m: Record<string, number> = {};
-      for (const scheme of ['io', 'cot', 'tot', 'tot2', 'got']) m[scheme] = await medianError(`${dataset}-${scheme}`, 10);
+      for (const scheme of ['io', 'cot', 'tot', 'tot2', 'got']) m[scheme] = await medianBestScore(`${dataset}-${scheme}`, 10);
       const [io, cot, tot, tot2, got] = [m['io'], m['cot'], m['tot'], m['tot2'], m['got']] as number[];
       expect(got).toBeLessThan(Math.min(tot as number, tot2 as number));
       expect(Math.max(tot as number, tot2 as number)).toBeLessThan(cot as number);
       expect(cot).toBeLessThanOrEqual(io as number);
     },
   );
+
+  it('on keyword counting over 10 samples: median error GoT4, GoT8 < ToT, ToT2 < IO', async () => {
+    const m: Record<string, number> = {};
+    for (const scheme of ['io', 'tot', 'tot2', 'got4', 'got8']) m[scheme] = await medianBestScore(`keyword-counting-${scheme}`, 10);
+    expect(Math.max(m['got4'] as number, m['got8'] as number)).toBeLessThan(Math.min(m['tot'] as number, m['tot2'] as number));
+    expect(Math.max(m['tot'] as number, m['tot2'] as number)).toBeLessThan(m['io'] as number);
+  });
+
+  it('on document merging over 6 samples: median score GoT ≥ ToT > CoT ≥ IO (higher is better)', async () => {
+    const m: Record<string, number> = {};
+    for (const scheme of ['io', 'cot', 'tot', 'got']) m[scheme] = await medianBestScore(`doc-merge-${scheme}`, 6);
+    expect(m['got']).toBeGreaterThanOrEqual(m['tot'] as number);
+    expect(m['tot']).toBeGreaterThan(m['cot'] as number);
+    expect(m['cot']).toBeGreaterThanOrEqual(m['io'] as number);
+  });
 });
