@@ -18,14 +18,15 @@ function GrsFlow() {
   const count = useAppStore((s) => s.live.grs.thoughtOrder.length);
   const runId = useAppStore((s) => s.live.grs.runId);
   const finished = useAppStore((s) => s.live.grs.summary !== null);
+  const view = useAppStore((s) => s.runUi.view);
   const flow = useReactFlow();
-  // Refit when a run starts showing thoughts, when it ends and when the tidy layout lands; never while the user pans mid-run.
+  // Refit when a run starts showing thoughts, when it ends, when the tidy layout lands and when the panel changes size; never while the user pans mid-run.
   const started = count > 1;
   useEffect(() => {
     if (!started) return;
     const id = requestAnimationFrame(() => void flow.fitView({ duration: 200, maxZoom: 1 }));
     return () => cancelAnimationFrame(id);
-  }, [flow, runId, started, finished, layoutVersion]);
+  }, [flow, runId, started, finished, layoutVersion, view]);
   const onNodeClick: NodeMouseHandler = useCallback(
     (_e, node) => {
       if (node.type !== 'thought') return;

@@ -28,6 +28,8 @@ export function priceFor(settings: ModelSettings): ModelPrice | undefined {
 export function bareModel(settings: ModelSettings, apiKey: string): LanguageModel {
   if (settings.provider === 'simulator') return simulatorModel({ seed: settings.simulator.seed, latencyMs: settings.simulator.latencyMs });
   const limits = {
+    // A rate-limit storm (429s with retry-after) should wait and recover rather than fail the run.
+    maxRetries: 5,
     maxConcurrency: settings.concurrency,
     requestsPerMinute: settings.requestsPerMinute > 0 ? settings.requestsPerMinute : undefined,
     browser: true,

@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { KEYED_SERVER_KEY, SIM_MODEL, expect, test } from './support/modelServers';
+import { RunPage } from './support/runPage';
+
+test.describe('live runs through the OpenAI provider against the simulator server', () => {
+  test('runs GoT sorting-32 over HTTP after a passing connection test', async ({ page, simServer }) => {
+    const run = new RunPage(page);
+    await run.open();
+    await run.setModel({ provider: 'openai', baseUrl: simServer.url, model: SIM_MODEL, key: 'sk-test-anything', cache: false });
+    expect(await run.testConnection()).toMatch(/Connected: got-simulator answered/);
+    await run.saveModel();
+    await expect(page.getByTestId('model-picker')).toContainText(SIM_MODEL);
+    await run.run();
+    await run.waitDone();
+    await expect(run.summary('status')).toHaveText('completed');
+    await expect(run.summary('requests')).toHaveText('5');
+    await expect(run.summary('completions')).toHaveText('31');
+    await expect(run.thoughtCards()).toHaveCount(33);
+    await run.shot('run-7-openai-provider');
+  });
+
+  test('a 429 storm recovers through retries and says so', async ({ page, simServer }) => {
+    simServer.setFaults({ rateLimit: { count: 4, retryAfterMs: 30 } });
+    const run = new RunPage(page);
+    await run.open();
+    await run.setModel({ provider: 'openai', baseUrl: simServer.url, model: SIM_MODEL, key: 'sk-test-anything', cache: false });
+    await run.saveModel();
+    await run.run();
+    await run.waitDone();
+    await expect(run.summary('status')).toHaveText('completed');
+    await expect(page.getByTestId('run-problem')).toContainText(/Recovered after \d+ retr/);
+    await run.shot('run-8-429-recovered');
+  });
+
+  test('a rejected key (401) shows a clear error and what to do', async ({ page, keyedServer }) => {
+    const run = new RunPage(page);
+    await run.open();
+    await run.setModel({ provider: 'openai', baseUrl: keyedServer.url, model: SIM_MODEL, key: 'sk-test-wrong-key-9999', cache: false });
+    const verdict = await run.testConnection();
+    expect(verdict).toContain('401');
+    expect(verdict).toMatch(/valid key/);
+    expect(verdict).not.toContain('sk-test-wrong-key-9999');
+    await run.saveModel();
+    await run.run();
+    await run.waitDone();
+    const problem = page.getByTestId('run-problem');
+    await expect(problem).toContainText('refused the API key (401)');
+    await expect(problem).toContainText('Model settings');
+    await expect(page.getByTestId('op-error-split')).toBeVisible();
+    await run.shot('run-9-401');
+  });
+
+  test('the key never reaches storage, the run history, the share link or an export', async ({ page, keyedServer }) => {
+    const run = new RunPage(page);
+    await run.open();
+    await run.setModel({ provider: 'openai', baseUrl: keyedServer.url, model: SIM_MODEL, key: KEYED_SERVER_KEY, cache: true });
+    await run.saveModel();
+    await run.run();
+    await run.waitDone();
+    await expect(run.summary('status')).toHaveText('completed');
+
+    const stored = await page.evaluate(async () => {
+      const local = JSON.stringify({ ...localStorage });
+      const dump = async (name: string) =>
+        new Promise<string>((resolve) => {
+          const open = indexedDB.open(name);
+          open.onerror = () => resolve('');
+          open.onsuccess = () => {
+            const db = open.result;
+            const names = [...db.objectStoreNames];
+            if (!names.length) return resolve('');
+            const tx = db.transaction(names, 'readonly');
+            const out: unknown[] = [];
+            let left = names.length;
+            for (const n of names) {
+              const req = tx.objectStore(n).getAll();
+              req.onsuccess = () => {
+                out.push(req.result);
+                if (--left === 0) resolve(JSON.stringify(out));
+              };
+            }
+          };
+        });
+      const dbs = (await indexedDB.databases()).map((d) => d.name ?? '');
+      const contents = await Promise.all(dbs.map(dump));
+      return { local, dbs, idb: contents.join('\n') };
+    });
+    expect(stored.dbs).toContain('got-studio-runs');
+    expect(stored.idb.length).toBeGreaterThan(1000);
+    expect(stored.local).not.toContain(KEYED_SERVER_KEY);
+    expect(stored.idb).not.toContain(KEYED_SERVER_KEY);
+
+    await page.getByTestId('menu-file').click();
+    await page.getByTestId('file-share').click();
+    await expect(page.getByTestId('share-url')).not.toHaveValue('');
+    expect(await page.getByTestId('share-url').inputValue()).not.toContain(KEYED_SERVER_KEY);
+    await page.getByTestId('dialog-close').click();
+
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-run').click();
+    const text = readFileSync(await (await download).path(), 'utf8');
+    expect(text).toContain('"format": "got-studio-run"');
+    expect(text).not.toContain(KEYED_SERVER_KEY);
+
+    // Only when the user asks is the key remembered on the device.
+    await run.setModel({ remember: true });
+    await run.saveModel();
+    expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).toContain(KEYED_SERVER_KEY);
+  });
+});

@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { builtinFunctions, mergeFunctionRegistries, parseDocumentFile, runGraph, simulatorModel, taskFunctions } from '../src/engine/index';
+import { RunPage } from './support/runPage';
+
+test.describe('live runs on the in-browser simulator', () => {
+  test('runs the GoT sorting-32 example and shows its operations and thoughts live', async ({ page }) => {
+    const run = new RunPage(page);
+    await run.open();
+    await run.run();
+    await expect(run.status()).toHaveText(/Running/);
+    await expect(run.grs()).toBeVisible();
+    await run.shot('run-1-streaming');
+    await run.waitDone();
+    await expect(run.summary('status')).toHaveText('completed');
+    await expect(run.summary('requests')).toHaveText('5');
+    await expect(run.summary('completions')).toHaveText('31');
+    await expect(run.summary('solved')).toHaveText(/yes|no/);
+    await expect(run.opStatus('split')).toHaveText('done');
+    await expect(run.opStatus('ground-truth')).toHaveText('done');
+    await expect(page.getByTestId('edge-label-split->select-1')).toHaveText('2');
+    await expect(run.thoughtCards()).toHaveCount(33);
+    await expect(run.grs().locator('[data-testid="thought-pruned"]').first()).toBeVisible();
+    await run.shot('run-2-split-done');
+    await run.view('thoughts');
+    await run.shot('run-3-thoughts');
+  });
+
+  test('the volume and latency shown on the final thought equal the engine’s', async ({ page }) => {
+    const doc = parseDocumentFile(readFileSync('public/examples/sorting-032-got.got.json', 'utf8'));
+    if (!doc.ok) throw new Error('example did not parse');
+    const engine = await runGraph(doc.document, { model: simulatorModel({ seed: 0, latencyMs: 0, tokenMs: 0 }), functions: mergeFunctionRegistries(builtinFunctions(), taskFunctions()), seed: 0 });
+    const finalId = engine.summary.finalThoughtIds[0]!;
+    const final = engine.events.flatMap((e) => (e.type === 'thought.created' && e.thought.id === finalId ? [e.thought] : []))[0]!;
+
+    const run = new RunPage(page);
+    await run.open();
+    await run.setModel({ latencyMs: 20 });
+    await run.saveModel();
+    await run.run();
+    await run.waitDone();
+    const shownId = await run.selectFinalThought();
+    expect(shownId).toBe(finalId);
+    await expect(page.getByTestId('detail-volume')).toHaveText(String(final.volume));
+    await expect(page.getByTestId('detail-latency')).toHaveText(String(final.latency));
+    const card = run.grs().locator(`.react-flow__node[data-id="${finalId}"]`);
+    await expect(card.getByTestId('thought-volume')).toHaveText(`V ${final.volume}`);
+    await expect(card.getByTestId('thought-latency')).toHaveText(`L ${final.latency}`);
+    await expect(card.locator('.thought-card')).toHaveClass(/mark-selected/);
+    await expect(page.getByTestId('prompt-sent').first()).toBeVisible();
+    await run.shot('run-4-final-thought-detail');
+  });
+
+  test('steps through a run one operation at a time', async ({ page }) => {
+    const run = new RunPage(page);
+    await run.open();
+    await run.setModel({ latencyMs: 10 });
+    await run.saveModel();
+    await page.getByTestId('run-step').click();
+    await expect(run.status()).toHaveText(/Stepping/);
+    await expect(page.getByTestId('run-step')).toContainText('split');
+    await expect(run.opStatus('split')).toHaveText('waiting');
+    await page.getByTestId('run-step').click();
+    await expect(run.opStatus('split')).toHaveText('done');
+    await expect(page.getByTestId('run-step')).toContainText('select-1');
+    await expect(run.opStatus('solve-1')).toHaveText('waiting');
+    await run.shot('run-5-stepping');
+    await page.getByTestId('run-step').click();
+    await expect(run.opStatus('select-1')).toHaveText('done');
+    await page.getByTestId('run-resume').click();
+    await run.waitDone();
+    await expect(run.summary('status')).toHaveText('completed');
+  });
+
+  test('cancel mid-run keeps a partial GRS that can be inspected and exported', async ({ page }) => {
+    const run = new RunPage(page);
+    await run.open();
+    await run.setModel({ latencyMs: 1500 });
+    await run.saveModel();
+    await run.run();
+    await expect(run.thoughtCards().first()).toBeVisible();
+    await expect(run.opStatus('split')).toHaveText('done', { timeout: 15_000 });
+    await page.getByTestId('run-cancel').click();
+    await run.waitDone();
+    await run.tab('summary');
+    await expect(run.summary('status')).toHaveText(/cancelled/);
+    await expect(page.getByTestId('run-problem')).toContainText('Run cancelled');
+    const cards = await run.thoughtCards().count();
+    expect(cards).toBeGreaterThanOrEqual(3);
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-run').click();
+    const file = await (await download).path();
+    const exported = JSON.parse(readFileSync(file, 'utf8')) as { samples: Array<{ status: string; thoughts: unknown[] }> };
+    expect(exported.samples[0]?.status).toBe('cancelled');
+    expect(exported.samples[0]?.thoughts.length).toBe(cards);
+    await run.shot('run-6-cancelled');
+  });
+});

@@ -1,0 +1,105 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { EditorPage, SHOTS } from './editorPage';
+
+/** Model settings a test can set through the dialog, as a user would. */
+export interface DialogSettings {
+  provider?: 'simulator' | 'openai' | 'proxy';
+  latencyMs?: number;
+  baseUrl?: string;
+  model?: string;
+  key?: string;
+  remember?: boolean;
+  cache?: boolean;
+}
+
+/** A page object for the live-run view: run controls, model settings, thoughts canvas, details, summary, compare. */
+export class RunPage {
+  readonly editor: EditorPage;
+
+  constructor(readonly page: Page) {
+    this.editor = new EditorPage(page);
+  }
+
+  /** Opens the app on its default example (the GoT sorting-32 graph). */
+  async open(): Promise<void> {
+    await this.editor.open();
+    await expect(this.page.getByTestId('run-start')).toBeEnabled();
+  }
+
+  status(): Locator {
+    return this.page.getByTestId('run-status');
+  }
+
+  async setModel(s: DialogSettings): Promise<void> {
+    await this.page.getByTestId('model-picker').click();
+    const dialog = this.page.getByTestId('model-settings');
+    if (s.provider) await dialog.getByTestId(`provider-${s.provider}`).check();
+    if (s.latencyMs !== undefined) await dialog.getByTestId('sim-latency').fill(String(s.latencyMs));
+    if (s.baseUrl !== undefined) await dialog.getByTestId('openai-base-url').fill(s.baseUrl);
+    if (s.model !== undefined) await dialog.getByTestId(s.provider === 'proxy' ? 'proxy-model' : 'openai-model').fill(s.model);
+    if (s.key !== undefined) await dialog.getByTestId('openai-key').fill(s.key);
+    if (s.remember !== undefined) await dialog.getByTestId('remember-key').setChecked(s.remember);
+    if (s.cache !== undefined) await dialog.getByTestId('cache').setChecked(s.cache);
+  }
+
+  /** Presses "Test connection" in the open dialog and returns the verdict text. */
+  async testConnection(): Promise<string> {
+    await this.page.getByTestId('test-connection').click();
+    const verdict = this.page.getByTestId('connection-verdict');
+    await expect(verdict).toBeVisible({ timeout: 30_000 });
+    return (await verdict.textContent()) ?? '';
+  }
+
+  async saveModel(): Promise<void> {
+    await this.page.getByTestId('model-settings-save').click();
+    await expect(this.page.getByTestId('model-settings')).toHaveCount(0);
+  }
+
+  async run(): Promise<void> {
+    await this.page.getByTestId('run-start').click();
+  }
+
+  /** Waits until the run has ended (finished, failed or cancelled). */
+  async waitDone(timeout = 60_000): Promise<void> {
+    await expect(this.status()).toHaveText(/^Done/, { timeout });
+  }
+
+  async view(v: 'operations' | 'split' | 'thoughts' | 'compare'): Promise<void> {
+    await this.page.getByTestId(`view-${v}`).click();
+  }
+
+  async tab(t: 'detail' | 'summary' | 'history'): Promise<void> {
+    await this.page.getByTestId(`tab-${t}`).click();
+  }
+
+  grs(): Locator {
+    return this.page.getByTestId('grs-canvas');
+  }
+
+  thoughtCards(): Locator {
+    return this.grs().locator('.react-flow__node-thought');
+  }
+
+  summary(field: string): Locator {
+    return this.page.getByTestId(`summary-${field}`);
+  }
+
+  /** Selects the run's final thought from the summary and opens its details. */
+  async selectFinalThought(): Promise<string> {
+    await this.tab('summary');
+    const link = this.page.locator('[data-testid^="final-"]').first();
+    const id = ((await link.getAttribute('data-testid')) ?? '').slice('final-'.length);
+    await link.click();
+    await this.tab('detail');
+    await expect(this.page.getByTestId('thought-detail')).toBeVisible();
+    return id;
+  }
+
+  opStatus(opId: string): Locator {
+    return this.page.getByTestId(`op-status-${opId}`);
+  }
+
+  async shot(name: string): Promise<void> {
+    await this.page.screenshot({ path: `${SHOTS}/${name}.png` });
+  }
+}
