@@ -9,6 +9,9 @@ import { RunStopped } from './errors';
 import type { OperationStatus } from './events';
 import { latestCp, type RunRuntime } from './runtime';
 
+/** A new thought's annotations; shared because flow items are never edited (annotate makes a new one). */
+const NO_ANNOTATIONS: ThoughtAnnotations = Object.freeze({ score: null, scored: false, valid: null, validated: false, solved: null, compared: false });
+
 const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 /**
@@ -213,8 +216,7 @@ export class OperationRun implements OperationContext<OperationType> {
     };
     if (nt.parseError) thought.parseError = nt.parseError;
     rt.emit('thought.created', { thought });
-    const ann: ThoughtAnnotations = { score: null, scored: false, valid: null, validated: false, solved: null, compared: false };
-    return { id, key: nt.key, ann, cp: { ms: nt.call.cp.ms, hops: nt.call.cp.hops, tail: { thoughtId: id, prev: nt.call.cp.tail } } };
+    return { id, key: nt.key, ann: NO_ANNOTATIONS, cp: { ms: nt.call.cp.ms, hops: nt.call.cp.hops, tail: { thoughtId: id, prev: nt.call.cp.tail } } };
   }
 
   annotate(item: FlowItem, ann: Partial<ThoughtAnnotations>, cp?: CriticalPoint): FlowItem {
