@@ -5,6 +5,8 @@ import { startModelServer, type ModelServer } from '../../src/server/modelServer
 /** The simulator over real HTTP (OpenAI-compatible, CORS), one per worker; `keyed` requires a key. */
 export const test = base.extend<{ simServer: ModelServer }, { openServer: ModelServer; keyedServer: ModelServer }>({
   openServer: [
+    // Playwright reads a fixture's dependencies from its first parameter's pattern: none here.
+    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const server = await startModelServer({ model: simulatorModel({ latencyMs: 20, tokenMs: 0 }) });
       await use(server);
@@ -13,6 +15,8 @@ export const test = base.extend<{ simServer: ModelServer }, { openServer: ModelS
     { scope: 'worker' },
   ],
   keyedServer: [
+    // Playwright reads a fixture's dependencies from its first parameter's pattern: none here.
+    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const server = await startModelServer({ model: simulatorModel({ latencyMs: 20, tokenMs: 0 }), requireKey: KEYED_SERVER_KEY });
       await use(server);
