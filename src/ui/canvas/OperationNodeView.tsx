@@ -7,16 +7,24 @@ import { useSlots } from '../shell/slots';
 import { useAppStore } from '../store/StoreProvider';
 import { NodeStatusStrip } from './NodeStatusStrip';
 
-/** The node face's parameter summary, from the definition (falls back when params are invalid). */
+const summaries = new WeakMap<OperationNode, string>();
+
+/** The node face's parameter summary, from the definition (falls back when params are invalid); cached per operation version. */
 export function summaryOf(op: OperationNode): string {
+  const hit = summaries.get(op);
+  if (hit !== undefined) return hit;
   const def = operationDefinitions[op.type];
   const parsed = def.paramsSchema.safeParse(op.params);
-  if (!parsed.success) return 'incomplete parameters';
-  try {
-    return (def.summary as (p: unknown) => string)(parsed.data);
-  } catch {
-    return '';
+  let text = 'incomplete parameters';
+  if (parsed.success) {
+    try {
+      text = (def.summary as (p: unknown) => string)(parsed.data);
+    } catch {
+      text = '';
+    }
   }
+  summaries.set(op, text);
+  return text;
 }
 
 /** An operation on the canvas: icon, name, parameter summary, diagnostics, handles and a run strip. */
