@@ -39,4 +39,17 @@ describe('compare', () => {
     expect(written.schemes.map((s) => s.scheme).sort()).toEqual(['CoT', 'IO']);
     expect(written.samples[0]!.outcomes.map((o) => o.sampleIndex)).toEqual([0, 1, 2, 3]);
   }, 60_000);
+
+  it('stops on cancel with exit 130, still printing and writing what was compared so far', async () => {
+    const cwd = scratch();
+    const graphs = exampleGraphs().filter((e) => e.document.task === 'sorting' && (e.document.input['original'] as unknown[]).length === 32 && ['IO', 'GoT'].includes(e.document.scheme ?? ''));
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 700);
+    const result = await cli(['compare', ...graphs.map((g) => g.file), '--samples', '0-20', '--no-cache', '--latency-ms', '100', '--token-ms', '0', '--quiet', '--out', 'cmp.json'], { cwd, signal: controller.signal });
+    expect(result.code).toBe(130);
+    expect(result.stdout).toMatch(/scheme\s+samples/);
+    const written = readJson<{ schemes: SchemeComparison[] }>(join(cwd, 'cmp.json'));
+    expect(written.schemes.length).toBeGreaterThan(0);
+    expect(written.schemes[0]!.samples).toBeLessThan(21);
+  }, 30_000);
 });
