@@ -47,6 +47,7 @@ test.describe('live runs through the OpenAI provider against the simulator serve
     await expect(problem).toContainText('refused the API key (401)');
     await expect(problem).toContainText('Model settings');
     await expect(page.getByTestId('op-error-split')).toBeVisible();
+    await expect(run.grs().locator('[data-testid^="failed-call-"]')).toContainText('401');
     await run.shot('run-9-401');
   });
 

@@ -35,6 +35,8 @@ export interface LiveRun {
   eventCount: number;
   /** Calls still producing text whose thoughts do not exist yet (pending cards). */
   streaming: CallId[];
+  /** Thought-making calls that failed for good (shown as error cards where their thoughts would be). */
+  failedCalls: CallId[];
   ops: Record<string, OpLive>;
   /** Operation ids in the run's (topological) order. */
   opOrder: OperationId[];

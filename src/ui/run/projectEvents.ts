@@ -4,7 +4,7 @@ import { operationOrder, scoresHigherIsBetter } from './opOrder';
 
 /** An empty run: nothing on screen yet. */
 export function emptyLiveRun(): LiveRun {
-  return { grs: createGrs(), events: [], eventCount: 0, streaming: [], ops: {}, opOrder: [], higherIsBetter: true };
+  return { grs: createGrs(), events: [], eventCount: 0, streaming: [], failedCalls: [], ops: {}, opOrder: [], higherIsBetter: true };
 }
 
 const waitingOp = (): OpLive => ({
@@ -111,6 +111,7 @@ export function applyEvents(prev: LiveRun, batch: readonly RunEvent[]): LiveRun 
         o.runningCalls = Math.max(0, o.runningCalls - 1);
         o.failedCalls += 1;
         o.error = ev.message;
+        if (streaming.has(ev.callId) && ev.kind !== 'aborted') run.failedCalls = [...run.failedCalls, ev.callId];
         streamingChanged = streaming.delete(ev.callId) || streamingChanged;
         break;
       }

@@ -113,5 +113,7 @@ describe('run controller', () => {
     expect(s.runs.ops.gen?.error).toContain('401');
     expect(s.runUi.problem).toMatchObject({ severity: 'error', title: expect.stringContaining('401') });
     expect(s.runUi.problem?.hint).toContain('key');
+    expect(s.live.failedCalls).toHaveLength(1);
+    expect(s.live.grs.calls[s.live.failedCalls[0] as string]?.error?.kind).toBe('auth');
   });
 });

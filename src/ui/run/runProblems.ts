@@ -39,8 +39,13 @@ export function explainRunFailure(events: readonly RunEvent[], thrown?: unknown)
   const errors = events.flatMap((e) => (e.type === 'call.error' && e.kind !== 'aborted' ? [e] : []));
   const retries = events.filter((e) => e.type === 'call.retry').length;
   const done = events.find((e) => e.type === 'run.done');
-  const skipped = events.flatMap((e) => (e.type === 'operation.done' && (e.status === 'skipped' || e.status === 'failed') ? [e.opId] : []));
-  const skippedNote = skipped.length ? ` Not run or failed: ${skipped.join(', ')}.` : '';
+  const start = events.find((e) => e.type === 'run.start');
+  const label = (id: string) => (start?.type === 'run.start' ? start.document.operations.find((o) => o.id === id)?.label || id : id);
+  const failedOps = events.flatMap((e) => (e.type === 'operation.done' && e.status === 'failed' ? [label(e.opId)] : []));
+  const skippedOps = events.flatMap((e) => (e.type === 'operation.done' && e.status === 'skipped' ? [label(e.opId)] : []));
+  const skippedNote =
+    (failedOps.length ? ` Failed: ${failedOps.slice(0, 3).join('; ')}${failedOps.length > 3 ? ` and ${failedOps.length - 3} more` : ''}.` : '') +
+    (skippedOps.length ? ` Skipped because their inputs failed: ${skippedOps.length} operation${skippedOps.length === 1 ? '' : 's'}.` : '');
   if (errors.length) {
     const counts = new Map<ModelErrorKind, number>();
     for (const e of errors) counts.set(e.kind, (counts.get(e.kind) ?? 0) + 1);

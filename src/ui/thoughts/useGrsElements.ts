@@ -18,6 +18,7 @@ export function useGrsElements(): { nodes: Node[]; edges: Edge[]; domain: ColorD
   const api = useAppStoreApi();
   const order = useAppStore((s) => s.live.grs.thoughtOrder);
   const streaming = useAppStore((s) => s.live.streaming);
+  const failedCalls = useAppStore((s) => s.live.failedCalls);
   const thoughts = useAppStore((s) => s.live.grs.thoughts);
   const opOrder = useAppStore((s) => s.live.opOrder);
   const colorBy = useAppStore((s) => s.runUi.colorBy);
@@ -32,14 +33,14 @@ export function useGrsElements(): { nodes: Node[]; edges: Edge[]; domain: ColorD
       const t = grs.thoughts[id];
       return { id, parents: t?.parents ?? [], latency: t?.latency ?? 0, opIndex: t?.opId ? (opIndex.get(t.opId) ?? 0) : -1 };
     });
-    for (const callId of streaming) {
+    for (const callId of [...streaming, ...failedCalls]) {
       const c = grs.calls[callId];
       if (!c) continue;
       const latency = 1 + Math.max(0, ...c.inputIds.map((p) => grs.thoughts[p]?.latency ?? 0));
       list.push({ id: `call:${callId}`, parents: c.inputIds, latency, opIndex: opIndex.get(c.opId) ?? 0 });
     }
     return list;
-  }, [api, order, streaming, opOrder]);
+  }, [api, order, streaming, failedCalls, opOrder]);
 
   const quick = useMemo(() => quickLayout(items), [items]);
   const [elk, setElk] = useState<{ order: readonly ThoughtId[]; positions: Map<string, Point> } | null>(null);

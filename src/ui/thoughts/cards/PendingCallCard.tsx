@@ -5,13 +5,29 @@ import { opLabelOf } from '../opLabels';
 
 export type PendingNode = Node<Record<string, never>, 'pending'>;
 
-/** A call still generating: its completions' text as it streams, where its thoughts will appear. */
+/** A call still generating (its completions' text as it streams), or one that failed (its error), where its thoughts would appear. */
 export const PendingCallCard = memo(function PendingCallCard({ id }: NodeProps<PendingNode>) {
   const callId = id.slice('call:'.length);
   const call = useAppStore((s) => s.live.grs.calls[callId]);
   const opLabel = useAppStore((s) => opLabelOf(s.live.grs.document, call?.opId ?? null));
   if (!call) return null;
   const shown = call.texts.length ? call.texts[call.texts.length - 1] ?? '' : '';
+  if (call.error) {
+    return (
+      <div className="thought-card is-failed" data-testid={`failed-call-${callId}`}>
+        <Handle type="target" position={Position.Left} className="thought-handle" isConnectable={false} />
+        <div className="thought-head">
+          <span className="thought-op">{opLabel}</span>
+          <span className="thought-flag bad">{call.purpose} failed</span>
+        </div>
+        <div className="thought-text thought-error">{call.error.message}</div>
+        <div className="thought-metrics">
+          <span>{call.error.kind}</span>
+          {call.retries ? <span>{call.retries} retries</span> : null}
+        </div>
+      </div>
+    );
+  }
   return (
     <div className="thought-card is-pending" data-testid={`pending-${callId}`}>
       <Handle type="target" position={Position.Left} className="thought-handle" isConnectable={false} />
