@@ -10,7 +10,7 @@ export function errorBoxPlot(result: CompareResult, schemes: readonly string[], 
     style,
     marginLeft: 50,
     height: 280,
-    x: { domain: [...schemes], label: 'scheme' },
+    x: { domain: [...schemes], label: 'scheme', padding: 0.4 },
     y: { grid: true, label: higherIsBetter ? 'score (higher is better)' : 'error (lower is better)', zero: true },
     marks: [Plot.boxY(data, { x: 'scheme', y: 'score', fill: '#9ecae1', stroke: '#08519c' }), Plot.ruleY([0])],
   });
@@ -22,7 +22,7 @@ export function costBarPlot(result: CompareResult, schemes: readonly string[]): 
     style,
     marginLeft: 60,
     height: 240,
-    x: { domain: [...schemes], label: 'scheme' },
+    x: { domain: [...schemes], label: 'scheme', padding: 0.4 },
     y: { grid: true, label: 'total cost ($)', zero: true },
     marks: [
       Plot.barY(result.rows, { x: 'scheme', y: 'cost', fill: '#fdae6b' }),
