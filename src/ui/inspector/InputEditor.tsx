@@ -6,6 +6,13 @@ import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
 import { editorTheme } from './codemirrorTemplate';
 import { DatasetPicker } from './DatasetPicker';
 
+/** A state as JSON text with one key per line (lists stay on their line, readable for 128 numbers). */
+export function formatState(state: Record<string, unknown>): string {
+  const entries = Object.entries(state);
+  if (!entries.length) return '{}';
+  return `{\n${entries.map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(',\n')}\n}`;
+}
+
 /** Reads JSON text as a thought state, or says why it is not one. */
 export function parseStateText(text: string): { ok: true; state: Record<string, never> | ReturnType<typeof thoughtStateSchema.parse> } | { ok: false; message: string } {
   let raw: unknown;
@@ -23,12 +30,12 @@ export function InputEditor() {
   const store = useAppStoreApi();
   const input = useAppStore((s) => s.doc.input);
   const theme = useAppStore((s) => s.theme);
-  const [text, setText] = useState(() => JSON.stringify(input ?? {}, null, 2));
+  const [text, setText] = useState(() => formatState(input ?? {}));
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     const current = parseStateText(text);
     if (!current.ok || JSON.stringify(current.state) !== JSON.stringify(input ?? {})) {
-      setText(JSON.stringify(input ?? {}, null, 2));
+      setText(formatState(input ?? {}));
       setError(null);
     }
     // Only an outside change of the input (undo, dataset row, open) rewrites the text.
