@@ -1,5 +1,7 @@
 import type { RunEvent, RunTotals } from '../run/events';
+import type { OperationId, ThoughtId } from '../graph/ids';
 import { createGrs, zeroTotals, type GrsState, type OperationRunState } from './state';
+import { topologyOf } from './upstream';
 
 export { createGrs } from './state';
 
@@ -13,7 +15,7 @@ const touches: { [K in RunEvent['type']]: readonly Collection[] } = {
   'thought.annotated': ['thoughts'],
   'thought.pruned': ['thoughts'],
   'operation.start': ['operations'],
-  'operation.done': ['operations'],
+  'operation.done': ['operations', 'thoughts'],
   'call.start': ['calls', 'callOrder'],
   'call.token': ['calls'],
   'call.retry': ['calls'],
@@ -41,6 +43,22 @@ export function rebuildGrs(events: readonly RunEvent[]): GrsState {
   const state = createGrs();
   for (const e of events) applyEventInPlace(state, e);
   return state;
+}
+
+/**
+ * A filter passed these thoughts on: remember it, and lift a drop made by a filter that is not
+ * downstream of this one (e.g. the other Selectors of a split each drop the parts they do not take).
+ */
+function passOn(state: GrsState, opId: OperationId, outputs: ReadonlyArray<{ id: ThoughtId }>): void {
+  const { upstream } = topologyOf(state.document as NonNullable<GrsState['document']>);
+  // Replaced, not edited, so a copy of the state made before this event keeps its own record.
+  const keptBy = { ...state.keptBy };
+  state.keptBy = keptBy;
+  for (const { id } of outputs) {
+    keptBy[id] = [...(keptBy[id] ?? []), opId];
+    const t = state.thoughts[id];
+    if (t?.pruned && !upstream.get(t.pruned.opId)?.has(opId)) state.thoughts[id] = { ...t, pruned: null };
+  }
 }
 
 const addTotals = (a: RunTotals, b: RunTotals): RunTotals => ({
@@ -87,7 +105,10 @@ export function applyEventInPlace(state: GrsState, e: RunEvent): GrsState {
     }
     case 'thought.pruned': {
       const t = state.thoughts[e.thoughtId];
-      if (t) state.thoughts[e.thoughtId] = { ...t, pruned: { opId: e.opId, reason: e.reason } };
+      // A drop stands unless a filter on a parallel or later branch already passed the thought on.
+      const up = state.document ? topologyOf(state.document).upstream.get(e.opId) : undefined;
+      const keptElsewhere = (state.keptBy[e.thoughtId] ?? []).some((k) => !up?.has(k));
+      if (t && !keptElsewhere) state.thoughts[e.thoughtId] = { ...t, pruned: { opId: e.opId, reason: e.reason } };
       break;
     }
     case 'operation.start': {
@@ -98,6 +119,7 @@ export function applyEventInPlace(state: GrsState, e: RunEvent): GrsState {
     case 'operation.done': {
       const op = state.operations[e.opId];
       if (op) state.operations[e.opId] = { ...op, status: e.status, finishedAt: e.at, outputs: e.outputs, totals: e.totals, error: e.error ?? null };
+      if (state.document && topologyOf(state.document).filters.has(e.opId)) passOn(state, e.opId, e.outputs);
       break;
     }
     case 'call.start':

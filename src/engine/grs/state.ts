@@ -62,6 +62,8 @@ export interface GrsState {
   callOrder: CallId[];
   calls: Record<string, CallRecord>;
   logs: LogEntry[];
+  /** Filters (Selector, Keep Best N, Keep Valid) that passed each thought on, by thought id. */
+  keptBy: Record<string, OperationId[]>;
   totals: RunTotals;
   summary: RunSummary | null;
 }
@@ -83,6 +85,7 @@ export function createGrs(): GrsState {
     callOrder: [],
     calls: {},
     logs: [],
+    keptBy: {},
     totals: zeroTotals(),
     summary: null,
   };

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { builtinFunctions } from '../functions/builtins';
+import { rebuildGrs } from '../grs/reduce';
 import { scriptedModel } from '../models/scripted';
 import { op, outputsOf, params, runOps } from '../run/testing';
 
@@ -56,6 +57,40 @@ describe('Selector', () => {
     );
     expect(outputsOf(r, 'sel').map((t) => t.state.current)).toEqual([[2]]);
     expect(r.grs.thoughts['split/0.0.0']?.pruned?.reason).toBe('not selected by state.part == "List 2"');
+  });
+
+  test('a part that one Selector of a split takes is not marked pruned by the Selectors that leave it', async () => {
+    const model = scriptedModel({ answer: () => '{"List 1": [1], "List 2": [2]}' });
+    const r = await runOps(
+      [
+        op('split', 'generate', [], params.generate(1, 'go', { kind: 'jsonParts' })),
+        op('one', 'selector', ['split'], { selector: { kind: 'filter', expr: 'state.part == "List 1"' } }),
+        op('two', 'selector', ['split'], { selector: { kind: 'filter', expr: 'state.part == "List 2"' } }),
+        op('none', 'selector', ['split'], { selector: { kind: 'filter', expr: 'false' } }),
+      ],
+      {},
+      model,
+    );
+    expect(r.grs.thoughts['split/0.0.0']?.pruned).toBeNull();
+    expect(r.grs.thoughts['split/0.0.1']?.pruned).toBeNull();
+    expect(rebuildGrs(r.events)).toEqual(r.grs);
+  });
+
+  test('a later filter that drops a thought an earlier filter kept marks it pruned', async () => {
+    const model = threeAnswers(['3', '9', '1']);
+    const r = await runOps(
+      [
+        op('g', 'generate', [], params.generate(3, 'go')),
+        op('s', 'score', ['g'], params.scoreExpr('number(state.current)')),
+        op('k2', 'keepBestN', ['s'], params.keepBest(2)),
+        op('k1', 'keepBestN', ['k2'], params.keepBest(1)),
+      ],
+      {},
+      model,
+    );
+    expect(r.grs.thoughts['g/0.0.0']?.pruned?.opId).toBe('k1');
+    expect(r.grs.thoughts['g/0.1.0']?.pruned).toBeNull();
+    expect(r.grs.thoughts['g/0.2.0']?.pruned?.opId).toBe('k2');
   });
 
   test('as a root it applies to the input thought', async () => {
