@@ -114,3 +114,29 @@ test('the help dialog lists every shortcut and the theme choice survives a reloa
   await expect(ed.canvas().locator('.react-flow__viewport')).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
 });
+
+test('dragging a node moves it as one undo step', async ({ page }) => {
+  const ed = new EditorPage(page);
+  await ed.open();
+  await ed.startEmpty();
+  const id = await ed.dragOperation('generate', 400, 300);
+  const head = ed.node(id).locator('.op-node-head');
+  const before = (await ed.node(id).boundingBox())!;
+  const box = (await head.boundingBox())!;
+  await page.mouse.move(box.x + 30, box.y + 8);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 130, box.y + 88, { steps: 8 });
+  await page.mouse.up();
+  const moved = (await ed.node(id).boundingBox())!;
+  expect(moved.x - before.x).toBeGreaterThan(60);
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect.poll(async () => Math.round((await ed.node(id).boundingBox())!.x)).toBe(Math.round(before.x));
+  await ed.select(id);
+  await ed.typeTemplate('prompt', 'Sort {{');
+  await expect(page.locator('.cm-tooltip-autocomplete')).toContainText('branches');
+  await ed.shot('canvas-template-completion');
+  await page.keyboard.type('br');
+  await page.keyboard.press('Enter');
+  await expect(ed.field('prompt').locator('.cm-content')).toHaveText('Sort {{branches}}');
+  await expect(ed.field('prompt').getByTestId(/template-preview/)).toContainText('Sort 1');
+});

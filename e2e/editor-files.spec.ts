@@ -84,3 +84,24 @@ test('a share link opens the same graph in a fresh tab', async ({ page, context 
   await expect(other.getByTestId('doc-title')).toHaveValue('Shared graph');
   await expect(ed2.opNodes()).toHaveCount(16);
 });
+
+test('the canvas exports as PNG and SVG, and saved documents appear under Recent', async ({ page }) => {
+  const ed = new EditorPage(page);
+  await ed.open();
+  for (const [item, ext] of [
+    ['file-export-png', 'png'],
+    ['file-export-svg', 'svg'],
+  ] as const) {
+    await page.getByTestId('menu-file').click();
+    const download = page.waitForEvent('download');
+    await page.getByTestId(item).click();
+    expect((await download).suggestedFilename()).toMatch(new RegExp(`\\.${ext}$`));
+  }
+  const download = page.waitForEvent('download');
+  await page.getByTestId('menu-file').click();
+  await page.getByTestId('file-save').click();
+  await download;
+  await page.getByTestId('menu-file').click();
+  await page.getByTestId('file-recent').click();
+  await expect(page.getByTestId('recent-item').first()).toContainText('Sorting 32 numbers');
+});

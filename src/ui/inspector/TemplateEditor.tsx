@@ -33,7 +33,7 @@ export function TemplateEditor({ id, value, onChange, keys, previewState, branch
   }, [value, previewState, branches]);
   return (
     <div className="template-editor" data-testid={`template-${id}`}>
-      <CodeMirror value={value} onChange={onChange} extensions={extensions} theme={theme} basicSetup={{ lineNumbers: false, foldGutter: false, highlightActiveLine: false }} minHeight="64px" maxHeight="260px" />
+      <CodeMirror value={value} onChange={onChange} extensions={extensions} theme={theme} basicSetup={{ lineNumbers: false, foldGutter: false, highlightActiveLine: false, closeBrackets: false, autocompletion: false }} minHeight="64px" maxHeight="260px" />
       <details className="template-preview" open={!preview.ok}>
         <summary>Preview for the current input</summary>
         <pre className={preview.ok ? '' : 'preview-error'} data-testid={`template-preview-${id}`}>

@@ -1,4 +1,4 @@
-import { autocompletion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
+import { autocompletion, type Completion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
 import { Decoration, MatchDecorator, ViewPlugin, EditorView, type DecorationSet, type ViewUpdate } from '@codemirror/view';
 
 const placeholderMatcher = new MatchDecorator({
@@ -26,15 +26,20 @@ export function placeholderCompletion(keys: () => readonly string[]) {
     const m = ctx.matchBefore(/\{\{[#/@]?[\w.|]*$/);
     if (!m) return null;
     const prefixLen = /^\{\{[#/@]?/.exec(m.text)![0].length;
-    const options = [
-      ...keys().map((k) => ({ label: k, type: 'variable', detail: 'state key', apply: `${k}}}` })),
-      { label: 'branches', type: 'keyword', detail: 'branches per prompt', apply: 'branches}}' },
-      { label: '#each inputs', type: 'keyword', detail: 'loop over input thoughts', apply: '#each inputs}}{{/each}}' },
-      { label: '@n', type: 'keyword', detail: '1-based input number (inside #each)', apply: '@n}}' },
+    // Closes the placeholder unless the editor already has `}}` after the cursor.
+    const closing = (text: string): Completion['apply'] => (view, _c, from, to) => {
+      const has = view.state.sliceDoc(to, to + 2) === '}}';
+      view.dispatch({ changes: { from, to, insert: has ? text.replace(/\}\}$/, '') : text }, selection: { anchor: from + (has ? text.replace(/\}\}$/, '') : text).length + (has ? 2 : 0) } });
+    };
+    const options: Completion[] = [
+      ...keys().map((k) => ({ label: k, type: 'variable', detail: 'state key', boost: 10, apply: closing(`${k}}}`) })),
+      { label: 'branches', type: 'keyword', detail: 'branches per prompt', apply: closing('branches}}') },
+      { label: '#each inputs', type: 'keyword', detail: 'loop over input thoughts', apply: closing('#each inputs}}') },
+      { label: '@n', type: 'keyword', detail: '1-based input number (inside #each)', apply: closing('@n}}') },
     ];
     return { from: m.from + prefixLen, options, validFor: /^[\w.|@#]*$/ };
   };
-  return autocompletion({ override: [source], activateOnTyping: true });
+  return autocompletion({ override: [source], activateOnTyping: true, icons: false });
 }
 
 export const editorTheme = EditorView.theme({

@@ -11,6 +11,8 @@ const typingIn = (t: EventTarget | null): boolean => {
   return !!el.closest('input, textarea, select, [contenteditable="true"], .cm-editor');
 };
 
+const onCanvas = (t: EventTarget | null): boolean => t === document.body || !!(t as HTMLElement | null)?.closest?.('[data-testid="canvas"]');
+
 /** Global editor shortcuts (see canvas/shortcuts.ts) and clipboard events for copy/paste between tabs. */
 export function useShortcuts(store: AppStore, commands: EditorCommands, files: FileCommands): void {
   useEffect(() => {
@@ -21,6 +23,8 @@ export function useShortcuts(store: AppStore, commands: EditorCommands, files: F
       const modal = s.dialog !== null || s.quickAdd !== null;
       const fileShortcut = id === 'save' || id === 'saveAs' || id === 'open';
       if (!fileShortcut && (typingIn(e.target) || modal)) return;
+      // Tab keeps moving focus between controls; it opens quick-add only on the canvas.
+      if (e.key === 'Tab' && !onCanvas(e.target)) return;
       e.preventDefault();
       switch (id) {
         case 'undo':
