@@ -131,6 +131,7 @@ export function applyEventInPlace(state: GrsState, e: RunEvent): GrsState {
         inputIds: e.inputIds,
         messages: e.messages,
         n: e.n,
+        ...(e.seed !== undefined ? { seed: e.seed } : {}),
         status: 'running',
         startedAt: e.at,
         finishedAt: null,

@@ -25,6 +25,8 @@ export interface CallRecord {
   inputIds: ThoughtId[];
   messages: ChatMessage[];
   n: number;
+  /** The seed the call was sent with (absent in recordings made before seeds were logged). */
+  seed?: number;
   status: 'running' | 'done' | 'error';
   startedAt: number;
   finishedAt: number | null;

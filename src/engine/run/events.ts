@@ -53,7 +53,19 @@ export interface RunEventMap {
   /** An operation finished; `outputs` lists its output thoughts in order with their annotations as it left them. */
   'operation.done': { at: number; opId: OperationId; status: 'done' | 'failed' | 'skipped' | 'cancelled'; outputs: Array<{ id: ThoughtId } & ThoughtAnnotations>; totals: RunTotals; ms: number; error?: string };
   /** A model call starts (after waiting for a concurrency slot). */
-  'call.start': { at: number; callId: CallId; opId: OperationId; purpose: 'generate' | 'aggregate' | 'improve' | 'score' | 'validate'; inputIds: ThoughtId[]; messages: ChatMessage[]; n: number };
+  'call.start': {
+    at: number;
+    callId: CallId;
+    opId: OperationId;
+    purpose: 'generate' | 'aggregate' | 'improve' | 'score' | 'validate';
+    inputIds: ThoughtId[];
+    messages: ChatMessage[];
+    n: number;
+    /** The call's seed and sampling settings as sent (what a replay or a cache keys on). */
+    seed?: number;
+    temperature?: number;
+    maxTokens?: number;
+  };
   /** Streamed text of one completion of a call. */
   'call.token': { at: number; callId: CallId; index: number; delta: string };
   /** The provider retries a call. */

@@ -6,3 +6,4 @@ export { callSeed } from './seed';
 export { Semaphore } from './semaphore';
 export { doc, op, outputsOf, runOps } from './testing';
 export { gotSortingShape, syntheticShape, sortingAnswer, syntheticAnswer } from './shapes';
+export { replayModel } from './replay';

@@ -141,7 +141,12 @@ export class RunRuntime {
       this.checkBudgetBefore();
       const id = toCallId(`${opId}:${spec.tag}`);
       const start = latestCp(spec.inputs);
-      this.emit('call.start', { callId: id, opId, purpose: spec.purpose, inputIds: spec.inputs.map((i) => i.id), messages: spec.messages, n: spec.n });
+      const seed = callSeed(this.seed, opId, spec.tag);
+      const sampling = {
+        ...(spec.temperature !== undefined ? { temperature: spec.temperature } : {}),
+        ...(spec.maxTokens !== undefined ? { maxTokens: spec.maxTokens } : {}),
+      };
+      this.emit('call.start', { callId: id, opId, purpose: spec.purpose, inputIds: spec.inputs.map((i) => i.id), messages: spec.messages, n: spec.n, seed, ...sampling });
       this.requestsStarted += 1;
       const began = this.clock();
       let open = true;
@@ -153,9 +158,8 @@ export class RunRuntime {
           this.model.complete({
             messages: spec.messages,
             n: spec.n,
-            ...(spec.temperature !== undefined ? { temperature: spec.temperature } : {}),
-            ...(spec.maxTokens !== undefined ? { maxTokens: spec.maxTokens } : {}),
-            seed: callSeed(this.seed, opId, spec.tag),
+            ...sampling,
+            seed,
             signal: abort.signal,
             onToken: (index, delta) => open && this.emit('call.token', { callId: id, index, delta }),
             onRetry: (info) => open && this.emit('call.retry', { callId: id, ...info }),
