@@ -59,7 +59,19 @@ describe('run events and the GRS', () => {
     const t = r.grs.thoughts;
     expect([t['g/0.0.0']?.promptTokens, t['g/0.0.1']?.promptTokens, t['g/0.1.0']?.promptTokens]).toEqual([10, 10, 20]);
     expect([t['g/0.0.0']?.completionTokens, t['g/0.1.0']?.completionTokens]).toEqual([5, 10]);
-    expect(t['g/0.1.0']?.cost).toBeCloseTo(0.03);
+    expect(t['g/0.1.0']?.cost).toBe(0);
+    expect(r.summary.cost).toBe(0);
+  });
+
+  test('splits a paid call’s cost like its tokens, and cached answers spend no token budget', async () => {
+    const paid = scriptedModel({ answer: (_c, i) => (i === 0 ? '{"a": 1, "b": 2}' : '{"c": 3}'), usage: () => ({ promptTokens: 40, completionTokens: 20 }) });
+    const r = await runOps([op('g', 'generate', [], params.generate(2, 'go', { kind: 'jsonParts' }))], {}, paid, { cost: (u) => (u.promptTokens + u.completionTokens) / 1000 });
+    expect(r.grs.thoughts['g/0.1.0']?.cost).toBeCloseTo(0.03);
+    expect(r.grs.thoughts['g/0.0.1']?.cost).toBeCloseTo(0.015);
+    const cached = scriptedModel({ answer: () => 'x', cached: () => true, usage: () => ({ promptTokens: 500, completionTokens: 500 }) });
+    const chain = [op('a', 'generate', [], params.generate(1, 'a')), op('b', 'improve', ['a'], params.improve()), op('c', 'improve', ['b'], params.improve())];
+    const free = await runOps(chain, {}, cached, { budget: { tokens: 100 } });
+    expect(free.summary).toMatchObject({ status: 'completed', cacheHits: 3 });
   });
 
   test('control hooks hold operations and calls until they resolve', async () => {

@@ -182,11 +182,12 @@ export class RunRuntime {
       open = false;
       off();
       const ms = this.clock() - began;
-      const cost = this.options.cost?.(result.usage) ?? 0;
+      // A cached answer cost nothing and spends no budget; its usage is still recorded.
+      const cost = result.cached ? 0 : (this.options.cost?.(result.usage) ?? 0);
       const { promptTokens, completionTokens } = result.usage;
       this.emit('call.done', { callId: id, texts: result.texts, promptTokens, completionTokens, cost, ms, cached: result.cached, requests: result.requests });
       this.requestsStarted += result.requests - 1;
-      this.tokensUsed += promptTokens + completionTokens;
+      if (!result.cached) this.tokensUsed += promptTokens + completionTokens;
       this.costUsed += cost;
       this.checkBudgetAfter();
       return { callId: id, texts: result.texts, ms, promptTokens, completionTokens, cost, cp: { ms: start.ms + ms, hops: start.hops + 1, tail: start.tail } };
