@@ -105,3 +105,24 @@ test('the canvas exports as PNG and SVG, and saved documents appear under Recent
   await page.getByTestId('file-recent').click();
   await expect(page.getByTestId('recent-item').first()).toContainText('Sorting 32 numbers');
 });
+
+test('a full storage pauses autosave with a visible warning and the open graph keeps every edit', async ({ page }) => {
+  await page.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+      if ((window as unknown as { __storageFull?: boolean }).__storageFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+  });
+  const ed = new EditorPage(page);
+  await ed.open();
+  await page.evaluate(() => ((window as unknown as { __storageFull?: boolean }).__storageFull = true));
+  await page.getByTestId('doc-title').fill('Edited while full');
+  await expect(page.getByTestId('toast-error')).toContainText('storage is full');
+  await expect(page.getByTestId('autosave-error')).toBeVisible();
+  await ed.shot('files-storage-full');
+  await expect(page.getByTestId('doc-title')).toHaveValue('Edited while full');
+  await page.evaluate(() => ((window as unknown as { __storageFull?: boolean }).__storageFull = false));
+  await page.getByTestId('doc-title').fill('Edited after space freed');
+  await expect(page.getByTestId('autosave-error')).toHaveCount(0);
+});

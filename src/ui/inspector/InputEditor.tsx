@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import CodeMirror from '@uiw/react-codemirror';
 import { javascript } from '@codemirror/lang-javascript';
+import { EditorView } from '@codemirror/view';
 import { thoughtStateSchema } from '../../engine/index';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
 import { editorTheme } from './codemirrorTemplate';
@@ -41,7 +42,7 @@ export function InputEditor() {
     // Only an outside change of the input (undo, dataset row, open) rewrites the text.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [input]);
-  const extensions = useMemo(() => [javascript(), editorTheme], []);
+  const extensions = useMemo(() => [javascript(), editorTheme, EditorView.lineWrapping], []);
   return (
     <div className="input-editor" data-testid="input-editor">
       <h3 className="section-title">Run input</h3>
