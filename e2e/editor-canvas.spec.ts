@@ -140,3 +140,34 @@ test('dragging a node moves it as one undo step', async ({ page }) => {
   await expect(ed.field('prompt').locator('.cm-content')).toHaveText('Sort {{branches}}');
   await expect(ed.field('prompt').getByTestId(/template-preview/)).toContainText('Sort 1');
 });
+
+test('operations copied in one tab paste into another document in another tab', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const ed = new EditorPage(page);
+  await ed.open();
+  await ed.select('merge-1-1');
+  await page.keyboard.press('ControlOrMeta+C');
+
+  const other = await context.newPage();
+  const ed2 = new EditorPage(other);
+  await ed2.open();
+  await ed2.startEmpty();
+  await other.getByTestId('canvas').hover({ position: { x: 300, y: 300 } });
+  await other.keyboard.press('ControlOrMeta+V');
+  await expect(ed2.opNodes()).toHaveCount(1);
+  await expect(ed2.opNodes().first()).toContainText('Merge pair');
+});
+
+test('selecting an edge and pressing Delete disconnects it; input order can be changed in the inspector', async ({ page }) => {
+  const ed = new EditorPage(page);
+  await ed.open();
+  await ed.select('best-1-1');
+  await expect(page.getByTestId('input-1')).toContainText('merge-best-1-1');
+  await page.getByRole('button', { name: 'Move merge-best-1-1 down' }).click();
+  await expect(page.getByTestId('input-1')).toContainText('refine-score-1-1');
+  await expect(ed.canvas().getByTestId('edge-order-refine-score-1-1->best-1-1')).toHaveText('1');
+
+  await ed.canvas().locator('.react-flow__edge[data-id="merge-1-1->merge-score-1-1"]').click({ force: true });
+  await page.keyboard.press('Delete');
+  await expect(ed.edge('merge-1-1', 'merge-score-1-1')).toHaveCount(0);
+});
