@@ -171,3 +171,28 @@ test('selecting an edge and pressing Delete disconnects it; input order can be c
   await page.keyboard.press('Delete');
   await expect(ed.edge('merge-1-1', 'merge-score-1-1')).toHaveCount(0);
 });
+
+test('function choices: an expression shows its error column live, an LLM scorer gets a prompt editor, panels resize', async ({ page }) => {
+  const ed = new EditorPage(page);
+  await ed.open();
+  await ed.select('select-1');
+  await ed.field('selector').getByLabel('Expression').fill('state.part ==');
+  await expect(ed.field('selector').locator('[data-testid^=expr-error]')).toContainText('column');
+  await ed.field('selector').getByLabel('Expression').fill('state.part == "List 1"');
+  await expect(ed.field('selector').locator('[data-testid^=expr-error]')).toHaveCount(0);
+
+  await ed.select('score-1');
+  await ed.field('scorer').getByRole('radio', { name: 'LLM prompt' }).click();
+  await expect(ed.field('scorer').locator('.cm-content')).toBeVisible();
+  await expect(ed.field('scorer').getByRole('combobox').first()).toHaveValue('number');
+  await ed.shot('canvas-llm-scorer');
+
+  const palette = page.getByTestId('palette');
+  const before = (await palette.boundingBox())!.width;
+  const handle = (await page.getByTestId('resizer-left').boundingBox())!;
+  await page.mouse.move(handle.x + 2, handle.y + 200);
+  await page.mouse.down();
+  await page.mouse.move(handle.x + 62, handle.y + 200, { steps: 5 });
+  await page.mouse.up();
+  expect((await palette.boundingBox())!.width).toBeGreaterThan(before + 40);
+});
