@@ -29,7 +29,6 @@ export async function runGraph(document: GotDocument, options: RunOptions): Prom
  */
 export async function runCheckedGraph(graph: CheckedGraph, options: RunOptions, warnings: readonly Diagnostic[] = []): Promise<RunResult> {
   const document = graph.document;
-  const diagnostics = warnings;
   const rt = new RunRuntime(options);
   const input = { ...(options.input ?? document.input) };
 
@@ -46,7 +45,7 @@ export async function runCheckedGraph(graph: CheckedGraph, options: RunOptions, 
       sampleIndex: options.sampleIndex ?? null,
     },
   });
-  for (const d of diagnostics) rt.emit('log', { level: 'warn', message: d.message, ...(d.opId ? { opId: d.opId as OperationId } : {}) });
+  for (const d of warnings) rt.emit('log', { level: 'warn', message: d.message, ...(d.opId ? { opId: d.opId as OperationId } : {}) });
   const inputThought = makeInputThought({ ...input }, rt.now());
   rt.lineage.add(inputThought.id, [], false);
   rt.emit('thought.input', { thought: inputThought });
@@ -73,13 +72,8 @@ export async function runCheckedGraph(graph: CheckedGraph, options: RunOptions, 
     }
     if (graph.operations.length > 0) await Promise.race([whenAllFinished, stopped]);
     if (rt.stopInfo) {
-      // Let every operation unwind (their waits are aborted), then close the ones that never ran.
-      let pending = [...runs.values()].flatMap((r) => (r.execution ? [r.execution] : []));
-      while (pending.length) {
-        await Promise.allSettled(pending);
-        const next = [...runs.values()].flatMap((r) => (r.execution && r.status === 'running' ? [r.execution] : []));
-        pending = next.filter((p) => !pending.includes(p));
-      }
+      // Let every started operation unwind (its waits are aborted; nothing new starts after a stop), then close the rest.
+      await Promise.allSettled([...runs.values()].flatMap((r) => (r.execution ? [r.execution] : [])));
       for (const r of runs.values()) r.finish('cancelled');
     }
   } finally {

@@ -18,9 +18,11 @@ export function summarize(graph: CheckedGraph, runs: ReadonlyMap<string, Operati
   const failures = [...runs.values()].filter((r) => r.status === 'failed' || r.problems.length > 0);
   let status: RunSummary['status'] = 'completed';
   let reason: string | undefined;
-  if (rt.stopInfo) {
-    status = rt.stopInfo.status;
-    reason = rt.stopInfo.reason;
+  // A stop that came after every operation had finished (e.g. the last call crossed a cap) stopped nothing.
+  const stopped = rt.stopInfo && [...runs.values()].some((r) => r.status === 'cancelled') ? rt.stopInfo : null;
+  if (stopped) {
+    status = stopped.status;
+    reason = stopped.reason;
   } else if (finals.length === 0 && failures.length > 0) {
     status = 'failed';
     const first = failures[0] as OperationRun;
@@ -46,6 +48,6 @@ export function summarize(graph: CheckedGraph, runs: ReadonlyMap<string, Operati
     solved: compared.length === 0 ? null : compared.some((f) => f.ann.solved === true),
   };
   if (reason !== undefined) summary.reason = reason;
-  if (rt.stopInfo?.cap) summary.budgetCap = rt.stopInfo.cap;
+  if (stopped?.cap) summary.budgetCap = stopped.cap;
   return summary;
 }
