@@ -10,6 +10,11 @@ import { useGrsElements } from './useGrsElements';
 import './thoughts.css';
 
 const nodeTypes = { thought: ThoughtCard, pending: PendingCallCard };
+/** The minimap redraws every node on each change: shown only for finished runs of moderate size. */
+const MINIMAP_MAX = 600;
+/** Above this many thoughts the view opens on the newest ones instead of fitting them all. */
+const FIT_ALL_MAX = 500;
+const FOCUS_TAIL = 24;
 const minimapColor = (n: Node) => ((n.data as { color?: string | null }).color ?? '#9aa4b2');
 
 function GrsFlow() {
@@ -21,12 +26,17 @@ function GrsFlow() {
   const view = useAppStore((s) => s.runUi.view);
   const flow = useReactFlow();
   // Refit when a run starts showing thoughts, when it ends, when the tidy layout lands and when the panel changes size; never while the user pans mid-run.
+  // A large GRS opens on its newest thoughts at a readable zoom (the minimap-free "fit all" is one click away).
   const started = count > 1;
   useEffect(() => {
     if (!started) return;
-    const id = requestAnimationFrame(() => void flow.fitView({ duration: 200, maxZoom: 1 }));
+    const id = requestAnimationFrame(() => {
+      const order = api.getState().live.grs.thoughtOrder;
+      const focus = order.length > FIT_ALL_MAX ? order.slice(-FOCUS_TAIL).map((tid) => ({ id: tid })) : undefined;
+      void flow.fitView({ duration: 200, maxZoom: 1, nodes: focus });
+    });
     return () => cancelAnimationFrame(id);
-  }, [flow, runId, started, finished, layoutVersion, view]);
+  }, [api, flow, runId, started, finished, layoutVersion, view]);
   const onNodeClick: NodeMouseHandler = useCallback(
     (_e, node) => {
       if (node.type !== 'thought') return;
@@ -51,11 +61,10 @@ function GrsFlow() {
         elementsSelectable={false}
         onlyRenderVisibleElements
         minZoom={0.03}
-        fitView
       >
         <Background gap={24} />
         <Controls showInteractive={false} />
-        {count > 60 ? <MiniMap pannable zoomable nodeColor={minimapColor} style={{ width: 140, height: 90 }} /> : null}
+        {finished && count > 60 && count <= MINIMAP_MAX ? <MiniMap pannable zoomable nodeColor={minimapColor} style={{ width: 140, height: 90 }} /> : null}
       </ReactFlow>
       {count ? <ColorLegend domain={domain} onChange={setColorBy} /> : null}
     </div>

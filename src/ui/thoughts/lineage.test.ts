@@ -24,3 +24,17 @@ describe('GRS lineage', () => {
     expect(pos.get('d')!.x).toBeGreaterThan(pos.get('c')!.x);
   });
 });
+
+describe('live placement', () => {
+  it('keeps every placed thought where it is as new ones stream in', async () => {
+    const { StablePlacer } = await import('./layout/quickLayout');
+    const placer = new StablePlacer();
+    const a = { id: 'a', parents: ['input'], latency: 1, opIndex: 0 };
+    const b = { id: 'b', parents: ['input'], latency: 1, opIndex: 0 };
+    const first = placer.place([a], () => false);
+    const second = placer.place([b, a, { id: 'call:x', parents: ['a'], latency: 2, opIndex: 1 }], (id) => id.startsWith('call:'));
+    expect(second.get('a')).toEqual(first.get('a'));
+    expect(second.get('b')!.y).toBeGreaterThan(second.get('a')!.y);
+    expect(second.get('call:x')!.x).toBeGreaterThan(second.get('a')!.x);
+  });
+});

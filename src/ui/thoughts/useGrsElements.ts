@@ -4,14 +4,14 @@ import type { ThoughtId } from '../../engine/index';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
 import { colorDomain, colorFor, type ColorDomain } from './colorScale';
 import { elkLayout } from './layout/elkLayout';
-import { quickLayout, type LayoutItem, type Point } from './layout/quickLayout';
+import { quickLayout, StablePlacer, type LayoutItem, type Point } from './layout/quickLayout';
 
 /** Above this many thoughts the ELK pass is skipped: the layered quick layout is already readable and instant. */
 export const ELK_MAX_THOUGHTS = 1500;
 
 /**
  * React Flow nodes and edges for the GRS: one card per thought plus one per call still streaming,
- * placed by the quick layout on every change and by ELK (in a worker) once the run has finished.
+ * placed in stable slots while the run streams, then by the layered quick layout and ELK (in a worker) once it has finished.
  * Node and edge objects are reused while their position, colour and highlight are unchanged.
  */
 export function useGrsElements(): { nodes: Node[]; edges: Edge[]; domain: ColorDomain; layoutVersion: number } {
@@ -24,7 +24,7 @@ export function useGrsElements(): { nodes: Node[]; edges: Edge[]; domain: ColorD
   const colorBy = useAppStore((s) => s.runUi.colorBy);
   const higherIsBetter = useAppStore((s) => s.live.higherIsBetter);
   const highlight = useAppStore((s) => s.highlight);
-  const finished = useAppStore((s) => s.runUi.phase !== 'running' && s.runUi.phase !== 'paused' && s.live.streaming.length === 0);
+  const finished = useAppStore((s) => s.live.grs.status !== 'running');
 
   const items = useMemo(() => {
     const { grs } = api.getState().live;
@@ -42,7 +42,10 @@ export function useGrsElements(): { nodes: Node[]; edges: Edge[]; domain: ColorD
     return list;
   }, [api, order, streaming, failedCalls, opOrder]);
 
-  const quick = useMemo(() => quickLayout(items), [items]);
+  const runId = useAppStore((s) => s.live.grs.runId);
+  const placer = useMemo(() => (void runId, new StablePlacer()), [runId]);
+  // Live: stable slots (nothing on screen moves); finished: the sorted layered layout, then ELK.
+  const quick = useMemo(() => (finished ? quickLayout(items) : placer.place(items, (id) => id.startsWith('call:'))), [items, finished, placer]);
   const [elk, setElk] = useState<{ order: readonly ThoughtId[]; positions: Map<string, Point> } | null>(null);
   useEffect(() => {
     if (!finished || order.length < 2 || order.length > ELK_MAX_THOUGHTS) return;
@@ -100,7 +103,7 @@ export function useGrsElements(): { nodes: Node[]; edges: Edge[]; domain: ColorD
                 ? 'grs-edge faded'
                 : 'grs-edge';
         const old = prev.get(id);
-        const edge = old && old.className === className ? old : { id, source: p, target: item.id, className, animated: pending, focusable: false, selectable: false };
+        const edge = old && old.className === className ? old : { id, source: p, target: item.id, className, animated: pending, focusable: false, selectable: false, interactionWidth: 0 };
         next.set(id, edge);
         list.push(edge);
       }

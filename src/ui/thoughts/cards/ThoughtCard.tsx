@@ -1,8 +1,12 @@
 import { memo } from 'react';
-import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useStore as useFlowStore, type Node, type NodeProps } from '@xyflow/react';
 import { useAppStore } from '../../store/StoreProvider';
 import { opLabelOf } from '../opLabels';
 import { compact, dollars, duration, thoughtText } from '../thoughtText';
+
+/** Below this zoom, text is unreadable anyway: cards switch to their compact form. */
+export const FAR_ZOOM = 0.45;
+const isFar = (s: { transform: [number, number, number] }) => s.transform[2] < FAR_ZOOM;
 
 export type ThoughtNodeData = { color: string | null };
 export type ThoughtNode = Node<ThoughtNodeData, 'thought'>;
@@ -13,10 +17,24 @@ export const ThoughtCard = memo(function ThoughtCard({ id, data }: NodeProps<Tho
   const mark = useAppStore((s) => s.highlight.thoughts[id]);
   const dimmed = useAppStore((s) => s.highlight.active && !s.highlight.thoughts[id]);
   const opLabel = useAppStore((s) => (t?.kind === 'input' ? 'input' : opLabelOf(s.live.grs.document, t?.opId ?? null)));
+  const far = useFlowStore(isFar);
   if (!t) return null;
   const classes = ['thought-card', `kind-${t.kind}`, mark ? `mark-${mark}` : '', dimmed ? 'is-faded' : '', t.pruned ? 'is-pruned' : '', t.parseError ? 'has-error' : '']
     .filter(Boolean)
     .join(' ');
+  if (far) {
+    // Zoomed out, a card shows only its colour and metrics: a few elements instead of dozens keeps large GRSs smooth.
+    return (
+      <div className={`${classes} is-far`} data-testid={`thought-${id}`} style={data.color ? { borderLeftColor: data.color, background: `color-mix(in srgb, ${data.color} 28%, var(--panel, #fff))` } : undefined}>
+        <Handle type="target" position={Position.Left} className="thought-handle" isConnectable={false} />
+        <div className="far-score">{t.scored && t.score !== null ? compact(t.score) : t.kind === 'input' ? 'input' : ''}</div>
+        <div className="far-metrics">
+          <span data-testid="thought-volume">V {t.volume}</span> <span data-testid="thought-latency">L {t.latency}</span>
+        </div>
+        <Handle type="source" position={Position.Right} className="thought-handle" isConnectable={false} />
+      </div>
+    );
+  }
   return (
     <div className={classes} data-testid={`thought-${id}`} style={data.color ? { borderLeftColor: data.color } : undefined}>
       <Handle type="target" position={Position.Left} className="thought-handle" isConnectable={false} />

@@ -53,8 +53,42 @@ export function quickLayout(items: readonly LayoutItem[]): Map<string, Point> {
     col.sort((a, b) => a.item.opIndex - b.item.opIndex || a.key - b.key || a.order - b.order);
     col.forEach((entry, i) => {
       row.set(entry.item.id, i);
-      out.set(entry.item.id, { x: latency * (CARD_WIDTH + COLUMN_GAP), y: i * (CARD_HEIGHT + ROW_GAP) });
+      out.set(entry.item.id, slot(latency, i));
     });
   }
   return out;
 }
+
+/**
+ * Incremental placement while a run streams: a placed thought keeps its slot and new ones take the
+ * next free row of their column, so nothing already on screen moves. `transient` items (calls still
+ * streaming) go below the placed ones without keeping a slot.
+ */
+export class StablePlacer {
+  private readonly slots = new Map<string, Point>();
+  private readonly rows = new Map<number, number>();
+
+  place(items: readonly LayoutItem[], transient: (id: string) => boolean): Map<string, Point> {
+    const out = new Map<string, Point>();
+    const extra = new Map<number, number>();
+    const fresh = items.filter((i) => !this.slots.has(i.id) && !transient(i.id));
+    fresh.sort((a, b) => a.latency - b.latency || a.opIndex - b.opIndex);
+    for (const item of fresh) {
+      const row = this.rows.get(item.latency) ?? 0;
+      this.rows.set(item.latency, row + 1);
+      this.slots.set(item.id, slot(item.latency, row));
+    }
+    for (const item of items) {
+      const placed = this.slots.get(item.id);
+      if (placed) out.set(item.id, placed);
+      else {
+        const row = (this.rows.get(item.latency) ?? 0) + (extra.get(item.latency) ?? 0);
+        extra.set(item.latency, (extra.get(item.latency) ?? 0) + 1);
+        out.set(item.id, slot(item.latency, row));
+      }
+    }
+    return out;
+  }
+}
+
+const slot = (latency: number, row: number): Point => ({ x: latency * (CARD_WIDTH + COLUMN_GAP), y: row * (CARD_HEIGHT + ROW_GAP) });

@@ -1,0 +1,69 @@
+// The thoughts (GRS) canvas alone on a page, driven by the benchmark through `window.grsBench`.
+import { createRoot } from 'react-dom/client';
+import '@xyflow/react/dist/style.css';
+import '../../src/ui/app.css';
+import { FrameBatcher } from '../../src/ui/run/frameBatcher';
+import { createAppStore } from '../../src/ui/store/createAppStore';
+import { StoreProvider } from '../../src/ui/store/StoreProvider';
+import { ThoughtsCanvas } from '../../src/ui/thoughts/ThoughtsCanvas';
+import type { RunEvent } from '../../src/engine/index';
+import { syntheticRun } from './syntheticGrs';
+
+const store = createAppStore();
+createRoot(document.getElementById('root')!).render(
+  <StoreProvider store={store}>
+    <ThoughtsCanvas />
+  </StoreProvider>,
+);
+
+const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+const cards = () => document.querySelectorAll('.react-flow__node-thought').length;
+
+async function until(cond: () => boolean): Promise<void> {
+  while (!cond()) await frame();
+}
+
+declare global {
+  interface Window {
+    grsBench: { show(n: number): Promise<number>; stream(perSecond: number, seconds: number): Promise<number> };
+  }
+}
+
+window.grsBench = {
+  /** Milliseconds from handing over a finished run of n thoughts to the frame that shows its cards. */
+  async show(n) {
+    store.getState().clearRun();
+    await frame();
+    const { start, perThought, end } = syntheticRun(n);
+    const events: RunEvent[] = [...start, ...perThought.flat(), ...end];
+    const t0 = performance.now();
+    store.getState().ingestRunEvents(events);
+    await until(() => cards() > 0);
+    await frame();
+    return performance.now() - t0;
+  },
+  /** Streams a run at `perSecond` thoughts per second through the per-frame batcher; returns thoughts shown. */
+  async stream(perSecond, seconds) {
+    store.getState().clearRun();
+    await frame();
+    const total = perSecond * seconds;
+    const { start, perThought } = syntheticRun(total);
+    const batcher = new FrameBatcher<RunEvent>((b) => store.getState().ingestRunEvents(b));
+    for (const e of start) batcher.push(e);
+    const t0 = performance.now();
+    let sent = 0;
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        const due = Math.min(total, Math.floor(((performance.now() - t0) / 1000) * perSecond));
+        for (; sent < due; sent += 1) for (const e of perThought[sent]!) batcher.push(e);
+        if (sent >= total) {
+          clearInterval(timer);
+          resolve();
+        }
+      }, 5);
+    });
+    batcher.flush();
+    await frame();
+    return store.getState().live.grs.thoughtOrder.length - 1;
+  },
+};
