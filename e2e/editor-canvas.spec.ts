@@ -96,6 +96,11 @@ test('a JavaScript scorer that loops forever is stopped with a clear error', asy
   await page.keyboard.type('return state.original.length;');
   await ed.field('scorer').getByRole('button', { name: 'Test on the input' }).click();
   await expect(ed.field('scorer').locator('[data-testid^=js-result]')).toContainText('returned 32');
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('throw new Error("no score for you");');
+  await ed.field('scorer').getByRole('button', { name: 'Test on the input' }).click();
+  await expect(ed.field('scorer').locator('[data-testid^=js-result]')).toContainText('threw: Error: no score for you');
 });
 
 test('the help dialog lists every shortcut and the theme choice survives a reload', async ({ page }) => {
@@ -195,4 +200,23 @@ test('function choices: an expression shows its error column live, an LLM scorer
   await page.mouse.move(handle.x + 62, handle.y + 200, { steps: 5 });
   await page.mouse.up();
   expect((await palette.boundingBox())!.width).toBeGreaterThan(before + 40);
+});
+
+test('a comment added with Shift+C keeps its text and goes away with one undo', async ({ page }) => {
+  const ed = new EditorPage(page);
+  await ed.open();
+  await ed.startEmpty();
+  await page.getByTestId('canvas').hover({ position: { x: 300, y: 300 } });
+  await page.keyboard.press('Shift+C');
+  const note = ed.canvas().locator('.react-flow__node-comment textarea');
+  await expect(note).toBeVisible();
+  await note.fill('Merge step: keep the best of both lists');
+  await ed.shot('canvas-comment');
+  await page.getByTestId('doc-title').click();
+  await page.getByTestId('canvas').hover({ position: { x: 500, y: 500 } });
+  await page.keyboard.press('Escape');
+  await page.locator('body').press('ControlOrMeta+Z');
+  await expect(note).toHaveValue('');
+  await page.locator('body').press('ControlOrMeta+Z');
+  await expect(note).toHaveCount(0);
 });

@@ -41,12 +41,29 @@ export function addOperation(doc: GotDocument, type: OperationType, position: XY
   return { doc: { ...doc, operations: [...doc.operations, op] }, id };
 }
 
-/** Moves operations and comments to new positions (ids not found are ignored). */
+/** Moves operations and comments to new positions (ids not found are ignored); the same document when nothing moved. */
 export function moveItems(doc: GotDocument, positions: Readonly<Record<string, XY>>): GotDocument {
   const round = (p: XY): XY => ({ x: Math.round(p.x), y: Math.round(p.y) });
-  const operations = doc.operations.map((o) => (positions[o.id] ? { ...o, position: round(positions[o.id]!) } : o));
-  const comments = doc.comments.map((c) => (positions[c.id] ? { ...c, position: round(positions[c.id]!) } : c));
-  return { ...doc, operations, comments };
+  const moved = (id: string, cur: XY | undefined): XY | null => {
+    const p = positions[id];
+    if (!p) return null;
+    const r = round(p);
+    return cur && cur.x === r.x && cur.y === r.y ? null : r;
+  };
+  let changed = false;
+  const operations = doc.operations.map((o) => {
+    const p = moved(o.id, o.position);
+    if (!p) return o;
+    changed = true;
+    return { ...o, position: p };
+  });
+  const comments = doc.comments.map((c) => {
+    const p = moved(c.id, c.position);
+    if (!p) return c;
+    changed = true;
+    return { ...c, position: p };
+  });
+  return changed ? { ...doc, operations, comments } : doc;
 }
 
 /** Deletes operations and comments; edges from deleted operations are removed from their successors. */

@@ -238,6 +238,13 @@ describe('undo and redo', () => {
     expect(s().doc.operations.find((o) => o.id === c)!.inputs).toEqual([b]);
   });
 
+  it('moving items to where they already are adds no undo step', () => {
+    const { s, store, a } = chain();
+    const steps = store.temporal.getState().pastStates.length;
+    s().moveItems({ [a]: { x: 0, y: 0 } });
+    expect(store.temporal.getState().pastStates.length).toBe(steps);
+  });
+
   it('a new edit after undo drops the redo stack', () => {
     const { s, store, undo, a } = chain();
     undo();

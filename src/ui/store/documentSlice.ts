@@ -37,6 +37,10 @@ export const createDocumentSlice =
 
     /** Applies a new document; edits sharing `group` within the window extend the previous undo step. */
     const commit = (doc: GotDocument, group?: string, extra?: Partial<AppState>) => {
+      if (doc === get().doc) {
+        if (extra) set(extra);
+        return;
+      }
       const now = clock();
       const merge = group !== undefined && lastGroup?.key === group && now - lastGroup.at <= TYPING_GROUP_MS;
       lastGroup = group === undefined ? null : { key: group, at: now };
