@@ -30,6 +30,12 @@ describe('budget caps', () => {
     expect(r.summary.reason).toMatch(/cost cap of \$0.02/);
   });
 
+  test('a last call that crosses a cap stops nothing: the run completes with all its thoughts', async () => {
+    const r = await runOps(chain(2), {}, fixedUsage(), { budget: { tokens: 150 } });
+    expect(r.summary).toMatchObject({ status: 'completed', requests: 2 });
+    expect(r.summary.finalThoughtIds).toEqual(['s1/0.0.0']);
+  });
+
   test('a run within its budget completes', async () => {
     const r = await runOps(chain(3), {}, fixedUsage(), { budget: { requests: 3, tokens: 300, cost: 1 }, cost: () => 0.01 });
     expect(r.summary.status).toBe('completed');

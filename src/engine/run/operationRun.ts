@@ -32,6 +32,7 @@ export class OperationRun implements OperationContext<OperationType> {
 
   private readonly arrived: FlowItem[] = [];
   private pendingInputs: number;
+  private inputsAreComplete = false;
   private inputsDone!: () => void;
   private readonly inputsComplete = new Promise<void>((resolve) => (this.inputsDone = resolve));
   private handler: ((item: FlowItem) => Promise<void>) | null = null;
@@ -68,6 +69,7 @@ export class OperationRun implements OperationContext<OperationType> {
   inputFinished(): void {
     this.pendingInputs -= 1;
     if (this.pendingInputs > 0) return;
+    this.inputsAreComplete = true;
     this.inputsDone();
     if (this.status !== 'waiting' || this.runtime.stopInfo) return;
     if (this.arrived.length === 0) this.skip();
@@ -135,7 +137,7 @@ export class OperationRun implements OperationContext<OperationType> {
     this.handler = handler;
     for (const item of this.arrived) this.spawn(item, handler);
     try {
-      await this.runtime.guard(this.inputsComplete);
+      await this.waitForInputs();
     } finally {
       // Not guarded: every wait inside a handler is, so they settle at once after a stop.
       if (this.running > 0) await new Promise<void>((resolve) => (this.drained = resolve));
@@ -162,8 +164,28 @@ export class OperationRun implements OperationContext<OperationType> {
     })();
   }
 
+  /**
+   * Resolves once every input is in. After a stop, predecessors still running get to unwind
+   * first: if they all finished their work the inputs are complete, else this rejects with RunStopped.
+   */
+  private waitForInputs(): Promise<void> {
+    if (this.inputsAreComplete) return Promise.resolve();
+    const settle = (resolve: () => void, reject: (e: Error) => void): void => {
+      const running = this.predecessors.flatMap((p) => (p.status === 'running' && p.execution ? [p.execution] : []));
+      void Promise.allSettled(running).then(() => (this.inputsAreComplete ? resolve() : reject(new RunStopped())));
+    };
+    if (this.runtime.stopInfo) return new Promise<void>(settle);
+    return new Promise<void>((resolve, reject) => {
+      const off = this.runtime.onStop(() => settle(resolve, reject));
+      void this.inputsComplete.then(() => {
+        off();
+        resolve();
+      });
+    });
+  }
+
   async allInputs(): Promise<FlowItem[]> {
-    await this.runtime.guard(this.inputsComplete);
+    await this.waitForInputs();
     return [...this.arrived].sort((a, b) => compareKeys(a.key, b.key));
   }
 
