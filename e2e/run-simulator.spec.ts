@@ -95,4 +95,26 @@ test.describe('live runs on the in-browser simulator', () => {
     expect(exported.samples[0]?.thoughts.length).toBe(cards);
     await run.shot('run-6-cancelled');
   });
+
+  test('a finished run is kept across reloads and reopens with its GRS', async ({ page }) => {
+    const run = new RunPage(page);
+    await run.open();
+    await run.setModel({ latencyMs: 10 });
+    await run.saveModel();
+    await run.run();
+    await run.waitDone();
+    const cards = await run.thoughtCards().count();
+    await page.reload();
+    await expect(page.getByTestId('run-start')).toBeEnabled();
+    await run.view('split');
+    await run.tab('history');
+    const item = page.getByTestId('history-item').first();
+    await expect(item).toContainText('completed');
+    await item.getByTestId('history-open').click();
+    await expect(page.getByTestId('history-banner')).toBeVisible();
+    await expect(run.thoughtCards()).toHaveCount(cards);
+    await run.tab('summary');
+    await expect(run.summary('requests')).toHaveText('5');
+    await run.shot('run-11-history-reopened');
+  });
 });

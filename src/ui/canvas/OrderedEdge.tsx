@@ -16,9 +16,10 @@ export const OrderedEdge = memo(function OrderedEdge(props: EdgeProps) {
   const flowed = useAppStore((s) => s.runs.edges[id]);
   const expected = useAppStore((s) => estimateOf(s.doc, s.modelPricing).edges[id]);
   const thoughts = flowed ?? expected;
+  const flowing = useAppStore((s) => s.runs.active && s.runs.ops[props.target]?.status === 'running');
   return (
     <>
-      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={selected ? 'edge-selected' : ''} />
+      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={`${selected ? 'edge-selected' : ''}${flowing ? ' edge-flowing' : ''}`} />
       <EdgeLabelRenderer>
         <div className="edge-label nodrag nopan" style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }} data-testid={`edge-label-${id}`}>
           {thoughts !== undefined ? <span title={flowed !== undefined ? 'Thoughts that flowed' : 'Expected thoughts'}>{flowed !== undefined ? thoughts : `~${thoughts}`}</span> : null}

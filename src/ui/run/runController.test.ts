@@ -117,3 +117,25 @@ describe('run controller', () => {
     expect(s.live.grs.calls[s.live.failedCalls[0] as string]?.error?.kind).toBe('auth');
   });
 });
+
+describe('batch runs', () => {
+  it('runs the graph on each dataset row in turn and counts progress and spend', async () => {
+    const model = echo();
+    const store = createStore<RunHost & { doc: GotDocument }>()((set, get) => ({ doc, runs: { active: false, ops: {}, edges: {} }, ...createRunSlice()(set, get) }));
+    const rows: number[] = [];
+    const controller = new RunController({
+      store,
+      prepareModel: async () => ({ model, cost: () => 0.001 }),
+      functions: async () => builtinFunctions(),
+      sampleInput: async (_d, i) => (rows.push(i), { current: `row${i}` }),
+      schedule: (flush) => setTimeout(flush, 0),
+    });
+    await controller.runBatch(2, 4);
+    const s = store.getState();
+    expect(rows).toEqual([2, 3, 4]);
+    expect(s.runUi.batch).toMatchObject({ from: 2, to: 4, done: 3, failed: 0, current: null });
+    // Each run makes 4 calls (one generate with n = 3, three improves).
+    expect(s.runUi.batch?.cost).toBeCloseTo(3 * 4 * 0.001);
+    expect(s.live.grs.input).toEqual({ current: 'row4' });
+  });
+});
