@@ -15,6 +15,8 @@ async function start() {
   const begin = await loadStartDocument(location.hash);
   const store = createAppStore({ document: begin.doc, theme: initialTheme() });
   const s = store.getState();
+  // Dev builds expose the store for debugging in the console; production builds never do.
+  if (import.meta.env.DEV) (window as unknown as { __gotStore?: unknown }).__gotStore = store;
   if (begin.source === 'autosave') s.markSaved(begin.fileName);
   if (begin.source === 'autosave' && begin.fileName === null) store.setState({ savedDoc: null });
   if (begin.source === 'share') history.replaceState(null, '', location.pathname + location.search);
