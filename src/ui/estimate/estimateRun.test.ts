@@ -53,6 +53,12 @@ describe('run estimate', () => {
     expect(paid.min).toBeGreaterThan(0);
   });
 
+  it('counts tokens with the counter it is given (the lazily loaded tokenizer)', () => {
+    const e = estimateRun(example('sorting-032-io'), undefined, () => 100);
+    expect(e.totals.promptTokens).toEqual({ min: 200, max: 200 });
+    expect(e.totals.completionTokens).toEqual({ min: 100, max: 100 });
+  });
+
   it('counts roughly four characters per token', () => {
     expect(roughTokens('abcdefgh')).toBe(2);
   });

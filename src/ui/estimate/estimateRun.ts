@@ -44,6 +44,7 @@ const picksOne = (expr: string): boolean => /==/.test(expr) && !/!=|<|>/.test(ex
 interface Sizes {
   state: number;
   answer: number;
+  count: (text: string) => number;
 }
 
 /**
@@ -51,8 +52,8 @@ interface Sizes {
  * (docs/got-semantics.md). Filters are assumed to pass everything except KeepBestN and part-picking
  * selectors; ValidateAndImprove gives a range from "valid at once" to "every try used".
  */
-export function estimateRun(doc: GotDocument, pricing: Pricing = { promptPerMTok: 0, completionPerMTok: 0 }): RunEstimate {
-  const sizes: Sizes = { state: roughTokens(JSON.stringify(doc.input ?? {})), answer: Math.max(8, roughTokens(JSON.stringify(Object.values(doc.input ?? {})[0] ?? ''))) };
+export function estimateRun(doc: GotDocument, pricing: Pricing = { promptPerMTok: 0, completionPerMTok: 0 }, countTokens: (text: string) => number = roughTokens): RunEstimate {
+  const sizes: Sizes = { state: countTokens(JSON.stringify(doc.input ?? {})), answer: Math.max(8, countTokens(JSON.stringify(Object.values(doc.input ?? {})[0] ?? ''))), count: countTokens };
   const ops: Record<string, OperationEstimate> = {};
   const edges: Record<string, number> = {};
   for (const op of topologicalOrder(doc)) {
@@ -71,7 +72,7 @@ export function estimateRun(doc: GotDocument, pricing: Pricing = { promptPerMTok
 
 function estimateOperation(op: OperationNode, t: number, sizes: Sizes): OperationEstimate {
   const p = op.params;
-  const promptOf = (template: string, inputs = 1) => roughTokens(template) + sizes.state * inputs;
+  const promptOf = (template: string, inputs = 1) => sizes.count(template) + sizes.state * inputs;
   const answer = num(p.maxTokens, 0) > 0 ? Math.min(num(p.maxTokens, 0), sizes.answer * 2) : sizes.answer;
   const llm = (requests: Range, completions: Range, promptPerRequest: number, out: number): OperationEstimate => ({
     thoughtsIn: t,

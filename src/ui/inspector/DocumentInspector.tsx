@@ -56,6 +56,7 @@ export function DocumentInspector() {
 /** The whole run's expected requests, completions, tokens and dollars for the chosen model. */
 export function CostPreview() {
   const pricing = useAppStore((s) => s.modelPricing);
+  const exact = useAppStore((s) => s.exactTokens);
   const t = useAppStore((s) => estimateOf(s.doc, s.modelPricing).totals);
   const tokens = { min: t.promptTokens.min + t.completionTokens.min, max: t.promptTokens.max + t.completionTokens.max };
   return (
@@ -66,7 +67,7 @@ export function CostPreview() {
         <dd data-testid="estimate-requests">{formatRange(t.requests)}</dd>
         <dt>Completions</dt>
         <dd data-testid="estimate-completions">{formatRange(t.completions)}</dd>
-        <dt>Tokens (rough)</dt>
+        <dt>Tokens {exact ? '(o200k)' : '(rough)'}</dt>
         <dd>~{formatRange(tokens)}</dd>
         <dt>Cost</dt>
         <dd>

@@ -38,6 +38,9 @@ export interface UiSlice {
   /** The document as last saved to a file (reference equality tells unsaved changes). */
   savedDoc: unknown;
   autosave: { state: 'idle' | 'saved' | 'error'; message?: string };
+  /** Whether estimates count tokens with the real tokenizer (loaded lazily) rather than roughly. */
+  exactTokens: boolean;
+  setExactTokens: (on: boolean) => void;
   setTheme: (t: Theme) => void;
   setPanels: (p: Partial<UiSlice['panels']>) => void;
   openDialog: (d: Dialog) => void;
@@ -62,6 +65,8 @@ export const createUiSlice =
     fileName: null,
     savedDoc: null,
     autosave: { state: 'idle' },
+    exactTokens: false,
+    setExactTokens: (exactTokens) => set({ exactTokens }),
     setTheme: (t) => set({ theme: t }),
     setPanels: (p) => set({ panels: { ...get().panels, ...p } }),
     openDialog: (dialog) => set({ dialog }),

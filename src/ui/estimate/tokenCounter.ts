@@ -1,0 +1,15 @@
+import { roughTokens } from './estimateRun';
+
+/** Counts the tokens of a text. */
+export type TokenCounter = (text: string) => number;
+
+let counter: TokenCounter = roughTokens;
+
+/** The counter estimates use now: rough until the tokenizer has loaded. */
+export const currentTokenCounter = (): TokenCounter => counter;
+
+/** Loads gpt-tokenizer (o200k) in its own chunk, off the startup path, and counts with it from then on. */
+export async function loadExactTokenCounter(): Promise<void> {
+  const { countTokens } = await import('gpt-tokenizer');
+  counter = (text) => countTokens(text);
+}
