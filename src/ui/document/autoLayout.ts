@@ -1,4 +1,3 @@
-import ELK from 'elkjs/lib/elk.bundled.js';
 import type { GotDocument } from '../../engine/index';
 import type { XY } from './graphEdits';
 
@@ -10,6 +9,8 @@ export const DEFAULT_NODE_SIZE = { width: 220, height: 96 };
  * one operation do not cross. Comments keep their places.
  */
 export async function layoutPositions(doc: GotDocument, sizes: ReadonlyMap<string, { width: number; height: number }> = new Map()): Promise<Record<string, XY>> {
+  // elkjs is large: loaded on first use, not at startup.
+  const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
   const elk = new ELK();
   const graph = await elk.layout({
     id: 'root',
