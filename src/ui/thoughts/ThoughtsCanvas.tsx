@@ -24,6 +24,7 @@ function GrsFlow() {
   const runId = useAppStore((s) => s.live.grs.runId);
   const finished = useAppStore((s) => s.live.grs.summary !== null);
   const view = useAppStore((s) => s.runUi.view);
+  const theme = useAppStore((s) => s.theme);
   const flow = useReactFlow();
   // Refit when a run starts showing thoughts, when it ends, when the tidy layout lands and when the panel changes size; never while the user pans mid-run.
   // A large GRS opens on its newest thoughts at a readable zoom (the minimap-free "fit all" is one click away).
@@ -61,6 +62,7 @@ function GrsFlow() {
         elementsSelectable={false}
         onlyRenderVisibleElements
         minZoom={0.03}
+        colorMode={theme}
       >
         <Background gap={24} />
         <Controls showInteractive={false} />

@@ -23,6 +23,7 @@ export function RunControls() {
   const tokens = (batch ? batch.promptTokens + batch.completionTokens : 0) + (busy || !batch ? totals.promptTokens + totals.completionTokens : 0);
   const cost = (batch ? batch.cost : 0) + (busy || !batch ? totals.cost : 0);
 
+  const statusTitle = ui.phase === 'idle' ? '' : `${thoughts} thoughts, ${tokens.toLocaleString()} tokens, ${dollars(cost)}, ${duration(elapsed)}`;
   const start = () => {
     api.getState().patchRunUi({ view: api.getState().runUi.view === 'operations' ? 'split' : api.getState().runUi.view });
     if (mode === 'batch' && dataset) void controller.runBatch(Math.min(range.from, range.to), Math.max(range.from, range.to));
@@ -74,13 +75,13 @@ export function RunControls() {
       <button type="button" className="btn danger" onClick={() => controller.cancel()} disabled={!busy} data-testid="run-cancel" aria-label="Cancel" title="Cancel: stop now, keep what was made">
         <StopIcon />
       </button>
-      <span className={`run-status phase-${ui.phase}`} data-testid="run-status" aria-live="polite">
+      <span className={`run-status phase-${ui.phase}`} data-testid="run-status" aria-live="polite" title={statusTitle}>
         {ui.phase === 'idle' ? '' : ui.phase === 'finished' ? 'Done' : ui.phase === 'paused' ? 'Paused' : ui.stepping ? 'Stepping' : 'Running'}
         {batch ? ` · row ${batch.current ?? batch.to} (${batch.done}/${batch.to - batch.from + 1}${batch.failed ? `, ${batch.failed} failed` : ''})` : busy && opsTotal ? ` · ${opsDone}/${opsTotal} ops` : ''}
         {ui.startedWall !== null ? ` · ${duration(elapsed)}` : ''}
         {ui.phase !== 'idle' ? ` · ${thoughts} thoughts · ${tokens.toLocaleString()} tok · ${dollars(cost)}` : ''}
       </span>
-      {busy ? <progress className="run-progress" max={batch ? batch.to - batch.from + 1 : Math.max(1, opsTotal)} value={batch ? batch.done : opsDone} data-testid="run-progress" /> : null}
+      {busy ? <progress className="run-progress" max={batch ? batch.to - batch.from + 1 : Math.max(1, opsTotal)} value={batch ? batch.done : opsDone} data-testid="run-progress" aria-label="Progress" /> : null}
     </div>
   );
 }
