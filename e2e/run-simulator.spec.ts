@@ -20,7 +20,9 @@ test.describe('live runs on the in-browser simulator', () => {
     await expect(run.opStatus('ground-truth')).toHaveText('done');
     await expect(page.getByTestId('edge-label-split->select-1')).toHaveText('2');
     await expect(run.thoughtCards()).toHaveCount(33);
-    await expect(run.grs().locator('[data-testid="thought-pruned"]').first()).toBeVisible();
+    // Thoughts dropped by KeepBestN stay in the GRS, dimmed, with the reason.
+    await expect(run.grs().locator('.thought-card.is-pruned').first()).toBeVisible();
+    await expect(run.grs().locator('.thought-card.is-pruned').first()).toHaveAttribute('title', /^pruned by .+: not among the best 1/);
     await run.shot('run-2-split-done');
     await run.view('thoughts');
     await run.shot('run-3-thoughts');

@@ -25,7 +25,7 @@ export const ThoughtCard = memo(function ThoughtCard({ id, data }: NodeProps<Tho
   if (far) {
     // Zoomed out, a card shows only its colour and metrics: a few elements instead of dozens keeps large GRSs smooth.
     return (
-      <div className={`${classes} is-far`} data-testid={`thought-${id}`} style={data.color ? { borderLeftColor: data.color, background: `color-mix(in srgb, ${data.color} 28%, var(--panel, #fff))` } : undefined}>
+      <div className={`${classes} is-far`} data-testid={`thought-${id}`} title={t.pruned ? `pruned by ${t.pruned.opId}: ${t.pruned.reason}` : undefined} style={data.color ? { borderLeftColor: data.color, background: `color-mix(in srgb, ${data.color} 28%, var(--panel, #fff))` } : undefined}>
         <Handle type="target" position={Position.Left} className="thought-handle" isConnectable={false} />
         <div className="far-score">{t.scored && t.score !== null ? compact(t.score) : t.kind === 'input' ? 'input' : ''}</div>
         <div className="far-metrics">
@@ -36,7 +36,7 @@ export const ThoughtCard = memo(function ThoughtCard({ id, data }: NodeProps<Tho
     );
   }
   return (
-    <div className={classes} data-testid={`thought-${id}`} style={data.color ? { borderLeftColor: data.color } : undefined}>
+    <div className={classes} data-testid={`thought-${id}`} title={t.pruned ? `pruned by ${t.pruned.opId}: ${t.pruned.reason}` : undefined} style={data.color ? { borderLeftColor: data.color } : undefined}>
       <Handle type="target" position={Position.Left} className="thought-handle" isConnectable={false} />
       <div className="thought-head">
         <span className="thought-op" title={`Made by ${opLabel}`}>
