@@ -32,6 +32,20 @@ test.describe('live runs through the OpenAI provider against the simulator serve
     await run.shot('run-8-429-recovered');
   });
 
+  test('an endpoint that answers garbage says so and what to check', async ({ page, simServer }) => {
+    simServer.setFaults({ garbage: { kind: 'text' } });
+    const run = new RunPage(page);
+    await run.open();
+    await run.setModel({ provider: 'openai', baseUrl: simServer.url, model: SIM_MODEL, key: 'sk-test-anything', cache: false });
+    await run.saveModel();
+    await run.run();
+    await run.waitDone();
+    const problem = page.getByTestId('run-problem');
+    await expect(problem).toContainText('not a chat completion');
+    await expect(problem).toContainText('/v1');
+    await expect(run.grs().locator('[data-testid^="failed-call-"]').first()).toBeVisible();
+  });
+
   test('a rejected key (401) shows a clear error and what to do', async ({ page, keyedServer }) => {
     const run = new RunPage(page);
     await run.open();
