@@ -4,6 +4,7 @@ import { OPERATION_TYPES, type OperationType } from '../../engine/index';
 import type { XY } from '../document/graphEdits';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
 import { useEditorCommands } from './editorCommands';
+import { useFileCommands } from '../files/useFileCommands';
 import { edgeTypes, nodeTypes, INPUT_NODE_ID, OUTPUT_NODE_ID } from './nodeTypes';
 import { useFlowElements } from './useFlowElements';
 
@@ -18,6 +19,7 @@ const isTerminal = (id: string) => id === INPUT_NODE_ID || id === OUTPUT_NODE_ID
 export function Canvas() {
   const store = useAppStoreApi();
   const commands = useEditorCommands();
+  const files = useFileCommands();
   const rf = useReactFlow();
   const doc = useAppStore((s) => s.doc);
   const selection = useAppStore((s) => s.selection);
@@ -109,12 +111,19 @@ export function Canvas() {
   );
 
   const onDragOver = (e: DragEvent) => {
-    if (e.dataTransfer.types.includes(PALETTE_MIME)) {
+    if (e.dataTransfer.types.includes(PALETTE_MIME) || e.dataTransfer.types.includes('Files')) {
       e.preventDefault();
       e.dataTransfer.dropEffect = 'copy';
     }
   };
   const onDrop = (e: DragEvent) => {
+    const file = e.dataTransfer.files[0];
+    if (file) {
+      // A .got.json dropped from the desktop opens like File → Open.
+      e.preventDefault();
+      void file.text().then((text) => files.openText({ name: file.name, text, handle: null }));
+      return;
+    }
     const type = e.dataTransfer.getData(PALETTE_MIME) as OperationType;
     if (!(OPERATION_TYPES as readonly string[]).includes(type)) return;
     e.preventDefault();

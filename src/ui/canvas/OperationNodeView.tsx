@@ -44,15 +44,19 @@ export const OperationNodeView = memo(function OperationNodeView({ id, selected 
         <span className="op-icon" aria-hidden>
           {def.icon}
         </span>
-        <span className="op-name">{op.label || def.label}</span>
-        {op.label ? <span className="op-type">{def.label}</span> : null}
+        <span className="op-name" title={op.label || def.label}>
+          {op.label || def.label}
+        </span>
         {diags.length ? (
           <span className={`diag-badge diag-badge-${level}`} data-testid={`diag-badge-${id}`} title={diags.map((d) => d.message).join('\n')}>
             {level === 'error' ? '!' : '⚠'} {diags.length}
           </span>
         ) : null}
       </div>
-      <div className="op-summary">{summaryOf(op)}</div>
+      <div className="op-summary">
+        {op.label ? <span className="op-type">{def.label} · </span> : null}
+        {summaryOf(op)}
+      </div>
       {diags[0] ? (
         <div className={`op-diag op-diag-${diags[0].severity}`} data-testid={`node-diagnostic-${id}`}>
           {diags[0].message}

@@ -5,7 +5,7 @@ import { OrderedEdge } from './OrderedEdge';
 import { InputNodeView, OutputNodeView } from './TerminalNodes';
 
 /** Node and edge types, defined once at module level so React Flow never remounts them. */
-export const nodeTypes: NodeTypes = { operation: OperationNodeView, input: InputNodeView, output: OutputNodeView, comment: CommentNodeView };
+export const nodeTypes: NodeTypes = { operation: OperationNodeView, runInput: InputNodeView, runOutput: OutputNodeView, comment: CommentNodeView };
 export const edgeTypes: EdgeTypes = { ordered: OrderedEdge };
 
 export const INPUT_NODE_ID = '__input';

@@ -44,10 +44,10 @@ export function useFlowElements(doc: GotDocument, selection: readonly string[], 
     };
     const list: Node[] = [];
     const t = terminalPositions(doc);
-    list.push(reuse(INPUT_NODE_ID, 'input', t.input, { draggable: false, selectable: false, deletable: false }));
+    list.push(reuse(INPUT_NODE_ID, 'runInput', t.input, { draggable: false, selectable: false, deletable: false }));
     for (const c of doc.comments) list.push(reuse(c.id, 'comment', dragging[c.id] ?? c.position, { width: c.width ?? 220, height: c.height ?? 120, zIndex: -1 }));
     for (const o of doc.operations) list.push(reuse(o.id, 'operation', dragging[o.id] ?? o.position ?? { x: 0, y: 0 }, { data: CATEGORY_DATA[operationDefinitions[o.type].category] }));
-    list.push(reuse(OUTPUT_NODE_ID, 'output', t.output, { draggable: false, selectable: false, deletable: false }));
+    list.push(reuse(OUTPUT_NODE_ID, 'runOutput', t.output, { draggable: false, selectable: false, deletable: false }));
     nodeCache.current = next;
     return list;
     // measureTick: new sizes must reach the user nodes (the minimap and image export read them).

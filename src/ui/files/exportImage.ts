@@ -1,6 +1,26 @@
 import { getNodesBounds, getViewportForBounds, type Node } from '@xyflow/react';
 import { toPng, toSvg } from 'html-to-image';
 
+const STROKE_PROPS = ['stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'fill', 'opacity'] as const;
+
+/**
+ * Edge paths get their stroke from stylesheets that a cloned image does not carry: pin the computed
+ * values inline while capturing, then put the original inline styles back.
+ */
+async function withInlineStrokes<T>(root: HTMLElement, capture: () => Promise<T>): Promise<T> {
+  const paths = [...root.querySelectorAll<SVGElement>('.react-flow__edge-path')];
+  const saved = paths.map((p) => p.getAttribute('style'));
+  for (const p of paths) {
+    const cs = getComputedStyle(p);
+    for (const prop of STROKE_PROPS) p.style.setProperty(prop, cs.getPropertyValue(prop));
+  }
+  try {
+    return await capture();
+  } finally {
+    paths.forEach((p, i) => (saved[i] === null ? p.removeAttribute('style') : p.setAttribute('style', saved[i]!)));
+  }
+}
+
 /** Renders the whole graph (not just the visible part) to a PNG or SVG data URL for slides. */
 export async function exportCanvasImage(nodes: Node[], format: 'png' | 'svg', background: string): Promise<string> {
   const viewport = document.querySelector<HTMLElement>('[data-testid="canvas"] .react-flow__viewport');
@@ -17,5 +37,5 @@ export async function exportCanvasImage(nodes: Node[], format: 'png' | 'svg', ba
     style: { width: `${width}px`, height: `${height}px`, transform: `translate(${vp.x}px, ${vp.y}px) scale(${vp.zoom})` },
     filter: (el: HTMLElement) => !el.classList?.contains('react-flow__minimap') && !el.classList?.contains('react-flow__controls'),
   };
-  return format === 'png' ? toPng(viewport, options) : toSvg(viewport, options);
+  return withInlineStrokes(viewport, () => (format === 'png' ? toPng(viewport, options) : toSvg(viewport, options)));
 }
