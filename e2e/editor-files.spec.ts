@@ -95,7 +95,13 @@ test('the canvas exports as PNG and SVG, and saved documents appear under Recent
     await page.getByTestId('menu-file').click();
     const download = page.waitForEvent('download');
     await page.getByTestId(item).click();
-    expect((await download).suggestedFilename()).toMatch(new RegExp(`\\.${ext}$`));
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(new RegExp(`\\.${ext}$`));
+    if (ext === 'svg') {
+      // The edges must carry their stroke inline, or they vanish from the picture.
+      const svg = decodeURIComponent(readFileSync((await file.path())!, 'utf8').replace(/%(?![0-9A-F]{2})/gi, '%25'));
+      expect(svg).toMatch(/<path[^>]*class="react-flow__edge-path"[^>]*style="[^"]*stroke: rgb/);
+    }
   }
   const download = page.waitForEvent('download');
   await page.getByTestId('menu-file').click();
