@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
-import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type EdgeChange, type FinalConnectionState, type Node, type NodeChange } from '@xyflow/react';
+import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type Edge, type EdgeChange, type FinalConnectionState, type Node, type NodeChange } from '@xyflow/react';
 import { OPERATION_TYPES, type OperationType } from '../../engine/index';
 import type { XY } from '../document/graphEdits';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
@@ -95,6 +95,14 @@ export function Canvas() {
     [store],
   );
 
+  const onReconnect = useCallback(
+    (old: Edge, c: Connection) => {
+      const r = store.getState().reconnect(old.source, old.target, c.source, c.target);
+      if (!r.ok) store.getState().toast('error', r.reason);
+    },
+    [store],
+  );
+
   const onConnectEnd = useCallback(
     (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
       if (state.isValid || state.toNode || !state.fromNode || isTerminal(state.fromNode.id)) return;
@@ -154,6 +162,8 @@ export function Canvas() {
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
+        onReconnect={onReconnect}
+        onNodeClick={(_e, node) => node.id === INPUT_NODE_ID && store.getState().select([])}
         colorMode={theme}
         deleteKeyCode={null}
         selectionKeyCode="Shift"

@@ -108,6 +108,16 @@ export function connect(doc: GotDocument, from: string, to: string): EditResult 
   return { ok: true, doc: { ...doc, operations } };
 }
 
+/** Moves the edge from → to onto newFrom → newTo in one edit, keeping its place among the target's inputs when the target stays; refused like connect. */
+export function reconnect(doc: GotDocument, from: string, to: string, newFrom: string, newTo: string): EditResult {
+  if (from === newFrom && to === newTo) return { ok: true, doc };
+  const place = doc.operations.find((o) => o.id === to)?.inputs.indexOf(from) ?? -1;
+  const r = connect(disconnect(doc, from, to), newFrom, newTo);
+  if (!r.ok || newTo !== to || place < 0) return r;
+  const target = r.doc.operations.find((o) => o.id === to)!;
+  return { ok: true, doc: reorderInput(r.doc, to, target.inputs.length - 1, Math.min(place, target.inputs.length - 1)) };
+}
+
 /** Removes the edge from → to, if any. */
 export function disconnect(doc: GotDocument, from: string, to: string): GotDocument {
   const operations = doc.operations.map((o) => (o.id === to && o.inputs.includes(from) ? { ...o, inputs: o.inputs.filter((i) => i !== from) } : o));

@@ -99,6 +99,28 @@ describe('document actions', () => {
     expect(s().doc.operations.find((o) => o.id === b)!.inputs).toEqual([]);
   });
 
+  it('reconnects an edge to a new source keeping its input place, as one undo step', () => {
+    const { s, store } = setup();
+    const x = s().addOperation('generate', { x: 0, y: 0 });
+    const y = s().addOperation('generate', { x: 0, y: 0 });
+    const z = s().addOperation('generate', { x: 0, y: 0 });
+    const k = s().addOperation('keepBestN', { x: 0, y: 0 });
+    s().connect(x, k);
+    s().connect(y, k);
+    expect(s().reconnect(x, k, z, k)).toEqual({ ok: true });
+    expect(s().doc.operations.find((o) => o.id === k)!.inputs).toEqual([z, y]);
+    store.temporal.getState().undo();
+    expect(s().doc.operations.find((o) => o.id === k)!.inputs).toEqual([x, y]);
+  });
+
+  it('refuses a reconnection that would make a cycle and keeps the old edge', () => {
+    const { s, a, b, c } = chain();
+    const r = s().reconnect(b, c, b, a);
+    expect(!r.ok && r.reason).toMatch(/cycle/);
+    expect(s().doc.operations.find((o) => o.id === c)!.inputs).toEqual([b]);
+    expect(s().doc.operations.find((o) => o.id === a)!.inputs).toEqual([]);
+  });
+
   it('reorders the inputs of an operation', () => {
     const { s } = setup();
     const x = s().addOperation('generate', { x: 0, y: 0 });

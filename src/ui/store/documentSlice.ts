@@ -16,6 +16,8 @@ export interface DocumentSlice {
   /** Connects two operations; refused connections leave the document untouched and give the reason. */
   connect: (from: string, to: string) => { ok: true } | { ok: false; reason: string };
   disconnect: (from: string, to: string) => void;
+  /** Moves an edge to new ends in one undo step; refused like connect. */
+  reconnect: (from: string, to: string, newFrom: string, newTo: string) => { ok: true } | { ok: false; reason: string };
   reorderInput: (opId: string, fromIndex: number, toIndex: number) => void;
   /** Sets a parameter; successive edits of one field within the grouping window are one undo step. */
   setParam: (opId: string, key: string, value: unknown) => void;
@@ -83,6 +85,12 @@ export const createDocumentSlice =
         return { ok: true };
       },
       disconnect: (from, to) => commit(edits.disconnect(get().doc, from, to)),
+      reconnect: (from, to, newFrom, newTo) => {
+        const r = edits.reconnect(get().doc, from, to, newFrom, newTo);
+        if (!r.ok) return r;
+        commit(r.doc);
+        return { ok: true };
+      },
       reorderInput: (opId, a, b) => commit(edits.reorderInput(get().doc, opId, a, b)),
       setParam: (opId, key, value) => commit(edits.setParam(get().doc, opId, key, value), `param:${opId}:${key}`),
       setLabel: (opId, label) => commit(edits.setLabel(get().doc, opId, label), `label:${opId}`),
