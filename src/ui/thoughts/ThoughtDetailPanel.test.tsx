@@ -2,7 +2,7 @@
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { describe, expect, it } from 'vitest';
-import type { GotDocument, RunEvent } from '../../engine/index';
+import type { GotDocument, RunEvent, ThoughtId } from '../../engine/index';
 import { thought } from '../run/testEvents';
 import { createAppStore } from '../store/createAppStore';
 import { StoreProvider } from '../store/StoreProvider';
@@ -24,7 +24,7 @@ const doc: GotDocument = {
 };
 const id = <T,>(s: string) => s as T;
 const call = (callId: string, purpose: 'generate' | 'validate' | 'improve', inputs: string[], text: string, at: number): RunEvent[] => [
-  { type: 'call.start', at, callId: id(callId), opId: id(purpose === 'generate' ? 'gen' : 'fix'), purpose, inputIds: inputs.map(id), messages: [{ role: 'user', content: `${purpose} prompt for ${inputs.join(',')}` }], n: 1 },
+  { type: 'call.start', at, callId: id(callId), opId: id(purpose === 'generate' ? 'gen' : 'fix'), purpose, inputIds: inputs.map((s) => s as ThoughtId), messages: [{ role: 'user', content: `${purpose} prompt for ${inputs.join(',')}` }], n: 1 },
   { type: 'call.done', at: at + 1, callId: id(callId), texts: [text], promptTokens: 5, completionTokens: 3, cost: 0.0001, ms: 1, cached: false, requests: 1 },
 ];
 const events: RunEvent[] = [
