@@ -219,3 +219,17 @@ test('a comment added with Shift+C keeps its text and goes away with one undo', 
   await page.keyboard.press('ControlOrMeta+Z');
   await expect(note).toHaveCount(0);
 });
+
+test('the right-click menu duplicates a node and adds a comment where it was opened', async ({ page }) => {
+  const ed = new EditorPage(page);
+  await ed.open();
+  await ed.startEmpty();
+  const id = await ed.dragOperation('improve', 400, 300);
+  await ed.node(id).locator('.op-node-head').click({ button: 'right' });
+  await page.getByTestId('context-menu').getByRole('menuitem', { name: /Duplicate/ }).click();
+  await expect(ed.opNodes()).toHaveCount(2);
+  await page.getByTestId('canvas').click({ button: 'right', position: { x: 200, y: 500 } });
+  await ed.shot('canvas-context-menu');
+  await page.getByTestId('context-menu').getByRole('menuitem', { name: /Add comment here/ }).click();
+  await expect(ed.canvas().locator('.react-flow__node-comment')).toHaveCount(1);
+});

@@ -3,6 +3,7 @@ import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFl
 import { OPERATION_TYPES, type OperationType } from '../../engine/index';
 import type { XY } from '../document/graphEdits';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
+import { CanvasContextMenu, type ContextMenuAt } from './CanvasContextMenu';
 import { useEditorCommands } from './editorCommands';
 import { useFileCommands } from '../files/useFileCommands';
 import { edgeTypes, nodeTypes, INPUT_NODE_ID, OUTPUT_NODE_ID } from './nodeTypes';
@@ -28,6 +29,12 @@ export function Canvas() {
   const dragRef = useRef<Record<string, XY>>({});
   const [selectedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(new Set());
   const [measureTick, setMeasureTick] = useState(0);
+  const [menu, setMenu] = useState<ContextMenuAt | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
+  const openMenu = (e: MouseEvent | ReactMouseEvent, target: ContextMenuAt['target']) => {
+    e.preventDefault();
+    setMenu({ screen: { x: e.clientX, y: e.clientY }, flow: rf.screenToFlowPosition({ x: e.clientX, y: e.clientY }), target });
+  };
   const { nodes, edges, measured } = useFlowElements(doc, selection, dragging, selectedEdges, measureTick);
 
   const onNodesChange = useCallback(
@@ -164,6 +171,13 @@ export function Canvas() {
         onConnectEnd={onConnectEnd}
         onReconnect={onReconnect}
         onNodeClick={(_e, node) => node.id === INPUT_NODE_ID && store.getState().select([])}
+        onPaneContextMenu={(e) => openMenu(e, 'pane')}
+        onSelectionContextMenu={(e) => openMenu(e, 'selection')}
+        onNodeContextMenu={(e, node) => {
+          if (isTerminal(node.id)) return openMenu(e, 'pane');
+          if (!store.getState().selection.includes(node.id)) store.getState().select([node.id]);
+          openMenu(e, 'selection');
+        }}
         colorMode={theme}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
@@ -182,6 +196,7 @@ export function Canvas() {
         <MiniMap pannable zoomable className="minimap" nodeColor={minimapColor} nodeStrokeWidth={2} style={{ width: 160, height: 100 }} />
         <Controls showInteractive={false} />
       </ReactFlow>
+      {menu ? <CanvasContextMenu at={menu} onClose={closeMenu} /> : null}
     </div>
   );
 }
