@@ -27,7 +27,7 @@ export function HelpDialog() {
           </section>
         ))}
       </div>
-      <p className="muted small">Connect operations by dragging from an output handle (right) to an input handle (left). Shift-drag selects an area; Ctrl-click adds to the selection.</p>
+      <p className="muted small">Connect operations by dragging from an output handle (right) to an input handle (left). Shift-drag selects an area; Ctrl-click adds to the selection; drag an edge’s end to reconnect it; right-click for a menu.</p>
     </Modal>
   );
 }
