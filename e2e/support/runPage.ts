@@ -61,7 +61,7 @@ export class RunPage {
 
   /** Waits until the run has ended (finished, failed or cancelled). */
   async waitDone(timeout = 60_000): Promise<void> {
-    await expect(this.status()).toHaveText(/^Done/, { timeout });
+    await expect(this.status()).toHaveText(/^(Done|Cancelled|Failed|Budget cap hit)/, { timeout });
   }
 
   async view(v: 'operations' | 'split' | 'thoughts' | 'compare'): Promise<void> {

@@ -5,12 +5,15 @@ import { useRunController } from '../useRunController';
 import { PauseIcon, PlayIcon, StepIcon, StopIcon } from './icons';
 import { useElapsed } from './useElapsed';
 
+const ENDED = { completed: 'Done', cancelled: 'Cancelled', failed: 'Failed', budget: 'Budget cap hit' } as const;
+
 /** Run, Step, Pause/Resume and Cancel; the current input or a batch of dataset rows; progress, time, tokens and dollars. */
 export function RunControls() {
   const controller = useRunController();
   const api = useAppStoreApi();
   const ui = useAppStore((s) => s.runUi);
   const totals = useAppStore((s) => s.live.grs.totals);
+  const ended = useAppStore((s) => s.live.grs.summary?.status ?? null);
   const thoughts = useAppStore((s) => s.live.grs.thoughtOrder.length);
   const opsDone = useAppStore((s) => Object.values(s.live.ops).filter((o) => o.status !== 'waiting' && o.status !== 'running').length);
   const opsTotal = useAppStore((s) => s.live.opOrder.length);
@@ -76,7 +79,7 @@ export function RunControls() {
         <StopIcon />
       </button>
       <span className={`run-status phase-${ui.phase}`} data-testid="run-status" aria-live="polite" title={statusTitle}>
-        {ui.phase === 'idle' ? '' : ui.phase === 'finished' ? 'Done' : ui.phase === 'paused' ? 'Paused' : ui.stepping ? 'Stepping' : 'Running'}
+        {ui.phase === 'idle' ? '' : ui.phase === 'finished' ? ENDED[ended ?? 'completed'] : ui.phase === 'paused' ? 'Paused' : ui.stepping ? 'Stepping' : 'Running'}
         {batch ? ` · row ${batch.current ?? batch.to} (${batch.done}/${batch.to - batch.from + 1}${batch.failed ? `, ${batch.failed} failed` : ''})` : busy && opsTotal ? ` · ${opsDone}/${opsTotal} ops` : ''}
         {ui.startedWall !== null ? ` · ${duration(elapsed)}` : ''}
         {ui.phase !== 'idle' ? ` · ${thoughts} thoughts · ${tokens.toLocaleString()} tok · ${dollars(cost)}` : ''}

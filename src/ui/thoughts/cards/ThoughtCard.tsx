@@ -66,7 +66,7 @@ export const ThoughtCard = memo(function ThoughtCard({ id, data }: NodeProps<Tho
         {t.kind === 'llm' ? (
           <>
             <span title="Call time">{duration(t.ms)}</span>
-            <span title="Tokens (prompt + completion, this thought's share)">{compact(t.promptTokens + t.completionTokens)} tok</span>
+            <span title="Tokens (prompt + completion, this thought's share)">{compact(Math.round(t.promptTokens + t.completionTokens))} tok</span>
             <span title="Cost (this thought's share)">{dollars(t.cost)}</span>
           </>
         ) : null}
