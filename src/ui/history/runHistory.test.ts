@@ -35,4 +35,14 @@ describe('run history', () => {
     await history.remove(r.id);
     expect(await history.list()).toEqual([]);
   });
+
+  it('never stores credentials that were part of the base URL', async () => {
+    const kv = memoryKeyValue();
+    const history = createRunHistory(kv);
+    const events = tinyRunEvents();
+    const start = events[0]!;
+    if (start.type === 'run.start') start.settings.model.baseUrl = 'https://user:sk-secret@example.com/v1';
+    const r = await history.save(events, 'x');
+    expect(JSON.stringify(await history.load(r.id))).not.toContain('sk-secret');
+  });
 });

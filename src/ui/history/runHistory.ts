@@ -1,5 +1,6 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import type { RunEvent, RunStatus } from '../../engine/index';
+import { redactUrl } from '../../cli/report/exportRun';
 
 /** What the history list shows of a stored run; its events are stored apart and loaded on reopen. */
 export interface RunRecord {
@@ -76,8 +77,8 @@ export function createRunHistory(kv: KeyValue = idbKeyValue(), now: () => number
       const savedAt = now();
       const id = `run-${savedAt.toString(36)}-${seq}`;
       const record = recordOf(id, events, title, savedAt);
-      // Events are structured-cloned as they are: they hold the graph, prompts and answers, never a key.
-      await kv.set(`events:${id}`, events);
+      // Events hold the graph, prompts and answers, never a key; a base URL's user:password is removed too.
+      await kv.set(`events:${id}`, withoutUrlCredentials(events));
       const list = [record, ...(await index())];
       for (const old of list.slice(HISTORY_LIMIT)) await kv.del(`events:${old.id}`);
       await kv.set(INDEX_KEY, list.slice(0, HISTORY_LIMIT));
@@ -91,6 +92,13 @@ export function createRunHistory(kv: KeyValue = idbKeyValue(), now: () => number
       await kv.set(INDEX_KEY, (await index()).filter((r) => r.id !== id));
     },
   };
+}
+
+/** The events with any credentials in the recorded base URL removed. */
+export function withoutUrlCredentials(events: readonly RunEvent[]): RunEvent[] {
+  return events.map((e) =>
+    e.type === 'run.start' ? { ...e, settings: { ...e.settings, model: { ...e.settings.model, baseUrl: redactUrl(e.settings.model.baseUrl) } } } : e,
+  );
 }
 
 /** A Map-backed KeyValue (tests, and browsers without IndexedDB). */
