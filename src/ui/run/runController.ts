@@ -184,7 +184,8 @@ export class RunController {
       this.batcher.flush();
       const problem = explainRunFailure(result.events);
       if (problem) this.ui({ problem });
-      await this.deps.record?.({ events: result.events, title: doc.title }).catch(() => undefined);
+      const title = sampleIndex === null ? doc.title : `${doc.title} · row ${sampleIndex}`;
+      await this.deps.record?.({ events: result.events, title }).catch(() => undefined);
       return result;
     } catch (err) {
       this.batcher.flush();
