@@ -10,7 +10,7 @@ import { edgeTypes, nodeTypes, INPUT_NODE_ID, OUTPUT_NODE_ID } from './nodeTypes
 import { useFlowElements } from './useFlowElements';
 
 /** Above this many operations only the visible nodes are rendered (large graphs stay fluid). */
-const VIRTUALIZE_ABOVE = 150;
+const VIRTUALIZE_ABOVE = 500;
 export const PALETTE_MIME = 'application/x-got-operation';
 const CATEGORY_COLOR: Record<string, string> = { llm: 'var(--llm)', annotate: 'var(--annotate)', filter: 'var(--filter)' };
 const minimapColor = (n: Node): string => (n.type === 'comment' ? 'var(--comment-bg)' : n.type === 'operation' ? CATEGORY_COLOR[(n.data as { category?: string }).category ?? ''] ?? 'var(--muted)' : 'var(--border)');
