@@ -10,7 +10,7 @@ export function errorBoxPlot(result: CompareResult, schemes: readonly string[], 
     style,
     marginLeft: 50,
     height: 280,
-    x: { domain: [...schemes], label: 'scheme', padding: 0.4 },
+    x: { domain: [...schemes], label: null, padding: 0.4 },
     y: { grid: true, label: higherIsBetter ? 'score (higher is better)' : 'error (lower is better)', zero: true },
     marks: [Plot.boxY(data, { x: 'scheme', y: 'score', fill: '#9ecae1', stroke: '#08519c' }), Plot.ruleY([0])],
   });
@@ -22,7 +22,7 @@ export function costBarPlot(result: CompareResult, schemes: readonly string[]): 
     style,
     marginLeft: 60,
     height: 240,
-    x: { domain: [...schemes], label: 'scheme', padding: 0.4 },
+    x: { domain: [...schemes], label: null, padding: 0.4 },
     y: { grid: true, label: 'total cost ($)', zero: true },
     marks: [
       Plot.barY(result.rows, { x: 'scheme', y: 'cost', fill: '#fdae6b' }),
@@ -32,8 +32,10 @@ export function costBarPlot(result: CompareResult, schemes: readonly string[]): 
   });
 }
 
-/** Volume against latency of every final thought, one colour per scheme (the paper's trade-off). */
+/** Volume against latency of every final thought, one colour per scheme (the paper's trade-off); schemes sharing a point are spread a little sideways. */
 export function volumeLatencyPlot(result: CompareResult, schemes: readonly string[]): SVGSVGElement | HTMLElement {
+  const mid = (schemes.length - 1) / 2;
+  const spread = (d: { scheme: string; latency: number }) => d.latency + (schemes.indexOf(d.scheme) - mid) * 0.06;
   return Plot.plot({
     style,
     marginLeft: 50,
@@ -41,9 +43,6 @@ export function volumeLatencyPlot(result: CompareResult, schemes: readonly strin
     x: { label: 'latency (hops)', grid: true, zero: true },
     y: { label: 'volume (thoughts)', grid: true, zero: true },
     color: { domain: [...schemes], legend: true, scheme: 'tableau10' },
-    marks: [
-      Plot.dot(result.finals, { x: 'latency', y: 'volume', fill: 'scheme', stroke: 'white', r: 6, tip: true }),
-      Plot.text(result.finals, Plot.selectFirst({ x: 'latency', y: 'volume', text: 'scheme', z: 'scheme', dy: -12 })),
-    ],
+    marks: [Plot.dot(result.finals, { x: spread, y: 'volume', fill: 'scheme', stroke: 'white', r: 6, title: (d: { scheme: string; latency: number; volume: number }) => `${d.scheme}: latency ${d.latency}, volume ${d.volume}` })],
   });
 }
