@@ -233,3 +233,15 @@ test('the right-click menu duplicates a node and adds a comment where it was ope
   await page.getByTestId('context-menu').getByRole('menuitem', { name: /Add comment here/ }).click();
   await expect(ed.canvas().locator('.react-flow__node-comment')).toHaveCount(1);
 });
+
+test('pasting a whole graph file adds its operations to the open graph instead of replacing it', async ({ page, context, request }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const ed = new EditorPage(page);
+  await ed.open();
+  const io = await (await request.get('/examples/sorting-032-io.got.json')).text();
+  await page.evaluate((text) => navigator.clipboard.writeText(text), io);
+  await page.getByTestId('canvas').hover({ position: { x: 300, y: 560 } });
+  await page.keyboard.press('ControlOrMeta+V');
+  await expect(ed.opNodes()).toHaveCount(16 + JSON.parse(io).operations.length);
+  await expect(page.getByTestId('doc-title')).toHaveValue(/Sorting 32.*GoT/);
+});

@@ -1,7 +1,8 @@
 import { createContext, useContext, useMemo, useRef, type ReactNode } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import type { OperationType } from '../../engine/index';
-import { copyItems, parseClipboard } from '../document/clipboard';
+import { CLIPBOARD_FORMAT, copyItems, parseClipboard, type ClipboardPayload } from '../document/clipboard';
+import { readDocument } from '../files/readDocument';
 import { layoutPositions } from '../document/autoLayout';
 import { useAppStoreApi } from '../store/StoreProvider';
 import type { AppStore } from '../store/createAppStore';
@@ -18,7 +19,7 @@ export interface EditorCommands {
   duplicateSelection: () => void;
   /** The selection as clipboard text, or null when nothing is selected. */
   copySelection: () => string | null;
-  /** Pastes clipboard text; returns false when it is not a GoT Studio selection. */
+  /** Pastes clipboard text (a copied selection or a whole graph file); returns false when it is neither. */
   pasteText: (text: string) => boolean;
   selectAll: () => void;
   undo: () => void;
@@ -31,6 +32,13 @@ export interface EditorCommands {
 }
 
 const Ctx = createContext<EditorCommands | null>(null);
+
+/** A whole `.got.json` pasted onto the canvas adds its operations; it never replaces the open graph. */
+function documentAsPayload(text: string): ClipboardPayload | null {
+  if (!text.trimStart().startsWith('{')) return null;
+  const r = readDocument(text);
+  return r.ok ? { format: CLIPBOARD_FORMAT, operations: r.doc.operations, comments: r.doc.comments } : null;
+}
 
 /** Flow-space point at the pointer, or the visible centre. */
 function anchor(rf: ReturnType<typeof useReactFlow>, pointer: { x: number; y: number } | null): { x: number; y: number } {
@@ -69,7 +77,7 @@ function build(store: AppStore, rf: ReturnType<typeof useReactFlow>, pointer: Ed
       return JSON.stringify(copyItems(s().doc, s().selection));
     },
     pasteText: (text) => {
-      const payload = parseClipboard(text);
+      const payload = parseClipboard(text) ?? documentAsPayload(text);
       if (!payload) return false;
       const xs = [...payload.operations.map((o) => o.position ?? { x: 0, y: 0 }), ...payload.comments.map((c) => c.position)];
       pasteCount += 1;

@@ -83,7 +83,6 @@ export function useShortcuts(store: AppStore, commands: EditorCommands, files: F
       if (typingIn(e.target) || store.getState().dialog) return;
       const text = e.clipboardData?.getData('text/plain') ?? '';
       if (commands.pasteText(text)) e.preventDefault();
-      else if (text.trim().startsWith('{') && text.includes('"format"')) files.openText({ name: 'pasted graph', text, handle: null });
     };
     window.addEventListener('keydown', onKey);
     document.addEventListener('copy', copy);
