@@ -132,3 +132,17 @@ test('a full storage pauses autosave with a visible warning and the open graph k
   await page.getByTestId('doc-title').fill('Edited after space freed');
   await expect(page.getByTestId('autosave-error')).toHaveCount(0);
 });
+
+test('a graph replaced by New is kept under Recent', async ({ page }) => {
+  const ed = new EditorPage(page);
+  await ed.open();
+  await page.getByTestId('doc-title').fill('Work in progress');
+  await page.getByTestId('menu-file').click();
+  await page.getByTestId('file-new').click();
+  await expect(ed.opNodes()).toHaveCount(0);
+  await page.getByTestId('menu-file').click();
+  await page.getByTestId('file-recent').click();
+  await page.getByTestId('recent-item').filter({ hasText: 'Work in progress' }).click();
+  await expect(page.getByTestId('doc-title')).toHaveValue('Work in progress');
+  await expect(ed.opNodes()).toHaveCount(16);
+});

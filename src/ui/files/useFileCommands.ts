@@ -32,6 +32,9 @@ function build(store: AppStore, rf: ReturnType<typeof useReactFlow>): FileComman
   const s = store.getState;
   const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
   const load = (doc: GotDocument, fileName: string | null, handle: FileSystemFileHandleLike | null) => {
+    // The graph being replaced goes to Recent first, so New/Open/an example never loses work.
+    const old = s();
+    if (old.doc.operations.length && old.savedDoc !== old.doc) void rememberRecent(old.doc, old.fileName).catch(() => undefined);
     currentHandle = handle;
     s().loadDocument(doc);
     s().markSaved(fileName);
