@@ -19,6 +19,15 @@ test.describe('live runs through the OpenAI provider against the simulator serve
     await run.shot('run-7-openai-provider');
   });
 
+  test('the same-origin simulator endpoint of the dev server passes the connection test', async ({ page }) => {
+    const run = new RunPage(page);
+    await run.open();
+    await run.setModel({ provider: 'openai' });
+    await page.getByRole('button', { name: 'Simulator over HTTP' }).click();
+    await expect(page.getByTestId('openai-base-url')).toHaveValue('/api/simulator/v1');
+    expect(await run.testConnection()).toMatch(/^✓ Connected/);
+  });
+
   test('a 429 storm recovers through retries and says so', async ({ page, simServer }) => {
     simServer.setFaults({ rateLimit: { count: 4, retryAfterMs: 30 } });
     const run = new RunPage(page);

@@ -74,6 +74,25 @@ test.describe('live runs on the in-browser simulator', () => {
     await expect(run.summary('status')).toHaveText('completed');
   });
 
+  test('pause holds new model calls until resume', async ({ page }) => {
+    const run = new RunPage(page);
+    await run.open();
+    await run.setModel({ latencyMs: 600 });
+    await run.saveModel();
+    await run.run();
+    await expect(run.opStatus('split')).toHaveText('running');
+    await page.getByTestId('run-pause').click();
+    await expect(run.status()).toHaveText(/^Paused/);
+    // The split call in flight finishes; the sorting calls after it wait.
+    await expect(run.opStatus('split')).toHaveText('done', { timeout: 15_000 });
+    await page.waitForTimeout(1500);
+    await run.tab('summary');
+    await expect(run.summary('requests')).toHaveText('1');
+    await page.getByTestId('run-resume').click();
+    await run.waitDone();
+    await expect(run.summary('requests')).toHaveText('5');
+  });
+
   test('cancel mid-run keeps a partial GRS that can be inspected and exported', async ({ page }) => {
     const run = new RunPage(page);
     await run.open();

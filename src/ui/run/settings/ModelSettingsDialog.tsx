@@ -6,6 +6,14 @@ import { appKeyVault } from './keyVault';
 import { modelLabel, saveModelSettings, type ModelSettings, type ProviderKind } from './modelSettings';
 import { testConnection, type ConnectionVerdict } from './testConnection';
 
+/** Common OpenAI-compatible endpoints; the last is this app's own server, simulating a model over HTTP. */
+const PRESETS = [
+  { label: 'OpenAI', baseUrl: 'https://api.openai.com/v1', model: 'gpt-4o-mini' },
+  { label: 'Ollama', baseUrl: 'http://localhost:11434/v1', model: 'llama3.1' },
+  { label: 'LM Studio', baseUrl: 'http://localhost:1234/v1', model: 'local-model' },
+  { label: 'Simulator over HTTP', baseUrl: '/api/simulator/v1', model: 'got-simulator' },
+];
+
 const num = (v: string): number | undefined => (v.trim() === '' ? undefined : Number(v));
 
 /** Applies settings: the store, this device's saved preferences (never the key), the key vault, and the editor's cost preview. */
@@ -78,6 +86,14 @@ export function ModelSettingsDialog({ onClose }: { onClose: () => void }) {
             <label>
               Model <input value={d.openai.model} onChange={(e) => set({ openai: { ...d.openai, model: e.target.value } })} data-testid="openai-model" />
             </label>
+            <span className="presets">
+              Presets:
+              {PRESETS.map((p) => (
+                <button key={p.label} type="button" className="btn small" onClick={() => set({ openai: { baseUrl: p.baseUrl, model: p.model } })} title={p.baseUrl}>
+                  {p.label}
+                </button>
+              ))}
+            </span>
             <label>
               API key{' '}
               <input type="password" autoComplete="off" value={key} onChange={(e) => (setKey(e.target.value), setVerdict(null))} placeholder="sk-…" data-testid="openai-key" />
