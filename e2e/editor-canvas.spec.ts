@@ -141,6 +141,7 @@ test('dragging a node moves it as one undo step', async ({ page }) => {
   await expect(page.locator('.cm-tooltip-autocomplete')).toContainText('branches');
   await ed.shot('canvas-template-completion');
   await page.keyboard.type('br');
+  await expect(page.locator('.cm-tooltip-autocomplete li[aria-selected=true]')).toContainText('branches');
   await page.keyboard.press('Enter');
   await expect(ed.field('prompt').locator('.cm-content')).toHaveText('Sort {{branches}}');
   await expect(ed.field('prompt').getByTestId(/template-preview/)).toContainText('Sort 1');

@@ -48,6 +48,17 @@ function anchor(rf: ReturnType<typeof useReactFlow>, pointer: { x: number; y: nu
   return rf.screenToFlowPosition(screen);
 }
 
+/** Zooms by `factor` keeping the point under the pointer (or the canvas centre) in place, like Figma. */
+function zoomBy(rf: ReturnType<typeof useReactFlow>, pointer: { x: number; y: number } | null, factor: number): void {
+  const rect = document.querySelector('[data-testid="canvas"] .react-flow')?.getBoundingClientRect();
+  if (!rect) return;
+  const { x, y, zoom } = rf.getViewport();
+  const next = Math.min(2.5, Math.max(0.05, zoom * factor));
+  const ax = (pointer ? pointer.x : rect.left + rect.width / 2) - rect.left;
+  const ay = (pointer ? pointer.y : rect.top + rect.height / 2) - rect.top;
+  void rf.setViewport({ x: ax - ((ax - x) * next) / zoom, y: ay - ((ay - y) * next) / zoom, zoom: next });
+}
+
 function build(store: AppStore, rf: ReturnType<typeof useReactFlow>, pointer: EditorCommands['pointer'], selectedEdges: EditorCommands['selectedEdges']): EditorCommands {
   const s = store.getState;
   let pasteCount = 0;
@@ -92,8 +103,8 @@ function build(store: AppStore, rf: ReturnType<typeof useReactFlow>, pointer: Ed
     undo: () => store.temporal.getState().undo(),
     redo: () => store.temporal.getState().redo(),
     fitView: () => void rf.fitView({ padding: 0.15, duration: 200 }),
-    zoomIn: () => void rf.zoomIn(),
-    zoomOut: () => void rf.zoomOut(),
+    zoomIn: () => zoomBy(rf, pointer.current, 1.25),
+    zoomOut: () => zoomBy(rf, pointer.current, 1 / 1.25),
     autoLayout: async () => {
       const sizes = new Map(rf.getNodes().map((n) => [n.id, { width: n.measured?.width ?? 220, height: n.measured?.height ?? 96 }]));
       const positions = await layoutPositions(s().doc, sizes);

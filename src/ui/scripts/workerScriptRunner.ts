@@ -1,12 +1,16 @@
 import type { JsonValue, ScriptRunner } from '../../engine/index';
 
 /** What the worker answers: the function's JSON result or an error message. */
-type WorkerReply = { ok: true; value: JsonValue } | { ok: false; message: string };
+type WorkerReply = { started: true } | { ok: true; value: JsonValue } | { ok: false; message: string };
+
+/** How long a worker may take to start before the call fails (a busy machine can be slow). */
+const STARTUP_LIMIT_MS = 15_000;
 
 // The worker evaluates user code with no access to the page, its DOM or its storage.
 const WORKER_SOURCE = `
 self.onmessage = (e) => {
   const { code, argName, arg } = e.data;
+  self.postMessage({ started: true });
   try {
     const fn = new Function(argName, '"use strict";\\n' + code);
     const value = fn(arg);
@@ -36,12 +40,18 @@ export class WorkerScriptRunner implements ScriptRunner {
         return;
       }
       const worker = new Worker(urlOf());
-      const timer = setTimeout(() => {
+      const stop = (message: string) => () => {
         worker.terminate();
-        reject(new Error(`The JavaScript function did not finish within ${timeoutMs} ms (an endless loop?) and was stopped.`));
-      }, timeoutMs);
+        reject(new Error(message));
+      };
+      // The time limit counts the function's own run, not the worker's start-up.
+      let timer = setTimeout(stop(`The JavaScript worker did not start within ${STARTUP_LIMIT_MS / 1000} s.`), STARTUP_LIMIT_MS);
       worker.onmessage = (e: MessageEvent<WorkerReply>) => {
         clearTimeout(timer);
+        if ('started' in e.data) {
+          timer = setTimeout(stop(`The JavaScript function did not finish within ${timeoutMs} ms (an endless loop?) and was stopped.`), timeoutMs);
+          return;
+        }
         worker.terminate();
         if (e.data.ok) resolve(e.data.value);
         else reject(new Error(`The JavaScript function threw: ${e.data.message}`));
