@@ -246,3 +246,19 @@ test('pasting a whole graph file adds its operations to the open graph instead o
   await expect(ed.opNodes()).toHaveCount(16 + JSON.parse(io).operations.length);
   await expect(page.getByTestId('doc-title')).toHaveValue(/Sorting 32.*GoT/);
 });
+
+test('the graph checklist lists each problem and a click shows the operation at fault', async ({ page }) => {
+  const ed = new EditorPage(page);
+  await ed.open();
+  await ed.select('score-2');
+  await ed.field('scorer').locator('select').selectOption('');
+  await ed.blurFields();
+  await ed.deselect();
+  const list = page.getByTestId('problem-list');
+  await expect(list).toContainText('Score List 2');
+  await list.getByRole('button', { name: /Score List 2/ }).click();
+  await expect(page.getByTestId('op-id')).toHaveText('score-2');
+  await expect(ed.node('score-2')).toBeInViewport();
+  await expect.poll(async () => (await ed.node('score-2').boundingBox())!.width).toBeGreaterThan(150);
+  await ed.shot('canvas-focus-problem');
+});

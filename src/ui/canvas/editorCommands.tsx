@@ -29,6 +29,8 @@ export interface EditorCommands {
   zoomOut: () => void;
   autoLayout: () => Promise<void>;
   openQuickAdd: () => void;
+  /** Selects an operation and brings it to the middle of the canvas. */
+  focusOperation: (id: string) => void;
 }
 
 const Ctx = createContext<EditorCommands | null>(null);
@@ -110,6 +112,11 @@ function build(store: AppStore, rf: ReturnType<typeof useReactFlow>, pointer: Ed
       const positions = await layoutPositions(s().doc, sizes);
       s().moveItems(positions);
       requestAnimationFrame(() => void rf.fitView({ padding: 0.15, duration: 200 }));
+    },
+    focusOperation: (id) => {
+      s().select([id]);
+      const node = rf.getNode(id);
+      if (node) void rf.setCenter(node.position.x + (node.measured?.width ?? 220) / 2, node.position.y + (node.measured?.height ?? 96) / 2, { zoom: Math.max(rf.getZoom(), 0.8), duration: 250 });
     },
     openQuickAdd: () => {
       const el = document.querySelector('[data-testid="canvas"] .react-flow')?.getBoundingClientRect();

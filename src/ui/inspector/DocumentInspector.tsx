@@ -3,6 +3,7 @@ import { estimateOf } from '../estimate/estimateOf';
 import { formatRange } from '../estimate/estimateRun';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
 import { InputEditor } from './InputEditor';
+import { ProblemList } from './ProblemList';
 
 /** With nothing selected: the document's description, input, cost preview and overall diagnostics. */
 export function DocumentInspector() {
@@ -47,6 +48,7 @@ export function DocumentInspector() {
             );
           })
         : null}
+      <ProblemList />
       <CostPreview />
       <InputEditor />
     </div>

@@ -1,10 +1,12 @@
 import { operationDefinitions } from '../../engine/index';
 import { opIndex } from '../document/docIndex';
+import { useEditorCommands } from '../canvas/editorCommands';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
 
 /** The operation's inputs in order, with controls to reorder or disconnect them. */
 export function InputOrder({ opId }: { opId: string }) {
   const store = useAppStoreApi();
+  const commands = useEditorCommands();
   const inputs = useAppStore((s) => opIndex(s.doc).get(opId)?.inputs.join('\n') ?? '');
   const names = useAppStore((s) => {
     const idx = opIndex(s.doc);
@@ -23,7 +25,7 @@ export function InputOrder({ opId }: { opId: string }) {
         {list.map((id, i) => (
           <li key={id} data-testid={`input-${i + 1}`}>
             <span className="order-badge">{i + 1}</span>
-            <button type="button" className="link" onClick={() => store.getState().select([id])} title={id}>
+            <button type="button" className="link" onClick={() => commands.focusOperation(id)} title={id}>
               {labels[i]} <span className="muted small">{id}</span>
             </button>
             <span className="spacer" />
