@@ -36,7 +36,7 @@ async function pan(page: Page): Promise<void> {
   await page.mouse.up();
 }
 
-async function showAndPan(page: Page, n: number): Promise<{ showMs: number; idle: number[]; pan: number[] }> {
+async function showAndPan(page: Page, n: number): Promise<{ showMs: number; idle: number[]; pan: number[]; panAll: number[] }> {
   const showMs = await page.evaluate(`window.grsBench.show(${n})`) as number;
   await page.waitForTimeout(600);
   const idle = await frames(page, () => page.waitForTimeout(1000));
@@ -44,7 +44,11 @@ async function showAndPan(page: Page, n: number): Promise<{ showMs: number; idle
   await page.mouse.move(640, 360);
   for (let i = 0; i < 3; i++) await page.mouse.wheel(0, -300);
   await page.waitForTimeout(300);
-  return { showMs, idle, pan: await frames(page, () => pan(page)) };
+  const panned = await frames(page, () => pan(page));
+  // Then the worst case: every card on screen at once (Controls' "fit view").
+  await page.locator('.react-flow__controls-fitview').click();
+  await page.waitForTimeout(600);
+  return { showMs, idle, pan: panned, panAll: await frames(page, () => pan(page)) };
 }
 
 /** Runs the live-run view benchmark and returns the lines to print. */
@@ -67,6 +71,7 @@ export async function benchRun(): Promise<string[]> {
     return [
       `200 thoughts:   shown in ${small.showMs.toFixed(0)} ms; idle ${fmt(small.idle)}; panning ${fmt(small.pan)}`,
       `2,000 thoughts: shown in ${large.showMs.toFixed(0)} ms; idle ${fmt(large.idle)}; panning ${fmt(large.pan)}`,
+      `2,000 thoughts, all on screen (fit view, block cards, highlighted edges only): panning ${fmt(large.panAll)}`,
       `streaming 200 thoughts/s for 5 s (${shown} thoughts, tokens batched per frame): ${fmt(stream)}`,
       `2,000 vs 200 thoughts: show ×${(large.showMs / small.showMs).toFixed(2)}, pan p95 ×${(percentile(large.pan, 95) / percentile(small.pan, 95)).toFixed(2)}; streaming p95 vs idle 200-thought p95 ×${(percentile(stream, 95) / percentile(small.idle, 95)).toFixed(2)}`,
     ];

@@ -1,9 +1,9 @@
 import { useCallback, useEffect } from 'react';
-import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Node, type NodeMouseHandler } from '@xyflow/react';
+import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, useStore as useFlowStore, type Node, type NodeMouseHandler } from '@xyflow/react';
 import type { ThoughtId } from '../../engine/index';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
 import { PendingCallCard } from './cards/PendingCallCard';
-import { ThoughtCard } from './cards/ThoughtCard';
+import { ThoughtCard, TINY_ZOOM } from './cards/ThoughtCard';
 import { ColorLegend } from './ColorLegend';
 import type { ColorBy } from './colorScale';
 import { useGrsElements } from './useGrsElements';
@@ -15,6 +15,8 @@ const MINIMAP_MAX = 600;
 /** Above this many thoughts the view opens on the newest ones instead of fitting them all. */
 const FIT_ALL_MAX = 500;
 const FOCUS_TAIL = 24;
+const OVERVIEW_ZOOM = TINY_ZOOM;
+const OVERVIEW_MIN = 800;
 const minimapColor = (n: Node) => ((n.data as { color?: string | null }).color ?? '#9aa4b2');
 
 function GrsFlow() {
@@ -48,8 +50,10 @@ function GrsFlow() {
   );
   const onPaneClick = useCallback(() => api.getState().selectInRun(null), [api]);
   const setColorBy = useCallback((colorBy: ColorBy) => api.getState().patchRunUi({ colorBy }), [api]);
+  // Zoomed far out on a large GRS, only highlighted edges are drawn: thousands of hairlines hide more than they show and cost every frame.
+  const overview = useFlowStore((s) => s.transform[2] < OVERVIEW_ZOOM) && count > OVERVIEW_MIN;
   return (
-    <div className="grs-canvas" data-testid="grs-canvas">
+    <div className={`grs-canvas${overview ? ' is-overview' : ''}`} data-testid="grs-canvas">
       {count === 0 ? <div className="grs-empty">Run the graph to see its thoughts here: one card per thought, with its volume and latency.</div> : null}
       <ReactFlow
         nodes={nodes}

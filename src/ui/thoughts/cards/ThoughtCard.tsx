@@ -4,9 +4,10 @@ import { useAppStore } from '../../store/StoreProvider';
 import { opLabelOf } from '../opLabels';
 import { compact, dollars, duration, thoughtText } from '../thoughtText';
 
-/** Below this zoom, text is unreadable anyway: cards switch to their compact form. */
+/** Below these zooms text is unreadable anyway: cards switch to a compact form, then to a coloured block. */
 export const FAR_ZOOM = 0.45;
-const isFar = (s: { transform: [number, number, number] }) => s.transform[2] < FAR_ZOOM;
+export const TINY_ZOOM = 0.15;
+const detailLevel = (s: { transform: [number, number, number] }) => (s.transform[2] < TINY_ZOOM ? 'tiny' : s.transform[2] < FAR_ZOOM ? 'far' : 'full');
 
 export type ThoughtNodeData = { color: string | null };
 export type ThoughtNode = Node<ThoughtNodeData, 'thought'>;
@@ -17,12 +18,22 @@ export const ThoughtCard = memo(function ThoughtCard({ id, data }: NodeProps<Tho
   const mark = useAppStore((s) => s.highlight.thoughts[id]);
   const dimmed = useAppStore((s) => s.highlight.active && !s.highlight.thoughts[id]);
   const opLabel = useAppStore((s) => (t?.kind === 'input' ? 'input' : opLabelOf(s.live.grs.document, t?.opId ?? null)));
-  const far = useFlowStore(isFar);
+  const level = useFlowStore(detailLevel);
   if (!t) return null;
   const classes = ['thought-card', `kind-${t.kind}`, mark ? `mark-${mark}` : '', dimmed ? 'is-faded' : '', t.pruned ? 'is-pruned' : '', t.parseError ? 'has-error' : '']
     .filter(Boolean)
     .join(' ');
-  if (far) {
+  if (level === 'tiny') {
+    // The whole GRS on screen: a coloured block per thought, its figures in the tooltip.
+    const tip = `${t.id}: volume ${t.volume}, latency ${t.latency}${t.scored ? `, score ${t.score}` : ''}${t.pruned ? `, pruned: ${t.pruned.reason}` : ''}`;
+    return (
+      <div className={`${classes} is-tiny`} data-testid={`thought-${id}`} title={tip} style={data.color ? { background: data.color, borderColor: data.color } : undefined}>
+        <Handle type="target" position={Position.Left} className="thought-handle" isConnectable={false} />
+        <Handle type="source" position={Position.Right} className="thought-handle" isConnectable={false} />
+      </div>
+    );
+  }
+  if (level === 'far') {
     // Zoomed out, a card shows only its colour and metrics: a few elements instead of dozens keeps large GRSs smooth.
     return (
       <div className={`${classes} is-far`} data-testid={`thought-${id}`} title={t.pruned ? `pruned by ${t.pruned.opId}: ${t.pruned.reason}` : undefined} style={data.color ? { borderLeftColor: data.color, background: `color-mix(in srgb, ${data.color} 28%, var(--panel, #fff))` } : undefined}>
