@@ -33,12 +33,13 @@ function GrsFlow() {
   const started = count > 1;
   useEffect(() => {
     if (!started) return;
-    const id = requestAnimationFrame(() => {
+    // A short delay lets React Flow take in new positions (the ELK layout) before measuring the fit.
+    const id = setTimeout(() => {
       const order = api.getState().live.grs.thoughtOrder;
       const focus = order.length > FIT_ALL_MAX ? order.slice(-FOCUS_TAIL).map((tid) => ({ id: tid })) : undefined;
-      void flow.fitView({ duration: 200, maxZoom: 1, nodes: focus });
-    });
-    return () => cancelAnimationFrame(id);
+      void flow.fitView({ duration: 200, maxZoom: 1, padding: 0.12, nodes: focus });
+    }, 80);
+    return () => clearTimeout(id);
   }, [api, flow, runId, started, finished, layoutVersion, view]);
   const onNodeClick: NodeMouseHandler = useCallback(
     (_e, node) => {
