@@ -14,6 +14,14 @@ describe('run history', () => {
     expect((await history.list()).map((r) => r.id)).toEqual([record.id]);
   });
 
+  it('stores finished calls without their streamed tokens, and the GRS rebuilds the same', async () => {
+    const history = createRunHistory(memoryKeyValue());
+    const events = tinyRunEvents();
+    const loaded = (await history.load((await history.save(events, 'x')).id)) ?? [];
+    expect(loaded.some((e) => e.type === 'call.token')).toBe(false);
+    expect(rebuildGrs(loaded)).toEqual(rebuildGrs(events));
+  });
+
   it('marks a run without its end as incomplete', async () => {
     const history = createRunHistory(memoryKeyValue());
     const record = await history.save(tinyRunEvents().slice(0, 5), 'Partial');

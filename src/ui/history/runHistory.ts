@@ -78,7 +78,7 @@ export function createRunHistory(kv: KeyValue = idbKeyValue(), now: () => number
       const id = `run-${savedAt.toString(36)}-${seq}`;
       const record = recordOf(id, events, title, savedAt);
       // Events hold the graph, prompts and answers, never a key; a base URL's user:password is removed too.
-      await kv.set(`events:${id}`, withoutUrlCredentials(events));
+      await kv.set(`events:${id}`, withoutUrlCredentials(compactLog(events)));
       const list = [record, ...(await index())];
       for (const old of list.slice(HISTORY_LIMIT)) await kv.del(`events:${old.id}`);
       await kv.set(INDEX_KEY, list.slice(0, HISTORY_LIMIT));
@@ -92,6 +92,15 @@ export function createRunHistory(kv: KeyValue = idbKeyValue(), now: () => number
       await kv.set(INDEX_KEY, (await index()).filter((r) => r.id !== id));
     },
   };
+}
+
+/**
+ * The log without the streamed tokens of calls that finished: `call.done` carries their full texts,
+ * so the GRS rebuilds the same while the stored log shrinks several times over.
+ */
+export function compactLog(events: readonly RunEvent[]): RunEvent[] {
+  const finished = new Set(events.flatMap((e) => (e.type === 'call.done' ? [e.callId as string] : [])));
+  return events.filter((e) => e.type !== 'call.token' || !finished.has(e.callId));
 }
 
 /** The events with any credentials in the recorded base URL removed. */
