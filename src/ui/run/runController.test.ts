@@ -134,6 +134,11 @@ describe('batch runs', () => {
     const s = store.getState();
     expect(rows).toEqual([2, 3, 4]);
     expect(s.runUi.batch).toMatchObject({ from: 2, to: 4, done: 3, failed: 0, current: null });
+    expect(s.runUi.batch?.rows.map((r) => [r.row, r.status])).toEqual([
+      [2, 'completed'],
+      [3, 'completed'],
+      [4, 'completed'],
+    ]);
     // Each run makes 4 calls (one generate with n = 3, three improves).
     expect(s.runUi.batch?.cost).toBeCloseTo(3 * 4 * 0.001);
     expect(s.live.grs.input).toEqual({ current: 'row4' });

@@ -77,7 +77,7 @@ export class RunController {
   async runBatch(from: number, to: number): Promise<void> {
     if (this.busy) return;
     const doc = this.deps.store.getState().doc;
-    this.begin(false, { from, to, done: 0, failed: 0, current: from, cost: 0, promptTokens: 0, completionTokens: 0 });
+    this.begin(false, { from, to, done: 0, failed: 0, current: from, cost: 0, promptTokens: 0, completionTokens: 0, rows: [] });
     for (let i = from; i <= to && this.abort && !this.abort.signal.aborted; i += 1) {
       this.ui({ batch: { ...this.batchState(), current: i } });
       const result = await this.runOne(doc, i);
@@ -92,6 +92,7 @@ export class RunController {
           promptTokens: b.promptTokens + (s?.promptTokens ?? 0),
           completionTokens: b.completionTokens + (s?.completionTokens ?? 0),
           current: null,
+          rows: [...b.rows, { row: i, status: s?.status ?? 'not started', score: s?.bestScore ?? null, solved: s?.solved ?? null, cost: s?.cost ?? 0, wallMs: s?.wallMs ?? 0 }],
         },
       });
     }
@@ -137,7 +138,7 @@ export class RunController {
   }
 
   private batchState() {
-    return this.deps.store.getState().runUi.batch ?? { from: 0, to: 0, done: 0, failed: 0, current: null, cost: 0, promptTokens: 0, completionTokens: 0 };
+    return this.deps.store.getState().runUi.batch ?? { from: 0, to: 0, done: 0, failed: 0, current: null, cost: 0, promptTokens: 0, completionTokens: 0, rows: [] };
   }
 
   private begin(stepping: boolean, batch: RunUi['batch']) {

@@ -1,4 +1,4 @@
-import type { OperationId, RunEvent } from '../../engine/index';
+import type { OperationId, RunEvent, RunStatus } from '../../engine/index';
 import type { ColorBy } from '../thoughts/colorScale';
 import type { OperationRunView, RunsSlice } from '../store/runsSlice';
 import { highlightFor, noHighlight, type RunHighlight } from './highlight';
@@ -21,6 +21,18 @@ export interface BatchProgress {
   cost: number;
   promptTokens: number;
   completionTokens: number;
+  /** One line per finished row, in order. */
+  rows: BatchRow[];
+}
+
+/** How one row of a batch ended. */
+export interface BatchRow {
+  row: number;
+  status: RunStatus | 'not started';
+  score: number | null;
+  solved: boolean | null;
+  cost: number;
+  wallMs: number;
 }
 
 

@@ -1,6 +1,7 @@
 import { useAppStore, useAppStoreApi } from '../../store/StoreProvider';
 import { dollars, duration } from '../../thoughts/thoughtText';
 import { downloadJson, exportFileName, exportRunJson } from '../exportRunJson';
+import type { BatchProgress } from '../runSlice';
 
 function Row({ label, value, testId }: { label: string; value: React.ReactNode; testId?: string }) {
   return (
@@ -11,11 +12,46 @@ function Row({ label, value, testId }: { label: string; value: React.ReactNode; 
   );
 }
 
+/** Each row of a batch: how it ended, its score and cost (the tables below describe the row on screen). */
+function BatchTable({ batch }: { batch: BatchProgress }) {
+  return (
+    <div data-testid="batch-summary">
+      <b>
+        Batch: rows {batch.from}–{batch.to}, {batch.done} done{batch.failed ? `, ${batch.failed} not completed` : ''}, {dollars(batch.cost)}
+      </b>
+      <table className="summary-table batch-table">
+        <thead>
+          <tr>
+            <th>row</th>
+            <th>status</th>
+            <th>score</th>
+            <th>solved</th>
+            <th>cost</th>
+          </tr>
+        </thead>
+        <tbody>
+          {batch.rows.map((r) => (
+            <tr key={r.row}>
+              <td>{r.row}</td>
+              <td>{r.status}</td>
+              <td>{r.score ?? '—'}</td>
+              <td>{r.solved === null ? '—' : r.solved ? 'yes' : 'no'}</td>
+              <td>{dollars(r.cost)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted">Below: the last row’s run.</p>
+    </div>
+  );
+}
+
 /** After (or during) a run: requests, completions, cache hits, tokens, cost, wall time, critical path, final thoughts, score, solved. */
 export function RunSummaryPanel() {
   const api = useAppStoreApi();
   const grs = useAppStore((s) => s.live.grs);
   const problem = useAppStore((s) => s.runUi.problem);
+  const batch = useAppStore((s) => s.runUi.batch);
   const summary = grs.summary;
   const t = summary ?? grs.totals;
   if (!grs.runId) return <p className="detail-empty">No run yet. Press Run (or Step) in the top bar.</p>;
@@ -33,6 +69,7 @@ export function RunSummaryPanel() {
           <div className="run-problem-hint">{problem.hint}</div>
         </div>
       ) : null}
+      {batch ? <BatchTable batch={batch} /> : null}
       <table className="summary-table">
         <tbody>
           <Row label="status" value={summary ? `${summary.status}${summary.reason ? ` — ${summary.reason}` : ''}` : 'running…'} testId="summary-status" />
