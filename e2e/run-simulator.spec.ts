@@ -74,6 +74,25 @@ test.describe('live runs on the in-browser simulator', () => {
     await expect(run.summary('status')).toHaveText('completed');
   });
 
+  test('runs a batch over dataset rows with progress and a line per row', async ({ page }) => {
+    const run = new RunPage(page);
+    await run.open();
+    await run.setModel({ latencyMs: 0 });
+    await run.saveModel();
+    await page.getByTestId('run-mode').selectOption('batch');
+    await page.getByTestId('batch-from').fill('3');
+    await page.getByTestId('batch-to').fill('5');
+    await run.run();
+    await run.waitDone();
+    await expect(run.status()).toContainText('row 5 (3/3)');
+    await run.tab('summary');
+    const rows = page.getByTestId('batch-summary').locator('tbody tr');
+    await expect(rows).toHaveCount(3);
+    await expect(rows.nth(0)).toContainText('completed');
+    await page.waitForTimeout(1000);
+    await run.shot('run-12-batch');
+  });
+
   test('pause holds new model calls until resume', async ({ page }) => {
     const run = new RunPage(page);
     await run.open();

@@ -3,7 +3,7 @@ import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFl
 import type { ThoughtId } from '../../engine/index';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
 import { PendingCallCard } from './cards/PendingCallCard';
-import { ThoughtCard, TINY_ZOOM } from './cards/ThoughtCard';
+import { ThoughtCard, TINY_MIN_THOUGHTS, TINY_ZOOM } from './cards/ThoughtCard';
 import { ColorLegend } from './ColorLegend';
 import type { ColorBy } from './colorScale';
 import { useGrsElements } from './useGrsElements';
@@ -16,7 +16,7 @@ const MINIMAP_MAX = 600;
 const FIT_ALL_MAX = 500;
 const FOCUS_TAIL = 24;
 const OVERVIEW_ZOOM = TINY_ZOOM;
-const OVERVIEW_MIN = 800;
+const OVERVIEW_MIN = TINY_MIN_THOUGHTS;
 const minimapColor = (n: Node) => ((n.data as { color?: string | null }).color ?? '#9aa4b2');
 
 function GrsFlow() {

@@ -7,6 +7,8 @@ import { compact, dollars, duration, thoughtText } from '../thoughtText';
 /** Below these zooms text is unreadable anyway: cards switch to a compact form, then to a coloured block. */
 export const FAR_ZOOM = 0.45;
 export const TINY_ZOOM = 0.15;
+/** Blocks only pay off for large GRSs; a small one keeps its figures at any zoom. */
+export const TINY_MIN_THOUGHTS = 800;
 const detailLevel = (s: { transform: [number, number, number] }) => (s.transform[2] < TINY_ZOOM ? 'tiny' : s.transform[2] < FAR_ZOOM ? 'far' : 'full');
 
 export type ThoughtNodeData = { color: string | null };
@@ -18,7 +20,9 @@ export const ThoughtCard = memo(function ThoughtCard({ id, data }: NodeProps<Tho
   const mark = useAppStore((s) => s.highlight.thoughts[id]);
   const dimmed = useAppStore((s) => s.highlight.active && !s.highlight.thoughts[id]);
   const opLabel = useAppStore((s) => (t?.kind === 'input' ? 'input' : opLabelOf(s.live.grs.document, t?.opId ?? null)));
-  const level = useFlowStore(detailLevel);
+  const zoomLevel = useFlowStore(detailLevel);
+  const many = useAppStore((s) => s.live.grs.thoughtOrder.length > TINY_MIN_THOUGHTS);
+  const level = zoomLevel === 'tiny' && !many ? 'far' : zoomLevel;
   if (!t) return null;
   const classes = ['thought-card', `kind-${t.kind}`, mark ? `mark-${mark}` : '', dimmed ? 'is-faded' : '', t.pruned ? 'is-pruned' : '', t.parseError ? 'has-error' : '']
     .filter(Boolean)
