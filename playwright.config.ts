@@ -24,7 +24,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 720 }, ...(existsSync(chromium) ? { launchOptions: { executablePath: chromium } } : {}) } }],
   webServer: {
-    command: `npx vite --port ${PORT} --strictPort`,
+    command: `npx vite --configLoader runner --port ${PORT} --strictPort`,
     url: `http://localhost:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
