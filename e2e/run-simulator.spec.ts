@@ -93,6 +93,19 @@ test.describe('live runs on the in-browser simulator', () => {
     await run.shot('run-12-batch');
   });
 
+  test('a budget cap stops the run cleanly and says which cap was hit', async ({ page }) => {
+    const run = new RunPage(page);
+    await run.open();
+    await run.setModel({ latencyMs: 0 });
+    await page.getByTestId('budget-requests').fill('2');
+    await run.saveModel();
+    await run.run();
+    await expect(run.status()).toHaveText(/^Budget cap hit/, { timeout: 30_000 });
+    await run.tab('summary');
+    await expect(page.getByTestId('run-problem')).toContainText('budget cap stopped the run');
+    await expect(run.summary('status')).toContainText('budget');
+  });
+
   test('pause holds new model calls until resume', async ({ page }) => {
     const run = new RunPage(page);
     await run.open();
