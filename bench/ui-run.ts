@@ -12,7 +12,8 @@ const percentile = (xs: number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! : NaN;
 };
-const fmt = (xs: number[]) => `p50 ${percentile(xs, 50).toFixed(1)} ms, p95 ${percentile(xs, 95).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms (${xs.length} frames)`;
+const fmt = (xs: number[]) =>
+  `p50 ${percentile(xs, 50).toFixed(1)} ms, p95 ${percentile(xs, 95).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms (${xs.length} frames)`;
 
 /** Frame durations (ms) while `action` runs, sampled with requestAnimationFrame in the page. */
 async function frames(page: Page, action: () => Promise<unknown>): Promise<number[]> {
@@ -37,7 +38,7 @@ async function pan(page: Page): Promise<void> {
 }
 
 async function showAndPan(page: Page, n: number): Promise<{ showMs: number; idle: number[]; pan: number[]; panAll: number[] }> {
-  const showMs = await page.evaluate(`window.grsBench.show(${n})`) as number;
+  const showMs = (await page.evaluate(`window.grsBench.show(${n})`)) as number;
   await page.waitForTimeout(600);
   const idle = await frames(page, () => page.waitForTimeout(1000));
   // Zoom in so cards are legible while panning, as a user reading them would.

@@ -19,8 +19,11 @@ test('compares two schemes on the same samples and plots error, cost and volume 
   await expect(rows.nth(0)).toContainText('GoT');
   await expect(rows.nth(1)).toContainText('IO');
   await expect(rows.nth(0).locator('td').nth(1)).toHaveText('4');
-  for (const plot of ['plot-error', 'plot-cost', 'plot-volume-latency']) await expect(view.getByTestId(plot).locator('svg').first()).toBeVisible();
-  await expect(view.getByTestId('plot-error').locator('svg [aria-label="boxY"], svg g[aria-label^="bar"], svg g[aria-label^="rule"]').first()).toBeAttached();
+  for (const plot of ['plot-error', 'plot-cost', 'plot-volume-latency'])
+    await expect(view.getByTestId(plot).locator('svg').first()).toBeVisible();
+  await expect(
+    view.getByTestId('plot-error').locator('svg [aria-label="boxY"], svg g[aria-label^="bar"], svg g[aria-label^="rule"]').first(),
+  ).toBeAttached();
   const download = page.waitForEvent('download');
   await view.getByTestId('plot-error-svg').click();
   expect((await download).suggestedFilename()).toBe('error-per-scheme.svg');

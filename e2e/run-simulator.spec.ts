@@ -31,7 +31,11 @@ test.describe('live runs on the in-browser simulator', () => {
   test('the volume and latency shown on the final thought equal the engine’s', async ({ page }) => {
     const doc = parseDocumentFile(readFileSync('public/examples/sorting-032-got.got.json', 'utf8'));
     if (!doc.ok) throw new Error('example did not parse');
-    const engine = await runGraph(doc.document, { model: simulatorModel({ seed: 0, latencyMs: 0, tokenMs: 0 }), functions: mergeFunctionRegistries(builtinFunctions(), taskFunctions()), seed: 0 });
+    const engine = await runGraph(doc.document, {
+      model: simulatorModel({ seed: 0, latencyMs: 0, tokenMs: 0 }),
+      functions: mergeFunctionRegistries(builtinFunctions(), taskFunctions()),
+      seed: 0,
+    });
     const finalId = engine.summary.finalThoughtIds[0]!;
     const final = engine.events.flatMap((e) => (e.type === 'thought.created' && e.thought.id === finalId ? [e.thought] : []))[0]!;
 

@@ -16,13 +16,37 @@ const doc = (layers: number): GotDocument => ({
   description: '',
   input: { current: '[3, 1, 2]' },
   comments: [],
-  operations: Array.from({ length: layers }, (_, i) => ({ id: `layer-${i + 1}`, type: 'generate' as const, inputs: i ? [`layer-${i}`] : [], params: { prompt: 'p {{current}}' } })),
+  operations: Array.from({ length: layers }, (_, i) => ({
+    id: `layer-${i + 1}`,
+    type: 'generate' as const,
+    inputs: i ? [`layer-${i}`] : [],
+    params: { prompt: 'p {{current}}' },
+  })),
 });
 
 const base = (t: Partial<Thought> & Pick<Thought, 'id'>): Thought =>
   ({
-    kind: 'llm', opId: null, parents: [], state: {}, origin: null, volume: 0, latency: 0, ms: 0, finishedAt: 0, promptTokens: 0, completionTokens: 0,
-    cost: 0, criticalMs: 0, score: null, scored: false, valid: null, validated: false, solved: null, compared: false, pruned: null, ...t,
+    kind: 'llm',
+    opId: null,
+    parents: [],
+    state: {},
+    origin: null,
+    volume: 0,
+    latency: 0,
+    ms: 0,
+    finishedAt: 0,
+    promptTokens: 0,
+    completionTokens: 0,
+    cost: 0,
+    criticalMs: 0,
+    score: null,
+    scored: false,
+    valid: null,
+    validated: false,
+    solved: null,
+    compared: false,
+    pruned: null,
+    ...t,
   }) as Thought;
 
 /**
@@ -33,7 +57,14 @@ export function syntheticRun(n: number, layers = 10, seed = 1): { start: RunEven
   const rnd = prng(seed);
   const document = doc(layers);
   const start: RunEvent[] = [
-    { type: 'run.start', at: 0, runId: 'bench' as never, document, input: document.input, settings: { model: { baseUrl: 'bench', model: 'bench' }, concurrency: 64, budget: {}, seed: 0, cache: false, sampleIndex: null } },
+    {
+      type: 'run.start',
+      at: 0,
+      runId: 'bench' as never,
+      document,
+      input: document.input,
+      settings: { model: { baseUrl: 'bench', model: 'bench' }, concurrency: 64, budget: {}, seed: 0, cache: false, sampleIndex: null },
+    },
     { type: 'thought.input', at: 0, thought: base({ id: 'input' as never, kind: 'input', state: document.input }) },
   ];
   const perLayer = Math.ceil(n / layers);
@@ -52,13 +83,46 @@ export function syntheticRun(n: number, layers = 10, seed = 1): { start: RunEven
     const volume = parents.reduce((v, p) => v + p.volume + (p.id === 'input' ? 0 : 1), 0);
     const at = i;
     const events: RunEvent[] = [
-      { type: 'call.start', at, callId, opId, purpose: 'generate', inputIds: parents.map((p) => p.id as never), messages: [{ role: 'user', content: `Sort ${text}` }], n: 1 },
+      {
+        type: 'call.start',
+        at,
+        callId,
+        opId,
+        purpose: 'generate',
+        inputIds: parents.map((p) => p.id as never),
+        messages: [{ role: 'user', content: `Sort ${text}` }],
+        n: 1,
+      },
       ...[0, 1, 2, 3].map((k): RunEvent => ({ type: 'call.token', at, callId, index: 0, delta: `${text.slice(k * 12, (k + 1) * 12)}` })),
-      { type: 'call.done', at, callId, texts: [`[${text}]`], promptTokens: 40, completionTokens: 30, cost: 0.00005, ms: 300, cached: false, requests: 1 },
+      {
+        type: 'call.done',
+        at,
+        callId,
+        texts: [`[${text}]`],
+        promptTokens: 40,
+        completionTokens: 30,
+        cost: 0.00005,
+        ms: 300,
+        cached: false,
+        requests: 1,
+      },
       {
         type: 'thought.created',
         at,
-        thought: base({ id: id as never, opId, parents: parents.map((p) => p.id as never), state: { current: `[${text}]` }, origin: { callId, completion: 0, part: 0 }, latency: layer, volume, ms: 300, finishedAt: at, promptTokens: 40, completionTokens: 30, cost: 0.00005 }),
+        thought: base({
+          id: id as never,
+          opId,
+          parents: parents.map((p) => p.id as never),
+          state: { current: `[${text}]` },
+          origin: { callId, completion: 0, part: 0 },
+          latency: layer,
+          volume,
+          ms: 300,
+          finishedAt: at,
+          promptTokens: 40,
+          completionTokens: 30,
+          cost: 0.00005,
+        }),
       },
       { type: 'thought.annotated', at, thoughtId: id as never, opId, score: Math.floor(rnd() * 20), scored: true },
     ];
@@ -69,7 +133,20 @@ export function syntheticRun(n: number, layers = 10, seed = 1): { start: RunEven
     {
       type: 'run.done',
       at: n,
-      summary: { status: 'completed', requests: n, completions: n, cacheHits: 0, promptTokens: 40 * n, completionTokens: 30 * n, cost: 0.00005 * n, wallMs: n, criticalPath: { hops: layers, ms: 300 * layers, thoughtIds: [] }, finalThoughtIds: [], bestScore: 0, solved: null },
+      summary: {
+        status: 'completed',
+        requests: n,
+        completions: n,
+        cacheHits: 0,
+        promptTokens: 40 * n,
+        completionTokens: 30 * n,
+        cost: 0.00005 * n,
+        wallMs: n,
+        criticalPath: { hops: layers, ms: 300 * layers, thoughtIds: [] },
+        finalThoughtIds: [],
+        bestScore: 0,
+        solved: null,
+      },
     },
   ];
   return { start, perThought, end };

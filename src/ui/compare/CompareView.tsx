@@ -14,7 +14,8 @@ import { runComparison, type CompareEntry, type CompareResult } from './compareR
 import './compare.css';
 
 const CURRENT = '__current__';
-const fmt = (v: number | undefined | null) => (v === undefined || v === null || Number.isNaN(v) ? '—' : Number.isInteger(v) ? String(v) : v.toFixed(2));
+const fmt = (v: number | undefined | null) =>
+  v === undefined || v === null || Number.isNaN(v) ? '—' : Number.isInteger(v) ? String(v) : v.toFixed(2);
 
 /** Runs several graphs (the current one and the examples of its task and dataset) on the same samples and plots them as the paper does. */
 export function CompareView() {
@@ -65,17 +66,33 @@ export function CompareView() {
         {!doc.dataset ? <p className="muted">This graph has no dataset: pick one in the input panel to compare on its rows.</p> : null}
         <div className="compare-choices">
           <label>
-            <input type="checkbox" checked={chosen.includes(CURRENT)} onChange={() => toggle(CURRENT)} data-testid="compare-current" /> This graph ({doc.title})
+            <input type="checkbox" checked={chosen.includes(CURRENT)} onChange={() => toggle(CURRENT)} data-testid="compare-current" /> This
+            graph ({doc.title})
           </label>
           {candidates.map((c) => (
             <label key={c.id}>
-              <input type="checkbox" checked={chosen.includes(c.id)} onChange={() => toggle(c.id)} data-testid={`compare-${c.scheme}`} /> {c.scheme}
+              <input type="checkbox" checked={chosen.includes(c.id)} onChange={() => toggle(c.id)} data-testid={`compare-${c.scheme}`} />{' '}
+              {c.scheme}
             </label>
           ))}
         </div>
         <label>
-          Rows <input type="number" min={0} value={range.from} onChange={(e) => setRange({ ...range, from: Number(e.target.value) })} data-testid="compare-from" /> to{' '}
-          <input type="number" min={0} value={range.to} onChange={(e) => setRange({ ...range, to: Number(e.target.value) })} data-testid="compare-to" />
+          Rows{' '}
+          <input
+            type="number"
+            min={0}
+            value={range.from}
+            onChange={(e) => setRange({ ...range, from: Number(e.target.value) })}
+            data-testid="compare-from"
+          />{' '}
+          to{' '}
+          <input
+            type="number"
+            min={0}
+            value={range.to}
+            onChange={(e) => setRange({ ...range, to: Number(e.target.value) })}
+            data-testid="compare-to"
+          />
         </label>
         {progress ? (
           <>
@@ -88,7 +105,13 @@ export function CompareView() {
             </button>
           </>
         ) : (
-          <button type="button" className="btn primary" onClick={() => void run()} disabled={!chosen.length || !doc.dataset} data-testid="compare-run">
+          <button
+            type="button"
+            className="btn primary"
+            onClick={() => void run()}
+            disabled={!chosen.length || !doc.dataset}
+            data-testid="compare-run"
+          >
             Run comparison
           </button>
         )}
@@ -132,7 +155,12 @@ export function CompareView() {
             </tbody>
           </table>
           <div className="compare-plots">
-            <PlotBox title={result.higherIsBetter ? 'Score per scheme' : 'Error per scheme'} make={makeBox} fileName="error-per-scheme" testId="plot-error" />
+            <PlotBox
+              title={result.higherIsBetter ? 'Score per scheme' : 'Error per scheme'}
+              make={makeBox}
+              fileName="error-per-scheme"
+              testId="plot-error"
+            />
             <PlotBox title="Total cost per scheme" make={makeCost} fileName="cost-per-scheme" testId="plot-cost" />
             <PlotBox title="Volume vs latency of the final thoughts" make={makeVL} fileName="volume-latency" testId="plot-volume-latency" />
           </div>

@@ -9,7 +9,17 @@ function download(url: string, name: string) {
 }
 
 /** Shows an Observable Plot chart and offers it as PNG or SVG. */
-export function PlotBox({ title, make, fileName, testId }: { title: string; make: () => SVGSVGElement | HTMLElement; fileName: string; testId: string }) {
+export function PlotBox({
+  title,
+  make,
+  fileName,
+  testId,
+}: {
+  title: string;
+  make: () => SVGSVGElement | HTMLElement;
+  fileName: string;
+  testId: string;
+}) {
   const host = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {

@@ -43,6 +43,15 @@ export function volumeLatencyPlot(result: CompareResult, schemes: readonly strin
     x: { label: 'latency (hops)', grid: true, zero: true },
     y: { label: 'volume (thoughts)', grid: true, zero: true },
     color: { domain: [...schemes], legend: true, scheme: 'tableau10' },
-    marks: [Plot.dot(result.finals, { x: spread, y: 'volume', fill: 'scheme', stroke: 'white', r: 6, title: (d: { scheme: string; latency: number; volume: number }) => `${d.scheme}: latency ${d.latency}, volume ${d.volume}` })],
+    marks: [
+      Plot.dot(result.finals, {
+        x: spread,
+        y: 'volume',
+        fill: 'scheme',
+        stroke: 'white',
+        r: 6,
+        title: (d: { scheme: string; latency: number; volume: number }) => `${d.scheme}: latency ${d.latency}, volume ${d.volume}`,
+      }),
+    ],
   });
 }

@@ -1,4 +1,12 @@
-import { runGraph, type FunctionRegistry, type GotDocument, type LanguageModel, type ScriptRunner, type ThoughtState, type TokenUsage } from '../../engine/index';
+import {
+  runGraph,
+  type FunctionRegistry,
+  type GotDocument,
+  type LanguageModel,
+  type ScriptRunner,
+  type ThoughtState,
+  type TokenUsage,
+} from '../../engine/index';
 import { compareSchemes, outcomeOf, type SampleOutcome, type SchemeComparison } from '../../cli/report/compareSchemes';
 
 /** One graph to compare, under its scheme label. */
@@ -37,7 +45,11 @@ export interface CompareDeps {
 }
 
 /** Runs every graph on the same samples, one run at a time, and gathers the paper's comparison. */
-export async function runComparison(entries: readonly CompareEntry[], samples: readonly number[], deps: CompareDeps): Promise<CompareResult> {
+export async function runComparison(
+  entries: readonly CompareEntry[],
+  samples: readonly number[],
+  deps: CompareDeps,
+): Promise<CompareResult> {
   const outcomes: CompareResult['outcomes'] = [];
   const finals: FinalPoint[] = [];
   const errors: string[] = [];
@@ -62,7 +74,11 @@ export async function runComparison(entries: readonly CompareEntry[], samples: r
         });
         if (result.summary.status === 'cancelled') break;
         outcomes.push({ ...outcomeOf(result.summary, sample), scheme: entry.scheme });
-        const byId = new Map(result.events.flatMap((e) => (e.type === 'thought.created' || e.type === 'thought.input' ? [[e.thought.id as string, e.thought] as const] : [])));
+        const byId = new Map(
+          result.events.flatMap((e) =>
+            e.type === 'thought.created' || e.type === 'thought.input' ? [[e.thought.id as string, e.thought] as const] : [],
+          ),
+        );
         for (const id of result.summary.finalThoughtIds) {
           const t = byId.get(id);
           if (t) finals.push({ scheme: entry.scheme, sample, volume: t.volume, latency: t.latency, score: result.summary.bestScore });

@@ -89,7 +89,10 @@ export function createRunHistory(kv: KeyValue = idbKeyValue(), now: () => number
     },
     async remove(id) {
       await kv.del(`events:${id}`);
-      await kv.set(INDEX_KEY, (await index()).filter((r) => r.id !== id));
+      await kv.set(
+        INDEX_KEY,
+        (await index()).filter((r) => r.id !== id),
+      );
     },
   };
 }
@@ -106,7 +109,9 @@ export function compactLog(events: readonly RunEvent[]): RunEvent[] {
 /** The events with any credentials in the recorded base URL removed. */
 export function withoutUrlCredentials(events: readonly RunEvent[]): RunEvent[] {
   return events.map((e) =>
-    e.type === 'run.start' ? { ...e, settings: { ...e.settings, model: { ...e.settings.model, baseUrl: redactUrl(e.settings.model.baseUrl) } } } : e,
+    e.type === 'run.start'
+      ? { ...e, settings: { ...e.settings, model: { ...e.settings.model, baseUrl: redactUrl(e.settings.model.baseUrl) } } }
+      : e,
   );
 }
 
@@ -114,7 +119,7 @@ export function withoutUrlCredentials(events: readonly RunEvent[]): RunEvent[] {
 export function memoryKeyValue(): KeyValue {
   const m = new Map<string, unknown>();
   return {
-    get: async <T,>(k: string) => structuredClone(m.get(k)) as T | undefined,
+    get: async <T>(k: string) => structuredClone(m.get(k)) as T | undefined,
     set: async (k, v) => void m.set(k, structuredClone(v)),
     del: async (k) => void m.delete(k),
   };

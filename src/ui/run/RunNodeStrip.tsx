@@ -10,7 +10,11 @@ export const RunNodeStrip = memo(function RunNodeStrip({ opId }: { opId: string 
   const running = useAppStore((s) => (s.live.ops[opId]?.runningCalls ?? 0) > 0);
   if (!run) return <NodeStatusStrip opId={opId} />;
   return (
-    <div className={`op-strip run-strip status-${run.status}${lit ? ' is-lit' : ''}`} data-testid={`op-strip-${opId}`} data-status={run.status}>
+    <div
+      className={`op-strip run-strip status-${run.status}${lit ? ' is-lit' : ''}`}
+      data-testid={`op-strip-${opId}`}
+      data-status={run.status}
+    >
       <div className="run-strip-row">
         <span className={`status-dot${running ? ' is-busy' : ''}`} aria-hidden />
         <span className="strip-status" data-testid={`op-status-${opId}`}>

@@ -12,7 +12,13 @@ export function exportRunJson(events: readonly RunEvent[], createdAt: string): E
   const { settings } = start;
   return exportRun({
     document: start.document,
-    settings: { model: settings.model, concurrency: settings.concurrency, budget: settings.budget, seed: settings.seed, cache: settings.cache },
+    settings: {
+      model: settings.model,
+      concurrency: settings.concurrency,
+      budget: settings.budget,
+      seed: settings.seed,
+      cache: settings.cache,
+    },
     samples: [{ sampleIndex: settings.sampleIndex, input: start.input, events }],
     includeEvents: true,
     createdAt,
@@ -32,5 +38,10 @@ export function downloadJson(value: unknown, fileName: string): void {
 
 /** A file name for a run export: the graph's title, made safe. */
 export function exportFileName(title: string): string {
-  return `${title.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase() || 'run'}.run.json`;
+  return `${
+    title
+      .replace(/[^a-z0-9]+/gi, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase() || 'run'
+  }.run.json`;
 }

@@ -45,7 +45,8 @@ const until = async (cond: () => boolean, ms = 5000) => {
   }
 };
 
-const echo = (latency = 0) => scriptedModel({ answer: (call, i) => `${call.prompt.split(' ').pop()}${'!'.repeat(i + 1)}`, latency, streamChunk: 2 });
+const echo = (latency = 0) =>
+  scriptedModel({ answer: (call, i) => `${call.prompt.split(' ').pop()}${'!'.repeat(i + 1)}`, latency, streamChunk: 2 });
 
 describe('run controller', () => {
   it('runs the graph and shows its GRS, operation figures and summary, and records the run', async () => {
@@ -121,7 +122,11 @@ describe('run controller', () => {
 describe('batch runs', () => {
   it('runs the graph on each dataset row in turn and counts progress and spend', async () => {
     const model = echo();
-    const store = createStore<RunHost & { doc: GotDocument }>()((set, get) => ({ doc, runs: { active: false, ops: {}, edges: {} }, ...createRunSlice()(set, get) }));
+    const store = createStore<RunHost & { doc: GotDocument }>()((set, get) => ({
+      doc,
+      runs: { active: false, ops: {}, edges: {} },
+      ...createRunSlice()(set, get),
+    }));
     const rows: number[] = [];
     const controller = new RunController({
       store,

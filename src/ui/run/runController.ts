@@ -92,7 +92,17 @@ export class RunController {
           promptTokens: b.promptTokens + (s?.promptTokens ?? 0),
           completionTokens: b.completionTokens + (s?.completionTokens ?? 0),
           current: null,
-          rows: [...b.rows, { row: i, status: s?.status ?? 'not started', score: s?.bestScore ?? null, solved: s?.solved ?? null, cost: s?.cost ?? 0, wallMs: s?.wallMs ?? 0 }],
+          rows: [
+            ...b.rows,
+            {
+              row: i,
+              status: s?.status ?? 'not started',
+              score: s?.bestScore ?? null,
+              solved: s?.solved ?? null,
+              cost: s?.cost ?? 0,
+              wallMs: s?.wallMs ?? 0,
+            },
+          ],
         },
       });
     }
@@ -138,7 +148,19 @@ export class RunController {
   }
 
   private batchState() {
-    return this.deps.store.getState().runUi.batch ?? { from: 0, to: 0, done: 0, failed: 0, current: null, cost: 0, promptTokens: 0, completionTokens: 0, rows: [] };
+    return (
+      this.deps.store.getState().runUi.batch ?? {
+        from: 0,
+        to: 0,
+        done: 0,
+        failed: 0,
+        current: null,
+        cost: 0,
+        promptTokens: 0,
+        completionTokens: 0,
+        rows: [],
+      }
+    );
   }
 
   private begin(stepping: boolean, batch: RunUi['batch']) {
@@ -147,7 +169,16 @@ export class RunController {
     this.pauseGate = null;
     const s = this.deps.store.getState();
     s.clearRun();
-    this.ui({ phase: 'running', stepping, heldOp: null, startedWall: this.now(), endedWall: null, source: { kind: 'live' }, batch, problem: null });
+    this.ui({
+      phase: 'running',
+      stepping,
+      heldOp: null,
+      startedWall: this.now(),
+      endedWall: null,
+      source: { kind: 'live' },
+      batch,
+      problem: null,
+    });
   }
 
   private finish() {

@@ -24,14 +24,23 @@ describe('explaining a run’s problems', () => {
   });
 
   it('names the graph’s errors when it could not start', () => {
-    const p = explainRunFailure([], Object.assign(new Error('invalid'), { diagnostics: [{ severity: 'error', message: "Operation 'k' needs a Score before it" }] }));
+    const p = explainRunFailure(
+      [],
+      Object.assign(new Error('invalid'), { diagnostics: [{ severity: 'error', message: "Operation 'k' needs a Score before it" }] }),
+    );
     expect(p).toMatchObject({ title: 'The graph has errors', detail: "Operation 'k' needs a Score before it" });
   });
 
   it('reports a budget stop with the cap that was hit', () => {
     const events = tinyRunEvents();
     const done = events.at(-1) as Extract<RunEvent, { type: 'run.done' }>;
-    const stopped: RunEvent = { ...done, summary: { ...done.summary, status: 'budget', budgetCap: 'cost', reason: 'The cost cap of $0.01 was reached.' } };
-    expect(explainRunFailure([...events.slice(0, -1), stopped])).toMatchObject({ severity: 'warning', detail: 'The cost cap of $0.01 was reached.' });
+    const stopped: RunEvent = {
+      ...done,
+      summary: { ...done.summary, status: 'budget', budgetCap: 'cost', reason: 'The cost cap of $0.01 was reached.' },
+    };
+    expect(explainRunFailure([...events.slice(0, -1), stopped])).toMatchObject({
+      severity: 'warning',
+      detail: 'The cost cap of $0.01 was reached.',
+    });
   });
 });

@@ -10,16 +10,37 @@ export interface RunProblem {
 
 /** What each kind of model failure means for the user, and what to do about it. */
 export const ADVICE: Record<ModelErrorKind, { title: string; hint: string }> = {
-  auth: { title: 'The endpoint refused the API key (401)', hint: 'Open Model settings and enter a valid key. With the same-origin proxy, the server needs OPENAI_API_KEY.' },
-  notFound: { title: 'The model or endpoint was not found (404)', hint: 'Check the base URL (it usually ends in /v1) and the model name in Model settings.' },
-  rateLimit: { title: 'Rate limited (429) even after retries', hint: 'Lower the concurrency or set requests per minute in Model settings, then run again.' },
+  auth: {
+    title: 'The endpoint refused the API key (401)',
+    hint: 'Open Model settings and enter a valid key. With the same-origin proxy, the server needs OPENAI_API_KEY.',
+  },
+  notFound: {
+    title: 'The model or endpoint was not found (404)',
+    hint: 'Check the base URL (it usually ends in /v1) and the model name in Model settings.',
+  },
+  rateLimit: {
+    title: 'Rate limited (429) even after retries',
+    hint: 'Lower the concurrency or set requests per minute in Model settings, then run again.',
+  },
   server: { title: 'The endpoint had server errors', hint: 'The server failed after retries; try again later or use another endpoint.' },
   timeout: { title: 'The endpoint did not answer in time', hint: 'The server is slow or overloaded: lower the concurrency or try again.' },
-  stall: { title: 'A streamed answer stalled and was cut', hint: 'The server stopped sending mid-answer; run again, or lower the concurrency.' },
-  connection: { title: 'Could not reach the endpoint', hint: 'Check the base URL and that the server runs. A server on another origin must allow CORS, or use the same-origin proxy.' },
+  stall: {
+    title: 'A streamed answer stalled and was cut',
+    hint: 'The server stopped sending mid-answer; run again, or lower the concurrency.',
+  },
+  connection: {
+    title: 'Could not reach the endpoint',
+    hint: 'Check the base URL and that the server runs. A server on another origin must allow CORS, or use the same-origin proxy.',
+  },
   aborted: { title: 'Calls were cancelled', hint: 'The run was stopped; what it made so far is kept.' },
-  badRequest: { title: 'The endpoint rejected the request (400)', hint: 'The model may not support a setting (n, temperature, max tokens); check the operation and model settings.' },
-  badAnswer: { title: 'The endpoint answered with something that is not a chat completion', hint: 'Check that the base URL points at an OpenAI-compatible API (…/v1), not a web page.' },
+  badRequest: {
+    title: 'The endpoint rejected the request (400)',
+    hint: 'The model may not support a setting (n, temperature, max tokens); check the operation and model settings.',
+  },
+  badAnswer: {
+    title: 'The endpoint answered with something that is not a chat completion',
+    hint: 'Check that the base URL points at an OpenAI-compatible API (…/v1), not a web page.',
+  },
   budget: { title: 'A budget cap stopped the run', hint: 'Raise the cap in Model settings to let the run finish.' },
   unknown: { title: 'A model call failed', hint: 'See the failed thought or operation for the message.' },
 };
@@ -30,7 +51,15 @@ export function explainRunFailure(events: readonly RunEvent[], thrown?: unknown)
     const diagnostics = (thrown as { diagnostics?: Array<{ severity: string; message: string }> }).diagnostics;
     if (Array.isArray(diagnostics)) {
       const errors = diagnostics.filter((d) => d.severity === 'error');
-      return { severity: 'error', title: 'The graph has errors', detail: errors.map((d) => d.message).slice(0, 5).join('\n'), hint: 'Fix the operations marked in red, then run again.' };
+      return {
+        severity: 'error',
+        title: 'The graph has errors',
+        detail: errors
+          .map((d) => d.message)
+          .slice(0, 5)
+          .join('\n'),
+        hint: 'Fix the operations marked in red, then run again.',
+      };
     }
     const message = thrown instanceof Error ? thrown.message : String(thrown);
     return { severity: 'error', title: 'The run could not start', detail: message, hint: 'Check the input and the model settings.' };
@@ -44,7 +73,9 @@ export function explainRunFailure(events: readonly RunEvent[], thrown?: unknown)
   const failedOps = events.flatMap((e) => (e.type === 'operation.done' && e.status === 'failed' ? [label(e.opId)] : []));
   const skippedOps = events.flatMap((e) => (e.type === 'operation.done' && e.status === 'skipped' ? [label(e.opId)] : []));
   const skippedNote =
-    (failedOps.length ? ` Failed: ${failedOps.slice(0, 3).join('; ')}${failedOps.length > 3 ? ` and ${failedOps.length - 3} more` : ''}.` : '') +
+    (failedOps.length
+      ? ` Failed: ${failedOps.slice(0, 3).join('; ')}${failedOps.length > 3 ? ` and ${failedOps.length - 3} more` : ''}.`
+      : '') +
     (skippedOps.length ? ` Skipped because their inputs failed: ${skippedOps.length} operation${skippedOps.length === 1 ? '' : 's'}.` : '');
   if (errors.length) {
     const counts = new Map<ModelErrorKind, number>();
@@ -60,16 +91,36 @@ export function explainRunFailure(events: readonly RunEvent[], thrown?: unknown)
     };
   }
   if (done?.type === 'run.done' && done.summary.status === 'budget') {
-    return { severity: 'warning', title: ADVICE.budget.title, detail: done.summary.reason ?? `The ${done.summary.budgetCap ?? ''} cap was reached.`, hint: ADVICE.budget.hint };
+    return {
+      severity: 'warning',
+      title: ADVICE.budget.title,
+      detail: done.summary.reason ?? `The ${done.summary.budgetCap ?? ''} cap was reached.`,
+      hint: ADVICE.budget.hint,
+    };
   }
   if (done?.type === 'run.done' && done.summary.status === 'cancelled') {
-    return { severity: 'info', title: 'Run cancelled', detail: `Everything made before the cancel is kept.${skippedNote}`, hint: 'Inspect the thoughts or export the partial run as JSON.' };
+    return {
+      severity: 'info',
+      title: 'Run cancelled',
+      detail: `Everything made before the cancel is kept.${skippedNote}`,
+      hint: 'Inspect the thoughts or export the partial run as JSON.',
+    };
   }
   if (done?.type === 'run.done' && done.summary.status === 'failed') {
-    return { severity: 'error', title: 'The run failed', detail: `${done.summary.reason ?? ''}${skippedNote}`, hint: 'Open the failed operation to see why.' };
+    return {
+      severity: 'error',
+      title: 'The run failed',
+      detail: `${done.summary.reason ?? ''}${skippedNote}`,
+      hint: 'Open the failed operation to see why.',
+    };
   }
   if (retries > 0) {
-    return { severity: 'info', title: `Recovered after ${retries} retr${retries === 1 ? 'y' : 'ies'}`, detail: 'The endpoint asked to slow down or failed briefly; the calls were retried and succeeded.', hint: 'Set requests per minute in Model settings to avoid retries.' };
+    return {
+      severity: 'info',
+      title: `Recovered after ${retries} retr${retries === 1 ? 'y' : 'ies'}`,
+      detail: 'The endpoint asked to slow down or failed briefly; the calls were retried and succeeded.',
+      hint: 'Set requests per minute in Model settings to avoid retries.',
+    };
   }
   return null;
 }

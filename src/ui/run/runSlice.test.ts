@@ -24,7 +24,14 @@ describe('run slice', () => {
     const store = makeStore();
     store.getState().ingestRunEvents(tinyRunEvents());
     const { ops } = store.getState().live;
-    expect(ops.gen).toMatchObject({ status: 'done', thoughtsIn: 1, made: ['t1', 't2'], promptTokens: 10, completionTokens: 8, cost: 0.002 });
+    expect(ops.gen).toMatchObject({
+      status: 'done',
+      thoughtsIn: 1,
+      made: ['t1', 't2'],
+      promptTokens: 10,
+      completionTokens: 8,
+      cost: 0.002,
+    });
     expect(ops.score).toMatchObject({ status: 'done', thoughtsIn: 2, bestScore: 0 });
     expect(ops.best).toMatchObject({ status: 'done', thoughtsIn: 2, outputs: ['t1'], bestScore: 0 });
   });
@@ -99,7 +106,10 @@ describe('run slice', () => {
     let updates = 0;
     store.subscribe(() => (updates += 1));
     const frames: Array<() => void> = [];
-    const batcher = new FrameBatcher((b: ReturnType<typeof tinyRunEvents>) => store.getState().ingestRunEvents(b), (f) => frames.push(f));
+    const batcher = new FrameBatcher(
+      (b: ReturnType<typeof tinyRunEvents>) => store.getState().ingestRunEvents(b),
+      (f) => frames.push(f),
+    );
     for (const e of tinyRunEvents()) batcher.push(e);
     expect(updates).toBe(0);
     expect(frames).toHaveLength(1);

@@ -35,7 +35,6 @@ export interface BatchRow {
   wallMs: number;
 }
 
-
 /** Run controls and views: what the top bar, canvases and panels read. */
 export interface RunUi {
   phase: RunPhase;
@@ -45,7 +44,7 @@ export interface RunUi {
   heldOp: OperationId | null;
   /** Wall-clock epoch ms the current run started (for the elapsed timer). */
   startedWall: number | null;
-  /** Wall-clock ms the run took when it ended. */
+  /** Wall-clock epoch ms the run ended. */
   endedWall: number | null;
   /** Where the run on screen came from. */
   source: { kind: 'live' } | { kind: 'history'; id: string; title: string } | null;
@@ -166,11 +165,32 @@ export const createRunSlice =
         live,
         runs: syncEditorView(null, live, { active: false, ops: {}, edges: {} }, false),
         highlight: noHighlight,
-        runUi: { ...get().runUi, phase: 'finished', stepping: false, heldOp: null, source, selection: null, problem: null, startedWall: null, endedWall: null },
+        runUi: {
+          ...get().runUi,
+          phase: 'finished',
+          stepping: false,
+          heldOp: null,
+          source,
+          selection: null,
+          problem: null,
+          startedWall: null,
+          endedWall: null,
+        },
       });
     },
     clearRun: () =>
-      set({ live: emptyLiveRun(), highlight: noHighlight, runs: { active: false, ops: {}, edges: {} }, runUi: { ...initialRunUi(), view: get().runUi.view, colorBy: get().runUi.colorBy, panel: get().runUi.panel, historyVersion: get().runUi.historyVersion } }),
+      set({
+        live: emptyLiveRun(),
+        highlight: noHighlight,
+        runs: { active: false, ops: {}, edges: {} },
+        runUi: {
+          ...initialRunUi(),
+          view: get().runUi.view,
+          colorBy: get().runUi.colorBy,
+          panel: get().runUi.panel,
+          historyVersion: get().runUi.historyVersion,
+        },
+      }),
     patchRunUi: (patch) => set({ runUi: { ...get().runUi, ...patch } }),
     selectInRun: (selection) => set({ runUi: { ...get().runUi, selection }, highlight: highlightFor(selection, get().live) }),
     setModelSettings: (modelSettings) => set({ modelSettings }),

@@ -24,17 +24,67 @@ const doc: GotDocument = {
 };
 const id = <T,>(s: string) => s as T;
 const call = (callId: string, purpose: 'generate' | 'validate' | 'improve', inputs: string[], text: string, at: number): RunEvent[] => [
-  { type: 'call.start', at, callId: id(callId), opId: id(purpose === 'generate' ? 'gen' : 'fix'), purpose, inputIds: inputs.map((s) => s as ThoughtId), messages: [{ role: 'user', content: `${purpose} prompt for ${inputs.join(',')}` }], n: 1 },
-  { type: 'call.done', at: at + 1, callId: id(callId), texts: [text], promptTokens: 5, completionTokens: 3, cost: 0.0001, ms: 1, cached: false, requests: 1 },
+  {
+    type: 'call.start',
+    at,
+    callId: id(callId),
+    opId: id(purpose === 'generate' ? 'gen' : 'fix'),
+    purpose,
+    inputIds: inputs.map((s) => s as ThoughtId),
+    messages: [{ role: 'user', content: `${purpose} prompt for ${inputs.join(',')}` }],
+    n: 1,
+  },
+  {
+    type: 'call.done',
+    at: at + 1,
+    callId: id(callId),
+    texts: [text],
+    promptTokens: 5,
+    completionTokens: 3,
+    cost: 0.0001,
+    ms: 1,
+    cached: false,
+    requests: 1,
+  },
 ];
 const events: RunEvent[] = [
-  { type: 'run.start', at: 0, runId: id('r'), document: doc, input: doc.input, settings: { model: { baseUrl: 's', model: 's' }, concurrency: 1, budget: {}, seed: 0, cache: false, sampleIndex: null } },
+  {
+    type: 'run.start',
+    at: 0,
+    runId: id('r'),
+    document: doc,
+    input: doc.input,
+    settings: { model: { baseUrl: 's', model: 's' }, concurrency: 1, budget: {}, seed: 0, cache: false, sampleIndex: null },
+  },
   { type: 'thought.input', at: 0, thought: thought({ id: id('input'), kind: 'input', state: doc.input }) },
   ...call('c1', 'generate', ['input'], '1 3 2', 1),
-  { type: 'thought.created', at: 2, thought: thought({ id: id('t1'), opId: id('gen'), parents: [id('input')], state: { current: '1 3 2' }, origin: { callId: id('c1'), completion: 0, part: 0 }, latency: 1 }) },
+  {
+    type: 'thought.created',
+    at: 2,
+    thought: thought({
+      id: id('t1'),
+      opId: id('gen'),
+      parents: [id('input')],
+      state: { current: '1 3 2' },
+      origin: { callId: id('c1'), completion: 0, part: 0 },
+      latency: 1,
+    }),
+  },
   ...call('v1', 'validate', ['t1'], 'no, 3 is before 2', 3),
   ...call('i1', 'improve', ['t1'], '1 2 3', 5),
-  { type: 'thought.created', at: 6, thought: thought({ id: id('t2'), opId: id('fix'), parents: [id('t1')], state: { current: '1 2 3' }, origin: { callId: id('i1'), completion: 0, part: 0 }, latency: 2, volume: 1 }) },
+  {
+    type: 'thought.created',
+    at: 6,
+    thought: thought({
+      id: id('t2'),
+      opId: id('fix'),
+      parents: [id('t1')],
+      state: { current: '1 2 3' },
+      origin: { callId: id('i1'), completion: 0, part: 0 },
+      latency: 2,
+      volume: 1,
+    }),
+  },
   ...call('v2', 'validate', ['t2'], 'yes', 7),
   { type: 'thought.annotated', at: 8, thoughtId: id('t2'), opId: id('fix'), valid: true, validated: true },
 ];
@@ -47,7 +97,13 @@ describe('thought detail panel', () => {
     const host = document.createElement('div');
     document.body.append(host);
     const root = createRoot(host);
-    await act(async () => root.render(<StoreProvider store={store}><ThoughtDetailPanel /></StoreProvider>));
+    await act(async () =>
+      root.render(
+        <StoreProvider store={store}>
+          <ThoughtDetailPanel />
+        </StoreProvider>,
+      ),
+    );
     const text = host.textContent ?? '';
     expect(host.querySelector('[data-testid="detail-volume"]')?.textContent).toBe('1');
     expect(host.querySelector('[data-testid="detail-latency"]')?.textContent).toBe('2');

@@ -19,7 +19,11 @@ function CallView({ call, usedCompletion }: { call: CallRecord; usedCompletion?:
   const reasonText = useAppStore((s) =>
     call.retries
       ? s.live.events
-          .flatMap((e) => (e.type === 'call.retry' && e.callId === call.id ? [`attempt ${e.attempt}: ${e.reason}${e.status ? ` (${e.status})` : ''}, waited ${duration(e.delayMs)}`] : []))
+          .flatMap((e) =>
+            e.type === 'call.retry' && e.callId === call.id
+              ? [`attempt ${e.attempt}: ${e.reason}${e.status ? ` (${e.status})` : ''}, waited ${duration(e.delayMs)}`]
+              : [],
+          )
           .join('\n')
       : '',
   );
@@ -53,7 +57,9 @@ function CallView({ call, usedCompletion }: { call: CallRecord; usedCompletion?:
         </p>
       ) : null}
       <details open>
-        <summary>Prompt sent ({call.messages.length} message{call.messages.length === 1 ? '' : 's'})</summary>
+        <summary>
+          Prompt sent ({call.messages.length} message{call.messages.length === 1 ? '' : 's'})
+        </summary>
         {call.messages.map((m, i) => (
           <pre key={i} className={`detail-msg role-${m.role}`} data-testid="prompt-sent">
             <b>{m.role}</b>
@@ -68,7 +74,10 @@ function CallView({ call, usedCompletion }: { call: CallRecord; usedCompletion?:
         </summary>
         {call.texts.map((text, i) => (
           <pre key={i} className={`detail-completion${i === usedCompletion ? ' is-used' : ''}`} data-testid="completion">
-            <b>#{i + 1}{i === usedCompletion ? ' (this thought)' : ''}</b>
+            <b>
+              #{i + 1}
+              {i === usedCompletion ? ' (this thought)' : ''}
+            </b>
             {'\n'}
             {text}
           </pre>
@@ -95,7 +104,10 @@ function Diff({ before, after }: { before: string; after: string }) {
 function useVerdicts(t: Thought): CallRecord[] {
   const calls = useAppStore((s) => s.live.grs.calls);
   return useMemo(
-    () => Object.values(calls).filter((c) => c.purpose === 'validate' && (c.inputIds.includes(t.id) || t.parents.some((p) => c.inputIds.includes(p)))),
+    () =>
+      Object.values(calls).filter(
+        (c) => c.purpose === 'validate' && (c.inputIds.includes(t.id) || t.parents.some((p) => c.inputIds.includes(p))),
+      ),
     [calls, t],
   );
 }
@@ -107,7 +119,10 @@ function ThoughtDetail({ t }: { t: Thought }) {
   const scoreCalls = useAppStore((s) => s.live.grs.calls);
   const opType = doc?.operations.find((o) => o.id === t.opId)?.type;
   const verdicts = useVerdicts(t);
-  const judging = useMemo(() => Object.values(scoreCalls).filter((c) => c.purpose === 'score' && c.inputIds.includes(t.id)), [scoreCalls, t.id]);
+  const judging = useMemo(
+    () => Object.values(scoreCalls).filter((c) => c.purpose === 'score' && c.inputIds.includes(t.id)),
+    [scoreCalls, t.id],
+  );
   const improves = opType === 'improve' || opType === 'validateAndImprove';
   const api = useAppStoreApi();
   return (

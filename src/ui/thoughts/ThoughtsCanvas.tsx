@@ -1,5 +1,15 @@
 import { useCallback, useEffect } from 'react';
-import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, useStore as useFlowStore, type Node, type NodeMouseHandler } from '@xyflow/react';
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  useStore as useFlowStore,
+  type Node,
+  type NodeMouseHandler,
+} from '@xyflow/react';
 import type { ThoughtId } from '../../engine/index';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
 import { PendingCallCard } from './cards/PendingCallCard';
@@ -17,7 +27,7 @@ const FIT_ALL_MAX = 500;
 const FOCUS_TAIL = 24;
 const OVERVIEW_ZOOM = TINY_ZOOM;
 const OVERVIEW_MIN = TINY_MIN_THOUGHTS;
-const minimapColor = (n: Node) => ((n.data as { color?: string | null }).color ?? '#9aa4b2');
+const minimapColor = (n: Node) => (n.data as { color?: string | null }).color ?? '#9aa4b2';
 
 function GrsFlow() {
   const api = useAppStoreApi();
@@ -55,7 +65,9 @@ function GrsFlow() {
   const overview = useFlowStore((s) => s.transform[2] < OVERVIEW_ZOOM) && count > OVERVIEW_MIN;
   return (
     <div className={`grs-canvas${overview ? ' is-overview' : ''}`} data-testid="grs-canvas">
-      {count === 0 ? <div className="grs-empty">Run the graph to see its thoughts here: one card per thought, with its volume and latency.</div> : null}
+      {count === 0 ? (
+        <div className="grs-empty">Run the graph to see its thoughts here: one card per thought, with its volume and latency.</div>
+      ) : null}
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -71,7 +83,9 @@ function GrsFlow() {
       >
         <Background gap={24} />
         <Controls showInteractive={false} />
-        {finished && count > 60 && count <= MINIMAP_MAX ? <MiniMap pannable zoomable nodeColor={minimapColor} style={{ width: 140, height: 90 }} /> : null}
+        {finished && count > 60 && count <= MINIMAP_MAX ? (
+          <MiniMap pannable zoomable nodeColor={minimapColor} style={{ width: 140, height: 90 }} />
+        ) : null}
       </ReactFlow>
       {count ? <ColorLegend domain={domain} onChange={setColorBy} /> : null}
     </div>

@@ -20,7 +20,11 @@ function metric(t: Pick<Thought, 'score' | 'latency' | 'volume'>, by: ColorBy): 
 }
 
 /** The range of the chosen metric over the thoughts that have it. */
-export function colorDomain(thoughts: Iterable<Pick<Thought, 'score' | 'latency' | 'volume'>>, by: ColorBy, higherIsBetter: boolean): ColorDomain {
+export function colorDomain(
+  thoughts: Iterable<Pick<Thought, 'score' | 'latency' | 'volume'>>,
+  by: ColorBy,
+  higherIsBetter: boolean,
+): ColorDomain {
   let min = Infinity;
   let max = -Infinity;
   for (const t of thoughts) {

@@ -25,7 +25,8 @@ export function diffWords(before: string, after: string): DiffPart[] {
   for (let i = n - 1; i >= 0; i -= 1) {
     const row = lcs[i] as Uint16Array;
     const below = lcs[i + 1] as Uint16Array;
-    for (let j = m - 1; j >= 0; j -= 1) row[j] = a[i] === b[j] ? (below[j + 1] as number) + 1 : Math.max(below[j] as number, row[j + 1] as number);
+    for (let j = m - 1; j >= 0; j -= 1)
+      row[j] = a[i] === b[j] ? (below[j + 1] as number) + 1 : Math.max(below[j] as number, row[j + 1] as number);
   }
   const parts: DiffPart[] = [];
   const push = (kind: DiffPart['kind'], text: string) => {

@@ -45,7 +45,10 @@ export function useGrsElements(): { nodes: Node[]; edges: Edge[]; domain: ColorD
   const runId = useAppStore((s) => s.live.grs.runId);
   const placer = useMemo(() => (void runId, new StablePlacer()), [runId]);
   // Live: stable slots (nothing on screen moves); finished: the sorted layered layout, then ELK.
-  const quick = useMemo(() => (finished ? quickLayout(items) : placer.place(items, (id) => id.startsWith('call:'))), [items, finished, placer]);
+  const quick = useMemo(
+    () => (finished ? quickLayout(items) : placer.place(items, (id) => id.startsWith('call:'))),
+    [items, finished, placer],
+  );
   const [elk, setElk] = useState<{ order: readonly ThoughtId[]; positions: Map<string, Point> } | null>(null);
   useEffect(() => {
     if (!finished || order.length < 2 || order.length > ELK_MAX_THOUGHTS) return;
@@ -103,7 +106,10 @@ export function useGrsElements(): { nodes: Node[]; edges: Edge[]; domain: ColorD
                 ? 'grs-edge faded'
                 : 'grs-edge';
         const old = prev.get(id);
-        const edge = old && old.className === className ? old : { id, source: p, target: item.id, className, animated: pending, focusable: false, selectable: false, interactionWidth: 0 };
+        const edge =
+          old && old.className === className
+            ? old
+            : { id, source: p, target: item.id, className, animated: pending, focusable: false, selectable: false, interactionWidth: 0 };
         next.set(id, edge);
         list.push(edge);
       }

@@ -23,10 +23,12 @@ export function RunControls() {
   const busy = ui.phase === 'running' || ui.phase === 'paused';
   const elapsed = useElapsed(ui.startedWall, ui.endedWall, busy);
   const batch = ui.batch;
-  const tokens = (batch ? batch.promptTokens + batch.completionTokens : 0) + (busy || !batch ? totals.promptTokens + totals.completionTokens : 0);
+  const tokens =
+    (batch ? batch.promptTokens + batch.completionTokens : 0) + (busy || !batch ? totals.promptTokens + totals.completionTokens : 0);
   const cost = (batch ? batch.cost : 0) + (busy || !batch ? totals.cost : 0);
 
-  const statusTitle = ui.phase === 'idle' ? '' : `${thoughts} thoughts, ${tokens.toLocaleString()} tokens, ${dollars(cost)}, ${duration(elapsed)}`;
+  const statusTitle =
+    ui.phase === 'idle' ? '' : `${thoughts} thoughts, ${tokens.toLocaleString()} tokens, ${dollars(cost)}, ${duration(elapsed)}`;
   const start = () => {
     api.getState().patchRunUi({ view: api.getState().runUi.view === 'operations' ? 'split' : api.getState().runUi.view });
     if (mode === 'batch' && dataset) void controller.runBatch(Math.min(range.from, range.to), Math.max(range.from, range.to));
@@ -36,16 +38,39 @@ export function RunControls() {
   return (
     <div className="run-controls" data-testid="run-controls">
       {dataset ? (
-        <select aria-label="Run on" title="Run on the current input, or on a range of dataset rows (a batch)" value={mode} onChange={(e) => setMode(e.target.value as 'input' | 'batch')} disabled={busy} data-testid="run-mode">
+        <select
+          aria-label="Run on"
+          title="Run on the current input, or on a range of dataset rows (a batch)"
+          value={mode}
+          onChange={(e) => setMode(e.target.value as 'input' | 'batch')}
+          disabled={busy}
+          data-testid="run-mode"
+        >
           <option value="input">Input</option>
           <option value="batch">Rows</option>
         </select>
       ) : null}
       {mode === 'batch' && dataset ? (
         <span className="run-range">
-          <input type="number" min={0} aria-label="First row" value={range.from} onChange={(e) => setRange({ ...range, from: Number(e.target.value) })} disabled={busy} data-testid="batch-from" />
+          <input
+            type="number"
+            min={0}
+            aria-label="First row"
+            value={range.from}
+            onChange={(e) => setRange({ ...range, from: Number(e.target.value) })}
+            disabled={busy}
+            data-testid="batch-from"
+          />
           –
-          <input type="number" min={0} aria-label="Last row" value={range.to} onChange={(e) => setRange({ ...range, to: Number(e.target.value) })} disabled={busy} data-testid="batch-to" />
+          <input
+            type="number"
+            min={0}
+            aria-label="Last row"
+            value={range.to}
+            onChange={(e) => setRange({ ...range, to: Number(e.target.value) })}
+            disabled={busy}
+            data-testid="batch-to"
+          />
         </span>
       ) : null}
       <button type="button" className="btn primary" onClick={start} disabled={busy} data-testid="run-start" title="Run the graph">
@@ -67,24 +92,68 @@ export function RunControls() {
         {ui.heldOp ? <span className="held-op">{ui.heldOp}</span> : null}
       </button>
       {ui.phase === 'paused' || ui.stepping ? (
-        <button type="button" className="btn" onClick={() => controller.resume()} disabled={!busy} data-testid="run-resume" aria-label="Resume" title="Resume: continue without stopping">
+        <button
+          type="button"
+          className="btn"
+          onClick={() => controller.resume()}
+          disabled={!busy}
+          data-testid="run-resume"
+          aria-label="Resume"
+          title="Resume: continue without stopping"
+        >
           <PlayIcon />
         </button>
       ) : (
-        <button type="button" className="btn" onClick={() => controller.pause()} disabled={!busy} data-testid="run-pause" aria-label="Pause" title="Pause: hold new model calls">
+        <button
+          type="button"
+          className="btn"
+          onClick={() => controller.pause()}
+          disabled={!busy}
+          data-testid="run-pause"
+          aria-label="Pause"
+          title="Pause: hold new model calls"
+        >
           <PauseIcon />
         </button>
       )}
-      <button type="button" className="btn danger" onClick={() => controller.cancel()} disabled={!busy} data-testid="run-cancel" aria-label="Cancel" title="Cancel: stop now, keep what was made">
+      <button
+        type="button"
+        className="btn danger"
+        onClick={() => controller.cancel()}
+        disabled={!busy}
+        data-testid="run-cancel"
+        aria-label="Cancel"
+        title="Cancel: stop now, keep what was made"
+      >
         <StopIcon />
       </button>
       <span className={`run-status phase-${ui.phase}`} data-testid="run-status" aria-live="polite" title={statusTitle}>
-        {ui.phase === 'idle' ? '' : ui.phase === 'finished' ? ENDED[ended ?? 'completed'] : ui.phase === 'paused' ? 'Paused' : ui.stepping ? 'Stepping' : 'Running'}
-        {batch ? ` · row ${batch.current ?? batch.to} (${batch.done}/${batch.to - batch.from + 1}${batch.failed ? `, ${batch.failed} failed` : ''})` : busy && opsTotal ? ` · ${opsDone}/${opsTotal} ops` : ''}
+        {ui.phase === 'idle'
+          ? ''
+          : ui.phase === 'finished'
+            ? ENDED[ended ?? 'completed']
+            : ui.phase === 'paused'
+              ? 'Paused'
+              : ui.stepping
+                ? 'Stepping'
+                : 'Running'}
+        {batch
+          ? ` · row ${batch.current ?? batch.to} (${batch.done}/${batch.to - batch.from + 1}${batch.failed ? `, ${batch.failed} failed` : ''})`
+          : busy && opsTotal
+            ? ` · ${opsDone}/${opsTotal} ops`
+            : ''}
         {ui.startedWall !== null ? ` · ${duration(elapsed)}` : ''}
         {ui.phase !== 'idle' ? ` · ${thoughts} thoughts · ${tokens.toLocaleString()} tok · ${dollars(cost)}` : ''}
       </span>
-      {busy ? <progress className="run-progress" max={batch ? batch.to - batch.from + 1 : Math.max(1, opsTotal)} value={batch ? batch.done : opsDone} data-testid="run-progress" aria-label="Progress" /> : null}
+      {busy ? (
+        <progress
+          className="run-progress"
+          max={batch ? batch.to - batch.from + 1 : Math.max(1, opsTotal)}
+          value={batch ? batch.done : opsDone}
+          data-testid="run-progress"
+          aria-label="Progress"
+        />
+      ) : null}
     </div>
   );
 }

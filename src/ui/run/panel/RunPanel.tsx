@@ -30,12 +30,27 @@ function ViewSwitch() {
   return (
     <div className="view-switch" role="tablist" aria-label="View" data-testid="view-switch">
       {VIEWS.map(([v, label, title]) => (
-        <button key={v} type="button" role="tab" aria-selected={view === v} className={view === v ? 'is-on' : ''} title={title} onClick={() => api.getState().patchRunUi({ view: v })} data-testid={`view-${v}`}>
+        <button
+          key={v}
+          type="button"
+          role="tab"
+          aria-selected={view === v}
+          className={view === v ? 'is-on' : ''}
+          title={title}
+          onClick={() => api.getState().patchRunUi({ view: v })}
+          data-testid={`view-${v}`}
+        >
           {label}
         </button>
       ))}
       {problem && problem.severity === 'error' && view === 'operations' ? (
-        <button type="button" className="view-problem" onClick={() => api.getState().patchRunUi({ view: 'split', panel: 'summary' })} data-testid="problem-badge" title={problem.hint}>
+        <button
+          type="button"
+          className="view-problem"
+          onClick={() => api.getState().patchRunUi({ view: 'split', panel: 'summary' })}
+          data-testid="problem-badge"
+          title={problem.hint}
+        >
           ⚠ {problem.title}
         </button>
       ) : null}
@@ -77,7 +92,13 @@ export function RunPanel() {
               </div>
               <aside className={`run-drawer${collapsed ? ' is-collapsed' : ''}`} data-testid="run-drawer">
                 <div className="drawer-tabs" role="tablist">
-                  <button type="button" className="drawer-toggle" onClick={() => setCollapsed(!collapsed)} aria-label={collapsed ? 'Show the details panel' : 'Hide the details panel'} title={collapsed ? 'Show panel' : 'Hide panel'}>
+                  <button
+                    type="button"
+                    className="drawer-toggle"
+                    onClick={() => setCollapsed(!collapsed)}
+                    aria-label={collapsed ? 'Show the details panel' : 'Hide the details panel'}
+                    title={collapsed ? 'Show panel' : 'Hide panel'}
+                  >
                     {collapsed ? '«' : '»'}
                   </button>
                   {TABS.map(([t, label]) => (
@@ -94,7 +115,9 @@ export function RunPanel() {
                     </button>
                   ))}
                 </div>
-                <div className="drawer-body">{tab === 'detail' ? <ThoughtDetailPanel /> : tab === 'summary' ? <RunSummaryPanel /> : <HistoryPanel />}</div>
+                <div className="drawer-body">
+                  {tab === 'detail' ? <ThoughtDetailPanel /> : tab === 'summary' ? <RunSummaryPanel /> : <HistoryPanel />}
+                </div>
               </aside>
             </>
           )}

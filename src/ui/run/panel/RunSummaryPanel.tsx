@@ -63,7 +63,11 @@ export function RunSummaryPanel() {
   return (
     <div className="run-summary" data-testid="run-summary">
       {problem ? (
-        <div className={`run-problem sev-${problem.severity}`} data-testid="run-problem" role={problem.severity === 'error' ? 'alert' : 'status'}>
+        <div
+          className={`run-problem sev-${problem.severity}`}
+          data-testid="run-problem"
+          role={problem.severity === 'error' ? 'alert' : 'status'}
+        >
           <b>{problem.title}</b>
           <div>{problem.detail}</div>
           <div className="run-problem-hint">{problem.hint}</div>
@@ -72,7 +76,11 @@ export function RunSummaryPanel() {
       {batch ? <BatchTable batch={batch} /> : null}
       <table className="summary-table">
         <tbody>
-          <Row label="status" value={summary ? `${summary.status}${summary.reason ? ` — ${summary.reason}` : ''}` : 'running…'} testId="summary-status" />
+          <Row
+            label="status"
+            value={summary ? `${summary.status}${summary.reason ? ` — ${summary.reason}` : ''}` : 'running…'}
+            testId="summary-status"
+          />
           <Row label="requests" value={t.requests} testId="summary-requests" />
           <Row label="completions" value={t.completions} testId="summary-completions" />
           <Row label="cache hits" value={t.cacheHits} />
@@ -81,13 +89,23 @@ export function RunSummaryPanel() {
           {summary ? (
             <>
               <Row label="wall time" value={duration(summary.wallMs)} />
-              <Row label="critical path" value={`${summary.criticalPath.hops} hops · ${duration(summary.criticalPath.ms)}`} testId="summary-critical" />
+              <Row
+                label="critical path"
+                value={`${summary.criticalPath.hops} hops · ${duration(summary.criticalPath.ms)}`}
+                testId="summary-critical"
+              />
               <Row label="best score" value={summary.bestScore ?? '—'} testId="summary-score" />
               <Row label="solved" value={summary.solved === null ? '—' : summary.solved ? 'yes' : 'no'} testId="summary-solved" />
               <Row
                 label="final thoughts"
                 value={summary.finalThoughtIds.map((id) => (
-                  <button key={id} type="button" className="link" onClick={() => api.getState().selectInRun({ kind: 'thought', id })} data-testid={`final-${id}`}>
+                  <button
+                    key={id}
+                    type="button"
+                    className="link"
+                    onClick={() => api.getState().selectInRun({ kind: 'thought', id })}
+                    data-testid={`final-${id}`}
+                  >
                     {id}
                   </button>
                 ))}

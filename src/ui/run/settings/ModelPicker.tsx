@@ -6,9 +6,19 @@ import { ModelSettingsDialog } from './ModelSettingsDialog';
 export function ModelPicker() {
   const [open, setOpen] = useState(false);
   const label = useAppStore((s) =>
-    s.modelSettings.provider === 'simulator' ? 'Simulator' : s.modelSettings.provider === 'proxy' ? `Proxy · ${s.modelSettings.proxy.model}` : s.modelSettings.openai.model,
+    s.modelSettings.provider === 'simulator'
+      ? 'Simulator'
+      : s.modelSettings.provider === 'proxy'
+        ? `Proxy · ${s.modelSettings.proxy.model}`
+        : s.modelSettings.openai.model,
   );
-  const needsKey = useAppStore((s) => s.modelSettings.provider === 'openai' && !s.hasApiKey && /^https?:\/\//.test(s.modelSettings.openai.baseUrl) && !/localhost|127\.0\.0\.1/.test(s.modelSettings.openai.baseUrl));
+  const needsKey = useAppStore(
+    (s) =>
+      s.modelSettings.provider === 'openai' &&
+      !s.hasApiKey &&
+      /^https?:\/\//.test(s.modelSettings.openai.baseUrl) &&
+      !/localhost|127\.0\.0\.1/.test(s.modelSettings.openai.baseUrl),
+  );
   return (
     <>
       <button type="button" className="btn model-button" onClick={() => setOpen(true)} data-testid="model-picker" title="Model settings">

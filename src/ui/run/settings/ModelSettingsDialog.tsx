@@ -69,11 +69,23 @@ export function ModelSettingsDialog({ onClose }: { onClose: () => void }) {
           <fieldset>
             <legend>Simulator</legend>
             <label>
-              Seed <input type="number" value={d.simulator.seed} onChange={(e) => set({ simulator: { ...d.simulator, seed: Number(e.target.value) } })} data-testid="sim-seed" />
+              Seed{' '}
+              <input
+                type="number"
+                value={d.simulator.seed}
+                onChange={(e) => set({ simulator: { ...d.simulator, seed: Number(e.target.value) } })}
+                data-testid="sim-seed"
+              />
             </label>
             <label>
               Latency per call (ms){' '}
-              <input type="number" min={0} value={d.simulator.latencyMs} onChange={(e) => set({ simulator: { ...d.simulator, latencyMs: Number(e.target.value) } })} data-testid="sim-latency" />
+              <input
+                type="number"
+                min={0}
+                value={d.simulator.latencyMs}
+                onChange={(e) => set({ simulator: { ...d.simulator, latencyMs: Number(e.target.value) } })}
+                data-testid="sim-latency"
+              />
             </label>
           </fieldset>
         ) : null}
@@ -81,26 +93,57 @@ export function ModelSettingsDialog({ onClose }: { onClose: () => void }) {
           <fieldset>
             <legend>Endpoint</legend>
             <label>
-              Base URL <input type="url" value={d.openai.baseUrl} onChange={(e) => set({ openai: { ...d.openai, baseUrl: e.target.value } })} placeholder="https://api.openai.com/v1" data-testid="openai-base-url" />
+              Base URL{' '}
+              <input
+                type="url"
+                value={d.openai.baseUrl}
+                onChange={(e) => set({ openai: { ...d.openai, baseUrl: e.target.value } })}
+                placeholder="https://api.openai.com/v1"
+                data-testid="openai-base-url"
+              />
             </label>
             <label>
-              Model <input value={d.openai.model} onChange={(e) => set({ openai: { ...d.openai, model: e.target.value } })} data-testid="openai-model" />
+              Model{' '}
+              <input
+                value={d.openai.model}
+                onChange={(e) => set({ openai: { ...d.openai, model: e.target.value } })}
+                data-testid="openai-model"
+              />
             </label>
             <span className="presets">
               Presets:
               {PRESETS.map((p) => (
-                <button key={p.label} type="button" className="btn small" onClick={() => set({ openai: { baseUrl: p.baseUrl, model: p.model } })} title={p.baseUrl}>
+                <button
+                  key={p.label}
+                  type="button"
+                  className="btn small"
+                  onClick={() => set({ openai: { baseUrl: p.baseUrl, model: p.model } })}
+                  title={p.baseUrl}
+                >
                   {p.label}
                 </button>
               ))}
             </span>
             <label>
               API key{' '}
-              <input type="password" autoComplete="off" value={key} onChange={(e) => (setKey(e.target.value), setVerdict(null))} placeholder="sk-…" data-testid="openai-key" />
+              <input
+                type="password"
+                autoComplete="off"
+                value={key}
+                onChange={(e) => (setKey(e.target.value), setVerdict(null))}
+                placeholder="sk-…"
+                data-testid="openai-key"
+              />
             </label>
             <label className="check">
-              <input type="checkbox" checked={d.rememberKey} onChange={(e) => set({ rememberKey: e.target.checked })} data-testid="remember-key" /> Remember the key on this device (stored in this
-              browser’s localStorage; otherwise it is kept in memory and forgotten on reload)
+              <input
+                type="checkbox"
+                checked={d.rememberKey}
+                onChange={(e) => set({ rememberKey: e.target.checked })}
+                data-testid="remember-key"
+              />{' '}
+              Remember the key on this device (stored in this browser’s localStorage; otherwise it is kept in memory and forgotten on
+              reload)
             </label>
           </fieldset>
         ) : null}
@@ -116,23 +159,59 @@ export function ModelSettingsDialog({ onClose }: { onClose: () => void }) {
         <fieldset>
           <legend>Limits</legend>
           <label>
-            Concurrency <input type="number" min={1} value={d.concurrency} onChange={(e) => set({ concurrency: Math.max(1, Number(e.target.value)) })} data-testid="concurrency" />
+            Concurrency{' '}
+            <input
+              type="number"
+              min={1}
+              value={d.concurrency}
+              onChange={(e) => set({ concurrency: Math.max(1, Number(e.target.value)) })}
+              data-testid="concurrency"
+            />
           </label>
           <label>
             Requests per minute (0 = no limit){' '}
-            <input type="number" min={0} value={d.requestsPerMinute} onChange={(e) => set({ requestsPerMinute: Math.max(0, Number(e.target.value)) })} data-testid="rpm" />
+            <input
+              type="number"
+              min={0}
+              value={d.requestsPerMinute}
+              onChange={(e) => set({ requestsPerMinute: Math.max(0, Number(e.target.value)) })}
+              data-testid="rpm"
+            />
           </label>
           <label>
-            Budget: requests <input type="number" min={1} value={d.budget.requests ?? ''} onChange={(e) => set({ budget: { ...d.budget, requests: num(e.target.value) } })} data-testid="budget-requests" />
+            Budget: requests{' '}
+            <input
+              type="number"
+              min={1}
+              value={d.budget.requests ?? ''}
+              onChange={(e) => set({ budget: { ...d.budget, requests: num(e.target.value) } })}
+              data-testid="budget-requests"
+            />
           </label>
           <label>
-            tokens <input type="number" min={1} value={d.budget.tokens ?? ''} onChange={(e) => set({ budget: { ...d.budget, tokens: num(e.target.value) } })} data-testid="budget-tokens" />
+            tokens{' '}
+            <input
+              type="number"
+              min={1}
+              value={d.budget.tokens ?? ''}
+              onChange={(e) => set({ budget: { ...d.budget, tokens: num(e.target.value) } })}
+              data-testid="budget-tokens"
+            />
           </label>
           <label>
-            dollars <input type="number" min={0} step={0.01} value={d.budget.cost ?? ''} onChange={(e) => set({ budget: { ...d.budget, cost: num(e.target.value) } })} data-testid="budget-cost" />
+            dollars{' '}
+            <input
+              type="number"
+              min={0}
+              step={0.01}
+              value={d.budget.cost ?? ''}
+              onChange={(e) => set({ budget: { ...d.budget, cost: num(e.target.value) } })}
+              data-testid="budget-cost"
+            />
           </label>
           <label className="check">
-            <input type="checkbox" checked={d.cache} onChange={(e) => set({ cache: e.target.checked })} data-testid="cache" /> Cache answers (IndexedDB; keyed on the whole request and the sample)
+            <input type="checkbox" checked={d.cache} onChange={(e) => set({ cache: e.target.checked })} data-testid="cache" /> Cache answers
+            (IndexedDB; keyed on the whole request and the sample)
           </label>
         </fieldset>
         <div className="connection-test">

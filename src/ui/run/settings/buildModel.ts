@@ -39,7 +39,11 @@ export function bareModel(settings: ModelSettings, apiKey: string): LanguageMode
 }
 
 /** The model a run uses: the provider, behind the IndexedDB response cache when it is on, and its pricing. */
-export function buildModel(settings: ModelSettings, apiKey: string, sampleIndex: number | null): { model: LanguageModel; cost: (u: TokenUsage) => number } {
+export function buildModel(
+  settings: ModelSettings,
+  apiKey: string,
+  sampleIndex: number | null,
+): { model: LanguageModel; cost: (u: TokenUsage) => number } {
   const bare = bareModel(settings, apiKey);
   const price = priceFor(settings);
   const model = settings.cache ? withCache(bare, (cacheStore ??= idbCacheStore()), { enabled: true, sampleIndex }) : bare;

@@ -11,7 +11,7 @@ export const PendingCallCard = memo(function PendingCallCard({ id }: NodeProps<P
   const call = useAppStore((s) => s.live.grs.calls[callId]);
   const opLabel = useAppStore((s) => opLabelOf(s.live.grs.document, call?.opId ?? null));
   if (!call) return null;
-  const shown = call.texts.length ? call.texts[call.texts.length - 1] ?? '' : '';
+  const shown = call.texts.length ? (call.texts[call.texts.length - 1] ?? '') : '';
   if (call.error) {
     return (
       <div className="thought-card is-failed" data-testid={`failed-call-${callId}`}>

@@ -9,7 +9,8 @@ export const FAR_ZOOM = 0.45;
 export const TINY_ZOOM = 0.15;
 /** Blocks only pay off for large GRSs; a small one keeps its figures at any zoom. */
 export const TINY_MIN_THOUGHTS = 800;
-const detailLevel = (s: { transform: [number, number, number] }) => (s.transform[2] < TINY_ZOOM ? 'tiny' : s.transform[2] < FAR_ZOOM ? 'far' : 'full');
+const detailLevel = (s: { transform: [number, number, number] }) =>
+  s.transform[2] < TINY_ZOOM ? 'tiny' : s.transform[2] < FAR_ZOOM ? 'far' : 'full';
 
 export type ThoughtNodeData = { color: string | null };
 export type ThoughtNode = Node<ThoughtNodeData, 'thought'>;
@@ -24,14 +25,26 @@ export const ThoughtCard = memo(function ThoughtCard({ id, data }: NodeProps<Tho
   const many = useAppStore((s) => s.live.grs.thoughtOrder.length > TINY_MIN_THOUGHTS);
   const level = zoomLevel === 'tiny' && !many ? 'far' : zoomLevel;
   if (!t) return null;
-  const classes = ['thought-card', `kind-${t.kind}`, mark ? `mark-${mark}` : '', dimmed ? 'is-faded' : '', t.pruned ? 'is-pruned' : '', t.parseError ? 'has-error' : '']
+  const classes = [
+    'thought-card',
+    `kind-${t.kind}`,
+    mark ? `mark-${mark}` : '',
+    dimmed ? 'is-faded' : '',
+    t.pruned ? 'is-pruned' : '',
+    t.parseError ? 'has-error' : '',
+  ]
     .filter(Boolean)
     .join(' ');
   if (level === 'tiny') {
     // The whole GRS on screen: a coloured block per thought, its figures in the tooltip.
     const tip = `${t.id}: volume ${t.volume}, latency ${t.latency}${t.scored ? `, score ${t.score}` : ''}${t.pruned ? `, pruned: ${t.pruned.reason}` : ''}`;
     return (
-      <div className={`${classes} is-tiny`} data-testid={`thought-${id}`} title={tip} style={data.color ? { background: data.color, borderColor: data.color } : undefined}>
+      <div
+        className={`${classes} is-tiny`}
+        data-testid={`thought-${id}`}
+        title={tip}
+        style={data.color ? { background: data.color, borderColor: data.color } : undefined}
+      >
         <Handle type="target" position={Position.Left} className="thought-handle" isConnectable={false} />
         <Handle type="source" position={Position.Right} className="thought-handle" isConnectable={false} />
       </div>
@@ -40,7 +53,14 @@ export const ThoughtCard = memo(function ThoughtCard({ id, data }: NodeProps<Tho
   if (level === 'far') {
     // Zoomed out, a card shows only its colour and metrics: a few elements instead of dozens keeps large GRSs smooth.
     return (
-      <div className={`${classes} is-far`} data-testid={`thought-${id}`} title={t.pruned ? `pruned by ${t.pruned.opId}: ${t.pruned.reason}` : undefined} style={data.color ? { borderLeftColor: data.color, background: `color-mix(in srgb, ${data.color} 28%, var(--panel, #fff))` } : undefined}>
+      <div
+        className={`${classes} is-far`}
+        data-testid={`thought-${id}`}
+        title={t.pruned ? `pruned by ${t.pruned.opId}: ${t.pruned.reason}` : undefined}
+        style={
+          data.color ? { borderLeftColor: data.color, background: `color-mix(in srgb, ${data.color} 28%, var(--panel, #fff))` } : undefined
+        }
+      >
         <Handle type="target" position={Position.Left} className="thought-handle" isConnectable={false} />
         <div className="far-score">{t.scored && t.score !== null ? compact(t.score) : t.kind === 'input' ? 'input' : ''}</div>
         <div className="far-metrics">
@@ -51,7 +71,12 @@ export const ThoughtCard = memo(function ThoughtCard({ id, data }: NodeProps<Tho
     );
   }
   return (
-    <div className={classes} data-testid={`thought-${id}`} title={t.pruned ? `pruned by ${t.pruned.opId}: ${t.pruned.reason}` : undefined} style={data.color ? { borderLeftColor: data.color } : undefined}>
+    <div
+      className={classes}
+      data-testid={`thought-${id}`}
+      title={t.pruned ? `pruned by ${t.pruned.opId}: ${t.pruned.reason}` : undefined}
+      style={data.color ? { borderLeftColor: data.color } : undefined}
+    >
       <Handle type="target" position={Position.Left} className="thought-handle" isConnectable={false} />
       <div className="thought-head">
         <span className="thought-op" title={`Made by ${opLabel}`}>
@@ -81,7 +106,9 @@ export const ThoughtCard = memo(function ThoughtCard({ id, data }: NodeProps<Tho
         {t.kind === 'llm' ? (
           <>
             <span title="Call time">{duration(t.ms)}</span>
-            <span title="Tokens (prompt + completion, this thought's share)">{compact(Math.round(t.promptTokens + t.completionTokens))} tok</span>
+            <span title="Tokens (prompt + completion, this thought's share)">
+              {compact(Math.round(t.promptTokens + t.completionTokens))} tok
+            </span>
             <span title="Cost (this thought's share)">{dollars(t.cost)}</span>
           </>
         ) : null}
