@@ -63,6 +63,7 @@ test.describe('live runs through the OpenAI provider against the simulator serve
     expect(verdict).toContain('401');
     expect(verdict).toMatch(/valid key/);
     expect(verdict).not.toContain('sk-test-wrong-key-9999');
+    await run.shot('run-9a-401-connection-test');
     await run.saveModel();
     await run.run();
     await run.waitDone();

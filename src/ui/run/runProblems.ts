@@ -12,7 +12,7 @@ export interface RunProblem {
 export const ADVICE: Record<ModelErrorKind, { title: string; hint: string }> = {
   auth: {
     title: 'The endpoint refused the API key (401)',
-    hint: 'Open Model settings and enter a valid key. With the same-origin proxy, the server needs OPENAI_API_KEY.',
+    hint: 'Enter a valid key in Model settings. With the same-origin proxy, the server needs OPENAI_API_KEY.',
   },
   notFound: {
     title: 'The model or endpoint was not found (404)',

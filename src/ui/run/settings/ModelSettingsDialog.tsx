@@ -225,9 +225,11 @@ export function ModelSettingsDialog({ onClose }: { onClose: () => void }) {
                 ✓ {verdict.message}
               </span>
             ) : (
-              <span className="verdict bad" data-testid="connection-verdict">
-                ✗ <b>{verdict.title}.</b> {verdict.detail} <i>{verdict.hint}</i>
-              </span>
+              <div className="verdict bad" data-testid="connection-verdict" role="alert">
+                <b>✗ {verdict.title}</b>
+                <span>{verdict.detail}</span>
+                <i>{verdict.hint}</i>
+              </div>
             )
           ) : null}
         </div>
