@@ -54,7 +54,12 @@ test.describe('live runs on the in-browser simulator', () => {
     await expect(card.getByTestId('thought-latency')).toHaveText(`L ${final.latency}`);
     await expect(card.locator('.thought-card')).toHaveClass(/mark-selected/);
     await expect(page.getByTestId('prompt-sent').first()).toBeVisible();
+    // The operation that made it lights up on the operations canvas.
+    await expect(page.getByTestId(`op-strip-${final.opId}`)).toHaveClass(/is-lit/);
     await run.shot('run-4-final-thought-detail');
+    // Selecting an operation on the canvas highlights the thoughts it made.
+    await run.editor.select('solve-1');
+    await expect(run.grs().locator('.thought-card.mark-ofOperation')).toHaveCount(5);
   });
 
   test('steps through a run one operation at a time', async ({ page }) => {
