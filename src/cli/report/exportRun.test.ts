@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GotDocument, RunEvent, RunSummary, Thought, ThoughtId } from '../../engine/index';
+import { buildOperation as op, runOps, scriptedModel, type GotDocument, type RunEvent, type RunSummary, type Thought, type ThoughtId } from '../../engine/index';
 import { exportRun, redactUrl, topologicalOrder } from './exportRun';
 
 const doc = {
@@ -90,5 +90,17 @@ describe('exportRun', () => {
     expect(run.settings.model.baseUrl).toBe('https://example.com/v1');
     expect(JSON.stringify(run)).not.toContain('secret');
     expect(redactUrl('http://localhost:8080/v1')).toBe('http://localhost:8080/v1');
+  });
+  it('marks a split part pruned only when no parallel Selector took it, as the run\'s GRS does', async () => {
+    const split = { samples: 1, prompt: 'split', parser: { kind: 'jsonParts' } };
+    const pick = (part: string) => ({ selector: { kind: 'filter', expr: `state.part == "${part}"` } });
+    const ops = [op('split', 'generate', [], split), op('one', 'selector', ['split'], pick('List 1')), op('two', 'selector', ['split'], pick('List 2'))];
+    const r = await runOps(ops, {}, scriptedModel({ answer: () => '{"List 1": [1], "List 2": [2], "List 3": [3]}' }));
+    const start = r.events[0]!;
+    const document = start.type === 'run.start' ? start.document : doc;
+    const sample = exportRun({ document, settings, samples: [{ sampleIndex: null, input: {}, events: r.events }] }).samples[0]!;
+    const pruned = Object.fromEntries(sample.thoughts.map((t) => [t.id, t.pruned?.opId ?? null]));
+    expect(pruned).toEqual({ input: null, 'split/0.0.0': null, 'split/0.0.1': null, 'split/0.0.2': expect.stringMatching(/^(one|two)$/) });
+    expect(sample.thoughts.map((t) => t.pruned)).toEqual(Object.values(r.grs.thoughts).map((t) => t.pruned));
   });
 });

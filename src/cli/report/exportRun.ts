@@ -1,17 +1,18 @@
-import type {
-  Budget,
-  CallId,
-  ChatMessage,
-  GotDocument,
-  JsonValue,
-  OperationId,
-  OperationType,
-  RunEvent,
-  RunStatus,
-  RunSummary,
-  Thought,
-  ThoughtAnnotations,
-  ThoughtState,
+import {
+  rebuildGrs,
+  type Budget,
+  type CallRecord,
+  type ChatMessage,
+  type GotDocument,
+  type GrsState,
+  type JsonValue,
+  type OperationRunState,
+  type OperationType,
+  type RunEvent,
+  type RunStatus,
+  type RunSummary,
+  type Thought,
+  type ThoughtState,
 } from '../../engine/index';
 
 /**
@@ -236,72 +237,17 @@ export function exportRun(input: ExportRunInput): ExportedRun {
 }
 
 function exportSample(sample: ExportSampleInput, document: GotDocument, order: readonly string[], includeEvents: boolean): ExportedSample {
-  const thoughts = new Map<string, ExportedThought>();
-  const calls = new Map<CallId, ExportedCall>();
-  const opDone = new Map<OperationId, Extract<RunEvent, { type: 'operation.done' }>>();
-  const logs: ExportedSample['logs'] = [];
-  let summary = sample.summary;
-  let lastAt = 0;
-
-  for (const e of sample.events) {
-    lastAt = Math.max(lastAt, e.type === 'run.start' ? 0 : e.at);
-    switch (e.type) {
-      case 'thought.input':
-      case 'thought.created':
-        thoughts.set(e.thought.id, fromThought(e.thought));
-        break;
-      case 'thought.annotated': {
-        const t = thoughts.get(e.thoughtId);
-        if (t) applyAnnotations(t, e);
-        break;
-      }
-      case 'thought.pruned': {
-        const t = thoughts.get(e.thoughtId);
-        if (t) t.pruned = { opId: e.opId, reason: e.reason };
-        break;
-      }
-      case 'call.start':
-        calls.set(e.callId, {
-          id: e.callId, opId: e.opId, purpose: e.purpose, n: e.n, inputIds: [...e.inputIds], messages: e.messages.map((m) => ({ ...m })),
-          startedAt: e.at, finishedAt: null, ms: null, requests: 0, promptTokens: 0, completionTokens: 0, cost: 0, cached: false, retries: 0, texts: [],
-        });
-        break;
-      case 'call.retry': {
-        const c = calls.get(e.callId);
-        if (c) c.retries += 1;
-        break;
-      }
-      case 'call.done': {
-        const c = calls.get(e.callId);
-        if (c) Object.assign(c, { finishedAt: e.at, ms: e.ms, requests: e.requests, promptTokens: e.promptTokens, completionTokens: e.completionTokens, cost: e.cost, cached: e.cached, texts: [...e.texts] });
-        break;
-      }
-      case 'call.error': {
-        const c = calls.get(e.callId);
-        if (c) Object.assign(c, { finishedAt: e.at, error: { kind: e.kind, message: e.message } });
-        break;
-      }
-      case 'operation.done':
-        opDone.set(e.opId, e);
-        break;
-      case 'log':
-        logs.push({ at: e.at, level: e.level, message: e.message, ...(e.opId ? { opId: e.opId } : {}), ...(e.thoughtId ? { thoughtId: e.thoughtId } : {}) });
-        break;
-      case 'run.done':
-        summary ??= e.summary;
-        break;
-      default:
-        break;
-    }
-  }
-
+  // The engine's reducer is the one reading of an event log (it also knows when a drop by one of
+  // several parallel Selectors does not stand); a log without run.start gets one for this document.
+  const first = sample.events[0];
+  const start = { type: 'run.start', at: 0, runId: 'export', document, input: sample.input, settings: null } as unknown as RunEvent;
+  const grs = rebuildGrs(first?.type === 'run.start' ? sample.events : [start, ...sample.events]);
+  const summary = sample.summary ?? grs.summary ?? undefined;
+  const totals = summary ?? { ...grs.totals, wallMs: grs.at };
   const byId = new Map(document.operations.map((o) => [o.id, o]));
-  const operations: ExportedSample['operations'] = order.map((id) => exportOperation(id, byId.get(id)?.type ?? 'unknown', byId.get(id)?.label, opDone.get(id as OperationId), thoughts));
-  const callList = [...calls.values()];
-  const totals = summary ?? totalsFromCalls(callList, lastAt);
+  const operations: ExportedSample['operations'] = order.map((id) => exportOperation(byId.get(id), id, grs.operations[id], grs.thoughts));
   operations.push({ prompt_tokens: totals.promptTokens, completion_tokens: totals.completionTokens, cost: totals.cost });
-
-  const thoughtList = [...thoughts.values()];
+  const thoughts = grs.thoughtOrder.flatMap((id) => (grs.thoughts[id] ? [fromThought(grs.thoughts[id])] : []));
   return {
     sampleIndex: sample.sampleIndex,
     input: sample.input,
@@ -322,10 +268,10 @@ function exportSample(sample: ExportSampleInput, document: GotDocument, order: r
     criticalPath: [...(summary?.criticalPath.thoughtIds ?? [])],
     finalThoughtIds: [...(summary?.finalThoughtIds ?? [])],
     operations,
-    thoughts: thoughtList,
-    edges: thoughtList.flatMap((t) => t.parents.map((p) => ({ from: p, to: t.id }))),
-    calls: callList,
-    logs,
+    thoughts,
+    edges: thoughts.flatMap((t) => t.parents.map((p) => ({ from: p, to: t.id }))),
+    calls: grs.callOrder.flatMap((id) => (grs.calls[id] ? [fromCall(grs.calls[id])] : [])),
+    logs: grs.logs.map((e) => ({ at: e.at, level: e.level, message: e.message, ...(e.opId ? { opId: e.opId } : {}), ...(e.thoughtId ? { thoughtId: e.thoughtId } : {}) })),
     ...(includeEvents ? { events: [...sample.events] } : {}),
   };
 }
@@ -357,57 +303,54 @@ function fromThought(t: Thought): ExportedThought {
   };
 }
 
-function applyAnnotations(t: ExportedThought, a: Partial<ThoughtAnnotations>): void {
-  if (a.score !== undefined) t.score = a.score;
-  if (a.scored !== undefined) t.scored = a.scored;
-  if (a.valid !== undefined) t.valid = a.valid;
-  if (a.validated !== undefined) t.validated = a.validated;
-  if (a.solved !== undefined) t.solved = a.solved;
-  if (a.compared !== undefined) t.compared = a.compared;
+function fromCall(c: CallRecord): ExportedCall {
+  return {
+    id: c.id,
+    opId: c.opId,
+    purpose: c.purpose,
+    n: c.n,
+    inputIds: [...c.inputIds],
+    messages: c.messages.map((m) => ({ ...m })),
+    startedAt: c.startedAt,
+    finishedAt: c.finishedAt,
+    ms: c.ms,
+    requests: c.requests,
+    promptTokens: c.promptTokens,
+    completionTokens: c.completionTokens,
+    cost: c.cost,
+    cached: c.cached,
+    retries: c.retries,
+    // Only a finished call's answers: a failed or cut call's streamed text is not an answer.
+    texts: c.status === 'done' ? [...c.texts] : [],
+    ...(c.error ? { error: { ...c.error } } : {}),
+  };
 }
 
-function exportOperation(
-  id: string,
-  type: string,
-  label: string | undefined,
-  done: Extract<RunEvent, { type: 'operation.done' }> | undefined,
-  thoughts: ReadonlyMap<string, ExportedThought>,
-): ExportedOperation {
-  const outputs = done?.outputs ?? [];
+function exportOperation(node: GotDocument['operations'][number] | undefined, id: string, op: OperationRunState | undefined, thoughts: GrsState['thoughts']): ExportedOperation {
+  const type = node?.type ?? 'unknown';
+  const outputs = op?.outputs ?? [];
+  const finished = op !== undefined && op.finishedAt !== null;
   return {
     operation: (REFERENCE_OPERATION_NAMES as Record<string, string>)[type] ?? type,
     type,
     id,
-    label: label ?? id,
-    status: done?.status ?? 'not run',
-    ...(done?.error === undefined ? {} : { error: done.error }),
-    ms: done?.ms ?? null,
+    label: node?.label ?? id,
+    status: !op || op.status === 'waiting' ? 'not run' : op.status,
+    ...(op?.error ? { error: op.error } : {}),
+    ms: finished ? (op.finishedAt as number) - (op.startedAt ?? (op.finishedAt as number)) : null,
     thoughtIds: outputs.map((o) => o.id),
-    thoughts: outputs.map((o) => structuredCloneJson(thoughts.get(o.id)?.state ?? {})),
+    thoughts: outputs.map((o) => structuredCloneJson(thoughts[o.id]?.state ?? {})),
     scored: outputs.map((o) => o.scored),
     scores: outputs.map((o) => o.score),
     validated: outputs.map((o) => o.validated),
     validity: outputs.map((o) => o.valid),
     compared_to_ground_truth: outputs.map((o) => o.compared),
     problem_solved: outputs.map((o) => o.solved),
-    requests: done?.totals.requests ?? 0,
-    completions: done?.totals.completions ?? 0,
-    prompt_tokens: done?.totals.promptTokens ?? 0,
-    completion_tokens: done?.totals.completionTokens ?? 0,
-    cost: done?.totals.cost ?? 0,
-  };
-}
-
-function totalsFromCalls(calls: readonly ExportedCall[], wallMs: number) {
-  const sum = (pick: (c: ExportedCall) => number) => calls.reduce((s, c) => s + pick(c), 0);
-  return {
-    requests: sum((c) => c.requests),
-    completions: sum((c) => (c.finishedAt !== null && !c.error ? c.texts.length : 0)),
-    cacheHits: calls.filter((c) => c.cached).length,
-    promptTokens: sum((c) => c.promptTokens),
-    completionTokens: sum((c) => c.completionTokens),
-    cost: sum((c) => c.cost),
-    wallMs,
+    requests: op?.totals.requests ?? 0,
+    completions: op?.totals.completions ?? 0,
+    prompt_tokens: op?.totals.promptTokens ?? 0,
+    completion_tokens: op?.totals.completionTokens ?? 0,
+    cost: op?.totals.cost ?? 0,
   };
 }
 
