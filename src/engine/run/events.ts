@@ -33,7 +33,7 @@ export interface RunSummary extends RunTotals {
   wallMs: number;
   criticalPath: { hops: number; ms: number; thoughtIds: ThoughtId[] };
   finalThoughtIds: ThoughtId[];
-  /** Best final score (by the last Score's direction when known, else the highest). */
+  /** Best final score: by the last Keep Best N's direction, else the document task's, else the highest. */
   bestScore: number | null;
   /** True when any final thought was compared to the ground truth and solved. */
   solved: boolean | null;
