@@ -95,6 +95,17 @@ describe('exit codes', () => {
     expect(result.stdout).toMatch(/#4\s+not run/);
   });
 
+  it('spends no token budget on answers from the cache, as a single run does', async () => {
+    const cwd = scratch();
+    const args = ['run', example('sorting', 'IO', 32), '--samples', '0-2', '--latency-ms', '0', '--token-ms', '0', '--quiet'];
+    expect((await cli(args, { cwd })).code).toBe(EXIT.ok);
+    // Each sample takes about 150 tokens: paid again, three would cross a cap of 200.
+    const again = await cli([...args, '--budget', 'tokens=200'], { cwd });
+    expect(again.stderr).toBe('');
+    expect(again.code).toBe(EXIT.ok);
+    expect(again.stdout).toMatch(/3 answer\(s\) came from the response cache/);
+  });
+
   it('exits 130 on cancel and still writes the partial results to --out', async () => {
     const cwd = scratch();
     const controller = new AbortController();

@@ -79,7 +79,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
     run.summary = s;
     o.progress.endSample(item.label, s);
     used.requests += s.requests;
-    used.tokens += s.promptTokens + s.completionTokens;
+    used.tokens += paidTokens(events);
     used.cost += s.cost;
 
     if (s.status === 'cancelled') return { runs, failures, stop: cancelled() };
@@ -91,6 +91,13 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
     }
   }
   return { runs, failures, stop: null };
+}
+
+/** Tokens of the calls the model answered: like a single run, the batch spends no budget on cached answers. */
+function paidTokens(events: readonly RunEvent[]): number {
+  let tokens = 0;
+  for (const e of events) if (e.type === 'call.done' && !e.cached) tokens += e.promptTokens + e.completionTokens;
+  return tokens;
 }
 
 function cancelled(): CliError {
