@@ -7,6 +7,7 @@ import {
   openAIModel,
   simulatorModel,
   withCache,
+  withMemoryLayer,
   type CacheStore,
   type LanguageModel,
   type ModelErrorKind,
@@ -73,8 +74,8 @@ export function setupModel(options: ModelOptions, env: Readonly<Record<string, s
     cost = (usage) => costOf(usage, provider.price);
   }
   const cacheDir = options.cache ? resolve(cwd, options.cacheDir ?? '.got-cache') : null;
-  // A failing folder (read-only, full) never fails a call: withCache reports it and goes on without.
-  const store: CacheStore | null = cacheDir ? folderCacheStore(cacheDir) : null;
+  // Memory in front of the folder; a failing folder (read-only, full) never fails a call: withCache reports it and goes on.
+  const store: CacheStore | null = cacheDir ? withMemoryLayer(folderCacheStore(cacheDir)) : null;
   return {
     kind: useSimulator ? 'simulator' : 'openai',
     base,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cacheKey, memoryCacheStore, withCache, type CacheStore } from './cache';
+import { cacheKey, memoryCacheStore, withCache, withMemoryLayer, type CacheStore } from './cache';
 import type { CompletionRequest, LanguageModel } from './types';
 
 function countingModel(): LanguageModel & { calls: number } {
@@ -53,6 +53,14 @@ describe('withCache', () => {
     expect(await store.size()).toBe(5);
   });
 
+  it('keys on temperature, max tokens and the model name as well', () => {
+    const a = countingModel();
+    const base = cacheKey(a, request());
+    expect(cacheKey(a, request({ temperature: 0.5 }))).not.toBe(base);
+    expect(cacheKey(a, request({ maxTokens: 100 }))).not.toBe(base);
+    expect(cacheKey({ ...a, id: { ...a.id, model: 'other' } }, request())).not.toBe(base);
+  });
+
   it('keys on the endpoint too', () => {
     const a = countingModel();
     const b = { ...countingModel(), id: { baseUrl: 'http://other.test/v1', model: 'm' } };
@@ -90,5 +98,37 @@ describe('withCache', () => {
     expect(first.texts).toHaveLength(2);
     expect(model.calls).toBe(2);
     expect(notices).toEqual(['The response cache could not be read (QuotaExceededError): carrying on without it.']);
+  });
+});
+
+describe('withMemoryLayer', () => {
+  const spyStore = () => {
+    const inner = memoryCacheStore();
+    const reads: string[] = [];
+    const store: CacheStore = { ...inner, get: (key) => (reads.push(key), inner.get(key)) };
+    return { store, reads, inner };
+  };
+  const entry = { texts: ['a'], usage: { promptTokens: 1, completionTokens: 1 }, savedAt: 0 };
+
+  it('serves repeated reads from memory and writes through to the persistent store', async () => {
+    const { store, reads, inner } = spyStore();
+    const layered = withMemoryLayer(store);
+    await layered.set('k', entry);
+    expect(await inner.get('k')).toEqual(entry);
+    expect(await layered.get('k')).toEqual(entry);
+    expect(reads).toEqual([]);
+  });
+
+  it('reads the persistent store once for an answer a previous session saved', async () => {
+    const { store, reads, inner } = spyStore();
+    await inner.set('old', entry);
+    const layered = withMemoryLayer(store);
+    expect(await layered.get('old')).toEqual(entry);
+    expect(await layered.get('old')).toEqual(entry);
+    expect(await layered.get('missing')).toBeUndefined();
+    expect(reads).toEqual(['old', 'missing']);
+    await layered.clear();
+    expect(await layered.size()).toBe(0);
+    expect(await layered.get('old')).toBeUndefined();
   });
 });

@@ -28,6 +28,32 @@ export function memoryCacheStore(): CacheStore {
   };
 }
 
+/**
+ * A persistent store (IndexedDB, a folder) with a memory layer in front: answers read or written
+ * once are served from memory for the rest of the session, and still outlive it on disk.
+ */
+export function withMemoryLayer(persistent: CacheStore): CacheStore {
+  const memory = new Map<string, CachedCompletion>();
+  return {
+    async get(key) {
+      const known = memory.get(key);
+      if (known) return known;
+      const stored = await persistent.get(key);
+      if (stored) memory.set(key, stored);
+      return stored;
+    },
+    async set(key, value) {
+      memory.set(key, value);
+      await persistent.set(key, value);
+    },
+    async clear() {
+      memory.clear();
+      await persistent.clear();
+    },
+    size: () => persistent.size(),
+  };
+}
+
 export interface CacheOptions {
   /** Off: every call goes to the model (the store is left alone). */
   enabled: boolean;
