@@ -49,6 +49,13 @@ describe('run --out', () => {
     expect(result.stdout).toMatch(/sample\s+status\s+score\s+solved\s+requests\s+completions\s+tokens\s+cost\s+wall\s+critical path/);
     expect(result.stdout).toMatch(/#0\s+completed/);
     expect(result.stdout).toMatch(/total \(3\)\s+3 completed/);
+    expect(result.stdout.split('\n')[0]).toBe('Sorting 32 numbers · GoT on got-simulator');
+  }, 60_000);
+
+  it('reports each finished sample on stderr in words', async () => {
+    const result = await cli(['run', gotSorting32().file.replace('-got.', '-io.'), '--samples', '0-1', '--no-cache', '--latency-ms', '0', '--token-ms', '0']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^IO: running 2 samples…\nIO #0 \[1\/2\]: completed, score \d+, 1 request, 1 completion, \d+ ms\n/);
   }, 60_000);
 });
 

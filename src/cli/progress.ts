@@ -13,6 +13,7 @@ export interface ProgressReporter {
 }
 
 const BAR_WIDTH = 20;
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 const REDRAW_MS = 80;
 
 /**
@@ -89,7 +90,7 @@ export function createProgress(io: CliIo, quiet: boolean): ProgressReporter {
       }
       const s = summary;
       const text = s
-        ? `${s.status}, score ${num(s.bestScore, 3)}, ${s.requests} requests, ${s.completions} completions, ${duration(s.wallMs)}`
+        ? `${s.status}, score ${num(s.bestScore, 3)}, ${plural(s.requests, 'request')}, ${plural(s.completions, 'completion')}, ${duration(s.wallMs)}`
         : 'not run';
       io.stderr.write(`${info.scheme ? `${info.scheme} ` : ''}${label} [${info.position}/${info.total}]: ${text}\n`);
     },

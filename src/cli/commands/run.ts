@@ -37,7 +37,8 @@ export async function runCommand(file: string, o: RunCommandOptions, io: CliIo):
     await scripts.close();
   }
 
-  io.stdout.write(`${graph.document.title} (${graph.name}) on ${setup.record.model}\n`);
+  const title = graph.document.title.includes(graph.name) ? graph.document.title : `${graph.document.title} (${graph.name})`;
+  io.stdout.write(`${title} on ${setup.record.model}\n`);
   io.stdout.write(`${formatRunTable(inputs.map((input, i) => ({ label: input.label, summary: batch.runs[i]?.summary ?? null })))}\n`);
 
   if (o.out !== undefined) {

@@ -11,10 +11,10 @@ export function promptMessages(p: { prompt: string; system?: string | undefined 
   return p.system ? [{ role: 'system', content: renderTemplate(p.system, ctx) }, user] : [user];
 }
 
-/** Temperature and max tokens: the operation's own, else the run's defaults. */
 /** The part of an operation's context these helpers use. */
 export type LlmContext = Pick<OperationContext, 'create' | 'env' | 'defaults'>;
 
+/** Temperature and max tokens: the operation's own, else the run's defaults. */
 export function sampling(
   ctx: LlmContext,
   p: { temperature?: number | undefined; maxTokens?: number | undefined },
