@@ -62,6 +62,8 @@ describe('example graphs', () => {
     const sentences = doc.description.split(/(?<=\.)\s+(?=[A-Z])/).length;
     expect(sentences).toBeGreaterThanOrEqual(2);
     expect(sentences).toBeLessThanOrEqual(4);
+    // Read aloud by a teacher: no "round(s)"-style hedges, no placeholders left unfilled.
+    expect(doc.description).not.toMatch(/\(s\)|\{\{|undefined|NaN/);
     expect(doc.dataset).toEqual({ file: s.dataset.file, loader: s.dataset.loader, sample: 0 });
     const positions = doc.operations.map((o) => `${o.position?.x},${o.position?.y}`);
     expect(new Set(positions).size).toBe(positions.length);

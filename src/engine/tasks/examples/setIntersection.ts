@@ -4,14 +4,14 @@ import { intersectFixPrompt, intersectMergePrompt, intersectPrompt, intersectSpl
 import { SET2_PART_KEY } from '../setIntersection/scoring';
 import { GraphBuilder, makeDocument } from './builder';
 import { addGroundTruth, keepBestParams, mergeTree, partBranch, type SchemeTask, scoreParams, singlePrompt, treeOfThoughts } from './schemes';
-import { TOT_LEVELS, type ListScheme, type ListSize } from './shapes';
+import { inLaterRounds, TOT_LEVELS, type ListScheme, type ListSize } from './shapes';
 
 const task: SchemeTask = { scorer: { kind: 'function', name: 'setIntersection.error' }, higherIsBetter: false, evaluator: 'setIntersection.solved', parser: setIntersectionParsers.list };
 
 const descriptions: Record<ListScheme, (n: ListSize) => string> = {
   IO: (n) => `Input–output prompting: the model sees two sets of ${n} numbers and must list their common elements in one go. One request, one answer; the error counts common numbers it missed, numbers it wrongly added and numbers it repeated.`,
   CoT: (n) => `Chain of thought: one request, but the prompt asks the model to check the second set half by half against the first and write down what it finds before answering. With ${n} numbers on each side there is still a lot to keep in mind at once.`,
-  ToT: (n) => `Tree of thoughts: the model answers ${TOT_LEVELS.ToT[n].k} times and a function keeps the best answer; ${TOT_LEVELS.ToT[n].levels - 1} more round(s) ask it to fix that best answer, always keeping the best so far. More tries help, but every try still compares two full sets of ${n}.`,
+  ToT: (n) => `Tree of thoughts: the model answers ${TOT_LEVELS.ToT[n].k} times and a function keeps the best answer. ${inLaterRounds(TOT_LEVELS.ToT[n].levels - 1)} it is asked to fix that best answer, always keeping the best so far. More tries help, but every try still compares two full sets of ${n}.`,
   ToT2: (n) => `Tree of thoughts with ${TOT_LEVELS.ToT2[n].levels} rounds of ${TOT_LEVELS.ToT2[n].k} tries: narrower but deeper than ToT. Each round tries to repair the best answer so far and a keep-best step guards against getting worse.`,
   GoT: (n) => `Graph of thoughts: the model cuts the second set into ${n / 16} lists of 16 and intersects each short list with the first set (5 tries each, best kept). The part results are then joined pairwise, 10 tries per join, keeping the best, until one answer covers the whole set. Small subproblems mean few mistakes, and joining lists is easy.`,
 };

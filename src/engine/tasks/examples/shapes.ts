@@ -10,3 +10,6 @@ export const TOT_LEVELS: Record<'ToT' | 'ToT2', Record<ListSize, { levels: numbe
   ToT: { 32: { levels: 2, k: 20 }, 64: { levels: 4, k: 20 }, 128: { levels: 4, k: 20 } },
   ToT2: { 32: { levels: 3, k: 10 }, 64: { levels: 7, k: 10 }, 128: { levels: 10, k: 10 } },
 };
+
+/** How a description names the rounds after the first: "In one more round", "In each of the next 3 rounds". */
+export const inLaterRounds = (count: number): string => (count === 1 ? 'In one more round' : `In each of the next ${count} rounds`);

@@ -4,14 +4,14 @@ import { sortFixPrompt, sortingParsers, sortMergePrompt, sortPrompt, sortSplitPr
 import { SORTING_SUBLIST_KEY } from '../sorting/scoring';
 import { GraphBuilder, makeDocument } from './builder';
 import { addGroundTruth, keepBestParams, mergeTree, partBranch, type SchemeTask, scoreParams, singlePrompt, treeOfThoughts } from './schemes';
-import { TOT_LEVELS, type ListScheme, type ListSize } from './shapes';
+import { inLaterRounds, TOT_LEVELS, type ListScheme, type ListSize } from './shapes';
 
 const task: SchemeTask = { scorer: { kind: 'function', name: 'sorting.error' }, higherIsBetter: false, evaluator: 'sorting.solved', parser: sortingParsers.list };
 
 const descriptions: Record<ListScheme, (n: ListSize) => string> = {
   IO: (n) => `Input–output prompting: the model is shown the ${n} digits once and must answer with the sorted list straight away. One request, one answer; the error counts digits it lost or repeated plus pairs left out of order. This is the baseline every other scheme is measured against.`,
   CoT: (n) => `Chain of thought: the same single request as IO, but the prompt asks the model to halve the ${n} digits, sort each half and merge them, writing every step. Showing the work usually helps a little, yet it is still one long answer with nothing to catch its mistakes.`,
-  ToT: (n) => `Tree of thoughts: the model answers ${TOT_LEVELS.ToT[n].k} times, a function scores every answer and only the best survives. In each of the next ${TOT_LEVELS.ToT[n].levels - 1} round(s) the model is asked to fix that best answer ${TOT_LEVELS.ToT[n].k} times, and the best so far is kept. Many tries buy quality, but each try still handles all ${n} digits.`,
+  ToT: (n) => `Tree of thoughts: the model answers ${TOT_LEVELS.ToT[n].k} times, a function scores every answer and only the best survives. ${inLaterRounds(TOT_LEVELS.ToT[n].levels - 1)} the model is asked to fix that best answer ${TOT_LEVELS.ToT[n].k} times, and the best so far is kept. Many tries buy quality, but each try still handles all ${n} digits.`,
   ToT2: (n) => `Tree of thoughts, narrower and deeper: ${TOT_LEVELS.ToT2[n].levels} rounds of ${TOT_LEVELS.ToT2[n].k} tries instead of fewer rounds of 20. Each round tries to fix the best answer so far, and a keep-best step makes sure quality never drops. Compare it with ToT to see whether depth or breadth pays off.`,
   GoT: (n) => `Graph of thoughts: the model first cuts the ${n} digits into ${n / 16} lists of 16. Each short list is sorted 5 times and the best kept; then pairs of sorted lists are merged (10 tries), the best merge is refined, and the better of merge and refinement moves up. Short lists are far easier than long ones, so the pieces come out nearly perfect and merging keeps them that way.`,
 };
