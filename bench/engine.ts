@@ -4,11 +4,14 @@
 import { loadavg } from 'node:os';
 import { builtinFunctions, gotSortingShape, runCheckedGraph, runGraph, scriptedModel, sortingAnswer, syntheticAnswer, syntheticShape, validateDocument } from '../src/engine/index';
 import type { CheckedGraph, GotDocument, RunResult, ScriptedCall } from '../src/engine/index';
+import { BOUND_RULE, longestCallChain } from './bound';
+import { preciseSleep } from './preciseSleep';
 
 const LATENCY_MS = 20;
 /** A slower model, closer to real endpoints, where the engine's own time weighs less. */
 const SLOW_LATENCY_MS = 100;
-const LATENCY_RUNS = 7;
+const LATENCY_RUNS = 9;
+const SLOW_RUNS = 3;
 const OVERHEAD_RUNS = 15;
 
 interface Shape {
@@ -40,7 +43,7 @@ async function run(shape: Shape, latency: number, concurrency: number, checked?:
     modelMs += performance.now() - t;
     return text;
   };
-  const model = scriptedModel({ answer, latency });
+  const model = scriptedModel({ answer, latency, sleep: preciseSleep });
   const cpu0 = process.cpuUsage();
   const started = performance.now();
   const options = { model, functions: builtinFunctions(), concurrency };
@@ -58,54 +61,49 @@ const median = (xs: readonly number[]): number => {
 const f2 = (x: number): string => x.toFixed(2);
 const row = (cells: Array<[string, number]>): string => cells.map(([s, w]) => s.padEnd(w)).join('');
 
-/** Calls on the longest chain: the measured critical path, or the deepest thought when that is longer. */
-function boundHops(r: RunResult): number {
-  let deepest = 0;
-  for (const t of Object.values(r.grs.thoughts)) deepest = Math.max(deepest, t.latency);
-  return Math.max(r.summary.criticalPath.hops, deepest);
-}
-
 /** Runs the engine benchmark and returns the lines of its report. */
 export async function benchEngine(): Promise<string[]> {
-  const lines: string[] = [`machine load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min)`, ''];
-  lines.push(`(a) model latency ${LATENCY_MS} ms per call, no concurrency limit; median of ${LATENCY_RUNS} runs`);
-  lines.push('    bound = calls on the critical path × latency; best = the fastest run ÷ bound; cp = the measured call times along it');
-  const w = [17, 10, 7, 9, 10, 9, 8, 9, 11, 11, 10];
-  lines.push(row([['graph', w[0]!], ['thoughts', w[1]!], ['calls', w[2]!], ['cp hops', w[3]!], ['wall ms', w[4]!], ['÷ bound', w[5]!], ['best', w[6]!], ['÷ cp', w[7]!], ['wall c=8', w[8]!], ['wall c=1', w[9]!], ['÷ c=1', w[10]!]]));
-  for (const shape of shapes()) {
-    await run(shape, 0, Infinity); // warm-up
-    const free: Measured[] = [];
-    for (let i = 0; i < LATENCY_RUNS; i++) free.push(await run(shape, LATENCY_MS, Infinity));
-    const eight = await run(shape, LATENCY_MS, 8);
-    const serial = await run(shape, LATENCY_MS, 1);
-    const first = free[0] as Measured;
-    const hops = boundHops(first.result);
-    const wall = median(free.map((m) => m.wall));
-    const overBound = median(free.map((m) => m.wall / (hops * LATENCY_MS)));
-    const overCp = median(free.map((m) => m.wall / m.result.summary.criticalPath.ms));
-    lines.push(
-      row([
-        [shape.name, w[0]!],
-        [String(first.result.grs.thoughtOrder.length), w[1]!],
-        [String(first.result.summary.requests), w[2]!],
-        [String(hops), w[3]!],
-        [wall.toFixed(0), w[4]!],
-        [f2(overBound), w[5]!],
-        [f2(Math.min(...free.map((m) => m.wall)) / (hops * LATENCY_MS)), w[6]!],
-        [f2(overCp), w[7]!],
-        [eight.wall.toFixed(0), w[8]!],
-        [serial.wall.toFixed(0), w[9]!],
-        [`${f2(wall / serial.wall)} (${(serial.wall / wall).toFixed(1)}× faster)`, w[10]!],
-      ]),
-    );
-  }
-  lines.push('');
-  lines.push(`    the same at ${SLOW_LATENCY_MS} ms per call (÷ bound, median of 3 runs):`);
-  for (const shape of shapes()) {
-    const slow: Measured[] = [];
-    for (let i = 0; i < 3; i++) slow.push(await run(shape, SLOW_LATENCY_MS, Infinity));
-    const hops = boundHops((slow[0] as Measured).result);
-    lines.push(`    ${shape.name.padEnd(17)}${f2(median(slow.map((m) => m.wall / (hops * SLOW_LATENCY_MS))))}`);
+  const lines: string[] = [`machine load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min; 2 cores shared, so figures vary)`, ''];
+  lines.push(`(a) fixed model latency, no concurrency limit; median of ${LATENCY_RUNS} runs (${SLOW_RUNS} at ${SLOW_LATENCY_MS} ms), best = fastest run`);
+  lines.push(`    ${BOUND_RULE}.`);
+  lines.push('    The model sleeps with a precise timer (plain setTimeout is off by up to ~1-2 ms per call); "call ms" is the mean call as the engine timed it.');
+  lines.push('    c=1: the same graph one call at a time, as the reference framework runs it.');
+  const w = [17, 9, 7, 7, 8, 9, 9, 8, 7, 9, 10, 0];
+  const row12 = (c: string[]): string => row(c.map((x, i) => [x, w[i] ?? 0]));
+  lines.push(row12(['graph', 'thoughts', 'calls', 'chain', 'latency', 'bound ms', 'wall ms', '÷ bound', 'best', 'call ms', 'wall c=1', '÷ c=1']));
+  for (const [latency, runs] of [
+    [LATENCY_MS, LATENCY_RUNS],
+    [SLOW_LATENCY_MS, SLOW_RUNS],
+  ] as const) {
+    for (const shape of shapes()) {
+      await run(shape, 0, Infinity); // warm-up
+      const free: Measured[] = [];
+      for (let i = 0; i < runs; i++) free.push(await run(shape, latency, Infinity));
+      const first = free[0] as Measured;
+      const chain = longestCallChain(shape.document, first.result.grs);
+      if (chain !== first.result.summary.criticalPath.hops) lines.push(`    note: the engine's own critical path says ${first.result.summary.criticalPath.hops} calls, the graph ${chain}`);
+      const bound = chain * latency;
+      const wall = median(free.map((m) => m.wall));
+      const calls = Object.values(first.result.grs.calls);
+      const callMs = calls.reduce((sum, c) => sum + (c.ms ?? 0), 0) / Math.max(calls.length, 1);
+      const serial = latency === LATENCY_MS ? await run(shape, latency, 1) : null;
+      lines.push(
+        row12([
+          shape.name,
+          String(first.result.grs.thoughtOrder.length),
+          String(first.result.summary.requests),
+          String(chain),
+          `${latency} ms`,
+          String(bound),
+          wall.toFixed(1),
+          f2(wall / bound),
+          f2(Math.min(...free.map((m) => m.wall)) / bound),
+          callMs.toFixed(2),
+          serial ? serial.wall.toFixed(0) : '',
+          serial ? `${f2(wall / serial.wall)} (${(serial.wall / wall).toFixed(1)}× faster)` : '',
+        ]),
+      );
+    }
   }
   lines.push('');
   lines.push(`(b) zero-latency model: engine time per thought, the scripted model's own time excluded; median of ${OVERHEAD_RUNS} runs after 3 warm-ups`);

@@ -12,6 +12,23 @@ import { latestCp, type RunRuntime } from './runtime';
 /** A new thought's annotations; shared because flow items are never edited (annotate makes a new one). */
 const NO_ANNOTATIONS: ThoughtAnnotations = Object.freeze({ score: null, scored: false, valid: null, validated: false, solved: null, compared: false });
 
+// Spelled out field by field: spreading into a literal after other keys takes V8's slow generic path, and these run once per thought.
+const outputRecord = (o: FlowItem): { id: ThoughtId } & ThoughtAnnotations => {
+  const a = o.ann;
+  return { id: o.id, score: a.score, scored: a.scored, valid: a.valid, validated: a.validated, solved: a.solved, compared: a.compared };
+};
+
+function mergeAnnotations(a: ThoughtAnnotations, b: Partial<ThoughtAnnotations>): ThoughtAnnotations {
+  return {
+    score: b.score !== undefined ? b.score : a.score,
+    scored: b.scored ?? a.scored,
+    valid: b.valid !== undefined ? b.valid : a.valid,
+    validated: b.validated ?? a.validated,
+    solved: b.solved !== undefined ? b.solved : a.solved,
+    compared: b.compared ?? a.compared,
+  };
+}
+
 const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 /**
@@ -122,7 +139,7 @@ export class OperationRun implements OperationContext<OperationType> {
     this.runtime.emit('operation.done', {
       opId: this.op.id,
       status,
-      outputs: outputs.map((o) => ({ id: o.id, ...o.ann })),
+      outputs: outputs.map(outputRecord),
       totals,
       ms: this.startedAt ? this.runtime.now() - this.startedAt : 0,
       ...(error !== undefined ? { error } : {}),
@@ -147,22 +164,28 @@ export class OperationRun implements OperationContext<OperationType> {
 
   private spawn(item: FlowItem, handler: (item: FlowItem) => Promise<void>): void {
     this.running += 1;
-    void (async () => {
-      try {
-        await handler(item);
-      } catch (err) {
-        if (err instanceof RunStopped || this.runtime.stopInfo) this.sawStop = true;
-        else this.problem(errorText(err), 'error', item.id);
-      } finally {
-        this.running -= 1;
-        if (this.running === 0 && this.drained) {
-          const done = this.drained;
-          this.drained = null;
-          done();
-        }
-      }
-    })();
+    let handled: Promise<void>;
+    try {
+      handled = handler(item);
+    } catch (err) {
+      handled = Promise.reject(err);
+    }
+    // Plain callbacks rather than an async wrapper: this runs once per thought, on the critical path.
+    handled.then(this.handlerDone, (err: unknown) => {
+      if (err instanceof RunStopped || this.runtime.stopInfo) this.sawStop = true;
+      else this.problem(errorText(err), 'error', item.id);
+      this.handlerDone();
+    });
   }
+
+  private readonly handlerDone = (): void => {
+    this.running -= 1;
+    if (this.running === 0 && this.drained) {
+      const done = this.drained;
+      this.drained = null;
+      done();
+    }
+  };
 
   /**
    * Resolves once every input is in. After a stop, predecessors still running get to unwind
@@ -197,7 +220,8 @@ export class OperationRun implements OperationContext<OperationType> {
 
   view(item: FlowItem): ThoughtView {
     const t = this.thought(item);
-    const v: ThoughtView = { id: t.id, state: t.state, ...item.ann };
+    const a = item.ann;
+    const v: ThoughtView = { id: t.id, state: t.state, score: a.score, scored: a.scored, valid: a.valid, validated: a.validated, solved: a.solved, compared: a.compared };
     if (t.parseError) v.parseError = t.parseError;
     return v;
   }
@@ -237,17 +261,19 @@ export class OperationRun implements OperationContext<OperationType> {
       pruned: null,
     };
     if (nt.parseError) thought.parseError = nt.parseError;
-    rt.emit('thought.created', { thought });
+    rt.record({ type: 'thought.created', at: thought.finishedAt, thought });
     return { id, key: nt.key, ann: NO_ANNOTATIONS, cp: { ms: nt.call.cp.ms, hops: nt.call.cp.hops, tail: { thoughtId: id, prev: nt.call.cp.tail } } };
   }
 
   annotate(item: FlowItem, ann: Partial<ThoughtAnnotations>, cp?: CriticalPoint): FlowItem {
-    this.runtime.emit('thought.annotated', { thoughtId: item.id, opId: this.op.id, ...ann });
-    return { ...item, ann: { ...item.ann, ...ann }, cp: cp ?? item.cp };
+    const rt = this.runtime;
+    rt.record({ type: 'thought.annotated', at: rt.now(), thoughtId: item.id, opId: this.op.id, ...ann });
+    return { id: item.id, key: item.key, ann: mergeAnnotations(item.ann, ann), cp: cp ?? item.cp };
   }
 
   prune(item: FlowItem, reason: string): void {
-    this.runtime.emit('thought.pruned', { thoughtId: item.id, opId: this.op.id, reason });
+    const rt = this.runtime;
+    rt.record({ type: 'thought.pruned', at: rt.now(), thoughtId: item.id, opId: this.op.id, reason });
   }
 
   output(item: FlowItem): void {
