@@ -1,20 +1,15 @@
-import type { RunStatus, RunSummary } from '../../engine/index';
+import type { RunStatus, RunSummary, RunTotals } from '../../engine/index';
 import { describe, type Distribution } from './stats';
 import { count, csvField, dollars, formatTable, num, type Align } from './table';
+import { sumTotals, totalsOf } from './totals';
 
 /** What a comparison keeps of one run of one scheme on one sample. */
-export interface SampleOutcome {
+export interface SampleOutcome extends RunTotals {
   sampleIndex: number | null;
   status: RunStatus;
   /** The run's best final score (the error, for the paper's tasks other than document merging). */
   score: number | null;
   solved: boolean | null;
-  requests: number;
-  completions: number;
-  cacheHits: number;
-  promptTokens: number;
-  completionTokens: number;
-  cost: number;
   wallMs: number;
 }
 
@@ -27,8 +22,8 @@ export interface SchemeRuns {
   outcomes: readonly SampleOutcome[];
 }
 
-/** One row of the paper's comparison. */
-export interface SchemeComparison {
+/** One row of the paper's comparison (totals summed over the scheme's samples). */
+export interface SchemeComparison extends RunTotals {
   scheme: string;
   file?: string;
   higherIsBetter?: boolean;
@@ -42,36 +37,17 @@ export interface SchemeComparison {
   solved: number;
   /** Solved / runs compared to a ground truth; null when none was. */
   solvedRate: number | null;
-  requests: number;
-  completions: number;
-  cacheHits: number;
-  promptTokens: number;
-  completionTokens: number;
-  cost: number;
   wallMs: number;
 }
 
 /** The outcome of a run from its summary. */
 export function outcomeOf(summary: RunSummary, sampleIndex: number | null): SampleOutcome {
-  return {
-    sampleIndex,
-    status: summary.status,
-    score: summary.bestScore,
-    solved: summary.solved,
-    requests: summary.requests,
-    completions: summary.completions,
-    cacheHits: summary.cacheHits,
-    promptTokens: summary.promptTokens,
-    completionTokens: summary.completionTokens,
-    cost: summary.cost,
-    wallMs: summary.wallMs,
-  };
+  return { sampleIndex, status: summary.status, score: summary.bestScore, solved: summary.solved, ...totalsOf(summary), wallMs: summary.wallMs };
 }
 
 /** Aggregates each scheme's outcomes into one comparison row, in the order given. */
 export function compareSchemes(runs: readonly SchemeRuns[]): SchemeComparison[] {
   return runs.map(({ scheme, file, higherIsBetter, outcomes }) => {
-    const sum = (pick: (o: SampleOutcome) => number) => outcomes.reduce((s, o) => s + pick(o), 0);
     const scores = outcomes.flatMap((o) => (o.score === null ? [] : [o.score]));
     const compared = outcomes.filter((o) => o.solved !== null);
     const solved = compared.filter((o) => o.solved === true).length;
@@ -85,13 +61,8 @@ export function compareSchemes(runs: readonly SchemeRuns[]): SchemeComparison[] 
       score: describe(scores),
       solved,
       solvedRate: compared.length === 0 ? null : solved / compared.length,
-      requests: sum((o) => o.requests),
-      completions: sum((o) => o.completions),
-      cacheHits: sum((o) => o.cacheHits),
-      promptTokens: sum((o) => o.promptTokens),
-      completionTokens: sum((o) => o.completionTokens),
-      cost: sum((o) => o.cost),
-      wallMs: sum((o) => o.wallMs),
+      ...sumTotals(outcomes),
+      wallMs: outcomes.reduce((t, o) => t + o.wallMs, 0),
     };
   });
 }

@@ -11,9 +11,11 @@ import {
   type RunEvent,
   type RunStatus,
   type RunSummary,
+  type RunTotals,
   type Thought,
   type ThoughtState,
 } from '../../engine/index';
+import { sumTotals, totalsOf } from './totals';
 
 /**
  * Builds the JSON export of a run (one or many samples). Pure and platform-free so the browser
@@ -134,7 +136,7 @@ export interface ExportedCall {
   error?: { kind: string; message: string };
 }
 
-export interface ExportedSample {
+export interface ExportedSample extends RunTotals {
   sampleIndex: number | null;
   input: ThoughtState;
   status: RunStatus | 'incomplete';
@@ -142,12 +144,6 @@ export interface ExportedSample {
   budgetCap?: string;
   score: number | null;
   solved: boolean | null;
-  requests: number;
-  completions: number;
-  cacheHits: number;
-  promptTokens: number;
-  completionTokens: number;
-  cost: number;
   wallMs: number;
   criticalPathMs: number;
   criticalPathHops: number;
@@ -170,17 +166,7 @@ export interface ExportedRun {
   graph: { title: string; scheme: string | null; task: string | null; source: string | null; operations: number };
   settings: ExportRunInput['settings'];
   samples: ExportedSample[];
-  totals: {
-    samples: number;
-    solved: number;
-    requests: number;
-    completions: number;
-    cacheHits: number;
-    promptTokens: number;
-    completionTokens: number;
-    cost: number;
-    wallMs: number;
-  };
+  totals: RunTotals & { samples: number; solved: number; wallMs: number };
 }
 
 /** Operation ids in topological order; ties keep document order (Kahn's algorithm). */
@@ -208,7 +194,6 @@ export function redactUrl(url: string): string {
 export function exportRun(input: ExportRunInput): ExportedRun {
   const order = topologicalOrder(input.document);
   const samples = input.samples.map((s) => exportSample(s, input.document, order, input.includeEvents === true));
-  const sum = (pick: (s: ExportedSample) => number) => samples.reduce((t, s) => t + pick(s), 0);
   return {
     format: 'got-studio-run',
     version: 1,
@@ -225,13 +210,8 @@ export function exportRun(input: ExportRunInput): ExportedRun {
     totals: {
       samples: samples.length,
       solved: samples.filter((s) => s.solved === true).length,
-      requests: sum((s) => s.requests),
-      completions: sum((s) => s.completions),
-      cacheHits: sum((s) => s.cacheHits),
-      promptTokens: sum((s) => s.promptTokens),
-      completionTokens: sum((s) => s.completionTokens),
-      cost: sum((s) => s.cost),
-      wallMs: sum((s) => s.wallMs),
+      ...sumTotals(samples),
+      wallMs: samples.reduce((t, s) => t + s.wallMs, 0),
     },
   };
 }
@@ -256,12 +236,7 @@ function exportSample(sample: ExportSampleInput, document: GotDocument, order: r
     ...(summary?.budgetCap === undefined ? {} : { budgetCap: summary.budgetCap }),
     score: summary?.bestScore ?? null,
     solved: summary?.solved ?? null,
-    requests: totals.requests,
-    completions: totals.completions,
-    cacheHits: totals.cacheHits,
-    promptTokens: totals.promptTokens,
-    completionTokens: totals.completionTokens,
-    cost: totals.cost,
+    ...totalsOf(totals),
     wallMs: totals.wallMs,
     criticalPathMs: summary?.criticalPath.ms ?? 0,
     criticalPathHops: summary?.criticalPath.hops ?? 0,

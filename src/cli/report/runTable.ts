@@ -1,5 +1,6 @@
 import type { RunSummary } from '../../engine/index';
 import { count, dollars, duration, formatTable, num, yesNo, type Align } from './table';
+import { sumTotals } from './totals';
 
 /** One row of the `run` summary: a sample's label and its summary (null when it never ran). */
 export interface RunTableRow {
@@ -29,22 +30,22 @@ export function formatRunTable(rows: readonly RunTableRow[]): string {
   );
   const done = rows.flatMap((r) => (r.summary ? [r.summary] : []));
   if (rows.length > 1) {
-    const sum = (pick: (s: RunSummary) => number) => done.reduce((t, s) => t + pick(s), 0);
+    const t = sumTotals(done);
     const compared = done.filter((s) => s.solved !== null);
     body.push([
       `total (${rows.length})`,
       `${done.filter((s) => s.status === 'completed').length} completed`,
       '',
       compared.length === 0 ? '—' : `${compared.filter((s) => s.solved).length}/${compared.length}`,
-      count(sum((s) => s.requests)),
-      count(sum((s) => s.completions)),
-      count(sum((s) => s.promptTokens + s.completionTokens)),
-      dollars(sum((s) => s.cost)),
-      duration(sum((s) => s.wallMs)),
+      count(t.requests),
+      count(t.completions),
+      count(t.promptTokens + t.completionTokens),
+      dollars(t.cost),
+      duration(done.reduce((ms, s) => ms + s.wallMs, 0)),
       '',
     ]);
   }
-  const cacheHits = done.reduce((t, s) => t + s.cacheHits, 0);
+  const cacheHits = sumTotals(done).cacheHits;
   const table = formatTable(headers, body, align);
   return cacheHits > 0 ? `${table}\n${cacheHits} answer(s) came from the response cache (--no-cache to ask the model again).` : table;
 }
