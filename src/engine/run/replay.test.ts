@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { scriptedModel } from '../models/scripted';
+import { ModelError } from '../models/types';
 import { replayModel } from './replay';
 import { op, outputsOf, params, runOps, seededRandom } from './testing';
 
@@ -27,5 +28,20 @@ describe('replaying a recorded run', () => {
     expect(outputsOf(fork, 'g')).toHaveLength(3);
     expect(fork.events.filter((e) => e.type === 'call.error').every((e) => e.type === 'call.error' && e.kind === 'notFound')).toBe(true);
     expect(fork.grs.operations.more?.status).toBe('failed');
+  });
+
+  test('a call that failed in the recording fails again the same way, after the same retries', async () => {
+    const flaky = scriptedModel({
+      answer: () => 'ok',
+      retries: (c) => (c.prompt.startsWith('improve') ? 2 : 0),
+      fail: (c) => (c.prompt.startsWith('improve') ? new ModelError('rateLimit', 'rate limited after 2 retries', 429) : undefined),
+    });
+    const ops = [op('g', 'generate', [], params.generate(1, 'go {{current}}')), op('i', 'improve', ['g'], params.improve()), op('j', 'improve', ['g'], params.improve('again {{current}}'))];
+    const first = await runOps(ops, { current: 'x' }, flaky, { seed: 5 });
+    const again = await runOps(ops, { current: 'x' }, replayModel(first.events), { seed: 5 });
+    const failures = (r: typeof first) => r.events.flatMap((e) => (e.type === 'call.error' ? [[e.callId, e.kind, e.message]] : e.type === 'call.retry' ? [[e.callId, 'retry', e.reason]] : []));
+    expect(failures(first).some(([, kind]) => kind === 'rateLimit')).toBe(true);
+    expect(failures(again).sort()).toEqual(failures(first).sort());
+    expect(again.summary.status).toBe(first.summary.status);
   });
 });
