@@ -108,3 +108,24 @@ describe('API key', () => {
     expect(result.stderr + result.stdout).not.toContain(wrong);
   }, 30_000);
 });
+
+describe('a server that ignores n', () => {
+  let server: ModelServer;
+  beforeAll(async () => {
+    server = await startModelServer({ model: simulatorModel({ seed: 0, latencyMs: 0, tokenMs: 0 }), models: ['sim-one'], faults: { ignoreN: true } });
+  });
+  afterAll(async () => server.close());
+
+  it("is answered with k separate requests, and every sample's run log says so", async () => {
+    const cwd = scratch();
+    const tot = exampleGraphs().find((e) => e.name === 'sorting-032-tot.got.json')!;
+    const result = await cli(['run', tot.file, '--samples', '0-1', '--base-url', server.url, '--model', 'sim-one', '--no-cache', '--quiet', '--out', 'run.json'], { cwd });
+    expect(result.code).toBe(0);
+    const run = readJson<ExportedRun>(join(cwd, 'run.json'));
+    expect(run.samples.map((s) => [s.requests, s.completions])).toEqual([
+      [40, 40],
+      [40, 40],
+    ]);
+    for (const sample of run.samples) expect(sample.logs.some((l) => /ignores n|ignored n/.test(l.message))).toBe(true);
+  }, 60_000);
+});

@@ -10,6 +10,7 @@ import {
   withMemoryLayer,
   type CacheStore,
   type LanguageModel,
+  type OpenAIModel,
   type ModelErrorKind,
   type TokenUsage,
 } from '../engine/index';
@@ -54,6 +55,7 @@ export function setupModel(options: ModelOptions, env: Readonly<Record<string, s
   const useSimulator = options.baseUrl === undefined && SIMULATOR_NAMES.has(name.toLowerCase());
   let base: LanguageModel;
   let cost: (usage: TokenUsage) => number;
+  let makeProvider: (() => OpenAIModel) | null = null;
   if (useSimulator) {
     base = simulatorModel({
       seed: options.seed,
@@ -69,7 +71,10 @@ export function setupModel(options: ModelOptions, env: Readonly<Record<string, s
       throw new CliError(EXIT.usage, `--model ${name} uses OpenAI, which needs OPENAI_API_KEY in the environment (or give --base-url for a local server).`);
     }
     const limit = Number.isFinite(options.concurrency) ? { maxConcurrency: options.concurrency } : {};
-    const provider = openAIModel({ baseUrl, model: name, ...(apiKey ? { apiKey } : {}), ...limit });
+    // One provider object per sample, so each run's log says what the provider noticed (e.g. a server ignoring n);
+    // the endpoint's limiter and what it learned about the server are shared between them.
+    makeProvider = () => openAIModel({ baseUrl, model: name, ...(apiKey ? { apiKey } : {}), ...limit });
+    const provider = makeProvider();
     base = provider;
     cost = (usage) => costOf(usage, provider.price);
   }
@@ -83,7 +88,10 @@ export function setupModel(options: ModelOptions, env: Readonly<Record<string, s
     cost,
     cache: options.cache,
     cacheLocation: cacheDir,
-    forSample: (sampleIndex) => (store ? withCache(base, store, { enabled: true, sampleIndex }) : base),
+    forSample: (sampleIndex) => {
+      const model = makeProvider?.() ?? base;
+      return store ? withCache(model, store, { enabled: true, sampleIndex }) : model;
+    },
   };
 }
 
