@@ -32,7 +32,8 @@ const scoreOf = (t: ThoughtView): number => (t.scored && t.score !== null ? t.sc
 
 /**
  * The base state of an aggregation: the inputs' states laid over each other in ascending score
- * order (so the best input's keys win; unscored inputs count as lowest, ties keep input order),
+ * order, as the reference does (so the highest score's keys win, which for an error score is the
+ * worst input's; unscored inputs count as lowest, ties keep input order),
  * then each of `concatKeys` concatenated over the inputs in input order.
  */
 export function aggregateBase(inputs: readonly ThoughtView[], concatKeys: readonly string[]): ThoughtState {
