@@ -47,7 +47,7 @@ describe('Aggregate', () => {
     expect(r.summary.status).toBe('completed');
   });
 
-  test("the base state merges the inputs' states in ascending score order, so the best input's keys win", () => {
+  test("the base state merges the inputs' states in ascending score order, so the highest-scored input's keys win", () => {
     const base = aggregateBase([view('1', { current: 'best', a: 1 }, 9), view('2', { current: 'worst', b: 2 }, 1), view('3', { current: 'unscored', c: 3 }, null)], []);
     expect(base).toEqual({ current: 'best', a: 1, b: 2, c: 3 });
   });
