@@ -9,11 +9,15 @@ import { appFunctions } from './ui/functions/registry';
 import { loadStartDocument } from './ui/shell/bootstrap';
 import { initialTheme } from './ui/shell/useThemeSync';
 import { createAppStore } from './ui/store/createAppStore';
+import { DEFAULT_PANELS } from './ui/store/uiSlice';
+import { estimatedCanvasSize, wrapDocumentForView } from './ui/document/wrapLayout';
 
 async function start() {
   setValidationFunctions(appFunctions());
   const begin = await loadStartDocument(location.hash);
-  const store = createAppStore({ document: begin.doc, theme: initialTheme() });
+  // The opening example is wrapped into rows that read at this window's size.
+  const doc = begin.source === 'example' ? wrapDocumentForView(begin.doc, estimatedCanvasSize(DEFAULT_PANELS)) : begin.doc;
+  const store = createAppStore({ document: doc, theme: initialTheme() });
   const s = store.getState();
   // Dev builds expose the store for debugging in the console; production builds never do.
   if (import.meta.env.DEV) (window as unknown as { __gotStore?: unknown }).__gotStore = store;

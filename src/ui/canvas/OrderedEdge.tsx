@@ -1,7 +1,8 @@
 import { memo } from 'react';
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
 import { estimateOf } from '../estimate/estimateOf';
 import { useAppStore } from '../store/StoreProvider';
+import { backwardLaneY } from './edgeLanes';
 
 export interface OrderedEdgeData extends Record<string, unknown> {
   order: number;
@@ -12,7 +13,13 @@ export interface OrderedEdgeData extends Record<string, unknown> {
 export const OrderedEdge = memo(function OrderedEdge(props: EdgeProps) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd, selected, data } = props;
   const d = data as OrderedEdgeData | undefined;
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  // An edge running backwards (a wrapped row continuing below) goes round the rows through the gap between them.
+  const backward = targetX < sourceX - 40;
+  const laneY = useAppStore((s) => (backward ? backwardLaneY(s.doc, sourceY, targetY) : 0));
+  const [path, labelX, labelY] = backward
+    ? getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, centerY: laneY, borderRadius: 12, offset: 24 })
+    : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const orderAt = backward ? { x: targetX - 30, y: targetY - 12 } : { x: labelX + (targetX - labelX) * 0.65, y: labelY + (targetY - labelY) * 0.65 };
   const flowed = useAppStore((s) => s.runs.edges[id]);
   const expected = useAppStore((s) => estimateOf(s.doc, s.modelPricing).edges[id]);
   const thoughts = flowed ?? expected;
@@ -25,7 +32,7 @@ export const OrderedEdge = memo(function OrderedEdge(props: EdgeProps) {
           {thoughts !== undefined ? <span title={flowed !== undefined ? 'Thoughts that flowed' : 'Expected thoughts'}>{flowed !== undefined ? thoughts : `~${thoughts}`}</span> : null}
         </div>
         {d && d.count > 1 ? (
-          <div className="edge-order nodrag nopan" style={{ transform: `translate(-50%, -50%) translate(${labelX + (targetX - labelX) * 0.65}px, ${labelY + (targetY - labelY) * 0.65}px)` }} title="Input order: decides ties and aggregation order" data-testid={`edge-order-${id}`}>
+          <div className="edge-order nodrag nopan" style={{ transform: `translate(-50%, -50%) translate(${orderAt.x}px, ${orderAt.y}px)` }} title="Input order: decides ties and aggregation order" data-testid={`edge-order-${id}`}>
             {d.order}
           </div>
         ) : null}

@@ -4,6 +4,8 @@ import type { OperationType } from '../../engine/index';
 import { CLIPBOARD_FORMAT, copyItems, parseClipboard, type ClipboardPayload } from '../document/clipboard';
 import { readDocument } from '../files/readDocument';
 import { layoutPositions } from '../document/autoLayout';
+import { wrapIntoRows } from '../document/wrapLayout';
+import { canvasSize, startViewport } from './startView';
 import { useAppStoreApi } from '../store/StoreProvider';
 import type { AppStore } from '../store/createAppStore';
 
@@ -25,6 +27,8 @@ export interface EditorCommands {
   undo: () => void;
   redo: () => void;
   fitView: () => void;
+  /** Shows a freshly opened graph: whole when readable, else from its input at a readable zoom. */
+  showStart: () => void;
   zoomIn: () => void;
   zoomOut: () => void;
   autoLayout: () => Promise<void>;
@@ -59,6 +63,14 @@ function zoomBy(rf: ReturnType<typeof useReactFlow>, pointer: { x: number; y: nu
   const ax = (pointer ? pointer.x : rect.left + rect.width / 2) - rect.left;
   const ay = (pointer ? pointer.y : rect.top + rect.height / 2) - rect.top;
   void rf.setViewport({ x: ax - ((ax - x) * next) / zoom, y: ay - ((ay - y) * next) / zoom, zoom: next });
+}
+
+/** Applies the start view for the store's document to the canvas. */
+export function showStart(store: AppStore, rf: ReturnType<typeof useReactFlow>): void {
+  const view = canvasSize();
+  if (!view) return;
+  const sizes = new Map(rf.getNodes().flatMap((n) => (n.measured?.width && n.measured.height ? [[n.id, { width: n.measured.width, height: n.measured.height }] as const] : [])));
+  void rf.setViewport(startViewport(store.getState().doc, view, sizes));
 }
 
 function build(store: AppStore, rf: ReturnType<typeof useReactFlow>, pointer: EditorCommands['pointer'], selectedEdges: EditorCommands['selectedEdges']): EditorCommands {
@@ -105,13 +117,17 @@ function build(store: AppStore, rf: ReturnType<typeof useReactFlow>, pointer: Ed
     undo: () => store.temporal.getState().undo(),
     redo: () => store.temporal.getState().redo(),
     fitView: () => void rf.fitView({ padding: 0.15, duration: 200 }),
+    showStart: () => showStart(store, rf),
     zoomIn: () => zoomBy(rf, pointer.current, 1.25),
     zoomOut: () => zoomBy(rf, pointer.current, 1 / 1.25),
     autoLayout: async () => {
       const sizes = new Map(rf.getNodes().map((n) => [n.id, { width: n.measured?.width ?? 220, height: n.measured?.height ?? 96 }]));
       const positions = await layoutPositions(s().doc, sizes);
-      s().moveItems(positions);
-      requestAnimationFrame(() => void rf.fitView({ padding: 0.15, duration: 200 }));
+      // A long chain laid out in one line fits only unreadably small: wrap it into rows.
+      const view = canvasSize();
+      s().moveItems((view && wrapIntoRows(positions, view, sizes)) || positions);
+      const vp = view ? startViewport(s().doc, view, sizes) : null;
+      if (vp) void rf.setViewport(vp, { duration: 200 });
     },
     focusOperation: (id) => {
       s().select([id]);

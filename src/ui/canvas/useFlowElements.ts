@@ -2,22 +2,13 @@ import { useMemo, useRef } from 'react';
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import { operationDefinitions, type GotDocument } from '../../engine/index';
 import type { XY } from '../document/graphEdits';
-import { DEFAULT_NODE_SIZE } from '../document/autoLayout';
 import { INPUT_NODE_ID, OUTPUT_NODE_ID } from './nodeTypes';
+import { terminalPositions } from './terminalPositions';
 
 const EMPTY = {};
 /** Stable data objects per category (for the minimap's colours), so node objects stay reusable. */
 const CATEGORY_DATA = { llm: { category: 'llm' }, annotate: { category: 'annotate' }, filter: { category: 'filter' } } as const;
 const ARROW = { type: MarkerType.ArrowClosed, width: 16, height: 16 };
-
-/** Where the input and output nodes sit: left of the leftmost and right of the rightmost operation. */
-function terminalPositions(doc: GotDocument): { input: XY; output: XY } {
-  if (!doc.operations.length) return { input: { x: 0, y: 0 }, output: { x: 600, y: 0 } };
-  const xs = doc.operations.map((o) => o.position?.x ?? 0);
-  const ys = doc.operations.map((o) => o.position?.y ?? 0);
-  const midY = (Math.min(...ys) + Math.max(...ys)) / 2;
-  return { input: { x: Math.min(...xs) - 200, y: midY }, output: { x: Math.max(...xs) + DEFAULT_NODE_SIZE.width + 80, y: midY } };
-}
 
 /**
  * React Flow nodes and edges derived from the document, the selection and in-flight drags. Node

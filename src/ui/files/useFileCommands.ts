@@ -2,6 +2,9 @@ import { useMemo } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { serializeDocument, type GotDocument } from '../../engine/index';
 import { emptyDocument } from '../document/graphEdits';
+import { wrapDocumentForView } from '../document/wrapLayout';
+import { showStart } from '../canvas/editorCommands';
+import { canvasSize } from '../canvas/startView';
 import { useAppStoreApi } from '../store/StoreProvider';
 import type { AppStore } from '../store/createAppStore';
 import { rememberRecent } from './autosave';
@@ -39,7 +42,7 @@ function build(store: AppStore, rf: ReturnType<typeof useReactFlow>): FileComman
     s().loadDocument(doc);
     s().markSaved(fileName);
     s().clearRunView();
-    requestAnimationFrame(() => void rf.fitView({ padding: 0.15 }));
+    showStart(store, rf);
   };
   const saveWith = async (handle: FileSystemFileHandleLike | null) => {
     const doc = s().doc;
@@ -78,7 +81,10 @@ function build(store: AppStore, rf: ReturnType<typeof useReactFlow>): FileComman
     saveAs: () => saveWith(null),
     openExample: async (entry) => {
       try {
-        load(await fetchExample(entry), null, null);
+        // Examples are starting points: a long chain is wrapped into rows that read at this canvas size.
+        const view = canvasSize();
+        const doc = await fetchExample(entry);
+        load(view ? wrapDocumentForView(doc, view) : doc, null, null);
         s().closeDialog();
       } catch (err) {
         s().toast('error', errorText(err));

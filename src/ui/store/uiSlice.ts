@@ -52,13 +52,16 @@ export interface UiSlice {
   setAutosave: (a: UiSlice['autosave']) => void;
 }
 
+/** Palette and inspector widths on first start. */
+export const DEFAULT_PANELS = { left: 220, right: 380 };
+
 let toastSeq = 0;
 
 export const createUiSlice =
   (theme: Theme): SliceCreator<UiSlice> =>
   (set, get) => ({
     theme,
-    panels: { left: 220, right: 380 },
+    panels: { ...DEFAULT_PANELS },
     dialog: null,
     toasts: [],
     quickAdd: null,
