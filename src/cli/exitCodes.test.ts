@@ -78,6 +78,13 @@ describe('exit codes', () => {
     expect(result.stderr).toMatch(/Check that the server is running/);
   });
 
+  it('never prints credentials written into the base URL', async () => {
+    const url = `http://bob:pw-SECRET@127.0.0.1:${await closedPort()}/v1`;
+    const result = await cli(['run', example('sorting', 'IO', 32), '--base-url', url, '--model', 'some-model', '--quiet']);
+    expect(result.code).toBe(EXIT.modelUnreachable);
+    expect(result.stderr).not.toContain('SECRET');
+  });
+
   it('exits 5 and names the cap when the budget is hit, keeping the partial run', async () => {
     const cwd = scratch();
     const result = await cli(['run', example('sorting', 'GoT', 32), '--budget', 'requests=2', '--no-cache', '--latency-ms', '0', '--token-ms', '0', '--quiet', '--out', 'run.json'], { cwd });

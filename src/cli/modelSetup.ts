@@ -5,6 +5,7 @@ import {
   costOf,
   lookupPrice,
   openAIModel,
+  redactSecrets,
   simulatorModel,
   withCache,
   withMemoryLayer,
@@ -127,7 +128,8 @@ export async function checkReachable(setup: ModelSetup, env: Readonly<Record<str
 
 /** The exit-4 error for a model that cannot be used, with what to check for its kind of failure. */
 export function unreachable(baseUrl: string, why: string, kind: ModelErrorKind = 'connection'): CliError {
-  const reason = why.replace(/[.\s]+$/, '');
+  // Fetch errors quote the URL they refused, credentials included.
+  const reason = redactSecrets(why).replace(/[.\s]+$/, '');
   if (kind === 'notFound') {
     // The provider's message already names the server and the model.
     return new CliError(EXIT.modelUnreachable, `${reason}.\nCheck --model (GET ${baseUrl}/models lists what the server serves).`);

@@ -104,4 +104,11 @@ describe('run events and the GRS', () => {
     expect(r.grs.settings).toEqual({ model: { baseUrl: 'scripted://', model: 'scripted' }, concurrency: 2, budget: { requests: 9 }, seed: 5, cache: false, sampleIndex: null });
     expect(r.grs.runId).toBe('r1');
   });
+
+  test('records a base URL without the credentials written into it', async () => {
+    const model = scriptedModel({ answer: () => 'x', id: { baseUrl: 'https://bob:pw-SECRET@llm.example/v1?api_key=k-SECRET', model: 'm' } });
+    const r = await runOps([op('g', 'generate', [], params.generate())], {}, model);
+    expect(JSON.stringify(r.events)).not.toContain('SECRET');
+    expect(r.grs.settings?.model.baseUrl).toMatch(/^https:\/\/.*llm\.example\/v1/);
+  });
 });

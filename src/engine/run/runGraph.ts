@@ -1,6 +1,7 @@
 import type { CheckedGraph, GotDocument } from '../graph/document';
 import { INPUT_THOUGHT_ID, runId as toRunId, type OperationId } from '../graph/ids';
 import type { Diagnostic } from '../graph/diagnostics';
+import { displayUrl } from '../models/openaiErrors';
 import { validateDocument } from '../graph/validate';
 import type { Thought } from '../grs/thought';
 import type { FlowItem } from '../operations/execution';
@@ -37,7 +38,8 @@ export async function runCheckedGraph(graph: CheckedGraph, options: RunOptions, 
     document,
     input,
     settings: {
-      model: { ...options.model.id },
+      // The log is saved and shared: never with credentials written into the URL.
+      model: { ...options.model.id, baseUrl: displayUrl(options.model.id.baseUrl) },
       concurrency: options.concurrency ?? 8,
       budget: { ...options.budget },
       seed: options.seed ?? 0,
