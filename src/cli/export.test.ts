@@ -52,6 +52,16 @@ describe('run --out', () => {
     expect(result.stdout.split('\n')[0]).toBe('Sorting 32 numbers · GoT on got-simulator');
   }, 60_000);
 
+  it('draws a progress bar on a terminal, redrawn in place and cleared at the end', async () => {
+    const result = await cli(['run', gotSorting32().file, '--samples', '0-1', '--no-cache', '--latency-ms', '0', '--token-ms', '0'], { tty: true });
+    expect(result.code).toBe(0);
+    const frames = result.stderr.split('\r\x1b[2K').filter(Boolean);
+    expect(frames.length).toBeGreaterThan(1);
+    expect(frames.some((f) => /^[█░]{20} 2\/2 GoT #1 · ops \d+\/\d+ · calls \d+/.test(f))).toBe(true);
+    expect(result.stderr.endsWith('\r\x1b[2K')).toBe(true);
+    expect(result.stdout).not.toContain('\r');
+  }, 60_000);
+
   it('reports each finished sample on stderr in words', async () => {
     const result = await cli(['run', gotSorting32().file.replace('-got.', '-io.'), '--samples', '0-1', '--no-cache', '--latency-ms', '0', '--token-ms', '0']);
     expect(result.code).toBe(0);
