@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { displayUrl } from '../engine/index';
+import { displayUrl, redactSecrets } from '../engine/index';
 
 /** Where the proxy sends requests; read from the server's environment on each request by default. */
 export interface LlmProxyOptions {
@@ -72,7 +72,8 @@ export function createLlmProxy(options: LlmProxyOptions = {}): Middleware {
       } catch (err) {
         if (upstream.signal.aborted) return;
         const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).message;
-        return fail(res, 502, `The proxy could not reach ${displayUrl(base)}: ${cause}.`);
+        // Fetch errors can quote the URL, credentials included: the browser gets neither those nor the key.
+        return fail(res, 502, `The proxy could not reach ${displayUrl(base)}: ${redactSecrets(cause, key)}.`);
       }
       const out: Record<string, string> = { 'cache-control': 'no-cache' };
       for (const name of FORWARDED_RESPONSE_HEADERS) {

@@ -70,6 +70,13 @@ describe('llm proxy', () => {
     expect(response.status).toBe(502);
     expect(await response.text()).toContain('could not reach http://127.0.0.1:1/v1');
   });
+
+  it('never passes credentials from its upstream URL on to the browser', async () => {
+    const base = await mountAndListen([['/api/llm', createLlmProxy({ baseUrl: 'http://bob:pw-SECRET@127.0.0.1:1/v1', apiKey: 'sk-server-SECRET-0123', prefix: '' })]]);
+    const response = await fetch(`${base}/api/llm/models`);
+    expect(response.status).toBe(502);
+    expect(await response.text()).not.toContain('SECRET');
+  });
 });
 
 describe('gotStudioServerPlugin', () => {
