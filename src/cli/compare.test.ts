@@ -40,6 +40,17 @@ describe('compare', () => {
     expect(written.samples[0]!.outcomes.map((o) => o.sampleIndex)).toEqual([0, 1, 2, 3]);
   }, 60_000);
 
+  it('spends no token budget on answers from the cache', async () => {
+    const cwd = scratch();
+    const graphs = exampleGraphs().filter((e) => e.document.task === 'sorting' && (e.document.input['original'] as unknown[]).length === 32 && ['IO', 'CoT'].includes(e.document.scheme ?? ''));
+    const args = ['compare', ...graphs.map((g) => g.file), '--samples', '0-1', '--latency-ms', '0', '--token-ms', '0', '--quiet'];
+    expect((await cli(args, { cwd })).code).toBe(0);
+    // Four runs of about 150 tokens each: paid again, they would cross a cap of 300.
+    const again = await cli([...args, '--budget', 'tokens=300'], { cwd });
+    expect(again.stderr).toBe('');
+    expect(again.code).toBe(0);
+  }, 60_000);
+
   it('stops on cancel with exit 130, still printing and writing what was compared so far', async () => {
     const cwd = scratch();
     const graphs = exampleGraphs().filter((e) => e.document.task === 'sorting' && (e.document.input['original'] as unknown[]).length === 32 && ['IO', 'GoT'].includes(e.document.scheme ?? ''));

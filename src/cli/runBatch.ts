@@ -26,9 +26,17 @@ export interface BatchOptions {
   progress: ProgressReporter;
 }
 
-/** A batch's runs, and why it stopped early (budget, cancel, unreachable model), if it did. */
+/** What a batch spent of its budget (cached answers cost no tokens and no dollars). */
+export interface BatchUsage {
+  requests: number;
+  tokens: number;
+  cost: number;
+}
+
+/** A batch's runs, what they spent, and why it stopped early (budget, cancel, unreachable model), if it did. */
 export interface BatchResult {
   runs: SampleRun[];
+  used: BatchUsage;
   stop: CliError | null;
   /** Samples whose run failed for another reason, as `label: reason`. */
   failures: string[];
@@ -39,14 +47,14 @@ const BUDGET_WORDS = { requests: 'requests', tokens: 'tokens', cost: 'dollars' }
 /** Runs a graph on each input in turn, sharing one budget, and stops at the first batch-ending problem. */
 export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   const runs: SampleRun[] = [];
-  const used = { requests: 0, tokens: 0, cost: 0 };
+  const used: BatchUsage = { requests: 0, tokens: 0, cost: 0 };
   const failures: string[] = [];
   const operations = o.graph.document.operations.length;
   for (const [position, item] of o.inputs.entries()) {
-    if (o.signal.aborted) return { runs, failures, stop: cancelled() };
+    if (o.signal.aborted) return { runs, used, failures, stop: cancelled() };
     const left = remainingBudget(o.budget, used);
     const spent = (Object.keys(left) as (keyof Budget)[]).find((k) => left[k] === 0);
-    if (spent) return { runs, failures, stop: budgetHit(spent, o.budget, item.label) };
+    if (spent) return { runs, used, failures, stop: budgetHit(spent, o.budget, item.label) };
 
     o.progress.startSample({ scheme: o.graph.name, label: item.label, position: position + 1, total: o.inputs.length, operations });
     const events: RunEvent[] = [];
@@ -82,15 +90,15 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
     used.tokens += paidTokens(events);
     used.cost += s.cost;
 
-    if (s.status === 'cancelled') return { runs, failures, stop: cancelled() };
-    if (s.status === 'budget') return { runs, failures, stop: budgetHit(s.budgetCap ?? 'requests', o.budget, item.label) };
+    if (s.status === 'cancelled') return { runs, used, failures, stop: cancelled() };
+    if (s.status === 'budget') return { runs, used, failures, stop: budgetHit(s.budgetCap ?? 'requests', o.budget, item.label) };
     if (s.status === 'failed') {
       const fatal = events.find((e): e is Extract<RunEvent, { type: 'call.error' }> => e.type === 'call.error' && UNREACHABLE_KINDS.has(e.kind));
-      if (fatal) return { runs, failures, stop: unreachable(o.setup.record.baseUrl, fatal.message, fatal.kind) };
+      if (fatal) return { runs, used, failures, stop: unreachable(o.setup.record.baseUrl, fatal.message, fatal.kind) };
       failures.push(`${o.graph.name} ${item.label}: ${s.reason ?? 'see the run log'}`);
     }
   }
-  return { runs, failures, stop: null };
+  return { runs, used, failures, stop: null };
 }
 
 /** Tokens of the calls the model answered: like a single run, the batch spends no budget on cached answers. */

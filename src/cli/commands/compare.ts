@@ -51,11 +51,9 @@ export async function compareCommand(files: readonly string[], o: CompareCommand
         budget: remainingBudget(budget, used), seed: modelOptions.seed, signal: io.signal, progress,
       });
       const outcomes = batch.runs.flatMap((r) => (r.summary ? [outcomeOf(r.summary, r.sampleIndex)] : []));
-      for (const x of outcomes) {
-        used.requests += x.requests;
-        used.tokens += x.promptTokens + x.completionTokens;
-        used.cost += x.cost;
-      }
+      used.requests += batch.used.requests;
+      used.tokens += batch.used.tokens;
+      used.cost += batch.used.cost;
       const direction = taskCatalog.find((t) => t.id === graph.document.task)?.higherIsBetter;
       schemes.push({ scheme: named.name, file: graph.path, ...(direction === undefined ? {} : { higherIsBetter: direction }), outcomes });
       failures.push(...batch.failures);
