@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simulatorModel } from '../engine/index';
@@ -100,6 +100,25 @@ describe('API key', () => {
     const file = readFileSync(join(cwd, 'run.json'), 'utf8');
     expect(file).toContain('sim-remote');
     for (const text of [result.stdout, result.stderr, file]) expect(text).not.toContain(KEY);
+  }, 60_000);
+
+  it('costs a model from a --prices table laid over the built-in one, and says when a model has no price', async () => {
+    const cwd = scratch();
+    const run = (extra: string[]) => cli(['run', gotSorting32().file, '--base-url', server.url, '--model', 'sim-remote', '--no-cache', '--out', 'run.json', ...extra], { cwd, env: { OPENAI_API_KEY: KEY } });
+    const unpriced = await run([]);
+    expect(unpriced.code).toBe(0);
+    expect(unpriced.stderr).toContain('No price for the model "sim-remote"');
+    expect(readJson<ExportedRun>(join(cwd, 'run.json')).totals.cost).toBe(0);
+    writeFileSync(join(cwd, 'prices.json'), JSON.stringify({ 'sim-remote': { input: 1000, output: 2000 } }));
+    const priced = await run(['--prices', 'prices.json']);
+    expect(priced.code).toBe(0);
+    expect(priced.stderr).not.toContain('No price');
+    const { totals } = readJson<ExportedRun>(join(cwd, 'run.json'));
+    expect(totals.cost).toBeCloseTo((totals.promptTokens * 1000 + totals.completionTokens * 2000) / 1e6, 9);
+    writeFileSync(join(cwd, 'bad.json'), JSON.stringify({ 'sim-remote': { input: 'cheap' } }));
+    const bad = await run(['--prices', 'bad.json']);
+    expect(bad.code).toBe(EXIT.usage);
+    expect(bad.stderr).toMatch(/--prices .*bad\.json: sim-remote\.input/);
   }, 60_000);
 
   it('exits 4 naming the model when the server does not know it', async () => {

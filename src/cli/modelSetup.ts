@@ -13,6 +13,7 @@ import {
   type LanguageModel,
   type OpenAIModel,
   type ModelErrorKind,
+  type PriceTable,
   type TokenUsage,
 } from '../engine/index';
 import { folderCacheStore } from '../server/folderCacheStore';
@@ -28,6 +29,8 @@ export interface ModelOptions {
   concurrency: number;
   cache: boolean;
   cacheDir?: string;
+  /** Dollars per million tokens by model (default: the built-in table). */
+  prices?: PriceTable;
 }
 
 /** The model a command runs with, ready to be wrapped per sample with the cache. */
@@ -42,6 +45,8 @@ export interface ModelSetup {
   forSample(sampleIndex: number | null): LanguageModel;
   /** Where cached answers live (for messages). */
   cacheLocation: string | null;
+  /** Things to tell the user before the run (e.g. a model with no price). */
+  notes: string[];
 }
 
 const SIMULATOR_NAMES = new Set(['simulator', 'sim', 'offline']);
@@ -53,6 +58,8 @@ export const UNREACHABLE_KINDS: ReadonlySet<ModelErrorKind> = new Set(['connecti
 /** Builds the simulator (the default) or the OpenAI-compatible provider, with the response cache. */
 export function setupModel(options: ModelOptions, env: Readonly<Record<string, string | undefined>>, cwd: string): ModelSetup {
   const name = options.model?.trim() || 'simulator';
+  const prices = options.prices ?? DEFAULT_PRICES;
+  const notes: string[] = [];
   const useSimulator = options.baseUrl === undefined && SIMULATOR_NAMES.has(name.toLowerCase());
   let base: LanguageModel;
   let cost: (usage: TokenUsage) => number;
@@ -63,7 +70,7 @@ export function setupModel(options: ModelOptions, env: Readonly<Record<string, s
       ...(options.latencyMs === undefined ? {} : { latencyMs: options.latencyMs }),
       ...(options.tokenMs === undefined ? {} : { tokenMs: options.tokenMs }),
     });
-    const price = lookupPrice(DEFAULT_PRICES, SIMULATOR_PRICE_KEY);
+    const price = lookupPrice(prices, SIMULATOR_PRICE_KEY);
     cost = (usage) => costOf(usage, price);
   } else {
     const baseUrl = options.baseUrl ?? env['OPENAI_BASE_URL'] ?? OPENAI_DEFAULT_BASE_URL;
@@ -74,7 +81,9 @@ export function setupModel(options: ModelOptions, env: Readonly<Record<string, s
     const limit = Number.isFinite(options.concurrency) ? { maxConcurrency: options.concurrency } : {};
     // One provider object per sample, so each run's log says what the provider noticed (e.g. a server ignoring n);
     // the endpoint's limiter and what it learned about the server are shared between them.
-    makeProvider = () => openAIModel({ baseUrl, model: name, ...(apiKey ? { apiKey } : {}), ...limit });
+    const pricing = lookupPrice(prices, name);
+    if (!pricing) notes.push(`No price for the model "${name}": costs show as $0 (give --prices FILE with its dollars per million tokens).`);
+    makeProvider = () => openAIModel({ baseUrl, model: name, ...(apiKey ? { apiKey } : {}), ...(pricing ? { pricing } : {}), ...limit });
     const provider = makeProvider();
     base = provider;
     cost = (usage) => costOf(usage, provider.price);
@@ -89,6 +98,7 @@ export function setupModel(options: ModelOptions, env: Readonly<Record<string, s
     cost,
     cache: options.cache,
     cacheLocation: cacheDir,
+    notes,
     forSample: (sampleIndex) => {
       const model = makeProvider?.() ?? base;
       return store ? withCache(model, store, { enabled: true, sampleIndex }) : model;

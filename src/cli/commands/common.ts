@@ -1,9 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { builtinFunctions, mergeFunctionRegistries, taskFunctions, type Budget, type FunctionRegistry } from '../../engine/index';
+import { builtinFunctions, DEFAULT_PRICES, mergeFunctionRegistries, parsePriceTable, taskFunctions, type Budget, type FunctionRegistry, type PriceTable } from '../../engine/index';
 import { parseBudget, parseLimit } from '../args/parseBudget';
 import { CliError, EXIT } from '../errors';
+import { readTextFile } from '../loadGraph';
 import type { InputOptions } from '../inputs';
 import type { ModelOptions } from '../modelSetup';
 
@@ -19,6 +20,7 @@ export interface RunningOptions extends InputOptions {
   cache: boolean;
   cacheDir?: string;
   seed: string;
+  prices?: string;
   latencyMs?: string;
   tokenMs?: string;
   quiet?: boolean;
@@ -41,6 +43,7 @@ export function addRunningOptions(cmd: Command, withInput: boolean): Command {
     .option('--no-cache', 'ask the model every time (the response cache is on by default)')
     .option('--cache-dir <dir>', 'where cached answers live', '.got-cache')
     .option('--seed <n>', 'seed for reproducible runs', '0')
+    .option('--prices <file>', 'a JSON price table {"model": {"input": $, "output": $}} per million tokens, over the built-in one')
     .addOption(new Option('--latency-ms <ms>', 'simulator only: milliseconds before the first token of each call'))
     .addOption(new Option('--token-ms <ms>', 'simulator only: milliseconds per streamed output token'))
     .option('--quiet', 'no progress or warnings on stderr');
@@ -75,6 +78,15 @@ export function modelOptionsFrom(o: RunningOptions): ModelOptions {
     cache: o.cache,
     ...(o.cacheDir === undefined ? {} : { cacheDir: o.cacheDir }),
   };
+}
+
+/** The price table: the built-in one, with the entries of `--prices FILE` laid over it. */
+export async function pricesFrom(o: RunningOptions, cwd: string): Promise<PriceTable> {
+  if (o.prices === undefined) return DEFAULT_PRICES;
+  const path = resolve(cwd, o.prices);
+  const read = parsePriceTable(await readTextFile(path, 'Price table'));
+  if (!read.ok) throw new CliError(EXIT.usage, `--prices ${path}: ${read.message}`);
+  return read.table;
 }
 
 /** The functions graphs may name: the generic built-ins and every task's. */

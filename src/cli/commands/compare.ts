@@ -10,7 +10,7 @@ import { compareSchemes, formatComparison, outcomeOf, type ComparisonFormat, typ
 import { remainingBudget } from '../args/parseBudget';
 import { runBatch } from '../runBatch';
 import { WorkerScriptRunner } from '../workerScriptRunner';
-import { budgetFrom, cliFunctions, modelOptionsFrom, writeReport, type RunningOptions } from './common';
+import { budgetFrom, cliFunctions, modelOptionsFrom, pricesFrom, writeReport, type RunningOptions } from './common';
 import { infinityAsNull, runsFailed } from './run';
 
 export interface CompareCommandOptions extends RunningOptions {
@@ -33,8 +33,9 @@ export async function compareCommand(files: readonly string[], o: CompareCommand
   for (const g of graphs) inputsPerGraph.push(await resolveInputs(o, g, io.cwd));
   const budget = budgetFrom(o);
   const modelOptions = modelOptionsFrom(o);
-  const setup = setupModel(modelOptions, io.env, io.cwd);
+  const setup = setupModel({ ...modelOptions, prices: await pricesFrom(o, io.cwd) }, io.env, io.cwd);
   const progress = createProgress(io, o.quiet === true);
+  for (const note of setup.notes) progress.note(note);
   for (const g of graphs) for (const line of [...g.notes, ...g.warnings.map(formatDiagnostic)]) progress.note(`${basename(g.path)}: ${line}`);
   await checkReachable(setup, io.env, io.signal);
 

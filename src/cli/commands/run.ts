@@ -8,7 +8,7 @@ import { exportRun } from '../report/exportRun';
 import { formatRunTable } from '../report/runTable';
 import { runBatch } from '../runBatch';
 import { WorkerScriptRunner } from '../workerScriptRunner';
-import { budgetFrom, cliFunctions, modelOptionsFrom, writeReport, type RunningOptions } from './common';
+import { budgetFrom, cliFunctions, modelOptionsFrom, pricesFrom, writeReport, type RunningOptions } from './common';
 
 export interface RunCommandOptions extends RunningOptions {
   out?: string;
@@ -22,8 +22,9 @@ export async function runCommand(file: string, o: RunCommandOptions, io: CliIo):
   const budget = budgetFrom(o);
   const modelOptions = modelOptionsFrom(o);
   const inputs = await resolveInputs(o, graph, io.cwd);
-  const setup = setupModel(modelOptions, io.env, io.cwd);
+  const setup = setupModel({ ...modelOptions, prices: await pricesFrom(o, io.cwd) }, io.env, io.cwd);
   const progress = createProgress(io, o.quiet === true);
+  for (const note of setup.notes) progress.note(note);
   for (const note of graph.notes) progress.note(note);
   for (const w of graph.warnings) progress.note(formatDiagnostic(w));
   await checkReachable(setup, io.env, io.signal);

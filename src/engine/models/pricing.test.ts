@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PRICES, costOf, lookupPrice } from './pricing';
+import { DEFAULT_PRICES, costOf, lookupPrice, parsePriceTable } from './pricing';
 import { encodingForModel, estimatePromptTokens, countTextTokens } from './tokens';
 
 describe('prices', () => {
@@ -17,6 +17,16 @@ describe('prices', () => {
   it('uses an edited table', () => {
     const table = { ...DEFAULT_PRICES, 'my-model': { input: 1, output: 2 } };
     expect(lookupPrice(table, 'my-model')).toEqual({ input: 1, output: 2 });
+  });
+
+  it('reads a user price table laid over the defaults, and says which entry is wrong', () => {
+    const read = parsePriceTable('{"my-model": {"input": 1, "output": 2}, "gpt-4o": {"input": 2, "output": 8}}');
+    expect(read.ok && lookupPrice(read.table, 'my-model')).toEqual({ input: 1, output: 2 });
+    expect(read.ok && lookupPrice(read.table, 'gpt-4o')).toEqual({ input: 2, output: 8 });
+    expect(read.ok && lookupPrice(read.table, 'gpt-4o-mini')).toEqual(DEFAULT_PRICES['gpt-4o-mini']);
+    expect(parsePriceTable('{"m": {"input": -1, "output": 2}}')).toMatchObject({ ok: false, message: expect.stringMatching(/^m\.input: /) });
+    expect(parsePriceTable('{"m": {"input": 1}}')).toMatchObject({ ok: false, message: expect.stringContaining('m.output') });
+    expect(parsePriceTable('{oops')).toMatchObject({ ok: false, message: expect.stringMatching(/^not JSON/) });
   });
 
   it('computes dollars per million tokens, and nothing without a price', () => {

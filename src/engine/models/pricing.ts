@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { ModelPrice, TokenUsage } from './types';
 
 /** Dollars per million tokens by model name; keys match a model exactly or as a name prefix (longest wins). */
@@ -54,4 +55,26 @@ export function lookupPrice(table: PriceTable, model: string): ModelPrice | unde
 export function costOf(usage: TokenUsage, price: ModelPrice | undefined): number {
   if (!price) return 0;
   return (usage.promptTokens * price.input + usage.completionTokens * price.output) / 1_000_000;
+}
+
+const priceTableSchema = z.record(z.string().min(1), z.strictObject({ input: z.number().min(0), output: z.number().min(0) }));
+
+/**
+ * A user's price table (JSON `{"model": {"input": $/1M, "output": $/1M}}`) laid over `base`: their
+ * entries win. Says what is wrong (which model, which field) when the text is not such a table.
+ */
+export function parsePriceTable(text: string, base: PriceTable = DEFAULT_PRICES): { ok: true; table: PriceTable } | { ok: false; message: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    return { ok: false, message: `not JSON: ${(err as Error).message}` };
+  }
+  const parsed = priceTableSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.map(String).join('.') || 'the table';
+    return { ok: false, message: `${where}: ${issue?.message ?? 'invalid'} (expected {"model": {"input": 0.5, "output": 1.5}} in dollars per million tokens)` };
+  }
+  return { ok: true, table: { ...base, ...parsed.data } };
 }
