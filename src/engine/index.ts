@@ -11,3 +11,4 @@ export * from './run/index';
 export * from './models/index';
 export * from './models/simulator/index';
 export * from './tasks/index';
+export * from './estimate/index';

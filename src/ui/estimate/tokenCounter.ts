@@ -1,7 +1,6 @@
-import { roughTokens } from './estimateRun';
+import { roughTokens, type TokenCounter } from '../../engine/index';
 
-/** Counts the tokens of a text. */
-export type TokenCounter = (text: string) => number;
+export type { TokenCounter } from '../../engine/index';
 
 let counter: TokenCounter = roughTokens;
 
