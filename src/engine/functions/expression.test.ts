@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ThoughtState } from '../graph/specs';
 import { compileExpression, expressionStateKeys } from './expression';
+import { viewOf as view } from './testing';
 import type { ThoughtView } from './types';
-
-const view = (state: ThoughtState, extra: Partial<ThoughtView> = {}): ThoughtView => ({
-  id: 't1',
-  state,
-  score: null,
-  scored: false,
-  valid: null,
-  validated: false,
-  solved: null,
-  compared: false,
-  ...extra,
-});
 
 const run = (expr: string, t: ThoughtView = view({})) => {
   const c = compileExpression(expr);

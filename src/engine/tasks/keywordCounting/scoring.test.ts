@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { viewOf } from '../shared/testThought';
+import { viewOf } from '../../functions/testing';
 import { GROUND_TRUTH_COUNTRIES_KEY } from './loader';
 import { ADDENDS_KEY, parseMergedTally, tallySumsMatch } from './merge';
 import { countMentions, keywordCountingError, keywordCountingSolved, PASSAGE_KEY } from './scoring';
@@ -29,7 +29,7 @@ describe('keyword counting error', () => {
   });
 
   it('scores an unparseable answer 300', () => {
-    expect(keywordCountingError(viewOf({ ...base, current: {} }, { message: 'no JSON', raw: '' }))).toBe(300);
+    expect(keywordCountingError(viewOf({ ...base, current: {} }, { parseError: { message: 'no JSON', raw: '' } }))).toBe(300);
     expect(keywordCountingError(viewOf({ ...base, current: 'Peru: 2' }))).toBe(300);
   });
 

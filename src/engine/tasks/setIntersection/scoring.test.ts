@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { viewOf } from '../shared/testThought';
+import { viewOf } from '../../functions/testing';
 import { SET2_PART_KEY, setIntersectionError, setIntersectionErrorOf, setIntersectionSolved } from './scoring';
 
 describe('set intersection error', () => {
@@ -25,7 +25,7 @@ describe('set intersection error', () => {
   });
 
   it('scores an unparseable answer 300', () => {
-    expect(setIntersectionError(viewOf({ set1: [1], set2: [1], current: [] }, { message: 'no list', raw: '?' }))).toBe(300);
+    expect(setIntersectionError(viewOf({ set1: [1], set2: [1], current: [] }, { parseError: { message: 'no list', raw: '?' } }))).toBe(300);
   });
 
   it('is solved only by the exact intersection of the whole sets, each element once', () => {

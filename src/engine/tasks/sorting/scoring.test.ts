@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { viewOf } from '../shared/testThought';
+import { viewOf } from '../../functions/testing';
 import { sortingError, sortingErrorOf, sortingSolved, SORTING_SUBLIST_KEY } from './scoring';
 
 describe('sorting error', () => {
@@ -36,7 +36,7 @@ describe('sorting error', () => {
   });
 
   it('scores an unparseable answer 300', () => {
-    expect(sortingError(viewOf({ original: [2, 1], current: [2, 1] }, { message: 'no list', raw: 'I cannot' }))).toBe(300);
+    expect(sortingError(viewOf({ original: [2, 1], current: [2, 1] }, { parseError: { message: 'no list', raw: 'I cannot' } }))).toBe(300);
     expect(sortingError(viewOf({ original: [2, 1], current: 'not a list' }))).toBe(300);
   });
 
