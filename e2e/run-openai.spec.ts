@@ -55,6 +55,27 @@ test.describe('live runs through the OpenAI provider against the simulator serve
     await expect(run.grs().locator('[data-testid^="failed-call-"]').first()).toBeVisible();
   });
 
+  test('a stream that stalls is cut after the stall timeout and shown as stalled on the thought and the operation', async ({ page, simServer }) => {
+    simServer.setFaults({ stall: { afterChunks: 2, count: 1 } });
+    const run = new RunPage(page);
+    await run.open();
+    await run.setModel({ provider: 'openai', baseUrl: simServer.url, model: SIM_MODEL, key: 'sk-test-anything', cache: false, stallSeconds: 2 });
+    await run.saveModel();
+    await run.run();
+    // The split call streams two chunks, then hangs: its pending card shows the partial text until the watchdog cuts it.
+    await run.waitDone(30_000);
+    const problem = page.getByTestId('run-problem');
+    await expect(problem).toContainText('stalled');
+    await expect(problem).toContainText('stall timeout');
+    await expect(page.getByTestId('op-error-split')).toContainText(/stalled: no data for 2 s/);
+    const failed = run.grs().locator('[data-testid^="failed-call-"]');
+    await expect(failed).toContainText('stalled');
+    await failed.click();
+    await run.tab('detail');
+    await expect(page.getByTestId('call-error')).toContainText('stall');
+    await run.shot('run-13-stalled');
+  });
+
   test('a rejected key (401) shows a clear error and what to do', async ({ page, keyedServer }) => {
     const run = new RunPage(page);
     await run.open();

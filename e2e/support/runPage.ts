@@ -10,6 +10,7 @@ export interface DialogSettings {
   key?: string;
   remember?: boolean;
   cache?: boolean;
+  stallSeconds?: number;
 }
 
 /** A page object for the live-run view: run controls, model settings, thoughts canvas, details, summary, compare. */
@@ -40,6 +41,7 @@ export class RunPage {
     if (s.key !== undefined) await dialog.getByTestId('openai-key').fill(s.key);
     if (s.remember !== undefined) await dialog.getByTestId('remember-key').setChecked(s.remember);
     if (s.cache !== undefined) await dialog.getByTestId('cache').setChecked(s.cache);
+    if (s.stallSeconds !== undefined) await dialog.getByTestId('stall-seconds').fill(String(s.stallSeconds));
   }
 
   /** Presses "Test connection" in the open dialog and returns the verdict text. */

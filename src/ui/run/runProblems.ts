@@ -26,7 +26,7 @@ export const ADVICE: Record<ModelErrorKind, { title: string; hint: string }> = {
   timeout: { title: 'The endpoint did not answer in time', hint: 'The server is slow or overloaded: lower the concurrency or try again.' },
   stall: {
     title: 'A streamed answer stalled and was cut',
-    hint: 'The server stopped sending mid-answer; run again, or lower the concurrency.',
+    hint: 'The server stopped sending mid-answer for longer than the stall timeout: run again, lower the concurrency, or raise the stall timeout in Model settings for a slow model.',
   },
   connection: {
     title: 'Could not reach the endpoint',

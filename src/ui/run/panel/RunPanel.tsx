@@ -63,9 +63,9 @@ export function RunPanel() {
   const api = useAppStoreApi();
   const view = useAppStore((s) => s.runUi.view);
   const editorFlow = useReactFlow();
-  // The editor's canvas changes size with the view: refit it so the whole graph stays in sight.
+  // The editor's canvas changes size with the view: refit it so the whole graph stays in sight, clear of the view switch above it.
   useEffect(() => {
-    const id = setTimeout(() => void editorFlow.fitView({ duration: 150 }), 60);
+    const id = setTimeout(() => void editorFlow.fitView({ duration: 150, padding: { top: '52px', bottom: '12px', x: '24px' } }), 60);
     return () => clearTimeout(id);
   }, [view, editorFlow]);
   const tab = useAppStore((s) => s.runUi.panel);

@@ -178,6 +178,16 @@ export function ModelSettingsDialog({ onClose }: { onClose: () => void }) {
               data-testid="rpm"
             />
           </label>
+          <label title="A streamed answer that sends nothing for this long is cut and shown as stalled on its thought and operation">
+            Stall timeout (s){' '}
+            <input
+              type="number"
+              min={1}
+              value={d.stallSeconds}
+              onChange={(e) => set({ stallSeconds: Math.max(1, Number(e.target.value) || 1) })}
+              data-testid="stall-seconds"
+            />
+          </label>
           <label>
             Budget: requests{' '}
             <input

@@ -32,6 +32,7 @@ export function bareModel(settings: ModelSettings, apiKey: string): LanguageMode
     maxRetries: 5,
     maxConcurrency: settings.concurrency,
     requestsPerMinute: settings.requestsPerMinute > 0 ? settings.requestsPerMinute : undefined,
+    stallMs: Math.max(1, settings.stallSeconds) * 1000,
     browser: true,
   };
   if (settings.provider === 'proxy') return openAIModel({ baseUrl: PROXY_BASE_URL, model: settings.proxy.model, ...limits });

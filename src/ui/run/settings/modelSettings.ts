@@ -12,6 +12,8 @@ export interface ModelSettings {
   concurrency: number;
   /** Requests started per minute; 0 for no limit. */
   requestsPerMinute: number;
+  /** A streamed answer with no new data for this many seconds is cut and reported as stalled. */
+  stallSeconds: number;
   budget: Budget;
   cache: boolean;
   /** Keep the API key in this browser's localStorage (only then is it written anywhere). */
@@ -25,6 +27,7 @@ export const DEFAULT_MODEL_SETTINGS: ModelSettings = {
   proxy: { model: 'gpt-4o-mini' },
   concurrency: 8,
   requestsPerMinute: 0,
+  stallSeconds: 30,
   budget: {},
   cache: true,
   rememberKey: false,

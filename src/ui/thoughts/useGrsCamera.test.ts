@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { createGrs, type GrsState, type RunSummary, type Thought, type ThoughtId } from '../../engine/index';
+import { focusIds } from './useGrsCamera';
+
+function grsWith(parents: Record<string, string[]>, finals: string[] | null): GrsState {
+  const grs = createGrs();
+  for (const [id, ps] of Object.entries(parents)) {
+    grs.thoughts[id] = { id, parents: ps } as unknown as Thought;
+    grs.thoughtOrder.push(id as ThoughtId);
+  }
+  if (finals) grs.summary = { finalThoughtIds: finals } as unknown as RunSummary;
+  return grs;
+}
+
+describe('the GRS camera focus', () => {
+  it('frames the final thoughts first and their parents as context once the run has ended', () => {
+    const grs = grsWith({ in: [], a: ['in'], b: ['in'], m: ['a', 'b'], r: ['m'] }, ['m']);
+    expect(focusIds(grs, [])).toEqual({ core: ['m'], context: ['a', 'b'] });
+  });
+
+  it('follows the newest thoughts and the calls still streaming while the run goes on', () => {
+    const grs = grsWith({ in: [], a: ['in'], b: ['in'], c: ['in'], d: ['in'], e: ['in'] }, null);
+    expect(focusIds(grs, ['7'])).toEqual({ core: ['c', 'd', 'e', 'call:7'], context: [] });
+  });
+});

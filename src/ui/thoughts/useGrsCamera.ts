@@ -1,0 +1,87 @@
+import { useCallback, useEffect, useRef } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import type { GrsState } from '../../engine/index';
+import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
+
+/** The least zoom the camera picks by itself: a card's text, score, volume, latency, time, tokens and cost stay readable. */
+export const READABLE_ZOOM = 0.8;
+/** How many of the newest thoughts the camera follows while a run streams. */
+const FOLLOW_TAIL = 4;
+
+/** The cards worth showing first, most important first: the final thoughts, then their parents, once a run has ended; else the newest thoughts and calls. */
+export function focusIds(grs: GrsState, streaming: readonly string[]): { core: string[]; context: string[] } {
+  const finals = grs.summary?.finalThoughtIds ?? [];
+  if (grs.summary && finals.length) {
+    const parents = new Set<string>();
+    for (const id of finals) for (const p of grs.thoughts[id]?.parents ?? []) if (!finals.includes(p)) parents.add(p);
+    return { core: [...finals], context: [...parents] };
+  }
+  const calls = streaming.map((c) => `call:${c}`);
+  return { core: [...grs.thoughtOrder.slice(-Math.max(1, FOLLOW_TAIL - calls.length)), ...calls.slice(0, FOLLOW_TAIL)], context: [] };
+}
+
+/**
+ * Moves the GRS camera as a viewer would: it follows the newest thoughts at a readable zoom while a
+ * run streams, then frames the final thoughts and their parents; it stops once the user pans or
+ * zooms (until the next run), and brings a thought selected elsewhere (summary, parents) into view.
+ */
+export function useGrsCamera(layoutVersion: number): { onUserMove: (event: unknown) => void } {
+  const api = useAppStoreApi();
+  const flow = useReactFlow();
+  const runId = useAppStore((s) => s.live.grs.runId);
+  const count = useAppStore((s) => s.live.grs.thoughtOrder.length + s.live.streaming.length);
+  const finished = useAppStore((s) => s.live.grs.summary !== null);
+  const view = useAppStore((s) => s.runUi.view);
+  const selected = useAppStore((s) => (s.runUi.selection?.kind === 'thought' ? s.runUi.selection.id : null));
+  const userMoved = useRef(false);
+  const lastRun = useRef(runId);
+  if (lastRun.current !== runId) {
+    lastRun.current = runId;
+    userMoved.current = false;
+  }
+
+  // Throttled, not debounced: a run streaming every frame must still move the camera.
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => {
+    if (count === 0 || userMoved.current || pending.current) return;
+    // The delay lets React Flow take in new positions (a new card, the ELK layout) before measuring.
+    pending.current = setTimeout(() => {
+      pending.current = null;
+      if (userMoved.current) return;
+      const { grs, streaming } = api.getState().live;
+      const { core, context } = focusIds(grs, streaming);
+      const shown = (ids: string[]) => ids.filter((n) => flow.getNode(n)).map((n) => ({ id: n }));
+      const wide = shown([...core, ...context]);
+      // The parents join the frame only when everything still fits at a readable zoom.
+      const pane = document.querySelector('.grs-canvas .react-flow')?.getBoundingClientRect();
+      const bounds = wide.length ? flow.getNodesBounds(wide.map((n) => n.id)) : null;
+      const fits = pane && bounds && (pane.width * 0.85) / bounds.width >= READABLE_ZOOM && (pane.height * 0.85) / bounds.height >= READABLE_ZOOM;
+      const nodes = fits ? wide : shown(core);
+      if (nodes.length) void flow.fitView({ nodes, duration: 250, minZoom: READABLE_ZOOM, maxZoom: 1, padding: 0.15 });
+    }, 150);
+  }, [api, flow, runId, count, finished, layoutVersion, view]);
+  useEffect(
+    () => () => {
+      if (pending.current) clearTimeout(pending.current);
+    },
+    [],
+  );
+
+  useEffect(() => {
+    if (!selected) return;
+    const node = flow.getNode(selected);
+    const el = document.querySelector(`.grs-canvas .react-flow__node[data-id="${CSS.escape(selected)}"]`);
+    const pane = document.querySelector('.grs-canvas .react-flow')?.getBoundingClientRect();
+    const box = el?.getBoundingClientRect();
+    const visible = box && pane && box.left >= pane.left && box.right <= pane.right && box.top >= pane.top && box.bottom <= pane.bottom;
+    if (!node || visible) return;
+    const zoom = Math.max(flow.getZoom(), READABLE_ZOOM);
+    void flow.setCenter(node.position.x + (node.width ?? 240) / 2, node.position.y + (node.height ?? 150) / 2, { zoom, duration: 250 });
+  }, [flow, selected]);
+
+  const onUserMove = useCallback((event: unknown) => {
+    // Programmatic moves (fitView, setCenter) come without an input event.
+    if (event) userMoved.current = true;
+  }, []);
+  return { onUserMove };
+}
