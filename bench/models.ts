@@ -5,6 +5,7 @@
 //     so the numbers measure HTTP + SSE + SDK overhead, not a model).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import {
   builtinFunctions,
@@ -52,6 +53,8 @@ async function loadExample(): Promise<GotDocument> {
 
 interface Timed {
   wall: number;
+  /** This process's CPU milliseconds (engine, SDK, HTTP client; the server runs in its own process). */
+  cpu: number;
   result: RunResult;
 }
 
@@ -68,11 +71,13 @@ async function gotOverServer(): Promise<string[]> {
     // One provider for every run, as an app would keep it (its HTTP connections stay open); no cache.
     const model = openAIModel({ baseUrl: server.url, model: SIMULATOR_ID.model });
     const run = async (concurrency: number): Promise<Timed> => {
+      const cpu0 = process.cpuUsage();
       const started = performance.now();
       const result = await runGraph(document, { model, functions, concurrency, seed: 1 });
       const wall = performance.now() - started;
+      const cpu = process.cpuUsage(cpu0);
       if (result.summary.status !== 'completed') throw new Error(`the run ended ${result.summary.status}: ${result.summary.reason ?? ''}`);
-      return { wall, result };
+      return { wall, cpu: (cpu.user + cpu.system) / 1000, result };
     };
     // Warm-up: a whole run, so no timed run pays for loading the SDK, opening connections or compiling hot code.
     await run(Infinity);
@@ -89,12 +94,14 @@ async function gotOverServer(): Promise<string[]> {
     const serialWall = median(serial.map((t) => t.wall));
     const callMs = median(free.flatMap((t) => Object.values(t.result.grs.calls).map((c) => c.ms ?? 0)));
     const cpMs = median(free.map((t) => t.result.summary.criticalPath.ms));
-    const cells = (c: string[]): string => c.map((x, i) => x.padEnd([17, 7, 7, 9, 9, 8, 7, 9, 9, 10, 0][i] ?? 0)).join('');
+    const cpuPerCall = median(free.map((t) => t.cpu / t.result.summary.requests));
+    const cells = (c: string[]): string => c.map((x, i) => x.padEnd([17, 7, 7, 9, 9, 8, 7, 9, 10, 9, 10, 0][i] ?? 0)).join('');
     return [
+      `machine load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min): on a busy machine the client's CPU per call, serialised when a hop's calls finish together, dominates`,
       `sorting-128 GoT example through openAIModel (streaming) against the simulator server in its own process, ${LATENCY_MS} ms per call, no per-token time, no cache;`,
       `median of ${RUNS} runs at unlimited concurrency and ${SERIAL_RUNS} one call at a time, interleaved, after a whole warm-up run.`,
-      `${BOUND_RULE}. "call ms" = median call as the engine timed it (${LATENCY_MS} ms + HTTP, SSE and SDK); "÷ cp" = wall ÷ the measured critical path (the engine's own gaps).`,
-      cells(['graph', 'calls', 'chain', 'bound ms', 'wall ms', '÷ bound', 'best', 'call ms', '÷ cp', 'wall c=1', '÷ c=1']),
+      `${BOUND_RULE}. "call ms" = median call as the engine timed it (${LATENCY_MS} ms + HTTP, SSE and SDK); "÷ cp" = wall ÷ the measured critical path (the engine's own gaps); "cpu/call" = this process's CPU ms per request.`,
+      cells(['graph', 'calls', 'chain', 'bound ms', 'wall ms', '÷ bound', 'best', 'call ms', 'cpu/call', '÷ cp', 'wall c=1', '÷ c=1']),
       cells([
         'sorting-128 GoT',
         String(first.summary.requests),
@@ -104,6 +111,7 @@ async function gotOverServer(): Promise<string[]> {
         (wall / bound).toFixed(2),
         (Math.min(...free.map((t) => t.wall)) / bound).toFixed(2),
         callMs.toFixed(1),
+        cpuPerCall.toFixed(2),
         (wall / cpMs).toFixed(2),
         serialWall.toFixed(0),
         `${(wall / serialWall).toFixed(2)} (${(serialWall / wall).toFixed(1)}× faster)`,
