@@ -73,6 +73,19 @@ export class EditorPage {
     return this.canvas().locator(`.react-flow__edge[data-id="${from}->${to}"]`);
   }
 
+  /** Clicks an edge at a point on its path (a third of the way along, clear of its label), as a user selects it. */
+  async clickEdge(from: string, to: string): Promise<void> {
+    const at = await this.edge(from, to)
+      .locator('path.react-flow__edge-interaction')
+      .evaluate((el) => {
+        const path = el as SVGPathElement;
+        const p = path.getPointAtLength(path.getTotalLength() / 3);
+        const m = path.getScreenCTM()!;
+        return { x: p.x * m.a + p.y * m.c + m.e, y: p.x * m.b + p.y * m.d + m.f };
+      });
+    await this.page.mouse.click(at.x, at.y);
+  }
+
   /** Selects an operation by clicking its title. */
   async select(id: string): Promise<void> {
     await this.node(id).locator('.op-node-head').click();

@@ -6,6 +6,7 @@ import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
 import { CanvasContextMenu, type ContextMenuAt } from './CanvasContextMenu';
 import { useEditorCommands } from './editorCommands';
 import { useFileCommands } from '../files/useFileCommands';
+import { HistoryButtons } from './HistoryButtons';
 import { edgeTypes, nodeTypes, INPUT_NODE_ID, OUTPUT_NODE_ID } from './nodeTypes';
 import { useFlowElements } from './useFlowElements';
 
@@ -201,7 +202,9 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
         <MiniMap pannable zoomable className="minimap" nodeColor={minimapColor} nodeStrokeWidth={2} style={{ width: 160, height: 100 }} />
-        <Controls showInteractive={false} />
+        <Controls showInteractive={false}>
+          <HistoryButtons />
+        </Controls>
       </ReactFlow>
       {menu ? <CanvasContextMenu at={menu} onClose={closeMenu} /> : null}
     </div>

@@ -5,7 +5,7 @@ import { useAppStore, useAppStoreApi, useHistory } from '../store/StoreProvider'
 import { DocumentName } from './DocumentName';
 import { Menu } from './Menu';
 
-/** The top bar: document name, File and Edit menus, examples, model picker, run controls, theme and help. */
+/** The top bar: File and Edit menus, examples, document name and save status, model picker, run controls, theme and help (undo/redo sit with the canvas' zoom controls). */
 export function TopBar() {
   const store = useAppStoreApi();
   const files = useFileCommands();
@@ -17,8 +17,11 @@ export function TopBar() {
   const autosave = useAppStore((s) => s.autosave);
   return (
     <header className="topbar" data-testid="topbar">
-      <div className="brand" aria-label="GoT Studio">
-        <span className="brand-mark">⋈</span> GoT Studio
+      <div className="brand" title="GoT Studio">
+        <span className="brand-mark" aria-hidden>
+          ⋈
+        </span>
+        <span className="brand-name">GoT Studio</span>
       </div>
       <Menu
         label="File"
@@ -69,12 +72,6 @@ export function TopBar() {
       <div className="slot-run" data-testid="slot-run">
         {RunControls ? <RunControls /> : null}
       </div>
-      <button type="button" className="icon-btn" aria-label="Undo" title="Undo (Ctrl+Z)" disabled={!canUndo} onClick={commands.undo} data-testid="undo">
-        ↶
-      </button>
-      <button type="button" className="icon-btn" aria-label="Redo" title="Redo (Ctrl+Shift+Z)" disabled={!canRedo} onClick={commands.redo} data-testid="redo">
-        ↷
-      </button>
       <button type="button" className="icon-btn" aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`} title="Theme" onClick={() => store.getState().setTheme(theme === 'dark' ? 'light' : 'dark')} data-testid="theme-toggle">
         {theme === 'dark' ? '☀' : '☾'}
       </button>
