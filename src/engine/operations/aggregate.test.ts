@@ -47,6 +47,20 @@ describe('Aggregate', () => {
     expect(r.summary.status).toBe('completed');
   });
 
+  test('an answer the parser cannot read still makes a thought of all the inputs, with the raw answer kept', async () => {
+    const model = scriptedModel({ answer: (c) => (c.prompt === 'merge' ? 'no list here' : '[1]') });
+    const list = { kind: 'list', key: 'current', items: 'numbers' };
+    const r = await runOps(
+      [op('a', 'generate', [], params.generate(1, 'A', list)), op('b', 'generate', [], params.generate(1, 'B', list)), op('m', 'aggregate', ['a', 'b'], { prompt: 'merge', parser: list })],
+      {},
+      model,
+    );
+    const [merged] = outputsOf(r, 'm');
+    expect(merged?.parents).toEqual(['a/0.0.0', 'b/0.0.0']);
+    expect(merged?.parseError).toEqual({ message: expect.stringContaining('bracketed list'), raw: 'no list here' });
+    expect(r.summary.status).toBe('completed');
+  });
+
   test("the base state merges the inputs' states in ascending score order, so the highest-scored input's keys win", () => {
     const base = aggregateBase([view('1', { current: 'best', a: 1 }, 9), view('2', { current: 'worst', b: 2 }, 1), view('3', { current: 'unscored', c: 3 }, null)], []);
     expect(base).toEqual({ current: 'best', a: 1, b: 2, c: 3 });

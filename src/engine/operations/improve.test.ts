@@ -24,4 +24,13 @@ describe('Improve', () => {
     expect(out).toHaveLength(1);
     expect(out[0]?.state).toEqual({ p: 'b', v: 2 });
   });
+
+  test('an answer the parser cannot read keeps the parent state and the raw answer on the child', async () => {
+    const model = scriptedModel({ answer: () => 'sorry, no list' });
+    const r = await runOps([op('i', 'improve', [], { prompt: 'fix', parser: { kind: 'list', key: 'current', items: 'numbers' } })], { current: [2, 1] }, model);
+    const [child] = outputsOf(r, 'i');
+    expect(child?.state).toEqual({ current: [2, 1] });
+    expect(child?.state).not.toBe(r.grs.thoughts.input?.state);
+    expect(child?.parseError?.raw).toBe('sorry, no list');
+  });
 });

@@ -47,6 +47,13 @@ describe('Keep Best N', () => {
     expect(outputsOf(r, 'k').map((t) => t.id)).toEqual(['b/0.0.0']);
   });
 
+  test('keeps every input, best first, when n is more than it gets', async () => {
+    const { model, ops } = gen(['3', '12']);
+    const r = await runOps([...ops, op('k', 'keepBestN', ['s'], params.keepBest(5))], {}, model);
+    expect(outputsOf(r, 'k').map((t) => t.state.current)).toEqual(['12', '3']);
+    expect(Object.values(r.grs.thoughts).filter((t) => t.pruned)).toEqual([]);
+  });
+
   test('an unscored input is a run error that names the operation', async () => {
     const model = scriptedModel({ answer: () => '1' });
     const r = await runOps(

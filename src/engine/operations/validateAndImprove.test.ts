@@ -56,4 +56,11 @@ describe('Validate and Improve', () => {
     const r = await runOps([op('g', 'generate', [], params.generate(3, 'go')), op('v', 'validateAndImprove', ['g'], vai({ validator: llmValidator }))], {}, model);
     expect(outputsOf(r, 'v').map((t) => t.state.current)).toEqual(['0+', '1+', '2+']);
   });
+
+  test('with no tries it validates once and never improves', async () => {
+    const model = scriptedModel({ answer: () => 'no' });
+    const r = await runOps([op('v', 'validateAndImprove', [], vai({ validator: llmValidator, tries: 0 }))], { current: 'x' }, model);
+    expect(model.calls.map((c) => c.prompt)).toEqual(['is x ok?']);
+    expect(outputsOf(r, 'v')).toEqual([expect.objectContaining({ id: 'input', valid: false, validated: true })]);
+  });
 });
