@@ -90,6 +90,7 @@ describe('exportRun', () => {
     expect(run.settings.model.baseUrl).toBe('https://example.com/v1');
     expect(JSON.stringify(run)).not.toContain('secret');
     expect(redactUrl('http://localhost:8080/v1')).toBe('http://localhost:8080/v1');
+    expect(redactUrl('https://my.azure.example/openai?api-version=2024-06-01&api-key=SECRET')).not.toContain('SECRET');
   });
   it('marks a split part pruned only when no parallel Selector took it, as the run\'s GRS does', async () => {
     const split = { samples: 1, prompt: 'split', parser: { kind: 'jsonParts' } };

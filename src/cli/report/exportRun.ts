@@ -1,4 +1,5 @@
 import {
+  displayUrl,
   rebuildGrs,
   type Budget,
   type CallRecord,
@@ -185,9 +186,9 @@ export function topologicalOrder(document: GotDocument): string[] {
   return order;
 }
 
-/** Removes user:password from a URL so credentials never reach an export. */
+/** Removes user:password from a URL, and masks key-like query values, so credentials never reach an export. */
 export function redactUrl(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1');
+  return displayUrl(url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1'));
 }
 
 /** Builds the export of a run; see ExportedRun. */
