@@ -79,14 +79,13 @@ export function setupModel(options: ModelOptions, env: Readonly<Record<string, s
       throw new CliError(EXIT.usage, `--model ${name} uses OpenAI, which needs OPENAI_API_KEY in the environment (or give --base-url for a local server).`);
     }
     const limit = Number.isFinite(options.concurrency) ? { maxConcurrency: options.concurrency } : {};
+    const pricing = lookupPrice(prices, name);
+    if (!pricing) notes.push(`No price for the model "${name}": costs show as $0 (right for a local server; else give --prices FILE with its dollars per million tokens).`);
     // One provider object per sample, so each run's log says what the provider noticed (e.g. a server ignoring n);
     // the endpoint's limiter and what it learned about the server are shared between them.
-    const pricing = lookupPrice(prices, name);
-    if (!pricing) notes.push(`No price for the model "${name}": costs show as $0 (give --prices FILE with its dollars per million tokens).`);
     makeProvider = () => openAIModel({ baseUrl, model: name, ...(apiKey ? { apiKey } : {}), ...(pricing ? { pricing } : {}), ...limit });
-    const provider = makeProvider();
-    base = provider;
-    cost = (usage) => costOf(usage, provider.price);
+    base = makeProvider();
+    cost = (usage) => costOf(usage, pricing);
   }
   const cacheDir = options.cache ? resolve(cwd, options.cacheDir ?? '.got-cache') : null;
   // Memory in front of the folder; a failing folder (read-only, full) never fails a call: withCache reports it and goes on.
@@ -105,7 +104,6 @@ export function setupModel(options: ModelOptions, env: Readonly<Record<string, s
     },
   };
 }
-
 
 /**
  * Checks before a run that an OpenAI-compatible server answers at all, so a wrong URL fails in a
