@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { RunPage } from './support/runPage';
 
@@ -27,5 +28,10 @@ test('compares two schemes on the same samples and plots error, cost and volume 
   const download = page.waitForEvent('download');
   await view.getByTestId('plot-error-svg').click();
   expect((await download).suggestedFilename()).toBe('error-per-scheme.svg');
+  const png = page.waitForEvent('download');
+  await view.getByTestId('plot-cost-png').click();
+  const pngFile = await png;
+  expect(pngFile.suggestedFilename()).toMatch(/\.png$/);
+  expect(readFileSync(await pngFile.path()).subarray(1, 4).toString()).toBe('PNG');
   await run.shot('run-10-compare');
 });

@@ -15,7 +15,7 @@ test.describe('live runs through the OpenAI provider against the simulator serve
     await expect(run.summary('status')).toHaveText('completed');
     await expect(run.summary('requests')).toHaveText('5');
     await expect(run.summary('completions')).toHaveText('31');
-    await expect(run.thoughtCards()).toHaveCount(33);
+    await run.expectThoughts(33);
     await run.shot('run-7-openai-provider');
   });
 

@@ -19,11 +19,15 @@ test.describe('live runs on the in-browser simulator', () => {
     await expect(run.opStatus('split')).toHaveText('done');
     await expect(run.opStatus('ground-truth')).toHaveText('done');
     await expect(page.getByTestId('edge-label-split->select-1')).toHaveText('2');
-    await expect(run.thoughtCards()).toHaveCount(33);
+    await run.expectThoughts(33);
     // Thoughts dropped by KeepBestN stay in the GRS, dimmed, with the reason.
     await expect(run.grs().locator('.thought-card.is-pruned').first()).toBeVisible();
     await expect(run.grs().locator('.thought-card.is-pruned').first()).toHaveAttribute('title', /^pruned by .+: not among the best 1/);
     await run.shot('run-2-split-done');
+    // Colour encodes score, latency or volume, and the legend says which.
+    await page.getByTestId('color-by').selectOption('latency');
+    await expect(page.getByTestId('grs-legend')).toContainText(/latency/i);
+    await expect(page.getByTestId('grs-legend')).toContainText('darker = more');
     await run.view('thoughts');
     await run.shot('run-3-thoughts');
   });
@@ -59,7 +63,39 @@ test.describe('live runs on the in-browser simulator', () => {
     await run.shot('run-4-final-thought-detail');
     // Selecting an operation on the canvas highlights the thoughts it made.
     await run.editor.select('solve-1');
-    await expect(run.grs().locator('.thought-card.mark-ofOperation')).toHaveCount(5);
+    await expect(run.grs().locator('.thought-card.mark-ofOperation').first()).toBeVisible();
+    await run.tab('detail');
+    await expect(page.getByTestId('operation-detail').locator('[data-testid^="op-made-"]')).toHaveCount(5);
+  });
+
+  test('ValidateAndImprove shows the invalid merge, the verdicts and a before/after diff of its improvement', async ({ page }) => {
+    const run = new RunPage(page);
+    await run.open();
+    await page.getByTestId('open-gallery').click();
+    await page.getByTestId('gallery-keyword-counting-got4').click();
+    await expect(page.getByTestId('gallery')).toHaveCount(0);
+    await run.setModel({ latencyMs: 0 });
+    await run.saveModel();
+    await run.run();
+    await run.waitDone();
+    // The simulator's merged tallies sometimes miscount; on this input the first merge's check fixes one.
+    await run.editor.select('check-1-1');
+    await run.tab('detail');
+    await expect(page.getByTestId('operation-detail')).toBeVisible();
+    const improved = page.locator('[data-testid^="op-made-check-1-1/"]').first();
+    await expect(improved).toContainText('✓');
+    await improved.click();
+    const chain = page.getByTestId('validation-chain');
+    await expect(chain).toContainText('keywordCounting.sumsMatch');
+    await expect(chain.getByTestId('verdict').first()).toHaveText('invalid');
+    await expect(chain.getByTestId('verdict').last()).toHaveText('valid');
+    const diff = page.getByTestId('improve-diff');
+    await expect(diff.locator('.diff-removed').first()).toBeVisible();
+    await expect(diff.locator('.diff-added').first()).toBeVisible();
+    // The camera brought the improved thought's card into view, selected.
+    const id = (await page.getByTestId('thought-detail').locator('h3').textContent())?.match(/check-1-1\/[\d.]+/)?.[0] ?? '';
+    await expect(run.grs().locator(`.react-flow__node[data-id="${id}"] .thought-card`)).toHaveClass(/mark-selected/);
+    await run.shot('run-14-validate-improve-diff');
   });
 
   test('steps through a run one operation at a time', async ({ page }) => {
@@ -147,7 +183,7 @@ test.describe('live runs on the in-browser simulator', () => {
     await run.tab('summary');
     await expect(run.summary('status')).toHaveText(/cancelled/);
     await expect(page.getByTestId('run-problem')).toContainText('Run cancelled');
-    const cards = await run.thoughtCards().count();
+    const cards = await run.thoughtCount();
     expect(cards).toBeGreaterThanOrEqual(3);
     const download = page.waitForEvent('download');
     await page.getByTestId('export-run').click();
@@ -165,7 +201,7 @@ test.describe('live runs on the in-browser simulator', () => {
     await run.saveModel();
     await run.run();
     await run.waitDone();
-    const cards = await run.thoughtCards().count();
+    const cards = await run.thoughtCount();
     await page.reload();
     await expect(page.getByTestId('run-start')).toBeEnabled();
     await run.view('split');
@@ -174,9 +210,19 @@ test.describe('live runs on the in-browser simulator', () => {
     await expect(item).toContainText('completed');
     await item.getByTestId('history-open').click();
     await expect(page.getByTestId('history-banner')).toBeVisible();
-    await expect(run.thoughtCards()).toHaveCount(cards);
+    await run.expectThoughts(cards);
     await run.tab('summary');
     await expect(run.summary('requests')).toHaveText('5');
+    // A kept run exports from the history in the CLI's superset format, with its GRS.
+    await run.tab('history');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('history-item').first().getByTestId('history-export').click();
+    const exported = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as {
+      format: string;
+      samples: Array<{ thoughts: unknown[] }>;
+    };
+    expect(exported.format).toBe('got-studio-run');
+    expect(exported.samples[0]?.thoughts.length).toBe(cards);
     await run.shot('run-11-history-reopened');
   });
 });

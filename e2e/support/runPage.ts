@@ -78,8 +78,19 @@ export class RunPage {
     return this.page.getByTestId('grs-canvas');
   }
 
+  /** The thought cards on screen (cards off screen are not rendered). */
   thoughtCards(): Locator {
     return this.grs().locator('.react-flow__node-thought');
+  }
+
+  /** How many thoughts the GRS view holds, on screen or not. */
+  async thoughtCount(): Promise<number> {
+    return Number(await this.grs().getAttribute('data-thoughts'));
+  }
+
+  /** Waits until the GRS view holds `n` thoughts. */
+  async expectThoughts(n: number): Promise<void> {
+    await expect(this.grs()).toHaveAttribute('data-thoughts', String(n));
   }
 
   summary(field: string): Locator {

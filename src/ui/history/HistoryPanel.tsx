@@ -54,7 +54,7 @@ export function HistoryPanel() {
             <button type="button" className="btn" onClick={() => void open(r)} disabled={busy} data-testid="history-open">
               Open
             </button>
-            <button type="button" className="btn" onClick={() => void exportOne(r)}>
+            <button type="button" className="btn" onClick={() => void exportOne(r)} data-testid="history-export">
               Export JSON
             </button>
             <button type="button" className="btn" onClick={() => void remove(r)} aria-label={`Delete run ${r.title}`}>

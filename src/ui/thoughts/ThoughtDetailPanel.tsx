@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react';
-import type { CallRecord, Thought } from '../../engine/index';
+import type { CallRecord, Thought, ThoughtId } from '../../engine/index';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
 import { opLabelOf } from './opLabels';
 import { diffWords } from './textDiff';
@@ -112,6 +112,38 @@ function useVerdicts(t: Thought): CallRecord[] {
   );
 }
 
+const verdictOf = (t: Thought) => (t.validated ? (t.valid ? 'valid' : 'invalid') : 'not validated');
+
+/** A ValidateAndImprove chain from the thought it was given to this one, each step with its verdict; and what judged them. */
+function ValidationChain({ t, opId }: { t: Thought; opId: string }) {
+  const thoughts = useAppStore((s) => s.live.grs.thoughts);
+  const doc = useAppStore((s) => s.live.grs.document);
+  const chain = useMemo(() => {
+    const out: Thought[] = [t];
+    let at: Thought | undefined = t;
+    while (at && at.opId === opId && at.parents.length === 1) {
+      at = thoughts[at.parents[0] as string];
+      if (at) out.unshift(at);
+    }
+    return out;
+  }, [t, opId, thoughts]);
+  const validator = (doc?.operations.find((o) => o.id === opId)?.params as { validator?: { kind: string; name?: string } } | undefined)
+    ?.validator;
+  const judge = validator ? (validator.kind === 'llm' ? 'the model (validation prompt)' : (validator.name ?? validator.kind)) : 'the validator';
+  return (
+    <div className="detail-verdicts" data-testid="validation-chain">
+      <div className="muted">Judged by {judge}:</div>
+      <ol>
+        {chain.map((c, i) => (
+          <li key={c.id} className={c.validated ? (c.valid ? 'is-valid' : 'is-invalid') : ''}>
+            {i === 0 ? 'given' : `improvement ${i}`} <code>{c.id}</code>: <b data-testid="verdict">{verdictOf(c)}</b>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
 function ThoughtDetail({ t }: { t: Thought }) {
   const call = useAppStore((s) => (t.origin ? s.live.grs.calls[t.origin.callId] : undefined));
   const doc = useAppStore((s) => s.live.grs.document);
@@ -179,9 +211,10 @@ function ThoughtDetail({ t }: { t: Thought }) {
           <Diff before={thoughtText(parent.state)} after={thoughtText(t.state)} />
         </details>
       ) : null}
-      {verdicts.length ? (
+      {opType === 'validateAndImprove' || verdicts.length ? (
         <details open>
           <summary>Validation verdicts</summary>
+          {opType === 'validateAndImprove' && t.opId ? <ValidationChain t={t} opId={t.opId} /> : null}
           {verdicts.map((c) => (
             <CallView key={c.id} call={c} />
           ))}
@@ -225,9 +258,40 @@ function OperationDetail({ opId }: { opId: string }) {
           {o.error}
         </p>
       ) : null}
+      <ThoughtLinks label="Thoughts made" ids={o.made} testId="op-made" />
+      {o.outputs && o.outputs.join() !== o.made.join() ? <ThoughtLinks label="Outputs" ids={o.outputs} testId="op-output" /> : null}
       {failed.map((c) => (
         <CallView key={c.id} call={c} />
       ))}
+    </div>
+  );
+}
+
+/** Links to an operation's thoughts: selecting one opens it and brings its card into view. */
+function ThoughtLinks({ label, ids, testId }: { label: string; ids: readonly ThoughtId[]; testId: string }) {
+  const api = useAppStoreApi();
+  const thoughts = useAppStore((s) => s.live.grs.thoughts);
+  if (!ids.length) return null;
+  return (
+    <div className="detail-parents">
+      {label}:{' '}
+      {ids.map((id) => {
+        const t = thoughts[id];
+        const note = t?.validated ? (t.valid ? ' ✓' : ' ✗') : '';
+        return (
+          <button
+            key={id}
+            type="button"
+            className="link"
+            title={t?.pruned ? `pruned: ${t.pruned.reason}` : undefined}
+            onClick={() => api.getState().selectInRun({ kind: 'thought', id })}
+            data-testid={`${testId}-${id}`}
+          >
+            {id}
+            {note}
+          </button>
+        );
+      })}
     </div>
   );
 }

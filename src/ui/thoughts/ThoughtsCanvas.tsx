@@ -49,7 +49,7 @@ function GrsFlow() {
   // Zoomed far out on a large GRS, only highlighted edges are drawn: thousands of hairlines hide more than they show and cost every frame.
   const overview = useFlowStore((s) => s.transform[2] < OVERVIEW_ZOOM) && count > OVERVIEW_MIN;
   return (
-    <div className={`grs-canvas${overview ? ' is-overview' : ''}`} data-testid="grs-canvas">
+    <div className={`grs-canvas${overview ? ' is-overview' : ''}`} data-testid="grs-canvas" data-thoughts={count}>
       {count === 0 ? (
         <div className="grs-empty">Run the graph to see its thoughts here: one card per thought, with its volume and latency.</div>
       ) : null}

@@ -33,6 +33,7 @@ export function useGrsCamera(layoutVersion: number): { onUserMove: (event: unkno
   const finished = useAppStore((s) => s.live.grs.summary !== null);
   const view = useAppStore((s) => s.runUi.view);
   const selected = useAppStore((s) => (s.runUi.selection?.kind === 'thought' ? s.runUi.selection.id : null));
+  const selectedOp = useAppStore((s) => (s.runUi.selection?.kind === 'operation' ? s.runUi.selection.id : null));
   const userMoved = useRef(false);
   const lastRun = useRef(runId);
   if (lastRun.current !== runId) {
@@ -57,7 +58,7 @@ export function useGrsCamera(layoutVersion: number): { onUserMove: (event: unkno
       const bounds = wide.length ? flow.getNodesBounds(wide.map((n) => n.id)) : null;
       const fits = pane && bounds && (pane.width * 0.85) / bounds.width >= READABLE_ZOOM && (pane.height * 0.85) / bounds.height >= READABLE_ZOOM;
       const nodes = fits ? wide : shown(core);
-      if (nodes.length) void flow.fitView({ nodes, duration: 250, minZoom: READABLE_ZOOM, maxZoom: 1, padding: 0.15 });
+      if (nodes.length) void flow.fitView({ nodes, duration: 250, minZoom: READABLE_ZOOM, maxZoom: 1, padding: 0.15, includeHiddenNodes: true });
     }, 150);
   }, [api, flow, runId, count, finished, layoutVersion, view]);
   useEffect(
@@ -78,6 +79,15 @@ export function useGrsCamera(layoutVersion: number): { onUserMove: (event: unkno
     const zoom = Math.max(flow.getZoom(), READABLE_ZOOM);
     void flow.setCenter(node.position.x + (node.width ?? 240) / 2, node.position.y + (node.height ?? 150) / 2, { zoom, duration: 250 });
   }, [flow, selected]);
+
+  // Selecting an operation (on the GoO canvas) brings the thoughts it made into view.
+  useEffect(() => {
+    if (!selectedOp) return;
+    const op = api.getState().live.ops[selectedOp];
+    const ids = op?.made.length ? op.made : (op?.outputs ?? []);
+    const nodes = ids.filter((n) => flow.getNode(n)).map((n) => ({ id: n }));
+    if (nodes.length) void flow.fitView({ nodes, duration: 250, minZoom: READABLE_ZOOM, maxZoom: 1, padding: 0.15, includeHiddenNodes: true });
+  }, [api, flow, selectedOp]);
 
   const onUserMove = useCallback((event: unknown) => {
     // Programmatic moves (fitView, setCenter) come without an input event.

@@ -4,7 +4,7 @@ import type { ThoughtId } from '../../engine/index';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
 import { colorDomain, colorFor, type ColorDomain } from './colorScale';
 import { elkLayout } from './layout/elkLayout';
-import { quickLayout, StablePlacer, type LayoutItem, type Point } from './layout/quickLayout';
+import { CARD_HEIGHT, CARD_WIDTH, quickLayout, StablePlacer, type LayoutItem, type Point } from './layout/quickLayout';
 
 /** Above this many thoughts the ELK pass is skipped: the layered quick layout is already readable and instant. */
 export const ELK_MAX_THOUGHTS = 1500;
@@ -79,7 +79,17 @@ export function useGrsElements(): { nodes: Node[]; edges: Edge[]; domain: ColorD
       const node =
         old && old.position.x === position.x && old.position.y === position.y && (old.data as { color?: string | null }).color === color
           ? old
-          : { id: item.id, type: pending ? 'pending' : 'thought', position, data: { color }, draggable: false, connectable: false };
+          : {
+              id: item.id,
+              type: pending ? 'pending' : 'thought',
+              position,
+              data: { color },
+              // Declared size: the camera can frame cards that were never rendered (off screen).
+              width: CARD_WIDTH,
+              height: CARD_HEIGHT,
+              draggable: false,
+              connectable: false,
+            };
       next.set(item.id, node);
       list.push(node);
     }
