@@ -72,6 +72,23 @@ function topologicalOrder(doc: GotDocument): OperationNode[] {
   return out;
 }
 
+// The editor re-estimates on every edit, and most prompts render the same as before: count each text once per counter.
+const counted = new WeakMap<TokenCounter, Map<string, number>>();
+const MAX_MEMO = 5000;
+function memoized(count: TokenCounter): TokenCounter {
+  let memo = counted.get(count);
+  if (!memo) counted.set(count, (memo = new Map()));
+  const known = memo;
+  return (text) => {
+    const hit = known.get(text);
+    if (hit !== undefined) return hit;
+    if (known.size >= MAX_MEMO) known.clear();
+    const n = count(text);
+    known.set(text, n);
+    return n;
+  };
+}
+
 /** What an operation passes on: how many thoughts, and the state of a typical one. */
 interface Flow {
   estimate: OperationEstimate;
@@ -125,7 +142,7 @@ export function estimateRun(doc: GotDocument, pricing: Pricing = { promptPerMTok
   const order = topologicalOrder(doc);
   const pickers = new Map<string, number>();
   for (const op of doc.operations) if (picksOnePart(op)) for (const i of op.inputs) pickers.set(i, (pickers.get(i) ?? 0) + 1);
-  const ctx: Context = { count: countTokens, partsOf: (id) => pickers.get(id) ?? 1 };
+  const ctx: Context = { count: memoized(countTokens), partsOf: (id) => pickers.get(id) ?? 1 };
   const flows = new Map<string, Flow>();
   const edges: Record<string, number> = {};
   const input: ThoughtState = { ...doc.input };
