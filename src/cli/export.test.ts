@@ -121,6 +121,19 @@ describe('API key', () => {
     expect(bad.stderr).toMatch(/--prices .*bad\.json: sim-remote\.input/);
   }, 60_000);
 
+  it('--rpm holds requests beyond the per-minute limit of the endpoint', async () => {
+    const args = ['run', gotSorting32().file.replace('-got.', '-io.'), '--samples', '0-1', '--base-url', server.url, '--model', 'sim-remote', '--no-cache', '--quiet'];
+    const env = { OPENAI_API_KEY: KEY };
+    expect((await cli(args, { env })).code).toBe(0);
+    // The second sample's request would wait a minute: cancel well before.
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 1500);
+    const limited = await cli([...args, '--rpm', '1'], { env, signal: controller.signal });
+    expect(limited.code).toBe(EXIT.cancelled);
+    expect(limited.stdout).toMatch(/#0\s+completed/);
+    expect(limited.stdout).not.toMatch(/#1\s+completed/);
+  }, 30_000);
+
   it('exits 4 naming the model when the server does not know it', async () => {
     const result = await cli(['run', gotSorting32().file, '--base-url', server.url, '--model', 'no-such-model', '--no-cache', '--quiet'], { env: { OPENAI_API_KEY: KEY } });
     expect(result.code).toBe(EXIT.modelUnreachable);

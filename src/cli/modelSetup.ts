@@ -27,6 +27,8 @@ export interface ModelOptions {
   latencyMs?: number;
   tokenMs?: number;
   concurrency: number;
+  /** Requests per minute to an OpenAI-compatible server (0 or absent: no limit). */
+  requestsPerMinute?: number;
   cache: boolean;
   cacheDir?: string;
   /** Dollars per million tokens by model (default: the built-in table). */
@@ -78,7 +80,10 @@ export function setupModel(options: ModelOptions, env: Readonly<Record<string, s
     if (baseUrl === OPENAI_DEFAULT_BASE_URL && !apiKey) {
       throw new CliError(EXIT.usage, `--model ${name} uses OpenAI, which needs OPENAI_API_KEY in the environment (or give --base-url for a local server).`);
     }
-    const limit = Number.isFinite(options.concurrency) ? { maxConcurrency: options.concurrency } : {};
+    const limit = {
+      ...(Number.isFinite(options.concurrency) ? { maxConcurrency: options.concurrency } : {}),
+      ...(options.requestsPerMinute ? { requestsPerMinute: options.requestsPerMinute } : {}),
+    };
     const pricing = lookupPrice(prices, name);
     if (!pricing) notes.push(`No price for the model "${name}": costs show as $0 (right for a local server; else give --prices FILE with its dollars per million tokens).`);
     // One provider object per sample, so each run's log says what the provider noticed (e.g. a server ignoring n);

@@ -13,6 +13,7 @@ export interface RunningOptions extends InputOptions {
   model?: string;
   baseUrl?: string;
   concurrency: string;
+  rpm?: string;
   budget?: string;
   maxRequests?: string;
   maxTokens?: string;
@@ -36,6 +37,7 @@ export function addRunningOptions(cmd: Command, withInput: boolean): Command {
     .option('--model <name>', 'model name; "simulator" is the offline simulator', 'simulator')
     .option('--base-url <url>', 'an OpenAI-compatible endpoint, e.g. http://localhost:11434/v1 (key from OPENAI_API_KEY)')
     .option('--concurrency <n>', 'model calls in flight at once; 0 for no limit', '8')
+    .option('--rpm <n>', 'OpenAI-compatible server only: requests started per minute at most (default: no limit)')
     .option('--budget <caps>', 'caps for the whole command, e.g. requests=100,tokens=1e6,dollars=2')
     .option('--max-requests <n>', 'the requests cap alone')
     .option('--max-tokens <n>', 'the tokens cap alone (prompt + completion)')
@@ -75,6 +77,7 @@ export function modelOptionsFrom(o: RunningOptions): ModelOptions {
     ...(o.latencyMs === undefined ? {} : { latencyMs: intOption(o.latencyMs, '--latency-ms') }),
     ...(o.tokenMs === undefined ? {} : { tokenMs: intOption(o.tokenMs, '--token-ms') }),
     concurrency: concurrency === 0 ? Number.POSITIVE_INFINITY : concurrency,
+    ...(o.rpm === undefined ? {} : { requestsPerMinute: intOption(o.rpm, '--rpm') }),
     cache: o.cache,
     ...(o.cacheDir === undefined ? {} : { cacheDir: o.cacheDir }),
   };
