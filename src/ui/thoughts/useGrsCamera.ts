@@ -70,6 +70,8 @@ export function useGrsCamera(layoutVersion: number): { onUserMove: (event: unkno
 
   useEffect(() => {
     if (!selected) return;
+    // A selection is the user taking the camera: the follow mode stops until the next run.
+    userMoved.current = true;
     const node = flow.getNode(selected);
     const el = document.querySelector(`.grs-canvas .react-flow__node[data-id="${CSS.escape(selected)}"]`);
     const pane = document.querySelector('.grs-canvas .react-flow')?.getBoundingClientRect();
@@ -78,16 +80,17 @@ export function useGrsCamera(layoutVersion: number): { onUserMove: (event: unkno
     if (!node || visible) return;
     const zoom = Math.max(flow.getZoom(), READABLE_ZOOM);
     void flow.setCenter(node.position.x + (node.width ?? 240) / 2, node.position.y + (node.height ?? 150) / 2, { zoom, duration: 250 });
-  }, [flow, selected]);
+  }, [flow, selected, layoutVersion]);
 
   // Selecting an operation (on the GoO canvas) brings the thoughts it made into view.
   useEffect(() => {
     if (!selectedOp) return;
+    userMoved.current = true;
     const op = api.getState().live.ops[selectedOp];
     const ids = op?.made.length ? op.made : (op?.outputs ?? []);
     const nodes = ids.filter((n) => flow.getNode(n)).map((n) => ({ id: n }));
     if (nodes.length) void flow.fitView({ nodes, duration: 250, minZoom: READABLE_ZOOM, maxZoom: 1, padding: 0.15, includeHiddenNodes: true });
-  }, [api, flow, selectedOp]);
+  }, [api, flow, selectedOp, layoutVersion]);
 
   const onUserMove = useCallback((event: unknown) => {
     // Programmatic moves (fitView, setCenter) come without an input event.
