@@ -207,6 +207,13 @@ export function Canvas() {
         </Controls>
       </ReactFlow>
       {menu ? <CanvasContextMenu at={menu} onClose={closeMenu} /> : null}
+      {doc.operations.length === 0 ? (
+        <div className="canvas-empty-hint" data-testid="canvas-empty-hint">
+          <strong>An empty Graph of Operations</strong>
+          <span>Drag an operation from the palette, double-click the canvas or press / to search one.</span>
+          <span>Operations with no inputs start from the run’s Input; connect an output handle (right) to an input handle (left).</span>
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -44,7 +44,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'quickAdd', keys: '/', label: 'Quick-add an operation (also Tab, or double-click the canvas, or drop an edge on empty canvas)', group: 'Canvas' },
   { id: 'comment', keys: 'Shift+C', label: 'Add a comment', group: 'Canvas' },
   { id: 'fit', keys: 'Shift+1', label: 'Fit the graph in view', group: 'Canvas' },
-  { id: 'layout', keys: 'Shift+L', label: 'Automatic layout, left to right', group: 'Canvas' },
+  { id: 'layout', keys: 'Shift+L', label: 'Automatic layout, left to right (long chains wrap into rows)', group: 'Canvas' },
   { id: 'zoomIn', keys: '+', label: 'Zoom in', group: 'Canvas' },
   { id: 'zoomOut', keys: '-', label: 'Zoom out', group: 'Canvas' },
   { id: 'save', keys: 'Ctrl+S', label: 'Save', group: 'File' },

@@ -27,7 +27,7 @@ export function HelpDialog() {
           </section>
         ))}
       </div>
-      <p className="muted small">Connect operations by dragging from an output handle (right) to an input handle (left). Shift-drag selects an area; Ctrl-click adds to the selection; drag an edge’s end to reconnect it; right-click for a menu.</p>
+      <p className="muted small">Connect operations by dragging from an output handle (right) to an input handle (left). Shift-drag selects an area; Ctrl-click adds to the selection; drag an edge’s end to reconnect it; right-click for a menu. Drag the empty canvas (or hold Space) to pan, scroll to zoom; undo, redo and the zoom buttons sit at the canvas’ bottom left.</p>
     </Modal>
   );
 }

@@ -18,7 +18,12 @@ function fetchRows(file: string): Promise<DatasetRow[]> {
   return p;
 }
 
-const LOADER_OF: Record<string, string> = { sorting: 'sorting', setIntersection: 'setIntersection', keywordCounting: 'keywordCounting', docMerge: 'docMerge' };
+const LOADER_OF: Record<string, string> = {
+  sorting: 'sorting',
+  setIntersection: 'setIntersection',
+  keywordCounting: 'keywordCounting',
+  docMerge: 'docMerge',
+};
 
 /** Picks the run's input from a dataset row (file, loader, sample index) and loads it into the input state. */
 export function DatasetPicker() {
@@ -76,19 +81,29 @@ export function DatasetPicker() {
           ))}
         </select>
         {dataset ? (
-          <input
-            type="number"
-            className="field-input narrow"
-            aria-label="Sample"
-            min={0}
-            max={rows !== null ? rows - 1 : undefined}
-            value={dataset.sample}
-            onChange={(e) => Number.isInteger(e.target.valueAsNumber) && void load(dataset.file, dataset.loader in datasetLoaders ? dataset.loader : 'sorting', e.target.valueAsNumber)}
-            data-testid="dataset-sample"
-          />
+          <label className="dataset-row">
+            Row
+            <input
+              type="number"
+              className="field-input narrow"
+              aria-label="Dataset row"
+              min={0}
+              max={rows !== null ? rows - 1 : undefined}
+              value={dataset.sample}
+              onChange={(e) =>
+                Number.isInteger(e.target.valueAsNumber) &&
+                void load(dataset.file, dataset.loader in datasetLoaders ? dataset.loader : 'sorting', e.target.valueAsNumber)
+              }
+              data-testid="dataset-sample"
+            />
+          </label>
         ) : null}
       </div>
-      {dataset && rows !== null ? <div className="field-help">Row {dataset.sample} of {rows} (loader {dataset.loader}).</div> : null}
+      {dataset && rows !== null ? (
+        <div className="field-help">
+          Row {dataset.sample} of {rows} (loader {dataset.loader}).
+        </div>
+      ) : null}
       {error ? <div className="field-error">{error}</div> : null}
     </div>
   );

@@ -16,6 +16,7 @@ export function DocumentInspector() {
     return `${d.filter((x) => x.severity === 'error').length}/${d.filter((x) => x.severity === 'warning').length}`;
   });
   const general = useAppStore((s) => diagnosticsOf(s.doc).general.map((d) => `${d.severity}\u0001${d.message}`).join('\u0002'));
+  const empty = useAppStore((s) => s.doc.operations.length === 0);
   const [errors, warnings] = counts.split('/').map(Number);
   return (
     <div className="inspector-body" data-testid="document-inspector">
@@ -34,8 +35,8 @@ export function DocumentInspector() {
           <input className="field-input" value={scheme} onChange={(e) => store.getState().setMeta({ scheme: e.target.value || undefined })} />
         </label>
       </div>
-      <div className={`validity ${errors ? 'bad' : 'good'}`} data-testid="validity">
-        {errors ? `${errors} error${errors === 1 ? '' : 's'}` : 'Ready to run'}
+      <div className={`validity ${errors ? 'bad' : empty ? 'empty' : 'good'}`} data-testid="validity">
+        {errors ? `${errors} error${errors === 1 ? '' : 's'}` : empty ? 'Nothing to run yet' : 'Ready to run'}
         {warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}
       </div>
       {general
