@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { FaultPlan } from './faults';
 import { startModelServer, type ModelServer } from './modelServer';
-import { loadSimulatorModel, type SimulatorSettings } from './simulatorSource';
+import { loadSimulatorModel, SIMULATOR_MODEL_NAMES, type SimulatorSettings } from './simulatorSource';
 
 export interface SimulatorCliOptions extends SimulatorSettings {
   port: number;
@@ -69,6 +69,7 @@ export async function runSimulatorServer(argv: string[], log: (line: string) => 
   const model = loadSimulatorModel(options);
   const server = await startModelServer({
     model,
+    models: [...SIMULATOR_MODEL_NAMES],
     port: options.port,
     host: options.host,
     requireKey: options.requireKey,

@@ -56,4 +56,12 @@ describe('the provider against the simulator server', () => {
     expect(result.texts).toHaveLength(1);
     expect(statuses).toEqual([429, 500]);
   });
+
+  it("answers to 'simulator' too, the command line's default model name, and lists both names", async () => {
+    const server = await simulator();
+    const listed = (await (await fetch(`${server.url}/models`)).json()) as { data: Array<{ id: string }> };
+    expect(listed.data.map((m) => m.id)).toEqual([SIMULATOR_ID.model, 'simulator']);
+    const result = await openAIModel({ baseUrl: server.url, model: 'simulator' }).complete(scorePrompt({ n: 1 }));
+    expect(result.texts).toHaveLength(1);
+  });
 });

@@ -1,4 +1,4 @@
-import { simulatorModel, type LanguageModel } from '../engine/index';
+import { SIMULATOR_ID, simulatorModel, type LanguageModel } from '../engine/index';
 
 /** Knobs of the offline simulator as the servers pass them on. */
 export interface SimulatorSettings {
@@ -17,3 +17,6 @@ export function loadSimulatorModel(settings: SimulatorSettings = {}): LanguageMo
     ...(settings.tokenMs === undefined ? {} : { tokenMs: settings.tokenMs }),
   });
 }
+
+/** Names the simulator servers answer to: its own, and `simulator` (the CLI's default --model), so `--base-url` alone works. */
+export const SIMULATOR_MODEL_NAMES: readonly string[] = [SIMULATOR_ID.model, 'simulator'];
