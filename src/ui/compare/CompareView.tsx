@@ -55,9 +55,9 @@ export function CompareView() {
     setResult({ ...r, schemes: entries.map((e) => e.scheme), higherIsBetter: scoresHigherIsBetter(entries[0]?.document ?? doc) });
   };
 
-  const makeBox = useCallback(() => errorBoxPlot(result!, result!.schemes, result!.higherIsBetter), [result]);
-  const makeCost = useCallback(() => costBarPlot(result!, result!.schemes), [result]);
-  const makeVL = useCallback(() => volumeLatencyPlot(result!, result!.schemes), [result]);
+  const makeBox = useCallback((w: number) => errorBoxPlot(result!, result!.schemes, result!.higherIsBetter, w), [result]);
+  const makeCost = useCallback((w: number) => costBarPlot(result!, result!.schemes, w), [result]);
+  const makeVL = useCallback((w: number) => volumeLatencyPlot(result!, result!.schemes, w), [result]);
 
   return (
     <div className="compare-view" data-testid="compare-view">

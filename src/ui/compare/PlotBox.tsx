@@ -16,7 +16,8 @@ export function PlotBox({
   testId,
 }: {
   title: string;
-  make: () => SVGSVGElement | HTMLElement;
+  /** Draws the chart `width` pixels wide. */
+  make: (width: number) => SVGSVGElement | HTMLElement;
   fileName: string;
   testId: string;
 }) {
@@ -25,14 +26,29 @@ export function PlotBox({
   useEffect(() => {
     const el = host.current;
     if (!el) return;
-    try {
-      const chart = make();
-      el.replaceChildren(chart);
-      setError(null);
-      return () => chart.remove();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
+    let chart: SVGSVGElement | HTMLElement | null = null;
+    let drawnWidth = 0;
+    const draw = () => {
+      const width = Math.max(260, Math.floor(el.clientWidth));
+      if (width === drawnWidth) return;
+      drawnWidth = width;
+      try {
+        chart?.remove();
+        chart = make(width);
+        el.replaceChildren(chart);
+        setError(null);
+      } catch (e) {
+        setError(e instanceof Error ? e.message : String(e));
+      }
+    };
+    draw();
+    // Redrawn when the box changes width (window resize, view switch).
+    const observer = new ResizeObserver(draw);
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      chart?.remove();
+    };
   }, [make]);
   const save = async (kind: 'png' | 'svg') => {
     const el = host.current;

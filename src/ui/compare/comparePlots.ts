@@ -1,13 +1,15 @@
 import * as Plot from '@observablehq/plot';
 import type { CompareResult } from './compareRunner';
 
-const style = { fontSize: '12px', background: 'transparent' };
+// Drawn at the box's own width, so 13 px labels stay 13 px on screen (a wider plot scaled down shrank them to ~7 px).
+const style = { fontSize: '13px', background: 'transparent' };
 
 /** Box plots of each scheme's score (the error, for the paper's tasks) over the samples, as in the paper's figures. */
-export function errorBoxPlot(result: CompareResult, schemes: readonly string[], higherIsBetter: boolean): SVGSVGElement | HTMLElement {
+export function errorBoxPlot(result: CompareResult, schemes: readonly string[], higherIsBetter: boolean, width = 640): SVGSVGElement | HTMLElement {
   const data = result.outcomes.filter((o) => o.score !== null);
   return Plot.plot({
     style,
+    width,
     marginLeft: 50,
     height: 280,
     x: { domain: [...schemes], label: null, padding: 0.4 },
@@ -17,9 +19,10 @@ export function errorBoxPlot(result: CompareResult, schemes: readonly string[], 
 }
 
 /** Total dollars each scheme spent over all samples. */
-export function costBarPlot(result: CompareResult, schemes: readonly string[]): SVGSVGElement | HTMLElement {
+export function costBarPlot(result: CompareResult, schemes: readonly string[], width = 640): SVGSVGElement | HTMLElement {
   return Plot.plot({
     style,
+    width,
     marginLeft: 60,
     height: 240,
     x: { domain: [...schemes], label: null, padding: 0.4 },
@@ -33,14 +36,16 @@ export function costBarPlot(result: CompareResult, schemes: readonly string[]): 
 }
 
 /** Volume against latency of every final thought, one colour per scheme (the paper's trade-off); schemes sharing a point are spread a little sideways. */
-export function volumeLatencyPlot(result: CompareResult, schemes: readonly string[]): SVGSVGElement | HTMLElement {
+export function volumeLatencyPlot(result: CompareResult, schemes: readonly string[], width = 640): SVGSVGElement | HTMLElement {
   const mid = (schemes.length - 1) / 2;
   const spread = (d: { scheme: string; latency: number }) => d.latency + (schemes.indexOf(d.scheme) - mid) * 0.06;
   return Plot.plot({
     style,
+    width,
     marginLeft: 50,
     height: 280,
-    x: { label: 'latency (hops)', grid: true, zero: true },
+    marginBottom: 44,
+    x: { label: 'latency (hops)', labelAnchor: 'center', labelOffset: 36, grid: true, zero: true },
     y: { label: 'volume (thoughts)', grid: true, zero: true },
     color: { domain: [...schemes], legend: true, scheme: 'tableau10' },
     marks: [
