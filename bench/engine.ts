@@ -10,7 +10,7 @@ import { preciseSleep } from './preciseSleep';
 const LATENCY_MS = 20;
 /** A slower model, closer to real endpoints, where the engine's own time weighs less. */
 const SLOW_LATENCY_MS = 100;
-const LATENCY_RUNS = 9;
+const LATENCY_RUNS = 15;
 const SLOW_RUNS = 3;
 /** Zero-latency runs per graph: at least 15, and enough for ~20,000 thoughts so a short graph is not at the mercy of one busy moment. */
 const overheadRuns = (thoughts: number): number => Math.max(15, Math.ceil(20_000 / Math.max(thoughts, 1)));
