@@ -57,6 +57,7 @@ test.describe('live runs on the in-browser simulator', () => {
     await expect(card.getByTestId('thought-volume')).toHaveText(`V ${final.volume}`);
     await expect(card.getByTestId('thought-latency')).toHaveText(`L ${final.latency}`);
     await expect(card.locator('.thought-card')).toHaveClass(/mark-selected/);
+    await expect(card.getByTestId('thought-final')).toHaveText('final');
     await expect(page.getByTestId('prompt-sent').first()).toBeVisible();
     // The operation that made it lights up on the operations canvas.
     await expect(page.getByTestId(`op-strip-${final.opId}`)).toHaveClass(/is-lit/);

@@ -76,7 +76,8 @@ export function useGrsCamera(layoutVersion: number): { onUserMove: (event: unkno
     const el = document.querySelector(`.grs-canvas .react-flow__node[data-id="${CSS.escape(selected)}"]`);
     const pane = document.querySelector('.grs-canvas .react-flow')?.getBoundingClientRect();
     const box = el?.getBoundingClientRect();
-    const visible = box && pane && box.left >= pane.left && box.right <= pane.right && box.top >= pane.top && box.bottom <= pane.bottom;
+    // The legend and zoom controls cover the bottom edge: a card under them counts as hidden.
+    const visible = box && pane && box.left >= pane.left && box.right <= pane.right && box.top >= pane.top && box.bottom <= pane.bottom - 56;
     if (!node || visible) return;
     const zoom = Math.max(flow.getZoom(), READABLE_ZOOM);
     void flow.setCenter(node.position.x + (node.width ?? 240) / 2, node.position.y + (node.height ?? 150) / 2, { zoom, duration: 250 });

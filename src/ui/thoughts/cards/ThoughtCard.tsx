@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { Handle, Position, useStore as useFlowStore, type Node, type NodeProps } from '@xyflow/react';
+import type { ThoughtId } from '../../../engine/index';
 import { useAppStore } from '../../store/StoreProvider';
 import { opLabelOf } from '../opLabels';
 import { compact, dollars, duration, thoughtText } from '../thoughtText';
@@ -23,6 +24,7 @@ export const ThoughtCard = memo(function ThoughtCard({ id, data }: NodeProps<Tho
   const opLabel = useAppStore((s) => (t?.kind === 'input' ? 'input' : opLabelOf(s.live.grs.document, t?.opId ?? null)));
   const zoomLevel = useFlowStore(detailLevel);
   const many = useAppStore((s) => s.live.grs.thoughtOrder.length > TINY_MIN_THOUGHTS);
+  const final = useAppStore((s) => s.live.grs.summary?.finalThoughtIds.includes(id as ThoughtId) ?? false);
   const level = zoomLevel === 'tiny' && !many ? 'far' : zoomLevel;
   if (!t) return null;
   const classes = [
@@ -32,6 +34,7 @@ export const ThoughtCard = memo(function ThoughtCard({ id, data }: NodeProps<Tho
     dimmed ? 'is-faded' : '',
     t.pruned ? 'is-pruned' : '',
     t.parseError ? 'has-error' : '',
+    final ? 'is-final' : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -89,6 +92,11 @@ export const ThoughtCard = memo(function ThoughtCard({ id, data }: NodeProps<Tho
         ) : null}
         {t.validated ? <span className={`thought-flag ${t.valid ? 'ok' : 'bad'}`}>{t.valid ? 'valid' : 'invalid'}</span> : null}
         {t.compared ? <span className={`thought-flag ${t.solved ? 'ok' : 'bad'}`}>{t.solved ? 'solved' : 'unsolved'}</span> : null}
+        {final ? (
+          <span className="thought-flag final" title="A final thought of the run (the last operation's output)" data-testid="thought-final">
+            final
+          </span>
+        ) : null}
       </div>
       <div className="thought-text">{t.parseError ? `Parse error: ${t.parseError.message}` : thoughtText(t.state)}</div>
       {t.pruned ? (
