@@ -55,13 +55,18 @@ export interface UiSlice {
 /** Palette and inspector widths on first start. */
 export const DEFAULT_PANELS = { left: 220, right: 380 };
 
+/** Starting panel widths: narrower on small screens (a 1024 px projector) so the canvas keeps room. */
+export function initialPanels(windowWidth = typeof window === 'undefined' ? 1440 : window.innerWidth): { left: number; right: number } {
+  return windowWidth < 1200 ? { left: 200, right: 320 } : { ...DEFAULT_PANELS };
+}
+
 let toastSeq = 0;
 
 export const createUiSlice =
   (theme: Theme): SliceCreator<UiSlice> =>
   (set, get) => ({
     theme,
-    panels: { ...DEFAULT_PANELS },
+    panels: initialPanels(),
     dialog: null,
     toasts: [],
     quickAdd: null,
