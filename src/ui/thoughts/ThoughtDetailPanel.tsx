@@ -36,7 +36,7 @@ function CallView({ call, usedCompletion }: { call: CallRecord; usedCompletion?:
       </h4>
       <div className="detail-grid">
         <Field label="started">{duration(call.startedAt)} after start</Field>
-        <Field label="took">{call.ms === null ? '…' : duration(call.ms)}</Field>
+        <Field label="took">{call.ms !== null ? duration(call.ms) : call.status === 'running' ? '…' : '—'}</Field>
         <Field label="requests">{call.requests}</Field>
         <Field label="tokens">
           {call.promptTokens} in · {call.completionTokens} out
