@@ -100,8 +100,11 @@ test('a new user builds the GoT sorting-32 graph from an empty canvas and the co
   await ed.deselect();
   await expect(page.getByTestId('estimate-requests')).toHaveText('5');
   await expect(page.getByTestId('estimate-completions')).toHaveText('31');
+  // Auto layout wraps the long chain into rows and shows it at a readable zoom.
   await page.keyboard.press('Shift+L');
-  await page.waitForTimeout(600);
+  const zoom = () => ed.canvas().locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
+  await expect.poll(zoom, { timeout: 15_000 }).toBeGreaterThanOrEqual(0.6);
+  await page.waitForTimeout(300);
   await ed.shot('build-done');
 
   // Undo and redo of a parameter and of a deletion.
