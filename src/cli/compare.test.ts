@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SchemeComparison } from './report/compareSchemes';
+import type { SchemeComparison } from '../engine/index';
 import { cli, exampleGraphs, readJson, scratch } from './test/harness';
 
 describe('compare', () => {

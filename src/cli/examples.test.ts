@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ExportedRun } from './report/exportRun';
+import type { ExportedRun } from '../engine/index';
 import { cli, exampleGraphs, readJson, scratch } from './test/harness';
 
 const FAST = ['--no-cache', '--latency-ms', '0', '--token-ms', '0', '--quiet'];

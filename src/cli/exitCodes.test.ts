@@ -3,7 +3,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from './errors';
-import type { ExportedRun } from './report/exportRun';
+import type { ExportedRun } from '../engine/index';
 import { cli, exampleGraphs, readJson, scratch } from './test/harness';
 
 const example = (task: string, scheme: string, size: number) => {

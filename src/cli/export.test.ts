@@ -1,10 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { simulatorModel } from '../engine/index';
+import { simulatorModel, type ExportedOperation, type ExportedRun } from '../engine/index';
 import { startModelServer, type ModelServer } from '../server/modelServer';
 import { EXIT } from './errors';
-import type { ExportedOperation, ExportedRun } from './report/exportRun';
 import { cli, exampleGraphs, readJson, scratch } from './test/harness';
 
 const gotSorting32 = () => exampleGraphs().find((e) => e.document.task === 'sorting' && e.document.scheme === 'GoT' && (e.document.input['original'] as unknown[]).length === 32)!;

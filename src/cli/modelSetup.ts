@@ -6,6 +6,7 @@ import {
   lookupPrice,
   openAIModel,
   redactSecrets,
+  redactUrl,
   simulatorModel,
   withCache,
   withMemoryLayer,
@@ -18,7 +19,6 @@ import {
 } from '../engine/index';
 import { folderCacheStore } from '../server/folderCacheStore';
 import { CliError, EXIT } from './errors';
-import { redactUrl } from './report/exportRun';
 
 export interface ModelOptions {
   model?: string;

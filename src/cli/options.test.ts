@@ -1,7 +1,7 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ExportedRun } from './report/exportRun';
+import type { ExportedRun } from '../engine/index';
 import { EXAMPLES_DIR, ROOT, cli, readJson, scratch } from './test/harness';
 
 const SIM = ['--latency-ms', '0', '--token-ms', '0', '--quiet', '--no-cache'];

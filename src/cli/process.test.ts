@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ExportedRun } from './report/exportRun';
+import type { ExportedRun } from '../engine/index';
 import { EXAMPLES_DIR, ROOT, readJson, scratch } from './test/harness';
 
 /** Starts the real command line (bin/got-studio.mjs) as a child process. */

@@ -1,9 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { GotDocument } from '../engine/index';
+import type { ExportedOperation, ExportedRun, GotDocument } from '../engine/index';
 import { EXIT } from './errors';
-import type { ExportedOperation, ExportedRun } from './report/exportRun';
 import { EXAMPLES_DIR, cli, readJson, scratch } from './test/harness';
 
 const FAST = ['--no-cache', '--latency-ms', '0', '--token-ms', '0', '--quiet'];

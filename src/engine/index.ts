@@ -12,3 +12,4 @@ export * from './models/index';
 export * from './models/simulator/index';
 export * from './tasks/index';
 export * from './estimate/index';
+export * from './report/index';

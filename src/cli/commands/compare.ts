@@ -1,12 +1,12 @@
 import { basename } from 'node:path';
-import { taskCatalog } from '../../engine/index';
+import { compareSchemes, outcomeOf, taskCatalog, type SchemeRuns } from '../../engine/index';
 import type { CliIo } from '../io';
 import { CliError, EXIT, type ExitCode } from '../errors';
 import { resolveInputs, type RunInput } from '../inputs';
 import { formatDiagnostic, loadGraph, type LoadedGraph } from '../loadGraph';
 import { checkReachable, setupModel } from '../modelSetup';
 import { createProgress } from '../progress';
-import { compareSchemes, formatComparison, outcomeOf, type ComparisonFormat, type SchemeRuns } from '../report/compareSchemes';
+import { formatComparison, type ComparisonFormat } from '../report/formatComparison';
 import { remainingBudget } from '../args/parseBudget';
 import { runBatch } from '../runBatch';
 import { WorkerScriptRunner } from '../workerScriptRunner';

@@ -4,7 +4,7 @@ import { resolveInputs } from '../inputs';
 import { formatDiagnostic, loadGraph } from '../loadGraph';
 import { checkReachable, setupModel } from '../modelSetup';
 import { createProgress } from '../progress';
-import { exportRun } from '../report/exportRun';
+import { exportRun } from '../../engine/index';
 import { formatRunTable } from '../report/runTable';
 import { runBatch } from '../runBatch';
 import { WorkerScriptRunner } from '../workerScriptRunner';

@@ -1,6 +1,5 @@
-import type { RunSummary } from '../../engine/index';
+import { sumTotals, type RunSummary } from '../../engine/index';
 import { count, dollars, duration, formatTable, num, yesNo, type Align } from './table';
-import { sumTotals } from './totals';
 
 /** One row of the `run` summary: a sample's label and its summary (null when it never ran). */
 export interface RunTableRow {

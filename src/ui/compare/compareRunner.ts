@@ -7,7 +7,7 @@ import {
   type ThoughtState,
   type TokenUsage,
 } from '../../engine/index';
-import { compareSchemes, outcomeOf, type SampleOutcome, type SchemeComparison } from '../../cli/report/compareSchemes';
+import { compareSchemes, outcomeOf, type SampleOutcome, type SchemeComparison } from '../../engine/index';
 
 /** One graph to compare, under its scheme label. */
 export interface CompareEntry {

@@ -1,6 +1,6 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import type { RunEvent, RunStatus } from '../../engine/index';
-import { redactUrl } from '../../cli/report/exportRun';
+import { redactUrl } from '../../engine/index';
 
 /** What the history list shows of a stored run; its events are stored apart and loaded on reopen. */
 export interface RunRecord {

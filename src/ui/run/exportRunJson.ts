@@ -1,5 +1,5 @@
 import type { RunEvent } from '../../engine/index';
-import { exportRun, type ExportedRun } from '../../cli/report/exportRun';
+import { exportRun, type ExportedRun } from '../../engine/index';
 
 /**
  * The JSON export of a run shown in the app (live, cancelled or reopened): the same superset

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildOperation as op, runOps, scriptedModel, type GotDocument, type RunEvent, type RunSummary, type Thought, type ThoughtId } from '../../engine/index';
+import { buildOperation as op, runOps, scriptedModel, type GotDocument, type RunEvent, type RunSummary, type Thought, type ThoughtId } from '../index';
 import { exportRun, redactUrl, topologicalOrder } from './exportRun';
 
 const doc = {

@@ -1,21 +1,12 @@
-import {
-  displayUrl,
-  rebuildGrs,
-  type Budget,
-  type CallRecord,
-  type ChatMessage,
-  type GotDocument,
-  type GrsState,
-  type JsonValue,
-  type OperationRunState,
-  type OperationType,
-  type RunEvent,
-  type RunStatus,
-  type RunSummary,
-  type RunTotals,
-  type Thought,
-  type ThoughtState,
-} from '../../engine/index';
+import type { GotDocument } from '../graph/document';
+import type { JsonValue, ThoughtState } from '../graph/specs';
+import { rebuildGrs } from '../grs/reduce';
+import type { CallRecord, GrsState, OperationRunState } from '../grs/state';
+import type { Thought } from '../grs/thought';
+import { displayUrl } from '../models/openaiErrors';
+import type { ChatMessage } from '../models/types';
+import type { OperationType } from '../operations/definition';
+import type { Budget, RunEvent, RunStatus, RunSummary, RunTotals } from '../run/events';
 import { sumTotals, totalsOf } from './totals';
 
 /**

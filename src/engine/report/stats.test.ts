@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareSchemes, formatComparison, type SampleOutcome } from './compareSchemes';
+import { compareSchemes, type SampleOutcome } from './compareSchemes';
 import { describe as describeValues, quantileSorted } from './stats';
 
 describe('stats', () => {
@@ -27,14 +27,5 @@ describe('compareSchemes', () => {
     expect(row!.score?.median).toBe(2);
     expect(row!.solvedRate).toBeCloseTo(1 / 3);
     expect(row!.cost).toBeCloseTo(0.04);
-  });
-
-  it('formats the comparison as a table, CSV and JSON', () => {
-    const rows = compareSchemes([{ scheme: 'IO', file: 'io.got.json', outcomes: [outcome(10, false), outcome(20, false)] }]);
-    expect(formatComparison(rows, 'table')).toMatch(/IO\s+2\s+15/);
-    const csv = formatComparison(rows, 'csv').split('\n');
-    expect(csv[0]).toMatch(/^scheme,file,samples/);
-    expect(csv[1]).toMatch(/^IO,io\.got\.json,2,2,0,10,12\.5,15,17\.5,20,15,0,0,/);
-    expect(JSON.parse(formatComparison(rows, 'json')).schemes[0].score.median).toBe(15);
   });
 });

@@ -1,4 +1,4 @@
-import type { RunTotals } from '../../engine/index';
+import type { RunTotals } from '../run/events';
 
 /** The fields of RunTotals, in report order. */
 export const TOTAL_FIELDS = ['requests', 'completions', 'cacheHits', 'promptTokens', 'completionTokens', 'cost'] as const satisfies readonly (keyof RunTotals)[];
