@@ -2,7 +2,8 @@
 // takes a fixed time per call, how much faster it is than one call at a time (as the reference
 // framework runs), and the engine's own overhead per thought with a zero-latency model.
 import { loadavg } from 'node:os';
-import { builtinFunctions, gotSortingShape, runCheckedGraph, runGraph, scriptedModel, sortingAnswer, syntheticAnswer, syntheticShape, validateDocument } from '../src/engine/index';
+import { builtinFunctions, runCheckedGraph, runGraph, scriptedModel, validateDocument } from '../src/engine/index';
+import { gotSortingShape, sortingAnswer, syntheticAnswer, syntheticShape } from '../src/engine/testing/index';
 import type { CheckedGraph, GotDocument, RunResult, ScriptedCall } from '../src/engine/index';
 import { BOUND_RULE, longestCallChain } from './bound';
 import { preciseSleep } from './preciseSleep';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildOperation as op, runOps, scriptedModel, type GotDocument, type RunEvent, type RunSummary, type Thought, type ThoughtId } from '../index';
+import { scriptedModel, type GotDocument, type RunEvent, type RunSummary, type Thought, type ThoughtId } from '../index';
+import { buildOperation as op, runOps } from '../testing/index';
 import { exportRun, redactUrl, topologicalOrder } from './exportRun';
 
 const doc = {
