@@ -1,15 +1,8 @@
-import type { GotDocument } from '../../engine/index';
+import type { ExampleManifestEntry, GotDocument } from '../../engine/index';
 import { readDocument } from './readDocument';
 
-/** One card of the example gallery (an entry of `public/examples/index.json`). */
-export interface GalleryEntry {
-  id: string;
-  title: string;
-  description: string;
-  task: string;
-  scheme: string;
-  file: string;
-}
+/** One card of the example gallery: an entry of the manifest the engine's example specs produce. */
+export type GalleryEntry = ExampleManifestEntry;
 
 /** The example the app opens on: the GoT sorting of 32 numbers. */
 export const DEFAULT_EXAMPLE_ID = 'sorting-032-got';
