@@ -56,6 +56,9 @@ test('zoom buttons, fit view, the minimap and the undo/redo buttons beside them'
   await ed.open();
   await expect(ed.canvas().locator('.react-flow__minimap')).toBeVisible();
   await expect(page.getByTestId('undo')).toBeDisabled();
+  // The start view settles a moment after load (panels beside the canvas mount and refit first).
+  await expect.poll(() => zoomOf(page)).toBeGreaterThanOrEqual(0.6);
+  await page.waitForTimeout(500);
   const start = await zoomOf(page);
   await ed.canvas().getByRole('button', { name: /zoom in/i }).click();
   await expect.poll(() => zoomOf(page)).toBeGreaterThan(start);
@@ -67,6 +70,15 @@ test('zoom buttons, fit view, the minimap and the undo/redo buttons beside them'
   await expect(ed.canvas().locator('.react-flow__node-comment')).toHaveCount(0);
   await page.getByTestId('redo').click();
   await expect(ed.canvas().locator('.react-flow__node-comment')).toHaveCount(1);
+  // A three-operation graph fits without being blown up past 100 %.
+  await page.getByTestId('open-gallery').click();
+  await page.getByTestId('gallery-sorting-032-io').click();
+  await ed.canvas().getByRole('button', { name: /fit view/i }).click();
+  await page.waitForTimeout(300);
+  expect(await zoomOf(page)).toBeLessThanOrEqual(1);
+  await page.keyboard.press('Shift+!');
+  await page.waitForTimeout(300);
+  expect(await zoomOf(page)).toBeLessThanOrEqual(1);
 });
 
 test('Ctrl-click selects several operations; they move together and one undo puts them back', async ({ page }) => {

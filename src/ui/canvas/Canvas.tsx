@@ -4,7 +4,7 @@ import { OPERATION_TYPES, type OperationType } from '../../engine/index';
 import type { XY } from '../document/graphEdits';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
 import { CanvasContextMenu, type ContextMenuAt } from './CanvasContextMenu';
-import { useEditorCommands } from './editorCommands';
+import { FIT_OPTIONS, useEditorCommands } from './editorCommands';
 import { useFileCommands } from '../files/useFileCommands';
 import { HistoryButtons } from './HistoryButtons';
 import { edgeTypes, nodeTypes, INPUT_NODE_ID, OUTPUT_NODE_ID } from './nodeTypes';
@@ -202,7 +202,7 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
         <MiniMap pannable zoomable className="minimap" nodeColor={minimapColor} nodeStrokeWidth={2} style={{ width: 160, height: 100 }} />
-        <Controls showInteractive={false}>
+        <Controls showInteractive={false} fitViewOptions={FIT_OPTIONS}>
           <HistoryButtons />
         </Controls>
       </ReactFlow>

@@ -37,6 +37,9 @@ export interface EditorCommands {
   focusOperation: (id: string) => void;
 }
 
+/** Fit view shows the whole graph but never blows a small one up past 100 %. */
+export const FIT_OPTIONS = { padding: 0.15, maxZoom: 1, duration: 200 } as const;
+
 const Ctx = createContext<EditorCommands | null>(null);
 
 /** A whole `.got.json` pasted onto the canvas adds its operations; it never replaces the open graph. */
@@ -116,7 +119,7 @@ function build(store: AppStore, rf: ReturnType<typeof useReactFlow>, pointer: Ed
     selectAll: () => s().selectAll(),
     undo: () => store.temporal.getState().undo(),
     redo: () => store.temporal.getState().redo(),
-    fitView: () => void rf.fitView({ padding: 0.15, duration: 200 }),
+    fitView: () => void rf.fitView(FIT_OPTIONS),
     showStart: () => showStart(store, rf),
     zoomIn: () => zoomBy(rf, pointer.current, 1.25),
     zoomOut: () => zoomBy(rf, pointer.current, 1 / 1.25),
