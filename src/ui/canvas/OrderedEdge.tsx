@@ -15,10 +15,13 @@ export const OrderedEdge = memo(function OrderedEdge(props: EdgeProps) {
   const d = data as OrderedEdgeData | undefined;
   // An edge running backwards (a wrapped row continuing below) goes round the rows through the gap between them.
   const backward = targetX < sourceX - 40;
-  const laneY = useAppStore((s) => (backward ? backwardLaneY(s.doc, sourceY, targetY) : 0));
-  const [path, labelX, labelY] = backward
+  const gapY = useAppStore((s) => (backward ? backwardLaneY(s.doc, sourceY, targetY) : 0));
+  // Edges sharing a gap keep apart: longer jumps run a little lower; each label sits near its own source.
+  const laneY = gapY + Math.max(-10, Math.min(10, (sourceX - targetX - 500) / 40));
+  const [path, midX, midY] = backward
     ? getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, centerY: laneY, borderRadius: 12, offset: 24 })
     : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const [labelX, labelY] = backward ? [sourceX - 40, laneY] : [midX, midY];
   const orderAt = backward ? { x: targetX - 30, y: targetY - 12 } : { x: labelX + (targetX - labelX) * 0.65, y: labelY + (targetY - labelY) * 0.65 };
   const flowed = useAppStore((s) => s.runs.edges[id]);
   const expected = useAppStore((s) => estimateOf(s.doc, s.modelPricing).edges[id]);
