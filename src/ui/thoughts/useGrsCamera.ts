@@ -58,8 +58,10 @@ export function useGrsCamera(layoutVersion: number): { onUserMove: (event: unkno
       const bounds = wide.length ? flow.getNodesBounds(wide.map((n) => n.id)) : null;
       const fits = pane && bounds && (pane.width * 0.85) / bounds.width >= READABLE_ZOOM && (pane.height * 0.85) / bounds.height >= READABLE_ZOOM;
       const nodes = fits ? wide : shown(core);
-      if (nodes.length) void flow.fitView({ nodes, duration: 250, minZoom: READABLE_ZOOM, maxZoom: 1, padding: 0.15, includeHiddenNodes: true });
-    }, 150);
+      // A large GRS streaming fast jumps instead of gliding: an animated camera re-renders every frame.
+      const duration = grs.thoughtOrder.length > 300 ? 0 : 250;
+      if (nodes.length) void flow.fitView({ nodes, duration, minZoom: READABLE_ZOOM, maxZoom: 1, padding: 0.15, includeHiddenNodes: true });
+    }, 300);
   }, [api, flow, runId, count, finished, layoutVersion, view]);
   useEffect(
     () => () => {
