@@ -86,6 +86,7 @@ const events: RunEvent[] = [
     }),
   },
   ...call('v2', 'validate', ['t2'], 'yes', 7),
+  { type: 'thought.annotated', at: 8, thoughtId: id('t1'), opId: id('fix'), valid: false, validated: true },
   { type: 'thought.annotated', at: 8, thoughtId: id('t2'), opId: id('fix'), valid: true, validated: true },
 ];
 
@@ -114,6 +115,9 @@ describe('thought detail panel', () => {
     expect(text).toContain('no, 3 is before 2');
     expect(text).toContain('improve prompt for t1');
     expect(host.querySelector('.detail-completion.is-used')?.textContent).toContain('1 2 3');
+    // The chain from the thought it was given to this improvement, each with its verdict.
+    const verdicts = [...host.querySelectorAll('[data-testid="validation-chain"] [data-testid="verdict"]')].map((v) => v.textContent);
+    expect(verdicts).toEqual(['invalid', 'valid']);
     await act(async () => root.unmount());
   });
 });
