@@ -65,7 +65,9 @@ export function useGrsCamera(layoutVersion: number): { onUserMove: (event: unkno
   }, [api, flow, runId, count, finished, layoutVersion, view]);
   useEffect(
     () => () => {
+      // Cleared and forgotten, or a remount (StrictMode, view switch) would wait on a timer that never fires.
       if (pending.current) clearTimeout(pending.current);
+      pending.current = null;
     },
     [],
   );
