@@ -23,12 +23,20 @@ test.describe('live runs on the in-browser simulator', () => {
     // Thoughts dropped by KeepBestN stay in the GRS, dimmed, with the reason.
     await expect(run.grs().locator('.thought-card.is-pruned').first()).toBeVisible();
     await expect(run.grs().locator('.thought-card.is-pruned').first()).toHaveAttribute('title', /^pruned by .+: not among the best 1/);
+    // The default view is readable: the final thought is framed at ≥ 0.8 zoom with its answer and figures.
+    const finalCard = run.grs().locator('.thought-card.is-final');
+    await expect(finalCard).toBeInViewport();
+    expect((await finalCard.boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(0.8 * 240 - 1);
+    await expect(finalCard.locator('.thought-text')).toContainText('[0,');
+    await expect(finalCard.getByTestId('thought-volume')).toBeVisible();
     await run.shot('run-2-split-done');
     // Colour encodes score, latency or volume, and the legend says which.
     await page.getByTestId('color-by').selectOption('latency');
     await expect(page.getByTestId('grs-legend')).toContainText(/latency/i);
     await expect(page.getByTestId('grs-legend')).toContainText('darker = more');
+    await run.view('operations');
     await run.view('thoughts');
+    await expect(run.grs().locator('.thought-card.is-final')).toBeInViewport();
     await run.shot('run-3-thoughts');
   });
 
