@@ -201,10 +201,6 @@ function ThoughtDetail({ t }: { t: Thought }) {
             ))
           : 'none'}
       </div>
-      <details open>
-        <summary>State</summary>
-        <pre className="detail-state">{stateJson(t.state)}</pre>
-      </details>
       {improves && parent ? (
         <details open>
           <summary>Before → after</summary>
@@ -220,6 +216,10 @@ function ThoughtDetail({ t }: { t: Thought }) {
           ))}
         </details>
       ) : null}
+      <details open={JSON.stringify(t.state).length < 800}>
+        <summary>State</summary>
+        <pre className="detail-state">{stateJson(t.state)}</pre>
+      </details>
       {call ? <CallView call={call} usedCompletion={t.origin?.completion} /> : null}
       {judging.map((c) => (
         <CallView key={c.id} call={c} />
