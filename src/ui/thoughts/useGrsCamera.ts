@@ -76,15 +76,24 @@ export function useGrsCamera(layoutVersion: number): { onUserMove: (event: unkno
     if (!selected) return;
     // A selection is the user taking the camera: the follow mode stops until the next run.
     userMoved.current = true;
-    const node = flow.getNode(selected);
-    const el = document.querySelector(`.grs-canvas .react-flow__node[data-id="${CSS.escape(selected)}"]`);
-    const pane = document.querySelector('.grs-canvas .react-flow')?.getBoundingClientRect();
-    const box = el?.getBoundingClientRect();
-    // The legend and zoom controls cover the bottom edge: a card under them counts as hidden.
-    const visible = box && pane && box.left >= pane.left && box.right <= pane.right && box.top >= pane.top && box.bottom <= pane.bottom - 56;
-    if (!node || visible) return;
-    const zoom = Math.max(flow.getZoom(), READABLE_ZOOM);
-    void flow.setCenter(node.position.x + (node.width ?? 240) / 2, node.position.y + (node.height ?? 150) / 2, { zoom, duration: 250 });
+    // Measured a moment later from React Flow's own positions: a layout that just landed is not in the DOM yet.
+    const id = setTimeout(() => {
+      const node = flow.getNode(selected);
+      const pane = document.querySelector('.grs-canvas .react-flow')?.getBoundingClientRect();
+      if (!node || !pane) return;
+      const { x, y, zoom } = flow.getViewport();
+      const w = (node.width ?? 240) * zoom;
+      const h = (node.height ?? 150) * zoom;
+      const left = node.position.x * zoom + x;
+      const top = node.position.y * zoom + y;
+      // The legend and zoom controls cover the bottom edge: a card under them counts as hidden.
+      if (left >= 0 && top >= 0 && left + w <= pane.width && top + h <= pane.height - 56) return;
+      void flow.setCenter(node.position.x + (node.width ?? 240) / 2, node.position.y + (node.height ?? 150) / 2, {
+        zoom: Math.max(zoom, READABLE_ZOOM),
+        duration: 250,
+      });
+    }, 150);
+    return () => clearTimeout(id);
   }, [flow, selected, layoutVersion]);
 
   // Selecting an operation (on the GoO canvas) brings the thoughts it made into view.
