@@ -74,7 +74,7 @@ export function CostPreview() {
         <dd>~{formatRange(tokens)}</dd>
         <dt>Cost</dt>
         <dd>
-          ${formatRange(t.cost, 4)} <span className="muted small">({pricing.label})</span>
+          <span data-testid="estimate-cost">${formatRange(t.cost, 4)}</span> <span className="muted small" data-testid="estimate-pricing">({pricing.label})</span>
         </dd>
       </dl>
     </div>

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { Modal } from '../../dialogs/Modal';
 import { useAppStore, useAppStoreApi } from '../../store/StoreProvider';
-import { bareModel, priceFor } from './buildModel';
+import { bareModel } from './buildModel';
 import { appKeyVault } from './keyVault';
+import { deviceStorage, priceFor, priceKey, savePrice } from './modelPrices';
+import { PriceFields, type PriceDraft } from './PriceFields';
 import { modelLabel, saveModelSettings, type ModelSettings, type ProviderKind } from './modelSettings';
 import { testConnection, type ConnectionVerdict } from './testConnection';
 
@@ -16,15 +18,17 @@ const PRESETS = [
 
 const num = (v: string): number | undefined => (v.trim() === '' ? undefined : Number(v));
 
-/** Applies settings: the store, this device's saved preferences (never the key), the key vault, and the editor's cost preview. */
+/** Applies settings: the store, this device's saved preferences (never the key), the key vault, and the editor's cost preview at this device's price. */
 export function applyModelSettings(api: ReturnType<typeof useAppStoreApi>, settings: ModelSettings, key: string): void {
   const s = api.getState();
   s.setModelSettings(settings);
-  saveModelSettings(typeof localStorage === 'undefined' ? null : localStorage, settings);
+  saveModelSettings(deviceStorage(), settings);
   appKeyVault().set(key, settings.rememberKey);
   s.setHasApiKey(key !== '');
   const price = priceFor(settings);
-  const label = settings.provider === 'simulator' ? 'Offline simulator' : modelLabel(settings).model;
+  const name = settings.provider === 'simulator' ? 'Offline simulator' : modelLabel(settings).model;
+  // Without a price the preview says so rather than showing a silent $0.
+  const label = price ? name : `${name} · no price — cost shown as $0`;
   s.setModelPricing({ label, promptPerMTok: price?.input ?? 0, completionPerMTok: price?.output ?? 0 });
 }
 
@@ -35,6 +39,9 @@ export function ModelSettingsDialog({ onClose }: { onClose: () => void }) {
   const [d, setD] = useState<ModelSettings>(saved);
   const [key, setKey] = useState(() => appKeyVault().get());
   const [verdict, setVerdict] = useState<ConnectionVerdict | 'testing' | null>(null);
+  // Typed prices by model name, so switching model or provider keeps what was typed for each.
+  const [prices, setPrices] = useState<Record<string, PriceDraft>>({});
+  const model = priceKey(d);
   const set = (patch: Partial<ModelSettings>) => {
     setD({ ...d, ...patch });
     setVerdict(null);
@@ -53,6 +60,11 @@ export function ModelSettingsDialog({ onClose }: { onClose: () => void }) {
     setVerdict(await testConnection(bareModel(d, key)));
   };
   const save = () => {
+    for (const [name, draft] of Object.entries(prices)) {
+      const input = num(draft.input);
+      const output = num(draft.output);
+      if (input !== undefined && output !== undefined && input >= 0 && output >= 0) savePrice(deviceStorage(), name, { input, output });
+    }
     applyModelSettings(api, d, key);
     onClose();
   };
@@ -156,6 +168,12 @@ export function ModelSettingsDialog({ onClose }: { onClose: () => void }) {
             <p className="muted">Requests go to /api/llm on this server; the key never reaches the browser.</p>
           </fieldset>
         ) : null}
+        <PriceFields
+          model={model}
+          price={priceFor(d)}
+          draft={prices[model]}
+          onChange={(draft) => setPrices({ ...prices, [model]: draft })}
+        />
         <fieldset>
           <legend>Limits</legend>
           <label>

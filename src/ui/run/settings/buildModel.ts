@@ -1,28 +1,13 @@
-import {
-  costOf,
-  DEFAULT_PRICES,
-  lookupPrice,
-  openAIModel,
-  SIMULATOR_PRICE_KEY,
-  simulatorModel,
-  withCache,
-  type LanguageModel,
-  type ModelPrice,
-  type TokenUsage,
-} from '../../../engine/index';
+import { costOf, openAIModel, simulatorModel, withCache, withMemoryLayer, type CacheStore, type LanguageModel, type TokenUsage } from '../../../engine/index';
 import { idbCacheStore } from '../../storage/idbCacheStore';
+import { priceFor } from './modelPrices';
 import type { ModelSettings } from './modelSettings';
 
 /** Same-origin path of the dev/preview servers' model proxy (the key stays on the server). */
 export const PROXY_BASE_URL = '/api/llm';
 
-let cacheStore: ReturnType<typeof idbCacheStore> | null = null;
-
-/** The price a provider's calls are costed at. */
-export function priceFor(settings: ModelSettings): ModelPrice | undefined {
-  if (settings.provider === 'simulator') return DEFAULT_PRICES[SIMULATOR_PRICE_KEY];
-  return lookupPrice(DEFAULT_PRICES, settings.provider === 'proxy' ? settings.proxy.model : settings.openai.model);
-}
+// One page-wide cache: answers already read stay in memory, so repeated hits skip IndexedDB.
+let cacheStore: CacheStore | null = null;
 
 /** The bare model for the settings (no cache): what "Test connection" talks to. */
 export function bareModel(settings: ModelSettings, apiKey: string): LanguageModel {
@@ -39,7 +24,7 @@ export function bareModel(settings: ModelSettings, apiKey: string): LanguageMode
   return openAIModel({ baseUrl: settings.openai.baseUrl, model: settings.openai.model, apiKey: apiKey || undefined, ...limits });
 }
 
-/** The model a run uses: the provider, behind the IndexedDB response cache when it is on, and its pricing. */
+/** The model a run uses: the provider, behind the response cache (memory over IndexedDB) when it is on, and this device's price for it. */
 export function buildModel(
   settings: ModelSettings,
   apiKey: string,
@@ -47,6 +32,6 @@ export function buildModel(
 ): { model: LanguageModel; cost: (u: TokenUsage) => number } {
   const bare = bareModel(settings, apiKey);
   const price = priceFor(settings);
-  const model = settings.cache ? withCache(bare, (cacheStore ??= idbCacheStore()), { enabled: true, sampleIndex }) : bare;
+  const model = settings.cache ? withCache(bare, (cacheStore ??= withMemoryLayer(idbCacheStore())), { enabled: true, sampleIndex }) : bare;
   return { model, cost: (u) => costOf(u, price) };
 }
