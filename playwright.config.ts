@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { proxyServerEnv } from './e2e/support/proxyEnv';
 
 const chromium = '/usr/bin/chromium';
 const PORT = 5199;
@@ -28,5 +29,7 @@ export default defineConfig({
     url: `http://localhost:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
+    // The same-origin proxy (/api/llm) forwards to this dev server's own simulator endpoint, with a key only the server holds.
+    env: proxyServerEnv(PORT),
   },
 });
