@@ -12,8 +12,6 @@ import { useFlowElements } from './useFlowElements';
 
 /** Above this many operations only the visible nodes are rendered (large graphs stay fluid). */
 const VIRTUALIZE_ABOVE = 500;
-/** How long after mounting the start view is applied again, once the side panels have settled. */
-const START_VIEW_SETTLE_MS = 300;
 export const PALETTE_MIME = 'application/x-got-operation';
 const CATEGORY_COLOR: Record<string, string> = { llm: 'var(--llm)', annotate: 'var(--annotate)', filter: 'var(--filter)' };
 const minimapColor = (n: Node): string => (n.type === 'comment' ? 'var(--comment-bg)' : n.type === 'operation' ? CATEGORY_COLOR[(n.data as { category?: string }).category ?? ''] ?? 'var(--muted)' : 'var(--border)');
@@ -130,8 +128,6 @@ export function Canvas() {
 
   const onInit = useCallback(() => {
     commands.showStart();
-    // Panels beside the canvas may refit it as they mount; the start view has the last word.
-    setTimeout(commands.showStart, START_VIEW_SETTLE_MS);
   }, [commands]);
 
   const onDragOver = (e: DragEvent) => {

@@ -1,5 +1,6 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
+import { showStart } from '../../canvas/editorCommands';
 import { HistoryPanel } from '../../history/HistoryPanel';
 import { useAppStore, useAppStoreApi } from '../../store/StoreProvider';
 import { ThoughtDetailPanel } from '../../thoughts/ThoughtDetailPanel';
@@ -63,11 +64,15 @@ export function RunPanel() {
   const api = useAppStoreApi();
   const view = useAppStore((s) => s.runUi.view);
   const editorFlow = useReactFlow();
-  // The editor's canvas changes size with the view: refit it so the whole graph stays in sight, clear of the view switch above it.
+  // The editor's canvas changes size with the view: show its readable start view again once the layout has settled.
+  // Not on mount: the editor applies its start view itself when its canvas initialises.
+  const shownFor = useRef(view);
   useEffect(() => {
-    const id = setTimeout(() => void editorFlow.fitView({ duration: 150, padding: { top: '52px', bottom: '12px', x: '24px' } }), 60);
+    if (view === shownFor.current) return;
+    shownFor.current = view;
+    const id = setTimeout(() => showStart(api, editorFlow), 60);
     return () => clearTimeout(id);
-  }, [view, editorFlow]);
+  }, [view, api, editorFlow]);
   const tab = useAppStore((s) => s.runUi.panel);
   const source = useAppStore((s) => s.runUi.source);
   const [collapsed, setCollapsed] = useState(false);
