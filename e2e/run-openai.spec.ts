@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { dumpBrowserStorage } from './support/browserStorage';
 import { KEYED_SERVER_KEY, SIM_MODEL, expect, test } from './support/modelServers';
 import { RunPage } from './support/runPage';
 
@@ -105,32 +106,7 @@ test.describe('live runs through the OpenAI provider against the simulator serve
     await run.waitDone();
     await expect(run.summary('status')).toHaveText('completed');
 
-    const stored = await page.evaluate(async () => {
-      const local = JSON.stringify({ ...localStorage });
-      const dump = async (name: string) =>
-        new Promise<string>((resolve) => {
-          const open = indexedDB.open(name);
-          open.onerror = () => resolve('');
-          open.onsuccess = () => {
-            const db = open.result;
-            const names = [...db.objectStoreNames];
-            if (!names.length) return resolve('');
-            const tx = db.transaction(names, 'readonly');
-            const out: unknown[] = [];
-            let left = names.length;
-            for (const n of names) {
-              const req = tx.objectStore(n).getAll();
-              req.onsuccess = () => {
-                out.push(req.result);
-                if (--left === 0) resolve(JSON.stringify(out));
-              };
-            }
-          };
-        });
-      const dbs = (await indexedDB.databases()).map((d) => d.name ?? '');
-      const contents = await Promise.all(dbs.map(dump));
-      return { local, dbs, idb: contents.join('\n') };
-    });
+    const stored = await dumpBrowserStorage(page);
     expect(stored.dbs).toContain('got-studio-runs');
     expect(stored.idb.length).toBeGreaterThan(1000);
     expect(stored.local).not.toContain(KEYED_SERVER_KEY);
