@@ -1,22 +1,7 @@
 import { useEffect, useState } from 'react';
-import { datasetLoaders, loadDatasetRow, parseDatasetText, taskCatalog, type DatasetRow } from '../../engine/index';
+import { datasetLoaders, loadDatasetRow, taskCatalog } from '../../engine/index';
+import { datasetRows } from '../files/datasetRows';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
-
-const rowsCache = new Map<string, Promise<DatasetRow[]>>();
-
-/** Rows of a dataset under the public folder, fetched once. */
-function fetchRows(file: string): Promise<DatasetRow[]> {
-  let p = rowsCache.get(file);
-  if (!p) {
-    p = fetch(`${(import.meta.env.BASE_URL ?? '/').replace(/\/?$/, '/')}${file}`).then(async (res) => {
-      if (!res.ok) throw new Error(`${file} could not be loaded (HTTP ${res.status}).`);
-      return parseDatasetText(await res.text(), file);
-    });
-    p.catch(() => rowsCache.delete(file));
-    rowsCache.set(file, p);
-  }
-  return p;
-}
 
 const LOADER_OF: Record<string, string> = {
   sorting: 'sorting',
@@ -36,7 +21,7 @@ export function DatasetPicker() {
   useEffect(() => {
     if (!dataset) return;
     let live = true;
-    fetchRows(dataset.file).then(
+    datasetRows(dataset.file).then(
       (r) => live && (setRows(r.length), setError(null)),
       (e: Error) => live && setError(e.message),
     );
@@ -47,7 +32,7 @@ export function DatasetPicker() {
 
   const load = async (file: string, loader: string, sample: number) => {
     try {
-      const all = await fetchRows(file);
+      const all = await datasetRows(file);
       const row = all[sample];
       if (!row) throw new Error(`${file} has ${all.length} rows; there is no row ${sample}.`);
       const state = loadDatasetRow(loader, row, sample);
