@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useAppStore, useAppStoreApi } from '../../store/StoreProvider';
 import { dollars, duration } from '../../thoughts/thoughtText';
 import { useRunController } from '../useRunController';
@@ -92,41 +92,36 @@ export function RunControls() {
         {ui.heldOp ? <span className="held-op">{ui.heldOp}</span> : null}
       </button>
       {ui.phase === 'paused' || ui.stepping ? (
-        <button
-          type="button"
-          className="btn"
-          onClick={() => controller.resume()}
-          disabled={!busy}
-          data-testid="run-resume"
-          aria-label="Resume"
+        <IconButton
+          testId="run-resume"
+          label="Resume"
           title="Resume: continue without stopping"
+          disabled={!busy}
+          onClick={() => controller.resume()}
         >
           <PlayIcon />
-        </button>
+        </IconButton>
       ) : (
-        <button
-          type="button"
-          className="btn"
-          onClick={() => controller.pause()}
-          disabled={!busy}
-          data-testid="run-pause"
-          aria-label="Pause"
+        <IconButton
+          testId="run-pause"
+          label="Pause"
           title="Pause: hold new model calls"
+          disabled={!busy}
+          onClick={() => controller.pause()}
         >
           <PauseIcon />
-        </button>
+        </IconButton>
       )}
-      <button
-        type="button"
-        className="btn danger"
-        onClick={() => controller.cancel()}
-        disabled={!busy}
-        data-testid="run-cancel"
-        aria-label="Cancel"
+      <IconButton
+        testId="run-cancel"
+        label="Cancel"
         title="Cancel: stop now, keep what was made"
+        danger
+        disabled={!busy}
+        onClick={() => controller.cancel()}
       >
         <StopIcon />
-      </button>
+      </IconButton>
       <span className={`run-status phase-${ui.phase}`} data-testid="run-status" aria-live="polite" title={statusTitle}>
         {ui.phase === 'idle'
           ? ''
@@ -155,5 +150,30 @@ export function RunControls() {
         />
       ) : null}
     </div>
+  );
+}
+
+/** An icon-only run control: `label` is its accessible name, `title` says what it does. */
+function IconButton(props: {
+  testId: string;
+  label: string;
+  title: string;
+  danger?: boolean;
+  disabled: boolean;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className={props.danger ? 'btn danger' : 'btn'}
+      onClick={props.onClick}
+      disabled={props.disabled}
+      data-testid={props.testId}
+      aria-label={props.label}
+      title={props.title}
+    >
+      {props.children}
+    </button>
   );
 }
