@@ -1,4 +1,5 @@
-import type { GotDocument, RunEvent, Thought } from '../../src/engine/index';
+import type { GotDocument, RunEvent } from '../../src/engine/index';
+import { thought } from '../../src/ui/run/testEvents';
 
 /** A small deterministic PRNG so every bench run builds the same GRS. */
 function prng(seed: number): () => number {
@@ -24,31 +25,6 @@ const doc = (layers: number): GotDocument => ({
   })),
 });
 
-const base = (t: Partial<Thought> & Pick<Thought, 'id'>): Thought =>
-  ({
-    kind: 'llm',
-    opId: null,
-    parents: [],
-    state: {},
-    origin: null,
-    volume: 0,
-    latency: 0,
-    ms: 0,
-    finishedAt: 0,
-    promptTokens: 0,
-    completionTokens: 0,
-    cost: 0,
-    criticalMs: 0,
-    score: null,
-    scored: false,
-    valid: null,
-    validated: false,
-    solved: null,
-    compared: false,
-    pruned: null,
-    ...t,
-  }) as Thought;
-
 /**
  * The event log of a run with `n` thoughts in `layers` layers (each thought made by one call from one
  * or two thoughts of the layer before, its text streamed in chunks), shaped like a wide GoT run.
@@ -65,7 +41,7 @@ export function syntheticRun(n: number, layers = 10, seed = 1): { start: RunEven
       input: document.input,
       settings: { model: { baseUrl: 'bench', model: 'bench' }, concurrency: 64, budget: {}, seed: 0, cache: false, sampleIndex: null },
     },
-    { type: 'thought.input', at: 0, thought: base({ id: 'input' as never, kind: 'input', state: document.input }) },
+    { type: 'thought.input', at: 0, thought: thought({ id: 'input' as never, kind: 'input', state: document.input }) },
   ];
   const perLayer = Math.ceil(n / layers);
   const byLayer: Array<Array<{ id: string; volume: number }>> = [[{ id: 'input', volume: 0 }]];
@@ -109,7 +85,7 @@ export function syntheticRun(n: number, layers = 10, seed = 1): { start: RunEven
       {
         type: 'thought.created',
         at,
-        thought: base({
+        thought: thought({
           id: id as never,
           opId,
           parents: parents.map((p) => p.id as never),
