@@ -26,7 +26,7 @@ export interface InputOptions {
 const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
 
 /** Where a dataset path points: as given (cwd), else beside the graph, else in the app's public folder. */
-export function resolveDatasetPath(file: string, cwd: string, graphPath?: string): string {
+function resolveDatasetPath(file: string, cwd: string, graphPath?: string): string {
   if (isAbsolute(file)) return file;
   const candidates = [resolve(cwd, file), ...(graphPath ? [resolve(dirname(graphPath), file), resolve(dirname(graphPath), '..', file)] : []), resolve(PUBLIC_DIR, file)];
   return candidates.find((c) => existsSync(c)) ?? candidates[0]!;
@@ -83,7 +83,7 @@ export async function resolveInputs(options: InputOptions, graph: LoadedGraph, c
 }
 
 /** `--input` as a JSON object. */
-export function parseInputJson(text: string): ThoughtState {
+function parseInputJson(text: string): ThoughtState {
   let value: unknown;
   try {
     value = JSON.parse(text);

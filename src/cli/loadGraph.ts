@@ -35,7 +35,7 @@ export async function readTextFile(path: string, what: string): Promise<string> 
 }
 
 /** The scheme label used in reports. */
-export function schemeName(document: GotDocument, path: string): string {
+function schemeName(document: GotDocument, path: string): string {
   return document.scheme?.trim() || basename(path).replace(/\.got\.json$|\.json$/i, '');
 }
 

@@ -52,7 +52,7 @@ export interface ModelSetup {
 }
 
 const SIMULATOR_NAMES = new Set(['simulator', 'sim', 'offline']);
-export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
+const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 
 /** Call failures that mean the model cannot be used at all (exit 4), not a bad answer. */
 export const UNREACHABLE_KINDS: ReadonlySet<ModelErrorKind> = new Set(['connection', 'auth', 'notFound', 'timeout']);

@@ -43,7 +43,7 @@ interface Job {
 type Reply = { id: number; ok: true; value: string } | { id: number; ok: false; phase: 'syntax' | 'result' | 'throw'; message: string };
 
 /** Thrown for a user function that fails, with a message that says how. */
-export class ScriptError extends Error {
+class ScriptError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'ScriptError';

@@ -52,7 +52,7 @@ export function addRunningOptions(cmd: Command, withInput: boolean): Command {
 }
 
 /** Turns a non-negative integer option into a number, or a usage error naming the flag. */
-export function intOption(value: string, flag: string): number {
+function intOption(value: string, flag: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new CliError(EXIT.usage, `${flag}: "${value}" is not a whole number ≥ 0.`);
   return n;

@@ -9,7 +9,7 @@ const TITLE = 'NON-DISCLOSURE AGREEMENT (NDA)';
 const LIST_MARKER = /^\s*(\d+[.)]|[a-z][.)]|[-*•])\s+/;
 
 /** The points (clauses) of an agreement: its lines and sentences without list markers; titles and headings dropped. */
-export function pointsOf(doc: string): string[] {
+function pointsOf(doc: string): string[] {
   return doc
     .split('\n')
     .map((line) => line.replace(LIST_MARKER, '').trim())

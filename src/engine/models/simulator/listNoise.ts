@@ -34,7 +34,7 @@ function swapNearestDistinct(list: number[], start: number): void {
 }
 
 /** Count differences of `attempt` against `reference`: value → attempt count − reference count (non-zero only). */
-export function countDiffs(attempt: readonly number[], reference: readonly number[]): Map<number, number> {
+function countDiffs(attempt: readonly number[], reference: readonly number[]): Map<number, number> {
   const diff = new Map<number, number>();
   for (const v of attempt) diff.set(v, (diff.get(v) ?? 0) + 1);
   for (const v of reference) diff.set(v, (diff.get(v) ?? 0) - 1);

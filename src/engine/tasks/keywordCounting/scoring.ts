@@ -25,7 +25,7 @@ export function countMentions(text: string, name: string): number {
 }
 
 /** Σ over countries of |true − predicted|; a country missing on either side counts fully. */
-export function tallyError(predicted: Record<string, number>, truth: Record<string, number>): number {
+function tallyError(predicted: Record<string, number>, truth: Record<string, number>): number {
   let error = 0;
   for (const country of new Set([...Object.keys(predicted), ...Object.keys(truth)])) error += Math.abs((truth[country] ?? 0) - (predicted[country] ?? 0));
   return error;
@@ -40,14 +40,14 @@ function groundTruthNames(t: ThoughtView): string[] {
 }
 
 /** The true tally of the whole text: the dataset's list of mentions, counted. */
-export function wholeTextTruth(t: ThoughtView): Record<string, number> {
+function wholeTextTruth(t: ThoughtView): Record<string, number> {
   const truth: Record<string, number> = {};
   for (const name of groundTruthNames(t)) truth[name] = (truth[name] ?? 0) + 1;
   return truth;
 }
 
 /** The true tally for a thought: of its passage when it works on a part, else of the whole text. */
-export function keywordTruth(t: ThoughtView): Record<string, number> {
+function keywordTruth(t: ThoughtView): Record<string, number> {
   const passage = t.state[PASSAGE_KEY];
   if (typeof passage !== 'string') return wholeTextTruth(t);
   const truth: Record<string, number> = {};

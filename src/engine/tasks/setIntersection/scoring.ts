@@ -15,7 +15,7 @@ export function setIntersectionErrorOf(answer: readonly number[], truth: Readonl
 }
 
 /** The true intersection for a thought: the first set with its part of the second set, or with the whole second set. */
-export function setIntersectionTruth(t: ThoughtView): Set<number> {
+function setIntersectionTruth(t: ThoughtView): Set<number> {
   const set1 = asNumberList(t.state['set1']);
   const set2 = asNumberList(t.state[SET2_PART_KEY]) ?? asNumberList(t.state['set2']);
   if (!set1 || !set2) throw new Error('the thought has no "set1" and "set2" lists of numbers');

@@ -16,7 +16,7 @@ export function sortingErrorOf(answer: readonly number[], reference: readonly nu
 }
 
 /** The list a thought had to sort: its part's sub-list when it works on a part, else the whole input. */
-export function sortingReference(t: ThoughtView): number[] {
+function sortingReference(t: ThoughtView): number[] {
   const reference = asNumberList(t.state[SORTING_SUBLIST_KEY]) ?? asNumberList(t.state['original']);
   if (!reference) throw new Error('the thought has no "original" list of numbers to compare with');
   return reference;
