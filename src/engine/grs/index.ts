@@ -1,4 +1,4 @@
-export type * from './thought';
+export * from './thought';
 export type * from './state';
 export { createGrs, applyEvent, applyEventInPlace, rebuildGrs } from './reduce';
 export { Lineage } from './lineage';

@@ -55,3 +55,14 @@ export interface Thought {
 
 /** The annotation part of a thought, as an operation's output carries it. */
 export type ThoughtAnnotations = Pick<Thought, 'score' | 'scored' | 'valid' | 'validated' | 'solved' | 'compared'>;
+
+/** A thought no operation has scored, validated, compared or pruned yet: how every new thought starts. */
+export const UNANNOTATED: Readonly<ThoughtAnnotations & Pick<Thought, 'pruned'>> = Object.freeze({
+  score: null,
+  scored: false,
+  valid: null,
+  validated: false,
+  solved: null,
+  compared: false,
+  pruned: null,
+});

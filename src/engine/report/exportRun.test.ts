@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scriptedModel, type GotDocument, type RunEvent, type RunSummary, type Thought, type ThoughtId } from '../index';
+import { scriptedModel, UNANNOTATED, type GotDocument, type RunEvent, type RunSummary, type Thought, type ThoughtId } from '../index';
 import { buildOperation as op, runOps } from '../testing/index';
 import { exportRun, redactUrl, topologicalOrder } from './exportRun';
 
@@ -24,7 +24,7 @@ const thought = (id: string, parents: string[], state: Record<string, unknown>, 
   ({
     id, kind: id === 'input' ? 'input' : 'llm', opId: id === 'input' ? null : 'gen', parents, state, origin: id === 'input' ? null : { callId: 'c1', completion: 0, part: 0 },
     volume: 0, latency: id === 'input' ? 0 : 1, ms: 40, finishedAt: 40, promptTokens: 5, completionTokens: 3, cost: 0.001, criticalMs: 40,
-    score: null, scored: false, valid: null, validated: false, solved: null, compared: false, pruned: null, ...extra,
+    ...UNANNOTATED, ...extra,
   }) as unknown as Thought;
 
 const annotations = (score: number) => ({ score, scored: true, valid: null, validated: false, solved: null, compared: false });

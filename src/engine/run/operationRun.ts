@@ -1,16 +1,13 @@
 import type { CheckedOperation } from '../graph/document';
 import { thoughtId, type ThoughtId } from '../graph/ids';
 import type { FunctionRegistry, ScriptRunner, ThoughtView } from '../functions/types';
-import type { Thought, ThoughtAnnotations } from '../grs/thought';
+import { UNANNOTATED, type Thought, type ThoughtAnnotations } from '../grs/thought';
 import type { OperationType } from '../operations/definition';
 import { compareKeys, type CallSpec, type CriticalPoint, type FlowItem, type NewThought, type OperationContext, type OperationExecutor } from '../operations/execution';
 import { operationRegistry } from '../operations/registry';
 import { RunStopped } from './errors';
 import type { OperationStatus } from './events';
 import { latestCp, type RunRuntime } from './runtime';
-
-/** A new thought's annotations; shared because flow items are never edited (annotate makes a new one). */
-const NO_ANNOTATIONS: ThoughtAnnotations = Object.freeze({ score: null, scored: false, valid: null, validated: false, solved: null, compared: false });
 
 // Spelled out field by field: spreading into a literal after other keys takes V8's slow generic path, and these run once per thought.
 const outputRecord = (o: FlowItem): { id: ThoughtId } & ThoughtAnnotations => {
@@ -237,7 +234,9 @@ export class OperationRun implements OperationContext<OperationType> {
     let latency = 0;
     for (const p of parents) latency = Math.max(latency, rt.grs.thoughts[p]?.latency ?? 0);
     const share = 1 / Math.max(nt.call.texts.length, 1) / nt.parts;
+    // The spread comes first: V8 clones a leading spread fast (a trailing one takes the generic path).
     const thought: Thought = {
+      ...UNANNOTATED,
       id,
       kind: 'llm',
       opId: this.op.id,
@@ -252,17 +251,10 @@ export class OperationRun implements OperationContext<OperationType> {
       completionTokens: nt.call.completionTokens * share,
       cost: nt.call.cost * share,
       criticalMs: nt.call.cp.ms,
-      score: null,
-      scored: false,
-      valid: null,
-      validated: false,
-      solved: null,
-      compared: false,
-      pruned: null,
     };
     if (nt.parseError) thought.parseError = nt.parseError;
     rt.record({ type: 'thought.created', at: thought.finishedAt, thought });
-    return { id, key: nt.key, ann: NO_ANNOTATIONS, cp: { ms: nt.call.cp.ms, hops: nt.call.cp.hops, tail: { thoughtId: id, prev: nt.call.cp.tail } } };
+    return { id, key: nt.key, ann: UNANNOTATED, cp: { ms: nt.call.cp.ms, hops: nt.call.cp.hops, tail: { thoughtId: id, prev: nt.call.cp.tail } } };
   }
 
   annotate(item: FlowItem, ann: Partial<ThoughtAnnotations>, cp?: CriticalPoint): FlowItem {

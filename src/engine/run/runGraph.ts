@@ -3,7 +3,7 @@ import { INPUT_THOUGHT_ID, runId as toRunId, type OperationId } from '../graph/i
 import type { Diagnostic } from '../graph/diagnostics';
 import { displayUrl } from '../models/openaiErrors';
 import { validateDocument } from '../graph/validate';
-import type { Thought } from '../grs/thought';
+import { UNANNOTATED, type Thought } from '../grs/thought';
 import type { FlowItem } from '../operations/execution';
 import { GraphInvalidError } from './errors';
 import { OperationRun } from './operationRun';
@@ -65,7 +65,7 @@ export async function runCheckedGraph(graph: CheckedGraph, options: RunOptions, 
   try {
     if (options.signal?.aborted) onAbort();
     const stopped = new Promise<void>((resolve) => (rt.stopInfo ? resolve() : rt.onStop(resolve)));
-    const root: FlowItem = { id: INPUT_THOUGHT_ID, key: [0], ann: inputAnnotations(), cp: ZERO_CP };
+    const root: FlowItem = { id: INPUT_THOUGHT_ID, key: [0], ann: UNANNOTATED, cp: ZERO_CP };
     for (const op of graph.operations) {
       if (op.inputs.length > 0 || rt.stopInfo) continue;
       const run = runs.get(op.id) as OperationRun;
@@ -101,10 +101,9 @@ function buildRuns(graph: CheckedGraph, rt: RunRuntime, options: RunOptions, onF
   return runs;
 }
 
-const inputAnnotations = (): FlowItem['ann'] => ({ score: null, scored: false, valid: null, validated: false, solved: null, compared: false });
-
 function makeInputThought(state: Thought['state'], at: number): Thought {
   return {
+    ...UNANNOTATED,
     id: INPUT_THOUGHT_ID,
     kind: 'input',
     opId: null,
@@ -119,7 +118,5 @@ function makeInputThought(state: Thought['state'], at: number): Thought {
     completionTokens: 0,
     cost: 0,
     criticalMs: 0,
-    ...inputAnnotations(),
-    pruned: null,
   };
 }

@@ -1,4 +1,4 @@
-import type { GotDocument, RunEvent, Thought } from '../../engine/index';
+import { UNANNOTATED, type GotDocument, type RunEvent, type Thought } from '../../engine/index';
 
 /** A small graph for store tests: generate (2 thoughts) → score → keep best 1 (lower is better). */
 export const tinyDoc: GotDocument = {
@@ -18,6 +18,7 @@ export const tinyDoc: GotDocument = {
 /** A thought with neutral metrics; `over` sets what a test cares about. */
 export function thought(over: Partial<Thought> & Pick<Thought, 'id'>): Thought {
   return {
+    ...UNANNOTATED,
     kind: 'llm',
     opId: null,
     parents: [],
@@ -31,13 +32,6 @@ export function thought(over: Partial<Thought> & Pick<Thought, 'id'>): Thought {
     completionTokens: 0,
     cost: 0,
     criticalMs: 0,
-    score: null,
-    scored: false,
-    valid: null,
-    validated: false,
-    solved: null,
-    compared: false,
-    pruned: null,
     ...over,
   } as Thought;
 }
