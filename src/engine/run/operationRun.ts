@@ -1,6 +1,7 @@
 import type { CheckedOperation } from '../graph/document';
 import { thoughtId, type ThoughtId } from '../graph/ids';
 import type { FunctionRegistry, ScriptRunner, ThoughtView } from '../functions/types';
+import { zeroTotals } from '../grs/state';
 import { UNANNOTATED, type Thought, type ThoughtAnnotations } from '../grs/thought';
 import type { OperationType } from '../operations/definition';
 import { compareKeys, type CallSpec, type CriticalPoint, type FlowItem, type NewThought, type OperationContext, type OperationExecutor } from '../operations/execution';
@@ -122,7 +123,7 @@ export class OperationRun implements OperationContext<OperationType> {
   /** Ends the operation with its outputs in canonical order, then tells its successors. */
   finish(status: 'done' | 'failed' | 'skipped' | 'cancelled'): void {
     if (this.status !== 'waiting' && this.status !== 'running') return;
-    const outputs = [...this.outputs].sort((a, b) => compareKeys(a.key, b.key));
+    const outputs = this.outputs.sort((a, b) => compareKeys(a.key, b.key));
     let error = this.error ?? undefined;
     if (status === 'done' && this.problems.length > 0) {
       if (outputs.length === 0) status = 'failed';
@@ -131,8 +132,7 @@ export class OperationRun implements OperationContext<OperationType> {
       this.error = error;
     }
     this.status = status;
-    this.outputs.splice(0, this.outputs.length, ...outputs);
-    const totals = this.runtime.grs.operations[this.op.id]?.totals ?? { requests: 0, completions: 0, cacheHits: 0, promptTokens: 0, completionTokens: 0, cost: 0 };
+    const totals = this.runtime.grs.operations[this.op.id]?.totals ?? zeroTotals();
     this.runtime.emit('operation.done', {
       opId: this.op.id,
       status,
