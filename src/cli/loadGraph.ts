@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { parseDocumentFile, validateDocument, type Diagnostic, type FunctionRegistry, type GotDocument } from '../engine/index';
+import { parseDocumentFile, scoreHigherIsBetter, validateDocument, type Diagnostic, type FunctionRegistry, type GotDocument } from '../engine/index';
 import { CliError, EXIT } from './errors';
 
 /** A graph file that parsed and passed validation. */
@@ -9,6 +9,8 @@ export interface LoadedGraph {
   document: GotDocument;
   /** The document's scheme label, else the file name without `.got.json`. */
   name: string;
+  /** Whether its scores are better when higher (its last Keep Best N's direction, else its task's). */
+  higherIsBetter: boolean;
   warnings: Diagnostic[];
   /** What opening it changed (an older version migrated, unknown fields ignored). */
   notes: string[];
@@ -48,7 +50,7 @@ export async function loadGraph(file: string, cwd: string, functions: FunctionRe
   const { graph, diagnostics } = validateDocument(parsed.document, { functions });
   const all = [...parsed.diagnostics, ...diagnostics];
   if (!graph) throw invalidGraph(path, all);
-  return { path, document: parsed.document, name: schemeName(parsed.document, path), warnings: all.filter((d) => d.severity === 'warning'), notes: parsed.notes ?? [] };
+  return { path, document: parsed.document, name: schemeName(parsed.document, path), higherIsBetter: scoreHigherIsBetter(graph), warnings: all.filter((d) => d.severity === 'warning'), notes: parsed.notes ?? [] };
 }
 
 /** The exit-3 error for a graph with these diagnostics. */

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { compareSchemes, outcomeOf, taskCatalog, type SchemeRuns } from '../../engine/index';
+import { compareSchemes, outcomeOf, type SchemeRuns } from '../../engine/index';
 import type { CliIo } from '../io';
 import { CliError, EXIT, type ExitCode } from '../errors';
 import { resolveInputs, type RunInput } from '../inputs';
@@ -55,8 +55,7 @@ export async function compareCommand(files: readonly string[], o: CompareCommand
       used.requests += batch.used.requests;
       used.tokens += batch.used.tokens;
       used.cost += batch.used.cost;
-      const direction = taskCatalog.find((t) => t.id === graph.document.task)?.higherIsBetter;
-      schemes.push({ scheme: named.name, file: graph.path, ...(direction === undefined ? {} : { higherIsBetter: direction }), outcomes });
+      schemes.push({ scheme: named.name, file: graph.path, higherIsBetter: graph.higherIsBetter, outcomes });
       failures.push(...batch.failures);
       if (batch.stop) {
         stop = batch.stop;

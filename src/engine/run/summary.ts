@@ -1,7 +1,7 @@
 import type { CheckedGraph } from '../graph/document';
 import type { ThoughtId } from '../graph/ids';
 import type { FlowItem } from '../operations/execution';
-import { taskCatalog } from '../tasks/catalog';
+import { scoreHigherIsBetter } from '../tasks/catalog';
 import type { RunSummary } from './events';
 import type { OperationRun } from './operationRun';
 import type { RunRuntime } from './runtime';
@@ -29,11 +29,7 @@ export function summarize(graph: CheckedGraph, runs: ReadonlyMap<string, Operati
     const first = failures[0] as OperationRun;
     reason = `${first.op.label} (${first.op.id}): ${first.error ?? first.problems[0] ?? 'failed'}`;
   }
-  // The score direction: the last Keep Best N's (the only operation that declares one), else the document task's.
-  const keepers = graph.operations.filter((o) => o.type === 'keepBestN');
-  const last = keepers[keepers.length - 1];
-  const task = taskCatalog.find((t) => t.id === graph.document.task);
-  const higher = last?.type === 'keepBestN' ? last.params.higherIsBetter : (task?.higherIsBetter ?? true);
+  const higher = scoreHigherIsBetter(graph);
   let bestScore: number | null = null;
   for (const f of finals) {
     const s = f.ann.scored ? f.ann.score : null;

@@ -4,7 +4,7 @@ export { STEP_BY_STEP } from './shared/phrases';
 export type { TaskInfo } from './shared/registry';
 export { datasetLoaders, loadDatasetRow, type DatasetLoader } from './loaders';
 export { taskFunctions } from './functions';
-export { taskCatalog, tasks } from './catalog';
+export { taskCatalog, tasks, scoreHigherIsBetter } from './catalog';
 export * from './sorting/prompts';
 export * from './sorting/scoring';
 export * from './setIntersection/prompts';
