@@ -1,4 +1,5 @@
 import type { EvaluatorSpec, JsonValue, ScorerSpec, SelectorSpec, ValidatorSpec } from '../graph/specs';
+import { errorText } from '../run/errors';
 import { compileExpression, ExpressionError, kindOf, truthy } from './expression';
 import type { FunctionRegistry, ScriptRunner, ThoughtView } from './types';
 
@@ -36,8 +37,6 @@ const REGISTRY: Record<Role, keyof FunctionRegistry> = {
 
 const describeSpec = (role: Role, spec: Spec): string =>
   spec.kind === 'function' ? `${role} '${spec.name}'` : spec.kind === 'filter' ? `${role} expression "${spec.expr}"` : `JavaScript ${role}`;
-
-const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 function named<F>(role: Role, name: string, functions: FunctionRegistry): F {
   const reg = functions[REGISTRY[role]] as Record<string, { fn: unknown }>;

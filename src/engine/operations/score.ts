@@ -4,6 +4,7 @@ import { defineOperation } from './definition';
 import { evaluateScorer } from '../functions/evaluate';
 import type { ThoughtView } from '../functions/types';
 import { readAnswer } from '../prompts/parse';
+import { errorText } from '../run/errors';
 import { keyTag, type FlowItem, type OperationExecutor } from './execution';
 import { samplesField } from './llmFields';
 import { promptMessages, sampling } from './llmThoughts';
@@ -31,8 +32,6 @@ export const scoreDefinition = defineOperation({
   streams: (p) => !p.combined,
 });
 
-const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
-
 /** Sets a score on each input: with a function (no request), one LLM request per thought, or one combined request. */
 export const executeScore: OperationExecutor<'score'> = async (ctx) => {
   const p = ctx.op.params;
@@ -43,8 +42,8 @@ export const executeScore: OperationExecutor<'score'> = async (ctx) => {
         const score = await evaluateScorer(scorer, ctx.view(item), ctx.env);
         ctx.output(ctx.annotate(item, { score, scored: true }, cp));
       } catch (err) {
-        ctx.problem(`the scorer failed on ${item.id}: ${message(err)}`, 'error', item.id);
-        ctx.prune(item, `could not be scored: ${message(err)}`);
+        ctx.problem(`the scorer failed on ${item.id}: ${errorText(err)}`, 'error', item.id);
+        ctx.prune(item, `could not be scored: ${errorText(err)}`);
       }
     };
     if (!p.combined) return ctx.forEachInput((item) => scoreOne(item));

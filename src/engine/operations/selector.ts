@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { evaluateSelector } from '../functions/evaluate';
+import { errorText } from '../run/errors';
 import { selectorSpecSchema, type SelectorSpec } from '../graph/specs';
 import { defineOperation } from './definition';
 import type { OperationExecutor } from './execution';
@@ -32,7 +33,7 @@ export const executeSelector: OperationExecutor<'selector'> = async (ctx) => {
       try {
         keep = (await evaluateSelector(spec, [ctx.view(item)], ctx.env)).length > 0;
       } catch (err) {
-        ctx.problem(`the selector failed on ${item.id}: ${err instanceof Error ? err.message : String(err)}`, 'warn', item.id);
+        ctx.problem(`the selector failed on ${item.id}: ${errorText(err)}`, 'warn', item.id);
         keep = false;
       }
       if (keep) ctx.output(item);

@@ -3,6 +3,7 @@ import { validatorSpecSchema } from '../graph/specs';
 import { defineOperation } from './definition';
 import { evaluateValidator } from '../functions/evaluate';
 import { readAnswer } from '../prompts/parse';
+import { errorText } from '../run/errors';
 import { keyTag, type CriticalPoint, type FlowItem, type OperationContext, type OperationExecutor } from './execution';
 import { llmFields, llmParamShape, samplesField } from './llmFields';
 import { promptMessages, sampling, thoughtsFromCall } from './llmThoughts';
@@ -43,7 +44,7 @@ async function validate(ctx: OperationContext<'validateAndImprove'>, p: Params, 
     try {
       return { valid: await evaluateValidator(v, view, ctx.env), cp: item.cp };
     } catch (err) {
-      ctx.problem(`the validator failed on ${item.id}: ${err instanceof Error ? err.message : String(err)}`, 'error', item.id);
+      ctx.problem(`the validator failed on ${item.id}: ${errorText(err)}`, 'error', item.id);
       return null;
     }
   }

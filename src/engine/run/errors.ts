@@ -9,6 +9,9 @@ export class GraphInvalidError extends Error {
   }
 }
 
+/** The message of anything thrown (an Error's message, else its string form). */
+export const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
 /** Thrown inside a run once it is cancelled or out of budget, to unwind the operations. */
 export class RunStopped extends Error {
   constructor() {

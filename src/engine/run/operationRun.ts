@@ -6,7 +6,7 @@ import { UNANNOTATED, type Thought, type ThoughtAnnotations } from '../grs/thoug
 import type { OperationType } from '../operations/definition';
 import { compareKeys, type CallSpec, type CriticalPoint, type FlowItem, type NewThought, type OperationContext, type OperationExecutor } from '../operations/execution';
 import { operationRegistry } from '../operations/registry';
-import { RunStopped } from './errors';
+import { errorText, RunStopped } from './errors';
 import type { OperationStatus } from './events';
 import { latestCp, type RunRuntime } from './runtime';
 
@@ -26,8 +26,6 @@ function mergeAnnotations(a: ThoughtAnnotations, b: Partial<ThoughtAnnotations>)
     compared: b.compared ?? a.compared,
   };
 }
-
-const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 /**
  * One operation of a running graph: buffers the thoughts its predecessors send (keyed by

@@ -4,7 +4,7 @@ import { applyEventInPlace, createGrs } from '../grs/reduce';
 import type { GrsState } from '../grs/state';
 import { ModelError, type CompletionResult, type LanguageModel } from '../models/types';
 import type { CallOutcome, CallSpec, CriticalPoint, FlowItem } from '../operations/execution';
-import { RunStopped } from './errors';
+import { errorText, RunStopped } from './errors';
 import type { Budget, BudgetCap, RunEvent, RunEventMap, RunEventType } from './events';
 import type { RunOptions } from './options';
 import { callSeed } from './seed';
@@ -178,7 +178,7 @@ export class RunRuntime {
           throw new RunStopped();
         }
         const kind = err instanceof ModelError ? err.kind : 'unknown';
-        const message = err instanceof Error ? err.message : String(err);
+        const message = errorText(err);
         this.emit('call.error', { callId: id, opId, kind, message });
         report(`the ${spec.purpose} call ${id} failed: ${message}`);
         return null;
