@@ -2,7 +2,7 @@
 // takes a fixed time per call, how much faster it is than one call at a time (as the reference
 // framework runs), and the engine's own overhead per thought with a zero-latency model.
 import { loadavg } from 'node:os';
-import { builtinFunctions, runCheckedGraph, runGraph, scriptedModel, validateDocument } from '../src/engine/index';
+import { builtinFunctions, quantileSorted, runCheckedGraph, runGraph, scriptedModel, validateDocument } from '../src/engine/index';
 import { gotSortingShape, sortingAnswer, syntheticAnswer, syntheticShape } from '../src/engine/testing/index';
 import type { CheckedGraph, GotDocument, RunResult, ScriptedCall } from '../src/engine/index';
 import { BOUND_RULE, longestCallChain } from './bound';
@@ -56,10 +56,7 @@ async function run(shape: Shape, latency: number, concurrency: number, checked?:
   return { wall, cpu: (cpuUsed.user + cpuUsed.system) / 1000, modelMs, result };
 }
 
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? (s[(s.length - 1) / 2] as number) : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
-};
+const median = (xs: readonly number[]): number => quantileSorted([...xs].sort((a, b) => a - b), 0.5);
 const f2 = (x: number): string => x.toFixed(2);
 const row = (cells: Array<[string, number]>): string => cells.map(([s, w]) => s.padEnd(w)).join('');
 
