@@ -67,11 +67,7 @@ export function setupModel(options: ModelOptions, env: Readonly<Record<string, s
   let cost: (usage: TokenUsage) => number;
   let makeProvider: (() => OpenAIModel) | null = null;
   if (useSimulator) {
-    base = simulatorModel({
-      seed: options.seed,
-      ...(options.latencyMs === undefined ? {} : { latencyMs: options.latencyMs }),
-      ...(options.tokenMs === undefined ? {} : { tokenMs: options.tokenMs }),
-    });
+    base = simulatorModel({ seed: options.seed, latencyMs: options.latencyMs, tokenMs: options.tokenMs });
     const price = lookupPrice(prices, SIMULATOR_PRICE_KEY);
     cost = (usage) => costOf(usage, price);
   } else {

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import type { FaultPlan } from './faults';
 import { startModelServer, type ModelServer } from './modelServer';
-import { loadSimulatorModel, SIMULATOR_MODEL_NAMES, type SimulatorSettings } from './simulatorSource';
+import { simulatorModel } from '../engine/index';
+import { SIMULATOR_MODEL_NAMES, type SimulatorSettings } from './simulatorSource';
 
 export interface SimulatorCliOptions extends SimulatorSettings {
   port: number;
@@ -66,7 +67,7 @@ export async function runSimulatorServer(argv: string[], log: (line: string) => 
     log(USAGE);
     return null;
   }
-  const model = loadSimulatorModel(options);
+  const model = simulatorModel({ seed: options.seed, latencyMs: options.latencyMs, tokenMs: options.tokenMs });
   const server = await startModelServer({
     model,
     models: [...SIMULATOR_MODEL_NAMES],

@@ -1,7 +1,8 @@
 import type { Plugin } from 'vite';
 import { createLlmProxy, type LlmProxyOptions } from './llmProxy';
 import { createModelHandler, type ModelHandler } from './modelHandler';
-import { loadSimulatorModel, type SimulatorSettings } from './simulatorSource';
+import { simulatorModel } from '../engine/index';
+import type { SimulatorSettings } from './simulatorSource';
 
 export interface GotStudioServerPluginOptions {
   proxy?: LlmProxyOptions;
@@ -21,7 +22,7 @@ export function gotStudioServerPlugin(options: GotStudioServerPluginOptions = {}
   const mount = (middlewares: Connect) => {
     middlewares.use('/api/llm', createLlmProxy({ ...options.proxy, prefix: '' }));
     middlewares.use('/api/simulator/v1', (req, res) => {
-      simulator ??= createModelHandler({ model: loadSimulatorModel(options.simulator) });
+      simulator ??= createModelHandler({ model: simulatorModel(options.simulator) });
       simulator.handle(req, res);
     });
   };
