@@ -12,6 +12,7 @@ import {
   mergeFunctionRegistries,
   openAIModel,
   parseDocumentFile,
+  quantileSorted,
   runGraph,
   SIMULATOR_ID,
   taskFunctions,
@@ -58,10 +59,7 @@ interface Timed {
   result: RunResult;
 }
 
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? (s[(s.length - 1) / 2] as number) : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
-};
+const median = (xs: readonly number[]): number => quantileSorted([...xs].sort((a, b) => a - b), 0.5);
 
 async function gotOverServer(): Promise<string[]> {
   const document = await loadExample();

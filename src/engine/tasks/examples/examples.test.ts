@@ -5,6 +5,7 @@ import { validateDocument } from '../../graph/validate';
 import { templatePlaceholders } from '../../prompts/template';
 import { GROUND_TRUTH_COUNTRIES_KEY } from '../keywordCounting/loader';
 import { simulatorModel } from '../../models/simulator/simulatorModel';
+import { quantileSorted } from '../../report/stats';
 import { runGraph } from '../../run/runGraph';
 import { taskFunctions } from '../functions';
 import { loadDatasetRow } from '../loaders';
@@ -39,10 +40,7 @@ async function runSample(s: ExampleSpec, sample: number): Promise<Awaited<Return
   return runGraph(s.build(input), { model, functions, input, seed: 0, sampleIndex: sample, concurrency: Infinity });
 }
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? (s[(s.length - 1) / 2] as number) : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
-};
+const median = (xs: number[]): number => quantileSorted([...xs].sort((a, b) => a - b), 0.5);
 
 describe('example graphs', () => {
   it('cover every task and scheme of the gallery, once each', () => {
