@@ -9,7 +9,7 @@ describe('document merging score', () => {
 
   it('averages each rating over the samples, then takes their harmonic mean', () => {
     const texts = ['<Redundancy>6</Redundancy><Retained>10</Retained>', '<Redundancy>10</Redundancy><Retained>8</Retained>', '<Redundancy>8</Redundancy><Retained>6</Retained>'];
-    expect(docMergeScore(texts)).toBeCloseTo(harmonicMean(8, 8), 10);
+    expect(docMergeScore(texts)).toBeCloseTo(8, 10);
     expect(harmonicMean(4, 8)).toBeCloseTo(16 / 3, 10);
   });
 
