@@ -1,6 +1,7 @@
 import type { GotDocument, OperationNode } from '../graph/document';
 import type { ThoughtState } from '../graph/specs';
 import type { ThoughtView } from '../functions/types';
+import { operationOrder } from '../graph/structure';
 import { aggregateBase } from '../operations/aggregate';
 import { formatJson, renderTemplate, type RenderContext } from '../prompts/render';
 import { expectedAnswer, expectedVerdict } from './expected';
@@ -52,25 +53,6 @@ const picksOnePart = (op: OperationNode): boolean => {
   const sel = record(op.params.selector);
   return op.type === 'selector' && sel.kind === 'filter' && picksOne(str(sel.expr));
 };
-
-/** Operations in dataflow order (operations on a cycle or fed by a missing one are left out, as a run would never reach them). */
-function topologicalOrder(doc: GotDocument): OperationNode[] {
-  const byId = new Map(doc.operations.map((o) => [o.id, o]));
-  const pending = new Map(doc.operations.map((o) => [o.id, o.inputs.filter((i) => byId.has(i)).length]));
-  const successors = new Map<string, string[]>();
-  for (const o of doc.operations) for (const i of o.inputs) if (byId.has(i)) successors.set(i, [...(successors.get(i) ?? []), o.id]);
-  const queue = doc.operations.filter((o) => pending.get(o.id) === 0).map((o) => o.id);
-  const out: OperationNode[] = [];
-  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-    out.push(byId.get(next) as OperationNode);
-    for (const s of successors.get(next) ?? []) {
-      const left = (pending.get(s) ?? 0) - 1;
-      pending.set(s, left);
-      if (left === 0) queue.push(s);
-    }
-  }
-  return out;
-}
 
 // The editor re-estimates on every edit, and most prompts render the same as before: count each text once per counter.
 const counted = new WeakMap<TokenCounter, Map<string, number>>();
@@ -139,7 +121,8 @@ const view = (state: ThoughtState): ThoughtView => ({ id: 'expected', state, sco
  * part-picking Selectors; Validate-and-Improve gives a range from "valid at once" to "every try used".
  */
 export function estimateRun(doc: GotDocument, pricing: Pricing = { promptPerMTok: 0, completionPerMTok: 0 }, countTokens: TokenCounter = roughTokens): RunEstimate {
-  const order = topologicalOrder(doc);
+  // Operations on a cycle are left out: a run would never reach them.
+  const order = operationOrder(doc);
   const pickers = new Map<string, number>();
   for (const op of doc.operations) if (picksOnePart(op)) for (const i of op.inputs) pickers.set(i, (pickers.get(i) ?? 0) + 1);
   const ctx: Context = { count: memoized(countTokens), partsOf: (id) => pickers.get(id) ?? 1 };

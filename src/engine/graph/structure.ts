@@ -102,6 +102,13 @@ export function analyzeStructure(doc: GotDocument): Structure {
   return { ops, index, preds, order, diagnostics };
 }
 
+/** A document's operations in dataflow order (the order a CheckedGraph has), leaving out those on or behind a cycle. */
+export function operationOrder(doc: GotDocument): OperationNode[] {
+  const { ops, order } = analyzeStructure(doc);
+  const byId = new Map(ops.map((o) => [o.id, o]));
+  return order.map((id) => byId.get(id) as OperationNode);
+}
+
 /** Kahn's algorithm; among ready operations the earliest in the document goes first. */
 function topologicalOrder(ops: readonly OperationNode[], preds: Map<string, string[]>, index: Map<string, number>): string[] {
   const indegree = new Map<string, number>();

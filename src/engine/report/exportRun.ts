@@ -1,5 +1,6 @@
 import type { GotDocument } from '../graph/document';
 import type { JsonValue, ThoughtState } from '../graph/specs';
+import { operationOrder } from '../graph/structure';
 import { rebuildGrs } from '../grs/reduce';
 import type { CallRecord, GrsState, OperationRunState } from '../grs/state';
 import type { Thought } from '../grs/thought';
@@ -161,18 +162,14 @@ export interface ExportedRun {
   totals: RunTotals & { samples: number; solved: number; wallMs: number };
 }
 
-/** Operation ids in topological order; ties keep document order (Kahn's algorithm). */
+/** Operation ids in dataflow order; any on a cycle (a recording may hold anything) follow in document order. */
 export function topologicalOrder(document: GotDocument): string[] {
-  const ops = document.operations;
-  const known = new Set(ops.map((o) => o.id));
-  const pending = new Map(ops.map((o) => [o.id, new Set(o.inputs.filter((i) => known.has(i) && i !== o.id))]));
-  const order: string[] = [];
-  while (order.length < ops.length) {
-    const next = ops.find((o) => !order.includes(o.id) && pending.get(o.id)!.size === 0);
-    // A cycle cannot run; list what is left in document order rather than loop forever.
-    const pick = next ?? ops.find((o) => !order.includes(o.id))!;
-    order.push(pick.id);
-    for (const deps of pending.values()) deps.delete(pick.id);
+  const order = operationOrder(document).map((o) => o.id);
+  const placed = new Set(order);
+  for (const o of document.operations) {
+    if (placed.has(o.id)) continue;
+    placed.add(o.id);
+    order.push(o.id);
   }
   return order;
 }
