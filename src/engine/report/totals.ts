@@ -1,3 +1,4 @@
+import { zeroTotals } from '../grs/state';
 import type { RunTotals } from '../run/events';
 
 /** The fields of RunTotals, in report order. */
@@ -12,7 +13,7 @@ export function totalsOf(from: RunTotals): RunTotals {
 
 /** Field-by-field sum of several runs' totals (a batch, a scheme's samples). */
 export function sumTotals(items: readonly RunTotals[]): RunTotals {
-  const out = totalsOf({ requests: 0, completions: 0, cacheHits: 0, promptTokens: 0, completionTokens: 0, cost: 0 });
+  const out = zeroTotals();
   for (const item of items) for (const k of TOTAL_FIELDS) out[k] += item[k];
   return out;
 }
