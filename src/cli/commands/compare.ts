@@ -6,7 +6,7 @@ import { resolveInputs, type RunInput } from '../inputs';
 import { formatDiagnostic, loadGraph, type LoadedGraph } from '../loadGraph';
 import { checkReachable, setupModel } from '../modelSetup';
 import { createProgress } from '../progress';
-import { formatComparison, type ComparisonFormat } from '../report/formatComparison';
+import { formatComparison, QUANTILE_METHOD, type ComparisonFormat } from '../report/formatComparison';
 import { remainingBudget } from '../args/parseBudget';
 import { runBatch } from '../runBatch';
 import { WorkerScriptRunner } from '../workerScriptRunner';
@@ -72,7 +72,7 @@ export async function compareCommand(files: readonly string[], o: CompareCommand
   if (o.out !== undefined) {
     const text = o.out.toLowerCase().endsWith('.csv')
       ? formatComparison(rows, 'csv')
-      : JSON.stringify({ quantileMethod: 'linear interpolation (type 7)', model: setup.record, schemes: rows, samples: schemes }, infinityAsNull, 2);
+      : JSON.stringify({ quantileMethod: QUANTILE_METHOD, model: setup.record, schemes: rows, samples: schemes }, infinityAsNull, 2);
     const path = await writeReport(o.out, io.cwd, text);
     if (o.quiet !== true) io.stderr.write(`Wrote ${path}\n`);
   }

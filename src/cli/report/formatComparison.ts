@@ -3,6 +3,9 @@ import { count, csvField, dollars, formatTable, num, type Align } from './table'
 
 export type ComparisonFormat = 'table' | 'csv' | 'json';
 
+/** How the quartiles are computed, as JSON reports name it. */
+export const QUANTILE_METHOD = 'linear interpolation (type 7)';
+
 const CSV_HEADERS = [
   'scheme', 'file', 'samples', 'scored', 'incomplete', 'score_min', 'score_q1', 'score_median', 'score_q3', 'score_max', 'score_mean',
   'solved', 'solved_rate', 'requests', 'completions', 'cache_hits', 'prompt_tokens', 'completion_tokens', 'cost', 'wall_ms',
@@ -10,7 +13,7 @@ const CSV_HEADERS = [
 
 /** The comparison as a terminal table, CSV (one row per scheme) or JSON. */
 export function formatComparison(rows: readonly SchemeComparison[], format: ComparisonFormat): string {
-  if (format === 'json') return JSON.stringify({ quantileMethod: 'linear interpolation (type 7)', schemes: rows }, null, 2);
+  if (format === 'json') return JSON.stringify({ quantileMethod: QUANTILE_METHOD, schemes: rows }, null, 2);
   if (format === 'csv') {
     const lines = rows.map((r) =>
       [

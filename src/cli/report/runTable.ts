@@ -28,8 +28,8 @@ export function formatRunTable(rows: readonly RunTableRow[]): string {
         ],
   );
   const done = rows.flatMap((r) => (r.summary ? [r.summary] : []));
+  const t = sumTotals(done);
   if (rows.length > 1) {
-    const t = sumTotals(done);
     const compared = done.filter((s) => s.solved !== null);
     body.push([
       `total (${rows.length})`,
@@ -44,7 +44,6 @@ export function formatRunTable(rows: readonly RunTableRow[]): string {
       '',
     ]);
   }
-  const cacheHits = sumTotals(done).cacheHits;
   const table = formatTable(headers, body, align);
-  return cacheHits > 0 ? `${table}\n${cacheHits} answer(s) came from the response cache (--no-cache to ask the model again).` : table;
+  return t.cacheHits > 0 ? `${table}\n${t.cacheHits} answer(s) came from the response cache (--no-cache to ask the model again).` : table;
 }
