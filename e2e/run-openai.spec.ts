@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { dumpBrowserStorage } from './support/browserStorage';
+import { expectRunStoredWithout } from './support/browserStorage';
 import { KEYED_SERVER_KEY, SIM_MODEL, expect, test } from './support/modelServers';
 import { RunPage } from './support/runPage';
 
@@ -11,12 +10,7 @@ test.describe('live runs through the OpenAI provider against the simulator serve
     expect(await run.testConnection()).toMatch(/Connected: got-simulator answered/);
     await run.saveModel();
     await expect(page.getByTestId('model-picker')).toContainText(SIM_MODEL);
-    await run.run();
-    await run.waitDone();
-    await expect(run.summary('status')).toHaveText('completed');
-    await expect(run.summary('requests')).toHaveText('5');
-    await expect(run.summary('completions')).toHaveText('31');
-    await run.expectThoughts(33);
+    await run.runSorting32ToCompletion();
     await run.shot('run-7-openai-provider');
   });
 
@@ -106,11 +100,7 @@ test.describe('live runs through the OpenAI provider against the simulator serve
     await run.waitDone();
     await expect(run.summary('status')).toHaveText('completed');
 
-    const stored = await dumpBrowserStorage(page);
-    expect(stored.dbs).toContain('got-studio-runs');
-    expect(stored.idb.length).toBeGreaterThan(1000);
-    expect(stored.local).not.toContain(KEYED_SERVER_KEY);
-    expect(stored.idb).not.toContain(KEYED_SERVER_KEY);
+    await expectRunStoredWithout(page, KEYED_SERVER_KEY);
 
     await page.getByTestId('menu-file').click();
     await page.getByTestId('file-share').click();
@@ -118,9 +108,7 @@ test.describe('live runs through the OpenAI provider against the simulator serve
     expect(await page.getByTestId('share-url').inputValue()).not.toContain(KEYED_SERVER_KEY);
     await page.getByTestId('dialog-close').click();
 
-    const download = page.waitForEvent('download');
-    await page.getByTestId('export-run').click();
-    const text = readFileSync(await (await download).path(), 'utf8');
+    const text = await run.exportRun();
     expect(text).toContain('"format": "got-studio-run"');
     expect(text).not.toContain(KEYED_SERVER_KEY);
 

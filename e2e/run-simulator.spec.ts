@@ -194,10 +194,7 @@ test.describe('live runs on the in-browser simulator', () => {
     await expect(page.getByTestId('run-problem')).toContainText('Run cancelled');
     const cards = await run.thoughtCount();
     expect(cards).toBeGreaterThanOrEqual(3);
-    const download = page.waitForEvent('download');
-    await page.getByTestId('export-run').click();
-    const file = await (await download).path();
-    const exported = JSON.parse(readFileSync(file, 'utf8')) as { samples: Array<{ status: string; thoughts: unknown[] }> };
+    const exported = JSON.parse(await run.exportRun()) as { samples: Array<{ status: string; thoughts: unknown[] }> };
     expect(exported.samples[0]?.status).toBe('cancelled');
     expect(exported.samples[0]?.thoughts.length).toBe(cards);
     await run.shot('run-6-cancelled');

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 /** Everything the page keeps on the device: localStorage as JSON, IndexedDB database names and every record as JSON. */
 export async function dumpBrowserStorage(page: Page): Promise<{ local: string; dbs: string[]; idb: string }> {
@@ -28,4 +28,13 @@ export async function dumpBrowserStorage(page: Page): Promise<{ local: string; d
     const contents = await Promise.all(dbs.map(dump));
     return { local, dbs, idb: contents.join('\n') };
   });
+}
+
+/** Checks that a run was recorded on the device (the runs database holds it) and that `secret` is in neither localStorage nor IndexedDB. */
+export async function expectRunStoredWithout(page: Page, secret: string): Promise<void> {
+  const stored = await dumpBrowserStorage(page);
+  expect(stored.dbs).toContain('got-studio-runs');
+  expect(stored.idb.length).toBeGreaterThan(1000);
+  expect(stored.local).not.toContain(secret);
+  expect(stored.idb).not.toContain(secret);
 }

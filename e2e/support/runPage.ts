@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { EditorPage, SHOTS } from './editorPage';
 
@@ -95,6 +96,23 @@ export class RunPage {
 
   summary(field: string): Locator {
     return this.page.getByTestId(`summary-${field}`);
+  }
+
+  /** Runs the default GoT sorting-32 graph and checks it completed whole: 5 requests, 31 completions, 33 thoughts. */
+  async runSorting32ToCompletion(): Promise<void> {
+    await this.run();
+    await this.waitDone();
+    await expect(this.summary('status')).toHaveText('completed');
+    await expect(this.summary('requests')).toHaveText('5');
+    await expect(this.summary('completions')).toHaveText('31');
+    await this.expectThoughts(33);
+  }
+
+  /** Exports the shown run as a file through the run view's Export button and returns its text. */
+  async exportRun(): Promise<string> {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByTestId('export-run').click();
+    return readFileSync(await (await download).path(), 'utf8');
   }
 
   /** Selects the run's final thought from the summary and opens its details. */
