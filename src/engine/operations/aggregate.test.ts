@@ -1,19 +1,11 @@
 import { describe, expect, test } from 'vitest';
+import { viewOf } from '../functions/testing';
 import type { ThoughtView } from '../functions/types';
 import { scriptedModel } from '../models/scripted';
 import { op, outputsOf, params, runOps } from '../run/testing';
 import { aggregateBase } from './aggregate';
 
-const view = (id: string, state: ThoughtView['state'], score: number | null): ThoughtView => ({
-  id,
-  state,
-  score,
-  scored: score !== null,
-  valid: null,
-  validated: false,
-  solved: null,
-  compared: false,
-});
+const view = (id: string, state: ThoughtView['state'], score: number | null): ThoughtView => viewOf(state, { id, score, scored: score !== null });
 
 describe('Aggregate', () => {
   test('sends one prompt over all inputs in input order; each completion becomes a thought whose parents are all the inputs', async () => {
