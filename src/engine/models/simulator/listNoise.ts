@@ -1,3 +1,4 @@
+import { adjacentDisorder } from '../../tasks/shared/lists';
 import type { AnswerContext } from './context';
 
 /** A mistake made on a list: lose an item, repeat one, write a wrong value, or swap two neighbours. */
@@ -42,13 +43,6 @@ function countDiffs(attempt: readonly number[], reference: readonly number[]): M
   return diff;
 }
 
-/** Adjacent pairs out of ascending order. */
-export function disorder(list: readonly number[]): number {
-  let n = 0;
-  for (let i = 1; i < list.length; i++) if ((list[i - 1] as number) > (list[i] as number)) n++;
-  return n;
-}
-
 /**
  * Whether a model repairs a mistake: it notices it or not once per prompt (so its samples agree),
  * and a sample then follows that verdict 9 times in 10.
@@ -78,7 +72,7 @@ export function partiallyRepair(attempt: readonly number[], target: readonly num
   }
   if (!ordered) return out;
   out.sort((a, b) => a - b);
-  const swaps = Array.from({ length: disorder(attempt) }).filter(() => !repairs(ctx, fixChance)).length;
+  const swaps = Array.from({ length: adjacentDisorder(attempt) }).filter(() => !repairs(ctx, fixChance)).length;
   for (let s = 0; s < swaps && out.length > 1; s++) swapNearestDistinct(out, rng.int(out.length - 1));
   return out;
 }

@@ -33,5 +33,12 @@ export function countValues(values: readonly number[]): Map<number, number> {
   return counts;
 }
 
+/** How many adjacent pairs are out of ascending order. */
+export function adjacentDisorder(list: readonly number[]): number {
+  let n = 0;
+  for (let i = 1; i < list.length; i++) if ((list[i - 1] as number) > (list[i] as number)) n++;
+  return n;
+}
+
 /** The error score every task gives an answer that could not be read (the paper's convention for sorting). */
 export const UNPARSEABLE_ERROR = 300;

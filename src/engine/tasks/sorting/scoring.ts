@@ -1,5 +1,5 @@
 import type { ThoughtView } from '../../functions/types';
-import { asNumberList, countValues, UNPARSEABLE_ERROR } from '../shared/lists';
+import { adjacentDisorder, asNumberList, countValues, UNPARSEABLE_ERROR } from '../shared/lists';
 
 /** State key of the unsorted sub-list a thought was asked to sort (set by the split, concatenated by merges). */
 export const SORTING_SUBLIST_KEY = 'unsortedSublist';
@@ -10,9 +10,7 @@ export function sortingErrorOf(answer: readonly number[], reference: readonly nu
   const got = countValues(answer);
   let countErrors = 0;
   for (const value of new Set([...want.keys(), ...got.keys()])) countErrors += Math.abs((got.get(value) ?? 0) - (want.get(value) ?? 0));
-  let disorder = 0;
-  for (let i = 1; i < answer.length; i++) if ((answer[i - 1] as number) > (answer[i] as number)) disorder++;
-  return countErrors + disorder;
+  return countErrors + adjacentDisorder(answer);
 }
 
 /** The list a thought had to sort: its part's sub-list when it works on a part, else the whole input. */
