@@ -1,4 +1,5 @@
 import { KEYWORD_PHRASES } from '../../tasks/keywordCounting/prompts';
+import { sumTallies, tallyOf } from '../../tasks/keywordCounting/scoring';
 import { calibration } from './calibration';
 import { type AnswerContext, drawMistakes } from './context';
 import { asCounts, lastLabeledJson, lastTagged } from './extract';
@@ -8,12 +9,6 @@ import { repairs } from './listNoise';
 const c = calibration.keywordCounting;
 
 const sentencesOf = (text: string): string[] => text.split(/(?<=[.!?])\s+/).filter((s) => s.trim() !== '');
-
-function tally(mentions: readonly string[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const m of mentions) out[m] = (out[m] ?? 0) + 1;
-  return out;
-}
 
 /** Mentions read with mistakes: a mention missed, counted twice, or taken for another country. */
 function misread(mentions: readonly string[], mean: number, ctx: AnswerContext): string[] {
@@ -32,7 +27,7 @@ function misread(mentions: readonly string[], mean: number, ctx: AnswerContext):
 const countMean = (chars: number, ctx: AnswerContext): number => c.per400Chars * (chars / 400) ** c.exponent * (ctx.stepByStep ? calibration.stepByStep : 1);
 
 function countAnswer(text: string, ctx: AnswerContext): string {
-  if (!ctx.stepByStep) return JSON.stringify(tally(misread(findCountries(text), countMean(text.length, ctx), ctx)));
+  if (!ctx.stepByStep) return JSON.stringify(tallyOf(misread(findCountries(text), countMean(text.length, ctx), ctx)));
   const mean = countMean(text.length, ctx);
   const sentences = sentencesOf(text);
   const lines: string[] = [];
@@ -43,12 +38,11 @@ function countAnswer(text: string, ctx: AnswerContext): string {
     all.push(...seen);
     lines.push(`Sentence ${i + 1} names ${seen.length === 0 ? 'no country' : seen.join(', ')}`);
   });
-  return `${lines.join('\n')}\nOutput: ${JSON.stringify(tally(all))}`;
+  return `${lines.join('\n')}\nOutput: ${JSON.stringify(tallyOf(all))}`;
 }
 
 function addWithSlips(tallies: readonly Record<string, number>[], ctx: AnswerContext): Record<string, number> {
-  const sum: Record<string, number> = {};
-  for (const t of tallies) for (const [k, v] of Object.entries(t)) sum[k] = (sum[k] ?? 0) + v;
+  const sum = sumTallies(tallies);
   const names = Object.keys(sum);
   for (const [uKind = 0, uPos = 0] of drawMistakes(ctx, c.addRate * (names.length / 5), 0.3)) {
     const name = names[Math.floor(uPos * names.length)];
@@ -94,14 +88,14 @@ export function answerKeywordCounting(prompt: string, ctx: AnswerContext): strin
   if (prompt.includes(KEYWORD_PHRASES.split)) return splitAnswer(prompt, text);
   if (prompt.includes(KEYWORD_PHRASES.fix)) {
     const attempt = asCounts(lastLabeledJson(prompt, 'Attempt')) ?? {};
-    const truth = tally(findCountries(text));
+    const truth = tallyOf(findCountries(text));
     const fixed: Record<string, number> = {};
     for (const name of new Set([...Object.keys(truth), ...Object.keys(attempt)])) {
       const value = repairs(ctx, c.fixChance) ? (truth[name] ?? 0) : (attempt[name] ?? 0);
       if (value > 0) fixed[name] = value;
     }
     const mentions = Object.entries(fixed).flatMap(([name, n]) => Array.from({ length: n }, () => name));
-    return JSON.stringify(tally(misread(mentions, c.fixNewRate * countMean(text.length, ctx), ctx)));
+    return JSON.stringify(tallyOf(misread(mentions, c.fixNewRate * countMean(text.length, ctx), ctx)));
   }
   if (prompt.includes(KEYWORD_PHRASES.count)) return countAnswer(text, ctx);
   return null;

@@ -1,6 +1,6 @@
 import type { ParseContext, ParseResult, ThoughtView } from '../../functions/types';
 import type { JsonValue } from '../../graph/specs';
-import { asTally, PASSAGE_KEY } from './scoring';
+import { asTally, PASSAGE_KEY, sumTallies } from './scoring';
 
 /** State key of the tallies a merged tally was added up from (the validator checks the sum). */
 export const ADDENDS_KEY = 'addends';
@@ -36,8 +36,7 @@ export function tallySumsMatch(t: ThoughtView): boolean {
   if (!Array.isArray(addends)) throw new Error(`the thought has no "${ADDENDS_KEY}": it is not a merged tally`);
   const merged = asTally(t.state['current']);
   if (!merged || t.parseError) return false;
-  const sum: Record<string, number> = {};
-  for (const addend of addends) for (const [country, n] of Object.entries(asTally(addend) ?? {})) sum[country] = (sum[country] ?? 0) + n;
+  const sum = sumTallies(addends.map((addend) => asTally(addend) ?? {}));
   const countries = new Set([...Object.keys(sum), ...Object.keys(merged)]);
   return [...countries].every((c) => (sum[c] ?? 0) === (merged[c] ?? 0));
 }

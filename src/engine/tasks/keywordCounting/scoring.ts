@@ -39,11 +39,23 @@ function groundTruthNames(t: ThoughtView): string[] {
   return names;
 }
 
+/** A list of mentions counted: `{name: times mentioned}`. */
+export function tallyOf(mentions: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const m of mentions) out[m] = (out[m] ?? 0) + 1;
+  return out;
+}
+
+/** Several tallies added up country by country. */
+export function sumTallies(tallies: readonly Record<string, number>[]): Record<string, number> {
+  const sum: Record<string, number> = {};
+  for (const t of tallies) for (const [k, v] of Object.entries(t)) sum[k] = (sum[k] ?? 0) + v;
+  return sum;
+}
+
 /** The true tally of the whole text: the dataset's list of mentions, counted. */
 function wholeTextTruth(t: ThoughtView): Record<string, number> {
-  const truth: Record<string, number> = {};
-  for (const name of groundTruthNames(t)) truth[name] = (truth[name] ?? 0) + 1;
-  return truth;
+  return tallyOf(groundTruthNames(t));
 }
 
 /** The true tally for a thought: of its passage when it works on a part, else of the whole text. */
