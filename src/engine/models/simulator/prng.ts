@@ -31,12 +31,6 @@ export class Rng {
     return this.next() < p;
   }
 
-  pick<T>(items: readonly T[]): T {
-    const item = items[this.int(items.length)];
-    if (item === undefined) throw new Error('pick from an empty list');
-    return item;
-  }
-
   /** A Poisson draw with mean `mean` (Knuth's method; means here stay small). */
   poisson(mean: number): number {
     if (mean <= 0) return 0;
