@@ -24,28 +24,49 @@ const waitingOp = (): OpLive => ({
   error: null,
 });
 
-/** One shallow copy of the GRS's collections per batch; the engine's reducer then replaces (never edits) the records events touch. */
-function draftGrs(grs: GrsState): GrsState {
-  return {
-    ...grs,
-    thoughtOrder: [...grs.thoughtOrder],
-    thoughts: { ...grs.thoughts },
-    operations: { ...grs.operations },
-    callOrder: [...grs.callOrder],
-    calls: { ...grs.calls },
-    logs: [...grs.logs],
-  };
+type GrsCollection = 'thoughtOrder' | 'thoughts' | 'operations' | 'callOrder' | 'calls' | 'logs';
+const ALL_COLLECTIONS: readonly GrsCollection[] = ['thoughtOrder', 'thoughts', 'operations', 'callOrder', 'calls', 'logs'];
+/**
+ * The collections the engine's reducer (applyEventInPlace) writes per event type. A batch copies only these,
+ * so a frame of streamed tokens leaves thoughts and thoughtOrder (and every layout derived from them) untouched.
+ * Event types not listed copy everything: safe for types added later.
+ */
+const WRITES: Partial<Record<RunEvent['type'], readonly GrsCollection[]>> = {
+  'thought.input': ['thoughtOrder', 'thoughts'],
+  'thought.created': ['thoughtOrder', 'thoughts'],
+  'thought.annotated': ['thoughts'],
+  'thought.pruned': ['thoughts'],
+  'operation.start': ['operations'],
+  'operation.done': ['operations', 'thoughts'],
+  'call.start': ['callOrder', 'calls'],
+  'call.token': ['calls'],
+  'call.retry': ['calls'],
+  'call.done': ['calls', 'operations'],
+  'call.error': ['calls'],
+  log: ['logs'],
+  'run.done': [],
+};
+
+/** Copies, once per batch, the GRS collections `ev` is about to write; the reducer then replaces (never edits) the records it touches. */
+function copyWritten(grs: GrsState, ev: RunEvent, copied: Set<GrsCollection>): void {
+  for (const key of WRITES[ev.type] ?? ALL_COLLECTIONS) {
+    if (copied.has(key)) continue;
+    copied.add(key);
+    // Arrays and records alike: a shallow copy under the same key.
+    (grs as Record<GrsCollection, unknown>)[key] = Array.isArray(grs[key]) ? [...grs[key]] : { ...grs[key] };
+  }
 }
 
 const THOUGHT_MAKING = new Set(['generate', 'aggregate', 'improve']);
 
 /**
  * Applies a batch of events (one animation frame's worth): the GRS through the engine's reducer,
- * then the operation figures. Records touched in the batch are copied once; the rest keep their identity.
+ * then the operation figures. Collections and records touched in the batch are copied once; the rest keep their identity.
  */
 export function applyEvents(prev: LiveRun, batch: readonly RunEvent[]): LiveRun {
   if (batch.length === 0) return prev;
-  const run: LiveRun = { ...prev, grs: draftGrs(prev.grs) };
+  const run: LiveRun = { ...prev, grs: { ...prev.grs } };
+  const grsCopied = new Set<GrsCollection>();
   let opsCopied = false;
   const copied = new Set<string>();
   const op = (id: string): OpLive => {
@@ -74,6 +95,7 @@ export function applyEvents(prev: LiveRun, batch: readonly RunEvent[]): LiveRun 
       streaming.clear();
       streamingChanged = true;
     }
+    copyWritten(run.grs, ev, grsCopied);
     applyEventInPlace(run.grs, ev);
     run.events.push(ev);
     switch (ev.type) {

@@ -61,6 +61,25 @@ describe('run slice', () => {
     expect(after.runs.ops.best).not.toBe(before.runs.ops.best);
   });
 
+  it('a frame of streamed tokens leaves the thoughts and their order untouched, so the GRS layout is not redone', () => {
+    const store = makeStore();
+    const events = tinyRunEvents();
+    const firstToken = events.findIndex((e) => e.type === 'call.token');
+    store.getState().ingestRunEvents(events.slice(0, firstToken));
+    const before = store.getState().live.grs;
+    const callBefore = before.calls.c1;
+    store.getState().ingestRunEvents(events.filter((e) => e.type === 'call.token'));
+    const after = store.getState().live.grs;
+    expect(after.thoughts).toBe(before.thoughts);
+    expect(after.thoughtOrder).toBe(before.thoughtOrder);
+    expect(after.operations).toBe(before.operations);
+    expect(after.calls).not.toBe(before.calls);
+    expect(after.calls.c1?.texts).toEqual(['1 2 3', '2 1 3']);
+    // The previous state is never written: its call still has no text.
+    expect(before.calls.c1).toBe(callBefore);
+    expect(callBefore?.texts).toEqual([]);
+  });
+
   it('shows streamed text on the call while it is generated, as a pending card', () => {
     const store = makeStore();
     const events = tinyRunEvents();
