@@ -80,6 +80,19 @@ describe('run slice', () => {
     expect(callBefore?.texts).toEqual([]);
   });
 
+  it('a selection’s highlight is kept through streamed tokens and follows thoughts made after it', () => {
+    const store = makeStore();
+    const events = tinyRunEvents();
+    const firstToken = events.findIndex((e) => e.type === 'call.token');
+    store.getState().ingestRunEvents(events.slice(0, firstToken));
+    store.getState().selectInRun({ kind: 'operation', id: 'gen' as never });
+    const selected = store.getState().highlight;
+    store.getState().ingestRunEvents(events.filter((e) => e.type === 'call.token'));
+    expect(store.getState().highlight).toBe(selected);
+    store.getState().ingestRunEvents(events.slice(firstToken).filter((e) => e.type !== 'call.token'));
+    expect(Object.keys(store.getState().highlight.thoughts)).toEqual(['t1', 't2']);
+  });
+
   it('shows streamed text on the call while it is generated, as a pending card', () => {
     const store = makeStore();
     const events = tinyRunEvents();

@@ -155,8 +155,9 @@ export const createRunSlice =
       const live = applyEvents(s.live, batch);
       const running = live.grs.status === 'running';
       const patch: Partial<RunHost> = { live, runs: syncEditorView(s.live, live, s.runs, running) };
-      // A selection's highlight follows new thoughts (e.g. a selected operation's outputs).
-      if (s.runUi.selection) patch.highlight = highlightFor(s.runUi.selection, live);
+      // A selection's highlight follows new thoughts (e.g. a selected operation's outputs); batches that made,
+      // marked or passed on none (streamed tokens) keep the thoughts collection and so the highlight.
+      if (s.runUi.selection && live.grs.thoughts !== s.live.grs.thoughts) patch.highlight = highlightFor(s.runUi.selection, live);
       set(patch);
     },
     showRecordedRun: (events, source) => {
