@@ -1,4 +1,4 @@
-import type { CheckedGraph } from '../graph/document';
+import type { GotDocument } from '../graph/document';
 import type { TaskInfo } from './shared/registry';
 
 /** The paper's four tasks, as the gallery and the dataset picker show them. */
@@ -36,10 +36,16 @@ export const taskCatalog: readonly TaskInfo[] = [
 /** Alias agreed in the team contract. */
 export const tasks = taskCatalog;
 
-/** Whether a graph's scores are better when higher: as its last Keep Best N (in run order) declares, else as its task's, else yes. */
-export function scoreHigherIsBetter(graph: Pick<CheckedGraph, 'document' | 'operations'>): boolean {
+/**
+ * Whether a graph's scores are better when higher: as its last Keep Best N declares (pass a checked
+ * graph's operations for run order; a document's own order otherwise), else as its task's, else yes.
+ */
+export function scoreHigherIsBetter(graph: {
+  document: Pick<GotDocument, 'task'>;
+  operations: ReadonlyArray<{ type: string; params: unknown }>;
+}): boolean {
   const keepers = graph.operations.filter((o) => o.type === 'keepBestN');
   const last = keepers[keepers.length - 1];
-  if (last?.type === 'keepBestN') return last.params.higherIsBetter;
+  if (last) return (last.params as { higherIsBetter?: boolean }).higherIsBetter !== false;
   return taskCatalog.find((t) => t.id === graph.document.task)?.higherIsBetter ?? true;
 }

@@ -5,7 +5,7 @@ import { appScriptRunner } from '../scripts/workerScriptRunner';
 import { sampleInput } from '../run/sampleInput';
 import { buildModel } from '../run/settings/buildModel';
 import { appKeyVault } from '../run/settings/keyVault';
-import { scoresHigherIsBetter } from '../run/opOrder';
+import { higherIsBetterOf } from '../run/opOrder';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
 import { dollars } from '../thoughts/thoughtText';
 import { costBarPlot, errorBoxPlot, volumeLatencyPlot } from './comparePlots';
@@ -52,7 +52,7 @@ export function CompareView() {
     });
     abort.current = null;
     setProgress(null);
-    setResult({ ...r, schemes: entries.map((e) => e.scheme), higherIsBetter: scoresHigherIsBetter(entries[0]?.document ?? doc) });
+    setResult({ ...r, schemes: entries.map((e) => e.scheme), higherIsBetter: higherIsBetterOf(entries[0]?.document ?? doc) });
   };
 
   const makeBox = useCallback((w: number) => errorBoxPlot(result!, result!.schemes, result!.higherIsBetter, w), [result]);

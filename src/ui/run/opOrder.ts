@@ -1,4 +1,4 @@
-import type { GotDocument, OperationId } from '../../engine/index';
+import { scoreHigherIsBetter, type GotDocument, type OperationId } from '../../engine/index';
 
 /** Operation ids in a topological order (inputs first; ties keep document order), and each one's successors. */
 export function operationOrder(doc: GotDocument): { order: OperationId[]; successors: Map<string, string[]> } {
@@ -24,10 +24,9 @@ export function operationOrder(doc: GotDocument): { order: OperationId[]; succes
   return { order, successors };
 }
 
-/** Whether the graph's scores are better when higher (false when a KeepBestN says lower is better). */
-export function scoresHigherIsBetter(doc: GotDocument): boolean {
-  for (const op of doc.operations) {
-    if (op.type === 'keepBestN' && op.params.higherIsBetter === false) return false;
-  }
-  return true;
-}
+/** Whether the graph's scores are better when higher, by the engine's rule (last Keep Best N, else the task). */
+export const higherIsBetterOf = (doc: GotDocument): boolean => {
+  const byId = new Map(doc.operations.map((op) => [op.id, op]));
+  const operations = operationOrder(doc).order.flatMap((id) => byId.get(id) ?? []);
+  return scoreHigherIsBetter({ document: doc, operations });
+};

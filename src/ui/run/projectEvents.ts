@@ -1,6 +1,6 @@
 import { applyEventInPlace, createGrs, type GrsState, type RunEvent } from '../../engine/index';
 import type { LiveRun, OpLive } from './liveTypes';
-import { operationOrder, scoresHigherIsBetter } from './opOrder';
+import { higherIsBetterOf, operationOrder } from './opOrder';
 
 /** An empty run: nothing on screen yet. */
 export function emptyLiveRun(): LiveRun {
@@ -87,7 +87,7 @@ export function applyEvents(prev: LiveRun, batch: readonly RunEvent[]): LiveRun 
   for (const ev of batch) {
     if (ev.type === 'run.start') {
       const order = operationOrder(ev.document);
-      Object.assign(run, emptyLiveRun(), { grs: createGrs(), opOrder: order.order, higherIsBetter: scoresHigherIsBetter(ev.document) });
+      Object.assign(run, emptyLiveRun(), { grs: createGrs(), opOrder: order.order, higherIsBetter: higherIsBetterOf(ev.document) });
       run.ops = Object.fromEntries(order.order.map((id) => [id, waitingOp()]));
       opsCopied = true;
       copied.clear();
