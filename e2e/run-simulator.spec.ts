@@ -26,7 +26,8 @@ test.describe('live runs on the in-browser simulator', () => {
     // The default view is readable: the final thought is framed at ≥ 0.8 zoom with its answer and figures.
     const finalCard = run.grs().locator('.thought-card.is-final');
     await expect(finalCard).toBeInViewport();
-    expect((await finalCard.boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(0.8 * 240 - 1);
+    // The camera may still be settling (the card re-renders as it moves): wait for a readable width.
+    await expect.poll(async () => (await finalCard.boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(0.8 * 240 - 1);
     await expect(finalCard.locator('.thought-text')).toContainText('[0,');
     await expect(finalCard.getByTestId('thought-volume')).toBeVisible();
     await run.shot('run-2-split-done');
