@@ -3,7 +3,7 @@ import { defineConfig, devices } from '@playwright/test';
 import { proxyServerEnv } from './e2e/support/proxyEnv';
 
 const chromium = '/usr/bin/chromium';
-const PORT = 5199;
+const PORT = Number(process.env.E2E_PORT ?? 5199);
 
 /** Chromium e2e tests against the Vite dev server (Debian's Chromium when present). */
 export default defineConfig({
