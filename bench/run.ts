@@ -2,6 +2,7 @@
 // Parts: engine (scheduler vs critical path and vs one-call-at-a-time, overhead per thought),
 // models (the sorting-128 GoT over the simulator server), editor and live-run UI (Chromium).
 const parts: Array<{ name: string; module: string; fn: string }> = [
+  { name: 'first load (Chromium)', module: './firstLoad.ts', fn: 'benchFirstLoad' },
   { name: 'engine', module: './engine.ts', fn: 'benchEngine' },
   { name: 'models', module: './models.ts', fn: 'benchModels' },
   { name: 'editor (Chromium)', module: './ui-editor.ts', fn: 'benchEditor' },

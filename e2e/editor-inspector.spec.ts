@@ -42,8 +42,10 @@ test('a parser is chosen from a list and tried on sample text', async ({ page })
 test('the run input: JSON edits apply while valid, a broken edit says why and keeps the last input, a dataset row replaces it', async ({ page }) => {
   const ed = new EditorPage(page);
   await ed.open();
+  // The code editor loads when the field is first clicked; until then the text shows as is.
+  await page.getByTestId('input-json').getByRole('textbox').click();
   const json = page.getByTestId('input-json').locator('.cm-content');
-  await json.click();
+  await expect(json).toBeFocused();
   await page.keyboard.press('ControlOrMeta+A');
   // The editor closes brackets and quotes as they are typed, so the text stops at a dangling comma.
   await page.keyboard.type('{"original": [3, 1, 2],');

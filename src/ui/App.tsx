@@ -1,10 +1,9 @@
-import { useEffect } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from './canvas/Canvas';
 import { EditorCommandsProvider, useEditorCommands } from './canvas/editorCommands';
 import { QuickAdd } from './canvas/QuickAdd';
 import { Dialogs } from './dialogs/Dialogs';
-import { loadExactTokenCounter } from './estimate/tokenCounter';
+import { useExactTokens } from './estimate/useExactTokens';
 import { Toasts } from './dialogs/Toasts';
 import { useFileCommands } from './files/useFileCommands';
 import { Inspector } from './inspector/Inspector';
@@ -42,11 +41,7 @@ function Shell() {
   useThemeSync(store);
   useAutosave(store);
   useShortcuts(store, commands, files);
-  useEffect(() => {
-    // The tokenizer is large: fetch it after the editor is up, then refine the estimates.
-    const timer = setTimeout(() => void loadExactTokenCounter().then(() => store.getState().setExactTokens(true), () => undefined), 1500);
-    return () => clearTimeout(timer);
-  }, [store]);
+  useExactTokens(store);
   return (
     <div className="app" style={{ gridTemplateColumns: `${panels.left}px 4px minmax(0, 1fr) 4px ${panels.right}px` }}>
       <TopBar />

@@ -1,14 +1,22 @@
+import { lazy, Suspense } from 'react';
 import { useAppStore } from '../store/StoreProvider';
-import { GalleryDialog } from './GalleryDialog';
-import { HelpDialog } from './HelpDialog';
-import { OpenProblemsDialog } from './OpenProblemsDialog';
-import { RecentDialog } from './RecentDialog';
-import { ShareDialog } from './ShareDialog';
+import type { Dialog } from '../store/uiSlice';
+
+// Each dialog loads when it is first opened.
+const GalleryDialog = lazy(() => import('./GalleryDialog').then((m) => ({ default: m.GalleryDialog })));
+const HelpDialog = lazy(() => import('./HelpDialog').then((m) => ({ default: m.HelpDialog })));
+const OpenProblemsDialog = lazy(() => import('./OpenProblemsDialog').then((m) => ({ default: m.OpenProblemsDialog })));
+const RecentDialog = lazy(() => import('./RecentDialog').then((m) => ({ default: m.RecentDialog })));
+const ShareDialog = lazy(() => import('./ShareDialog').then((m) => ({ default: m.ShareDialog })));
 
 /** The one open dialog, if any. */
 export function Dialogs() {
   const dialog = useAppStore((s) => s.dialog);
   if (!dialog) return null;
+  return <Suspense fallback={null}>{dialogOf(dialog)}</Suspense>;
+}
+
+function dialogOf(dialog: Dialog) {
   switch (dialog.kind) {
     case 'gallery':
       return <GalleryDialog />;

@@ -11,8 +11,11 @@ const cache = new WeakMap<GotDocument, { pricing: ModelPricing; counter: TokenCo
  * lists of digits is nearly three times as many.
  */
 function counterFor(pricing: ModelPricing): TokenCounter {
-  return /simulator/i.test(pricing.label) ? roughTokenCount : currentTokenCounter();
+  return isSimulatorPricing(pricing) ? roughTokenCount : currentTokenCounter();
 }
+
+/** Whether the chosen model is the offline simulator, whose token count needs no tokenizer. */
+export const isSimulatorPricing = (pricing: ModelPricing): boolean => /simulator/i.test(pricing.label);
 
 /** The run estimate of one document version, model price and token counter, computed once. */
 export function estimateOf(doc: GotDocument, pricing: ModelPricing): RunEstimate {

@@ -1,4 +1,4 @@
-import { parseDatasetText, type DatasetRow } from '../../engine/index';
+import type { DatasetRow } from '../../engine/index';
 
 const rowsCache = new Map<string, Promise<DatasetRow[]>>();
 
@@ -8,6 +8,7 @@ export function datasetRows(file: string): Promise<DatasetRow[]> {
   if (!p) {
     p = fetch(`${(import.meta.env.BASE_URL ?? '/').replace(/\/?$/, '/')}${file}`).then(async (res) => {
       if (!res.ok) throw new Error(`${file} could not be loaded (HTTP ${res.status}).`);
+      const { parseDatasetText } = await import('./parseDataset');
       return parseDatasetText(await res.text(), file);
     });
     p.catch(() => rowsCache.delete(file));

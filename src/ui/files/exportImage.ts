@@ -1,5 +1,4 @@
 import { getNodesBounds, getViewportForBounds, type Node } from '@xyflow/react';
-import { toPng, toSvg } from 'html-to-image';
 
 const STROKE_PROPS = ['stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'fill', 'opacity'] as const;
 
@@ -37,5 +36,6 @@ export async function exportCanvasImage(nodes: Node[], format: 'png' | 'svg', ba
     style: { width: `${width}px`, height: `${height}px`, transform: `translate(${vp.x}px, ${vp.y}px) scale(${vp.zoom})` },
     filter: (el: HTMLElement) => !el.classList?.contains('react-flow__minimap') && !el.classList?.contains('react-flow__controls'),
   };
+  const { toPng, toSvg } = await import('html-to-image');
   return withInlineStrokes(viewport, () => (format === 'png' ? toPng(viewport, options) : toSvg(viewport, options)));
 }

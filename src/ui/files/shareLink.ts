@@ -3,7 +3,7 @@ import { serializeDocument, type GotDocument } from '../../engine/index';
 import { readDocument } from './readDocument';
 import type { OpenProblem } from './openProblems';
 
-export const SHARE_PREFIX = '#graph=';
+import { SHARE_PREFIX } from './sharePrefix';
 
 const toBase64Url = (bytes: Uint8Array): string => {
   let bin = '';

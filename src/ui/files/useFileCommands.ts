@@ -12,7 +12,6 @@ import { fetchExample, type GalleryEntry } from './examples';
 import { exportCanvasImage } from './exportImage';
 import { downloadBlob, fileNameFor, pickFile, saveText, type FileSystemFileHandleLike, type PickedFile } from './fileAccess';
 import { readDocument } from './readDocument';
-import { encodeShareHash } from './shareLink';
 
 /** File actions of the File menu and shortcuts. */
 export interface FileCommands {
@@ -103,7 +102,8 @@ function build(store: AppStore, rf: ReturnType<typeof useReactFlow>): FileComman
         s().toast('error', `Export failed: ${errorText(err)}`);
       }
     },
-    shareLink: () => {
+    shareLink: async () => {
+      const { encodeShareHash } = await import('./shareLink');
       const url = `${location.origin}${location.pathname}${encodeShareHash(s().doc)}`;
       s().openDialog({ kind: 'share', url });
       void navigator.clipboard?.writeText(url).catch(() => undefined);

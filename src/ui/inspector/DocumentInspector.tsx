@@ -1,5 +1,5 @@
 import { diagnosticsOf } from '../diagnostics/diagnosticsOf';
-import { estimateOf } from '../estimate/estimateOf';
+import { estimateOf, isSimulatorPricing } from '../estimate/estimateOf';
 import { formatRange } from '../estimate/estimateRun';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
 import { InputEditor } from './InputEditor';
@@ -70,7 +70,9 @@ export function CostPreview() {
         <dd data-testid="estimate-requests">{formatRange(t.requests)}</dd>
         <dt>Completions</dt>
         <dd data-testid="estimate-completions">{formatRange(t.completions)}</dd>
-        <dt>Tokens {exact ? '(o200k)' : '(rough)'}</dt>
+        <dt title={isSimulatorPricing(pricing) ? 'As the simulator counts them: about four characters a token' : exact ? 'Prompt tokens counted with the model’s tokenizer' : 'About four characters a token until the tokenizer has loaded'}>
+          Tokens {isSimulatorPricing(pricing) ? '(simulator)' : exact ? '(tokenizer)' : '(≈ rough)'}
+        </dt>
         <dd>~{formatRange(tokens)}</dd>
         <dt>Cost</dt>
         <dd>

@@ -1,10 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
-import CodeMirror from '@uiw/react-codemirror';
-import { javascript } from '@codemirror/lang-javascript';
-import { EditorView } from '@codemirror/view';
+import { useEffect, useState } from 'react';
 import { thoughtStateSchema } from '../../engine/index';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
-import { editorTheme } from './codemirrorTemplate';
+import { CodeField } from './code/CodeField';
 import { DatasetPicker } from './DatasetPicker';
 
 /** A state as JSON text with one key per line (lists stay on their line, readable for 128 numbers). */
@@ -30,7 +27,6 @@ export function parseStateText(text: string): { ok: true; state: Record<string, 
 export function InputEditor() {
   const store = useAppStoreApi();
   const input = useAppStore((s) => s.doc.input);
-  const theme = useAppStore((s) => s.theme);
   const [text, setText] = useState(() => formatState(input ?? {}));
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -42,18 +38,17 @@ export function InputEditor() {
     // Only an outside change of the input (undo, dataset row, open) rewrites the text.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [input]);
-  const extensions = useMemo(() => [javascript(), editorTheme, EditorView.lineWrapping], []);
   return (
     <div className="input-editor" data-testid="input-editor">
       <h3 className="section-title">Run input</h3>
       <DatasetPicker />
       <div className="field-help">The state of the input thought (hop 0): a JSON object whose keys prompts use.</div>
       <div data-testid="input-json">
-        <CodeMirror
+        <CodeField
           value={text}
-          theme={theme}
-          extensions={extensions}
-          basicSetup={{ lineNumbers: false, foldGutter: false }}
+          language="json"
+          label="Run input (JSON)"
+          loadOnFocus
           maxHeight="220px"
           onChange={(v) => {
             setText(v);

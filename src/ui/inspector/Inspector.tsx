@@ -1,6 +1,9 @@
+import { lazy, Suspense } from 'react';
 import { useAppStore } from '../store/StoreProvider';
 import { DocumentInspector } from './DocumentInspector';
-import { OperationInspector } from './OperationInspector';
+
+// An operation's form (parameter, parser and function editors) loads when an operation is first selected.
+const OperationInspector = lazy(() => import('./OperationInspector').then((m) => ({ default: m.OperationInspector })));
 
 /** The right panel: the selected operation's form, or the document when nothing (or several) is selected. */
 export function Inspector() {
@@ -8,7 +11,11 @@ export function Inspector() {
   const many = useAppStore((s) => s.selection.length);
   return (
     <aside className="inspector" aria-label="Inspector" data-testid="inspector">
-      {single ? <OperationInspector key={single} opId={single} /> : null}
+      {single ? (
+        <Suspense fallback={<p className="muted inspector-note">Loading…</p>}>
+          <OperationInspector key={single} opId={single} />
+        </Suspense>
+      ) : null}
       {!single && many > 1 ? <p className="muted inspector-note">{many} items selected. Ctrl+D duplicates, Delete removes them.</p> : null}
       {!single ? <DocumentInspector /> : null}
     </aside>

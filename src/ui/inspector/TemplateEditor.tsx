@@ -1,9 +1,6 @@
-import { useMemo, useRef } from 'react';
-import CodeMirror from '@uiw/react-codemirror';
-import { EditorView } from '@codemirror/view';
+import { useMemo } from 'react';
 import { renderTemplate, type ThoughtState } from '../../engine/index';
-import { editorTheme, placeholderCompletion, placeholderHighlight } from './codemirrorTemplate';
-import { useAppStore } from '../store/StoreProvider';
+import { CodeField } from './code/CodeField';
 
 interface Props {
   id: string;
@@ -19,10 +16,6 @@ interface Props {
 
 /** A prompt template in CodeMirror with placeholder highlighting, key completion and a live preview. */
 export function TemplateEditor({ id, value, onChange, keys, previewState, branches, label }: Props) {
-  const theme = useAppStore((s) => s.theme);
-  const keysRef = useRef(keys);
-  keysRef.current = keys;
-  const extensions = useMemo(() => [placeholderHighlight, placeholderCompletion(() => keysRef.current), editorTheme, EditorView.lineWrapping, EditorView.contentAttributes.of({ 'aria-label': label })], [label]);
   const preview = useMemo(() => {
     if (!value) return { ok: true as const, text: '' };
     try {
@@ -33,7 +26,7 @@ export function TemplateEditor({ id, value, onChange, keys, previewState, branch
   }, [value, previewState, branches]);
   return (
     <div className="template-editor" data-testid={`template-${id}`}>
-      <CodeMirror value={value} onChange={onChange} extensions={extensions} theme={theme} basicSetup={{ lineNumbers: false, foldGutter: false, highlightActiveLine: false, closeBrackets: false, autocompletion: false }} minHeight="64px" maxHeight="260px" />
+      <CodeField value={value} onChange={onChange} language="template" label={label} keys={keys} minHeight="64px" maxHeight="260px" />
       <details className="template-preview" open={!preview.ok}>
         <summary>Preview for the current input</summary>
         <pre className={preview.ok ? '' : 'preview-error'} data-testid={`template-preview-${id}`}>

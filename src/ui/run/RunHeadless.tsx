@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { OperationId } from '../../engine/index';
 import { useAppStoreApi } from '../store/StoreProvider';
 import { appKeyVault } from './settings/keyVault';
-import { applyModelSettings } from './settings/ModelSettingsDialog';
+import { applyModelSettings } from './settings/applyModelSettings';
 import { loadModelSettings } from './settings/modelSettings';
 import { useRunController } from './useRunController';
 

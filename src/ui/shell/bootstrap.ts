@@ -3,7 +3,7 @@ import { emptyDocument } from '../document/graphEdits';
 import { loadAutosave } from '../files/autosave';
 import { defaultExample, fetchExample, fetchGallery } from '../files/examples';
 import type { OpenProblem } from '../files/openProblems';
-import { decodeShareHash } from '../files/shareLink';
+import { SHARE_PREFIX } from '../files/sharePrefix';
 
 /** What the app opens with, and anything to tell the user about it. */
 export interface StartState {
@@ -16,7 +16,8 @@ export interface StartState {
 
 /** A share link wins, then the autosaved document, then the gallery's default example, then an empty graph. */
 export async function loadStartDocument(hash: string): Promise<StartState> {
-  const shared = decodeShareHash(hash);
+  // The decompressor loads only when the page was opened from a share link.
+  const shared = hash.startsWith(SHARE_PREFIX) ? (await import('../files/shareLink')).decodeShareHash(hash) : null;
   if (shared?.ok) return { doc: shared.doc, fileName: null, source: 'share', notice: `Opened “${shared.doc.title}” from a share link.` };
   const problems = shared && !shared.ok ? shared.problems : undefined;
   const saved = await loadAutosave();

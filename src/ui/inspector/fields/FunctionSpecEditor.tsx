@@ -1,11 +1,8 @@
 import { useMemo, useState } from 'react';
-import CodeMirror from '@uiw/react-codemirror';
-import { javascript } from '@codemirror/lang-javascript';
 import { compileExpression, type FunctionRegistry, type JsonValue, type ParamKind, type ThoughtState } from '../../../engine/index';
 import { appFunctions } from '../../functions/registry';
 import { appScriptRunner } from '../../scripts/workerScriptRunner';
-import { useAppStore } from '../../store/StoreProvider';
-import { editorTheme } from '../codemirrorTemplate';
+import { CodeField } from '../code/CodeField';
 import { TemplateEditor } from '../TemplateEditor';
 
 type SpecKind = 'function' | 'filter' | 'llm' | 'js';
@@ -130,10 +127,8 @@ function LlmSpec({ id, spec, set, keys, state, fnKind }: { id: string; spec: Spe
 }
 
 function ScriptInput({ id, fnKind, code, timeoutMs, set, state }: { id: string; fnKind: FnKind; code: string; timeoutMs: number; set: (p: Record<string, unknown>) => void; state: ThoughtState }) {
-  const theme = useAppStore((s) => s.theme);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const argName = fnKind === 'selector' ? 'thoughts' : 'state';
-  const extensions = useMemo(() => [javascript(), editorTheme], []);
   const test = async () => {
     setResult({ ok: true, text: 'running…' });
     const arg: JsonValue = fnKind === 'selector' ? [{ id: 'input', state, score: null, valid: null, solved: null }] : state;
@@ -150,7 +145,7 @@ function ScriptInput({ id, fnKind, code, timeoutMs, set, state }: { id: string; 
         Body of <code>function ({argName}) {'{ … }'}</code>; runs in a Web Worker, stopped after the time limit.
       </div>
       <div data-testid={`js-${id}`}>
-        <CodeMirror value={code} onChange={(v) => set({ code: v })} extensions={extensions} theme={theme} basicSetup={{ lineNumbers: true, foldGutter: false }} minHeight="64px" maxHeight="240px" />
+        <CodeField value={code} onChange={(v) => set({ code: v })} language="javascript" label={`${fnKind} code`} lineNumbers minHeight="64px" maxHeight="240px" />
       </div>
       <div className="row">
         <label className="sub-label">

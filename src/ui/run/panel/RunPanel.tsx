@@ -1,15 +1,17 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { showStart } from '../../canvas/editorCommands';
-import { HistoryPanel } from '../../history/HistoryPanel';
 import { useAppStore, useAppStoreApi } from '../../store/StoreProvider';
-import { ThoughtDetailPanel } from '../../thoughts/ThoughtDetailPanel';
-import { ThoughtsCanvas } from '../../thoughts/ThoughtsCanvas';
 import type { RunUi, RunViewMode } from '../runSlice';
-import { RunSummaryPanel } from './RunSummaryPanel';
 import '../run.css';
 
+// The run views load when first shown: the editor opens on the Operations view without them.
 const CompareView = lazy(() => import('../../compare/CompareView').then((m) => ({ default: m.CompareView })));
+const ThoughtsCanvas = lazy(() => import('../../thoughts/ThoughtsCanvas').then((m) => ({ default: m.ThoughtsCanvas })));
+const ThoughtDetailPanel = lazy(() => import('../../thoughts/ThoughtDetailPanel').then((m) => ({ default: m.ThoughtDetailPanel })));
+const RunSummaryPanel = lazy(() => import('./RunSummaryPanel').then((m) => ({ default: m.RunSummaryPanel })));
+const HistoryPanel = lazy(() => import('../../history/HistoryPanel').then((m) => ({ default: m.HistoryPanel })));
+const loading = <p className="muted">Loading…</p>;
 
 const VIEWS: Array<[RunViewMode, string, string]> = [
   ['operations', 'Operations', 'The Graph of Operations only'],
@@ -82,7 +84,7 @@ export function RunPanel() {
       {view === 'operations' ? null : (
         <section className={`run-panel view-${view}`} data-testid="run-panel">
           {view === 'compare' ? (
-            <Suspense fallback={<p className="muted">Loading…</p>}>
+            <Suspense fallback={loading}>
               <CompareView />
             </Suspense>
           ) : (
@@ -93,7 +95,9 @@ export function RunPanel() {
                     Reopened from history: {source.title}
                   </div>
                 ) : null}
-                <ThoughtsCanvas />
+                <Suspense fallback={loading}>
+                  <ThoughtsCanvas />
+                </Suspense>
               </div>
               <aside className={`run-drawer${collapsed ? ' is-collapsed' : ''}`} data-testid="run-drawer">
                 <div className="drawer-tabs" role="tablist">
@@ -121,7 +125,7 @@ export function RunPanel() {
                   ))}
                 </div>
                 <div className="drawer-body">
-                  {tab === 'detail' ? <ThoughtDetailPanel /> : tab === 'summary' ? <RunSummaryPanel /> : <HistoryPanel />}
+                  <Suspense fallback={loading}>{tab === 'detail' ? <ThoughtDetailPanel /> : tab === 'summary' ? <RunSummaryPanel /> : <HistoryPanel />}</Suspense>
                 </div>
               </aside>
             </>

@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useAppStore } from '../../store/StoreProvider';
-import { ModelSettingsDialog } from './ModelSettingsDialog';
+
+const ModelSettingsDialog = lazy(() => import('./ModelSettingsDialog').then((m) => ({ default: m.ModelSettingsDialog })));
 
 /** The top bar's model button: which model runs use; opens the settings. */
 export function ModelPicker() {
@@ -25,7 +26,11 @@ export function ModelPicker() {
         ⚙ {label}
         {needsKey ? <span className="model-warn"> · no key</span> : null}
       </button>
-      {open ? <ModelSettingsDialog onClose={() => setOpen(false)} /> : null}
+      {open ? (
+        <Suspense fallback={null}>
+          <ModelSettingsDialog onClose={() => setOpen(false)} />
+        </Suspense>
+      ) : null}
     </>
   );
 }

@@ -3,9 +3,10 @@ import { Modal } from '../../dialogs/Modal';
 import { useAppStore, useAppStoreApi } from '../../store/StoreProvider';
 import { bareModel } from './buildModel';
 import { appKeyVault } from './keyVault';
+import { applyModelSettings } from './applyModelSettings';
 import { deviceStorage, priceFor, priceKey, savePrice } from './modelPrices';
 import { PriceFields, type PriceDraft } from './PriceFields';
-import { modelLabel, saveModelSettings, type ModelSettings, type ProviderKind } from './modelSettings';
+import { type ModelSettings, type ProviderKind } from './modelSettings';
 import { testConnection, type ConnectionVerdict } from './testConnection';
 
 /** Common OpenAI-compatible endpoints; the last is this app's own server, simulating a model over HTTP. */
@@ -18,19 +19,6 @@ const PRESETS = [
 
 const num = (v: string): number | undefined => (v.trim() === '' ? undefined : Number(v));
 
-/** Applies settings: the store, this device's saved preferences (never the key), the key vault, and the editor's cost preview at this device's price. */
-export function applyModelSettings(api: ReturnType<typeof useAppStoreApi>, settings: ModelSettings, key: string): void {
-  const s = api.getState();
-  s.setModelSettings(settings);
-  saveModelSettings(deviceStorage(), settings);
-  appKeyVault().set(key, settings.rememberKey);
-  s.setHasApiKey(key !== '');
-  const price = priceFor(settings);
-  const name = settings.provider === 'simulator' ? 'Offline simulator' : modelLabel(settings).model;
-  // Without a price the preview says so rather than showing a silent $0.
-  const label = price ? name : `${name} · no price — cost shown as $0`;
-  s.setModelPricing({ label, promptPerMTok: price?.input ?? 0, completionPerMTok: price?.output ?? 0 });
-}
 
 /** Model settings: the offline simulator, any OpenAI-compatible endpoint, or the same-origin proxy; limits, budget, cache; a connection test. */
 export function ModelSettingsDialog({ onClose }: { onClose: () => void }) {
@@ -57,7 +45,7 @@ export function ModelSettingsDialog({ onClose }: { onClose: () => void }) {
   );
   const test = async () => {
     setVerdict('testing');
-    setVerdict(await testConnection(bareModel(d, key)));
+    setVerdict(await testConnection(await bareModel(d, key)));
   };
   const save = () => {
     for (const [name, draft] of Object.entries(prices)) {

@@ -1,37 +1,22 @@
-import { costOf, openAIModel, simulatorModel, withCache, withMemoryLayer, type CacheStore, type LanguageModel, type TokenUsage } from '../../../engine/index';
-import { idbCacheStore } from '../../storage/idbCacheStore';
-import { priceFor } from './modelPrices';
+import type { LanguageModel, TokenUsage } from '../../../engine/index';
 import type { ModelSettings } from './modelSettings';
 
-/** Same-origin path of the dev/preview servers' model proxy (the key stays on the server). */
-export const PROXY_BASE_URL = '/api/llm';
+export { PROXY_BASE_URL } from './proxyBase';
 
-// One page-wide cache: answers already read stay in memory, so repeated hits skip IndexedDB.
-let cacheStore: CacheStore | null = null;
+// The providers (the simulator, the openai client wrapper, the cache) load when a run first needs them, not with the editor.
+const providers = () => import('./modelProviders');
+
+/** Starts loading the model providers now, e.g. when the user presses Run, in parallel with validation. */
+export function preloadModelProviders(): void {
+  void providers();
+}
 
 /** The bare model for the settings (no cache): what "Test connection" talks to. */
-export function bareModel(settings: ModelSettings, apiKey: string): LanguageModel {
-  if (settings.provider === 'simulator') return simulatorModel({ seed: settings.simulator.seed, latencyMs: settings.simulator.latencyMs });
-  const limits = {
-    // A rate-limit storm (429s with retry-after) should wait and recover rather than fail the run.
-    maxRetries: 5,
-    maxConcurrency: settings.concurrency,
-    requestsPerMinute: settings.requestsPerMinute > 0 ? settings.requestsPerMinute : undefined,
-    stallMs: Math.max(1, settings.stallSeconds) * 1000,
-    browser: true,
-  };
-  if (settings.provider === 'proxy') return openAIModel({ baseUrl: PROXY_BASE_URL, model: settings.proxy.model, ...limits });
-  return openAIModel({ baseUrl: settings.openai.baseUrl, model: settings.openai.model, apiKey: apiKey || undefined, ...limits });
+export async function bareModel(settings: ModelSettings, apiKey: string): Promise<LanguageModel> {
+  return (await providers()).bareModelNow(settings, apiKey);
 }
 
 /** The model a run uses: the provider, behind the response cache (memory over IndexedDB) when it is on, and this device's price for it. */
-export function buildModel(
-  settings: ModelSettings,
-  apiKey: string,
-  sampleIndex: number | null,
-): { model: LanguageModel; cost: (u: TokenUsage) => number } {
-  const bare = bareModel(settings, apiKey);
-  const price = priceFor(settings);
-  const model = settings.cache ? withCache(bare, (cacheStore ??= withMemoryLayer(idbCacheStore())), { enabled: true, sampleIndex }) : bare;
-  return { model, cost: (u) => costOf(u, price) };
+export async function buildModel(settings: ModelSettings, apiKey: string, sampleIndex: number | null): Promise<{ model: LanguageModel; cost: (u: TokenUsage) => number }> {
+  return (await providers()).buildModelNow(settings, apiKey, sampleIndex);
 }

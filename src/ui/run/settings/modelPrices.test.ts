@@ -58,12 +58,12 @@ describe('model prices saved on this device', () => {
     expect(storage.getItem(PRICES_STORAGE_KEY)).toBe('{"gpt-4o": {"input": "cheap"}}');
   });
 
-  it('costs a run’s calls at the price saved on this device', () => {
+  it('costs a run’s calls at the price saved on this device', async () => {
     const storage = memoryStorage();
     vi.stubGlobal('localStorage', storage);
     savePrice(storage, 'my-model', { input: 10, output: 20 });
-    const { cost } = buildModel(openai('my-model'), '', null);
+    const { cost } = await buildModel(openai('my-model'), '', null);
     expect(cost({ promptTokens: 1_000_000, completionTokens: 500_000 })).toBeCloseTo(20);
-    expect(buildModel(openai('unknown-model'), '', null).cost({ promptTokens: 1000, completionTokens: 1000 })).toBe(0);
+    expect((await buildModel(openai('unknown-model'), '', null)).cost({ promptTokens: 1000, completionTokens: 1000 })).toBe(0);
   });
 });
