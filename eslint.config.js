@@ -14,7 +14,7 @@ const engineBannedImports = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'coverage', 'public', '.cache'] },
+  { ignores: ['dist', 'build', 'node_modules', 'test-results', 'playwright-report', 'coverage', 'public', '.cache'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

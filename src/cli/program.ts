@@ -1,8 +1,7 @@
 import { Command, CommanderError } from 'commander';
-import { compareCommand, type CompareCommandOptions } from './commands/compare';
-import { addRunningOptions } from './commands/common';
-import { runCommand, type RunCommandOptions } from './commands/run';
-import { validateCommand } from './commands/validate';
+import type { CompareCommandOptions } from './commands/compare';
+import type { RunCommandOptions } from './commands/run';
+import { addRunningOptions } from './commands/runningOptions';
 import { CliError, EXIT, EXIT_CODES_HELP, type ExitCode } from './errors';
 import type { CliIo } from './io';
 
@@ -19,7 +18,7 @@ other than "simulator") the OpenAI-compatible provider is used; its key comes fr
 and is never printed or written.
 `;
 
-/** Builds the command-line program; each command resolves to its exit code. */
+/** Builds the command-line program; each command resolves to its exit code and loads its code only when it runs (so --help starts fast). */
 function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Command {
   const program = new Command('got-studio')
     .description('Run, compare and check Graph-of-Thoughts graphs (.got.json) from the command line.')
@@ -36,7 +35,7 @@ function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Command {
     .option('--out <file>', 'write the run as JSON (a superset of the reference framework\'s output)')
     .option('--events', 'include every sample\'s event log in --out')
     .addHelpText('after', `\n${EXIT_CODES_HELP}\n`)
-    .action(async (graph: string, options: RunCommandOptions) => setExit(await runCommand(graph, options, io)));
+    .action(async (graph: string, options: RunCommandOptions) => setExit(await (await import('./commands/run')).runCommand(graph, options, io)));
 
   addRunningOptions(
     program.command('compare').description('run several graphs on the same samples and compare them per scheme').argument('<graphs...>', '.got.json files'),
@@ -45,13 +44,13 @@ function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Command {
     .option('--format <format>', 'table, csv or json', 'table')
     .option('--out <file>', 'write the comparison (CSV if the name ends in .csv, else JSON with every sample)')
     .addHelpText('after', `\n${EXIT_CODES_HELP}\n`)
-    .action(async (graphs: string[], options: CompareCommandOptions) => setExit(await compareCommand(graphs, options, io)));
+    .action(async (graphs: string[], options: CompareCommandOptions) => setExit(await (await import('./commands/compare')).compareCommand(graphs, options, io)));
 
   program
     .command('validate')
     .description('check graphs and print their diagnostics')
     .argument('<graphs...>', '.got.json files')
-    .action(async (graphs: string[]) => setExit(await validateCommand(graphs, io)));
+    .action(async (graphs: string[]) => setExit(await (await import('./commands/validate')).validateCommand(graphs, io)));
 
   return program;
 }

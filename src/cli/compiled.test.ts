@@ -1,0 +1,33 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLES_DIR, ROOT, scratch } from './test/harness';
+
+const COMPILED = join(ROOT, 'build/cli/got-studio.mjs');
+const node = (args: readonly string[], cwd = ROOT) => spawnSync(process.execPath, args, { cwd, encoding: 'utf8', timeout: 120_000 });
+
+describe('the compiled command line (build/cli, made on npm install)', () => {
+  beforeAll(() => {
+    if (!existsSync(COMPILED)) expect(node([join(ROOT, 'scripts/buildCli.mjs')]).status).toBe(0);
+  });
+
+  it('answers --help and validate exactly as the TypeScript sources do', () => {
+    const graph = join(EXAMPLES_DIR, 'set-intersection-064-got.got.json');
+    const tsx = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
+    for (const args of [['--help'], ['validate', graph]]) {
+      const compiled = node([COMPILED, ...args]);
+      const source = node([tsx, join(ROOT, 'src/cli/main.ts'), ...args]);
+      expect(compiled.status).toBe(source.status);
+      expect(compiled.stdout).toBe(source.stdout);
+      expect(compiled.stdout.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('runs a graph on the simulator and finds the shipped datasets from any folder', () => {
+    const r = node([COMPILED, 'run', join(EXAMPLES_DIR, 'sorting-032-got.got.json'), '--samples', '0', '--no-cache', '--quiet'], scratch());
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/#0\s+completed\s+0\s+yes\s+5\s+31/);
+  });
+});
