@@ -3,6 +3,7 @@
 // models (the sorting-128 GoT over the simulator server), editor and live-run UI (Chromium).
 const parts: Array<{ name: string; module: string; fn: string }> = [
   { name: 'first load (Chromium)', module: './firstLoad.ts', fn: 'benchFirstLoad' },
+  { name: 'cold start (CLI)', module: './coldStart.ts', fn: 'benchColdStart' },
   { name: 'engine', module: './engine.ts', fn: 'benchEngine' },
   { name: 'models', module: './models.ts', fn: 'benchModels' },
   { name: 'editor (Chromium)', module: './ui-editor.ts', fn: 'benchEditor' },

@@ -5,6 +5,7 @@ import {
   costOf,
   lookupPrice,
   openAIModel,
+  preloadOpenAiSdk,
   redactSecrets,
   redactUrl,
   simulatorModel,
@@ -113,6 +114,8 @@ export function setupModel(options: ModelOptions, env: Readonly<Record<string, s
  */
 export async function checkReachable(setup: ModelSetup, env: Readonly<Record<string, string | undefined>>, signal: AbortSignal): Promise<void> {
   if (setup.kind !== 'openai') return;
+  // The SDK loads while the server is asked, so the run's first call does not wait for it.
+  const sdk = preloadOpenAiSdk();
   const baseUrl = setup.base.id.baseUrl.replace(/\/+$/, '');
   const apiKey = env['OPENAI_API_KEY'];
   let status: number;
@@ -127,6 +130,7 @@ export async function checkReachable(setup: ModelSetup, env: Readonly<Record<str
     if (signal.aborted) throw new CliError(EXIT.cancelled, 'Cancelled.');
     throw unreachable(setup.record.baseUrl, describeFetchError(e));
   }
+  await sdk;
   if (status === 401 || status === 403) {
     throw new CliError(
       EXIT.modelUnreachable,

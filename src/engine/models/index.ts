@@ -1,5 +1,5 @@
 export * from './types';
-export { openAIModel, type OpenAIModel, type OpenAIModelConfig } from './openaiModel';
+export { openAIModel, preloadOpenAiSdk, type OpenAIModel, type OpenAIModelConfig } from './openaiModel';
 export { redactSecrets, displayUrl } from './openaiErrors';
 export { createLimiter, type RequestLimiter, type LimiterOptions } from './limiter';
 export { estimatePromptTokens, countTextTokens, roughTokenCount, encodingForModel } from './tokens';

@@ -76,6 +76,18 @@ function usesCompletionTokens(model: string): boolean {
   return /^(o\d|gpt-5)/i.test(model);
 }
 
+let sdkModule: Promise<typeof Sdk> | undefined;
+
+/**
+ * Starts loading the openai SDK (once per process or page). Call it when a run is requested, so the
+ * load overlaps validation and input resolution instead of delaying the run's first call.
+ */
+export function preloadOpenAiSdk(): Promise<typeof Sdk> {
+  sdkModule ??= import('openai');
+  sdkModule.catch(() => (sdkModule = undefined));
+  return sdkModule;
+}
+
 /**
  * A LanguageModel over any OpenAI-compatible chat-completions endpoint, through the `openai` SDK
  * (loaded on first call). Streams tokens, asks for all `n` completions in one request and falls
@@ -104,7 +116,7 @@ export function openAIModel(config: OpenAIModelConfig): OpenAIModel {
 
   let loading: Promise<{ sdk: typeof Sdk; client: Sdk.OpenAI }> | undefined;
   const load = () => {
-    loading ??= import('openai').then((sdk) => {
+    loading ??= preloadOpenAiSdk().then((sdk) => {
       const client = new sdk.OpenAI({
         baseURL: baseUrl,
         // The SDK insists on a key; keyless local servers (and the same-origin proxy) ignore this one.

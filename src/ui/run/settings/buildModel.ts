@@ -18,5 +18,8 @@ export async function bareModel(settings: ModelSettings, apiKey: string): Promis
 
 /** The model a run uses: the provider, behind the response cache (memory over IndexedDB) when it is on, and this device's price for it. */
 export async function buildModel(settings: ModelSettings, apiKey: string, sampleIndex: number | null): Promise<{ model: LanguageModel; cost: (u: TokenUsage) => number }> {
-  return (await providers()).buildModelNow(settings, apiKey, sampleIndex);
+  const p = await providers();
+  // A real model's SDK is loaded before the run starts, so its first call is not slowed by the load.
+  if (settings.provider !== 'simulator') await p.preloadOpenAiSdk();
+  return p.buildModelNow(settings, apiKey, sampleIndex);
 }

@@ -1,0 +1,86 @@
+// Cold-start benchmark, as a user meets it: a fresh `got-studio run` process (the compiled CLI, SDK
+// loaded on the way, first call included) against the simulator server running as its own process
+// with a fixed latency per call; side by side with the same command one call at a time.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseDocumentFile, type GrsState } from '../src/engine/index';
+import { longestCallChain } from './bound';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const GRAPHS = ['sorting-128-got', 'set-intersection-128-got'];
+const LATENCIES = [200, 50];
+const REPEATS = 3;
+
+/** The simulator server in its own process with a fixed latency and no per-token time. */
+function startSimulator(latencyMs: number): Promise<{ url: string; child: ChildProcess }> {
+  const tsx = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
+  const child = spawn(process.execPath, [tsx, 'src/server/simulatorServer.ts', '--port', '0', '--latency-ms', String(latencyMs), '--token-ms', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (part: Buffer) => {
+      out += part.toString();
+      const url = /at (http:\/\/\S+\/v1)/.exec(out)?.[1];
+      if (url) resolve({ url, child });
+    });
+    child.once('exit', (code) => reject(new Error(`the simulator server exited (${code}) before listening`)));
+  });
+}
+
+interface ColdRun {
+  /** The run's own wall time, as its report says (from the command's start of the run to its end). */
+  runMs: number;
+  /** The whole process, spawn to exit. */
+  processMs: number;
+  hops: number;
+}
+
+/** One fresh `node bin/got-studio.mjs run` process; reads its --out report. */
+function coldRun(graph: string, url: string, concurrency: number): ColdRun {
+  const dir = mkdtempSync(join(tmpdir(), 'got-cold-'));
+  try {
+    const file = join(ROOT, 'public/examples', `${graph}.got.json`);
+    const args = [join(ROOT, 'bin/got-studio.mjs'), 'run', file, '--base-url', url, '--model', 'got-simulator', '--samples', '0', '--no-cache', '--quiet', '--concurrency', String(concurrency), '--out', join(dir, 'run.json')];
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', env: { ...process.env, OPENAI_API_KEY: 'sk-bench-local' } });
+    const processMs = performance.now() - t0;
+    if (r.status !== 0) throw new Error(`${graph}: got-studio exited ${r.status}: ${r.stderr.slice(0, 400)}`);
+    const report = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')) as { samples: Array<{ wallMs: number; calls: GrsState['calls'][string][] }> };
+    const sample = report.samples[0]!;
+    const parsed = parseDocumentFile(readFileSync(file, 'utf8'));
+    if (!parsed.ok) throw new Error(`${graph} does not parse`);
+    const grs = { calls: Object.fromEntries(sample.calls.map((c) => [c.id, c])) } as unknown as GrsState;
+    return { runMs: sample.wallMs, processMs, hops: longestCallChain(parsed.document, grs) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Wall ÷ critical-path bound of cold `got-studio run` processes, and the gain over one call at a time. */
+export async function benchColdStart(): Promise<string[]> {
+  const lines = [`a fresh process per run (compiled CLI, openai SDK over HTTP), simulator server in its own process, median of ${REPEATS}; bound = longest chain of calls × latency`];
+  for (const latency of LATENCIES) {
+    const { url, child } = await startSimulator(latency);
+    try {
+      for (const graph of GRAPHS) {
+        const runs = Array.from({ length: REPEATS }, () => coldRun(graph, url, 0));
+        const serial = coldRun(graph, url, 1);
+        const hops = runs[0]!.hops;
+        const bound = hops * latency;
+        const run = median(runs.map((r) => r.runMs));
+        const proc = median(runs.map((r) => r.processMs));
+        lines.push(
+          `${graph} @ ${latency} ms: run wall ÷ bound ${(run / bound).toFixed(3)} (${run.toFixed(0)} ms over ${hops} × ${latency} ms; target ≤ ${latency >= 200 ? '1.05' : '1.10'}); ` +
+            `whole process ${proc.toFixed(0)} ms; one call at a time ${serial.runMs.toFixed(0)} ms → ${(serial.runMs / run).toFixed(2)}× faster`,
+        );
+      }
+    } finally {
+      child.kill();
+    }
+  }
+  return lines;
+}
