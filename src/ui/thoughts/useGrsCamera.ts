@@ -74,14 +74,21 @@ export function useGrsCamera(layout: LaneLayout): { onUserMove: (event: unknown)
       const { grs, streaming } = api.getState().live;
       const pane = document.querySelector('.grs-canvas .react-flow')?.getBoundingClientRect();
       if (!pane) return;
+      const { core, context } = focusIds(grs, streaming);
       if (grs.summary && view === 'thoughts') {
         const whole = wholeGraphViewport(layoutRef.current, pane);
-        if (whole) {
-          void flow.setViewport(whole, { duration: 0 });
-          return;
+        const final = layoutRef.current.cards.get(core[0] ?? '');
+        // Too big to fit legibly (a small window, a projector): as much of the graph as stays legible, around the final thought.
+        if (whole) void flow.setViewport(whole, { duration: 0 });
+        else if (final) {
+          const { width, height } = layoutRef.current;
+          const within = (v: number, half: number, size: number) => Math.max(Math.min(v, size - half), Math.min(half, size / 2));
+          const x = within(final.x + CARD_WIDTH / 2, pane.width / 2 / FIT_MIN_ZOOM, width);
+          const y = within(final.y + CARD_HEIGHT / 2, pane.height / 2 / FIT_MIN_ZOOM, height);
+          void flow.setCenter(x, y, { zoom: FIT_MIN_ZOOM, duration: 0 });
         }
+        if (whole || final) return;
       }
-      const { core, context } = focusIds(grs, streaming);
       const shown = (ids: string[]) => ids.filter((n) => flow.getNode(n)).map((n) => ({ id: n }));
       const wide = shown([...core, ...context]);
       // The parents join the frame only when everything still fits at a readable zoom.
