@@ -20,9 +20,9 @@ test.describe('live runs on the in-browser simulator', () => {
     await expect(run.opStatus('ground-truth')).toHaveText('done');
     await expect(page.getByTestId('edge-label-split->select-1')).toHaveText('2');
     await run.expectThoughts(33);
-    // Thoughts dropped by KeepBestN stay in the GRS, dimmed, with the reason.
-    await expect(run.grs().locator('.thought-card.is-pruned').first()).toBeVisible();
-    await expect(run.grs().locator('.thought-card.is-pruned').first()).toHaveAttribute('title', /^pruned by .+: not among the best 1/);
+    // Thoughts dropped by KeepBestN stay in the GRS (folded into a stack per operation), with the reason.
+    await expect(run.grs().locator('.grs-stack').first()).toBeVisible();
+    await expect(run.grs().locator('.grs-stack').first()).toHaveAttribute('title', /^pruned by .+: not among the best 1/);
     // The default view is readable: the final thought is framed at ≥ 0.8 zoom with its answer and figures.
     const finalCard = run.grs().locator('.thought-card.is-final');
     await expect(finalCard).toBeInViewport();

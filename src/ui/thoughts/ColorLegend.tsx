@@ -8,6 +8,9 @@ export function ColorLegend({ domain, onChange }: { domain: ColorDomain; onChang
   const stops = legendStops(domain);
   return (
     <div className="grs-legend" data-testid="grs-legend">
+      <span className="grs-legend-words" data-testid="legend-metrics">
+        <b>V</b> volume · <b>L</b> latency
+      </span>
       <label>
         Colour by{' '}
         <select value={domain.by} onChange={(e) => onChange(e.target.value as ColorBy)} data-testid="color-by">

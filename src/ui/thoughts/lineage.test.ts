@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ThoughtId } from '../../engine/index';
 import { ancestorsOf, longestPathTo, type LineageThought } from './lineage';
-import { quickLayout } from './layout/quickLayout';
 
 const t = (id: string, parents: string[], latency: number): LineageThought => ({
   id: id as ThoughtId,
@@ -22,25 +21,5 @@ describe('GRS lineage', () => {
   it('follows the longest path from the input (its latency)', () => {
     expect(longestPathTo('d' as ThoughtId, get)).toEqual(['input', 'a', 'c', 'd']);
   });
-
-  it('lays thoughts out in columns by latency without overlaps', () => {
-    const pos = quickLayout([...graph.values()].map((x) => ({ ...x, opIndex: 0 })));
-    expect(pos.get('a')?.x).toBe(pos.get('b')?.x);
-    expect(pos.get('a')?.y).not.toBe(pos.get('b')?.y);
-    expect(pos.get('d')!.x).toBeGreaterThan(pos.get('c')!.x);
-  });
 });
 
-describe('live placement', () => {
-  it('keeps every placed thought where it is as new ones stream in', async () => {
-    const { StablePlacer } = await import('./layout/quickLayout');
-    const placer = new StablePlacer();
-    const a = { id: 'a', parents: ['input'], latency: 1, opIndex: 0 };
-    const b = { id: 'b', parents: ['input'], latency: 1, opIndex: 0 };
-    const first = placer.place([a], () => false);
-    const second = placer.place([b, a, { id: 'call:x', parents: ['a'], latency: 2, opIndex: 1 }], (id) => id.startsWith('call:'));
-    expect(second.get('a')).toEqual(first.get('a'));
-    expect(second.get('b')!.y).toBeGreaterThan(second.get('a')!.y);
-    expect(second.get('call:x')!.x).toBeGreaterThan(second.get('a')!.x);
-  });
-});

@@ -39,9 +39,9 @@ export function dollars(v: number): string {
   return `$${v.toFixed(v < 1 ? 4 : 2)}`;
 }
 
-/** Token counts (a thought's share of a call can be fractional) as whole numbers or one decimal. */
+/** Token counts as whole tokens: a thought's share of a call can be fractional, but nobody reads "20.9 in". */
 export function tokens(n: number): string {
-  return Number.isInteger(n) ? n.toLocaleString() : n.toFixed(1);
+  return Math.round(n).toLocaleString('en-US');
 }
 
 /** A state as JSON with one key per line and each value on one line (lists stay readable). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createGrs, type GrsState, type RunSummary, type Thought, type ThoughtId } from '../../engine/index';
-import { focusIds } from './useGrsCamera';
+import { FIT_MIN_ZOOM, focusIds, wholeGraphViewport } from './useGrsCamera';
 
 function grsWith(parents: Record<string, string[]>, finals: string[] | null): GrsState {
   const grs = createGrs();
@@ -21,5 +21,17 @@ describe('the GRS camera focus', () => {
   it('follows the newest thoughts and the calls still streaming while the run goes on', () => {
     const grs = grsWith({ in: [], a: ['in'], b: ['in'], c: ['in'], d: ['in'], e: ['in'] }, null);
     expect(focusIds(grs, ['7'])).toEqual({ core: ['c', 'd', 'e', 'call:7'], context: [] });
+  });
+
+  it('fits a whole graph in the pane, centred below the toolbar, or gives up when its figures would be too small to read', () => {
+    const pane = { width: 940, height: 628 };
+    const fit = wholeGraphViewport({ width: 2880, height: 1900 }, pane)!;
+    expect(fit.zoom).toBeGreaterThanOrEqual(FIT_MIN_ZOOM);
+    expect(fit.x).toBeGreaterThanOrEqual(0);
+    expect(fit.x + 2880 * fit.zoom).toBeLessThanOrEqual(pane.width);
+    expect(fit.y).toBeGreaterThan(0);
+    expect(fit.y + 1900 * fit.zoom).toBeLessThanOrEqual(pane.height);
+    expect(wholeGraphViewport({ width: 300, height: 200 }, pane)!.zoom).toBe(1);
+    expect(wholeGraphViewport({ width: 3400, height: 32000 }, pane)).toBeNull();
   });
 });

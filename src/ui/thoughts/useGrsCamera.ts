@@ -2,11 +2,18 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import type { GrsState } from '../../engine/index';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
+import { CARD_HEIGHT, CARD_WIDTH, type LaneLayout } from './layout/laneLayout';
 
-/** The least zoom the camera picks by itself: a card's text, score, volume, latency, time, tokens and cost stay readable. */
+/** The least zoom the camera picks to follow a run or show one thought: a card's text and every figure stay readable. */
 export const READABLE_ZOOM = 0.8;
+/** The least zoom a whole-graph fit may use: compact cards still show their figures at ≥ 10 px. */
+export const FIT_MIN_ZOOM = 0.25;
 /** How many of the newest thoughts the camera follows while a run streams. */
 const FOLLOW_TAIL = 4;
+/** Room kept around a whole-graph fit: the sides, and the toolbar above and the legend below. */
+const FIT_PADDING = 16;
+const FIT_TOP = 44;
+const FIT_BOTTOM = 52;
 
 /** The cards worth showing first, most important first: the final thoughts, then their parents, once a run has ended; else the newest thoughts and calls. */
 export function focusIds(grs: GrsState, streaming: readonly string[]): { core: string[]; context: string[] } {
@@ -21,11 +28,23 @@ export function focusIds(grs: GrsState, streaming: readonly string[]): { core: s
 }
 
 /**
- * Moves the GRS camera as a viewer would: it follows the newest thoughts at a readable zoom while a
- * run streams, then frames the final thoughts and their parents; it stops once the user pans or
- * zooms (until the next run), and brings a thought selected elsewhere (summary, parents) into view.
+ * The viewport that shows a whole laid-out GRS in a pane, or null when even the fit would shrink the
+ * compact cards' figures below legibility (then the camera frames the final thoughts instead).
  */
-export function useGrsCamera(layoutVersion: number): { onUserMove: (event: unknown) => void } {
+export function wholeGraphViewport(layout: Pick<LaneLayout, 'width' | 'height'>, pane: { width: number; height: number }) {
+  const room = pane.height - FIT_TOP - FIT_BOTTOM;
+  const zoom = Math.min(1, (pane.width - 2 * FIT_PADDING) / layout.width, room / layout.height);
+  if (zoom < FIT_MIN_ZOOM) return null;
+  return { zoom, x: (pane.width - layout.width * zoom) / 2, y: FIT_TOP + (room - layout.height * zoom) / 2 };
+}
+
+/**
+ * Moves the GRS camera as a viewer would: it follows the newest thoughts at a readable zoom while a
+ * run streams; once it has ended (or is opened from History) the Thoughts view shows the whole graph
+ * (the split view, a side pane, frames the final thoughts and their parents); it stops once the user
+ * pans or zooms (until the next run), and brings a thought selected elsewhere into view.
+ */
+export function useGrsCamera(layout: LaneLayout): { onUserMove: (event: unknown) => void } {
   const api = useAppStoreApi();
   const flow = useReactFlow();
   const runId = useAppStore((s) => s.live.grs.runId);
@@ -40,29 +59,47 @@ export function useGrsCamera(layoutVersion: number): { onUserMove: (event: unkno
     lastRun.current = runId;
     userMoved.current = false;
   }
+  // Read when the timer fires: opening a stack changes the layout but is no reason to move the camera.
+  const layoutRef = useRef(layout);
+  layoutRef.current = layout;
 
   // Throttled, not debounced: a run streaming every frame must still move the camera.
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => {
     if (count === 0 || userMoved.current || pending.current) return;
-    // The delay lets React Flow take in new positions (a new card, the ELK layout) before measuring.
+    // The delay lets React Flow take in new positions before measuring.
     pending.current = setTimeout(() => {
       pending.current = null;
       if (userMoved.current) return;
       const { grs, streaming } = api.getState().live;
+      const pane = document.querySelector('.grs-canvas .react-flow')?.getBoundingClientRect();
+      if (!pane) return;
       const { core, context } = focusIds(grs, streaming);
+      if (grs.summary && view === 'thoughts') {
+        const whole = wholeGraphViewport(layoutRef.current, pane);
+        const final = layoutRef.current.cards.get(core[0] ?? '');
+        // Too big to fit legibly (a small window, a projector): as much of the graph as stays legible, around the final thought.
+        if (whole) void flow.setViewport(whole, { duration: 0 });
+        else if (final) {
+          const { width, height } = layoutRef.current;
+          const within = (v: number, half: number, size: number) => Math.max(Math.min(v, size - half), Math.min(half, size / 2));
+          const x = within(final.x + CARD_WIDTH / 2, pane.width / 2 / FIT_MIN_ZOOM, width);
+          const y = within(final.y + CARD_HEIGHT / 2, pane.height / 2 / FIT_MIN_ZOOM, height);
+          void flow.setCenter(x, y, { zoom: FIT_MIN_ZOOM, duration: 0 });
+        }
+        if (whole || final) return;
+      }
       const shown = (ids: string[]) => ids.filter((n) => flow.getNode(n)).map((n) => ({ id: n }));
       const wide = shown([...core, ...context]);
       // The parents join the frame only when everything still fits at a readable zoom.
-      const pane = document.querySelector('.grs-canvas .react-flow')?.getBoundingClientRect();
       const bounds = wide.length ? flow.getNodesBounds(wide.map((n) => n.id)) : null;
-      const fits = pane && bounds && (pane.width * 0.85) / bounds.width >= READABLE_ZOOM && (pane.height * 0.85) / bounds.height >= READABLE_ZOOM;
+      const fits = bounds && (pane.width * 0.85) / bounds.width >= READABLE_ZOOM && (pane.height * 0.85) / bounds.height >= READABLE_ZOOM;
       const nodes = fits ? wide : shown(core);
       // A large GRS streaming fast jumps instead of gliding: an animated camera re-renders every frame.
       const duration = grs.thoughtOrder.length > 300 ? 0 : 250;
       if (nodes.length) void flow.fitView({ nodes, duration, minZoom: READABLE_ZOOM, maxZoom: 1, padding: 0.15, includeHiddenNodes: true });
     }, 300);
-  }, [api, flow, runId, count, finished, layoutVersion, view]);
+  }, [api, flow, runId, count, finished, view]);
   useEffect(
     () => () => {
       // Cleared and forgotten, or a remount (StrictMode, view switch) would wait on a timer that never fires.
@@ -78,23 +115,20 @@ export function useGrsCamera(layoutVersion: number): { onUserMove: (event: unkno
     userMoved.current = true;
     // Measured a moment later from React Flow's own positions: a layout that just landed is not in the DOM yet.
     const id = setTimeout(() => {
-      const node = flow.getNode(selected);
+      const pos = layoutRef.current.cards.get(selected);
       const pane = document.querySelector('.grs-canvas .react-flow')?.getBoundingClientRect();
-      if (!node || !pane) return;
+      if (!pos || !pane) return;
       const { x, y, zoom } = flow.getViewport();
-      const w = (node.width ?? 240) * zoom;
-      const h = (node.height ?? 150) * zoom;
-      const left = node.position.x * zoom + x;
-      const top = node.position.y * zoom + y;
+      const w = CARD_WIDTH * zoom;
+      const h = CARD_HEIGHT * zoom;
+      const left = pos.x * zoom + x;
+      const top = pos.y * zoom + y;
       // The legend and zoom controls cover the bottom edge: a card under them counts as hidden.
       if (left >= 0 && top >= 0 && left + w <= pane.width && top + h <= pane.height - 56) return;
-      void flow.setCenter(node.position.x + (node.width ?? 240) / 2, node.position.y + (node.height ?? 150) / 2, {
-        zoom: Math.max(zoom, READABLE_ZOOM),
-        duration: 250,
-      });
+      void flow.setCenter(pos.x + CARD_WIDTH / 2, pos.y + CARD_HEIGHT / 2, { zoom: Math.max(zoom, READABLE_ZOOM), duration: 250 });
     }, 150);
     return () => clearTimeout(id);
-  }, [flow, selected, layoutVersion]);
+  }, [flow, selected]);
 
   // Selecting an operation (on the GoO canvas) brings the thoughts it made into view.
   useEffect(() => {
@@ -104,7 +138,7 @@ export function useGrsCamera(layoutVersion: number): { onUserMove: (event: unkno
     const ids = op?.made.length ? op.made : (op?.outputs ?? []);
     const nodes = ids.filter((n) => flow.getNode(n)).map((n) => ({ id: n }));
     if (nodes.length) void flow.fitView({ nodes, duration: 250, minZoom: READABLE_ZOOM, maxZoom: 1, padding: 0.15, includeHiddenNodes: true });
-  }, [api, flow, selectedOp, layoutVersion]);
+  }, [api, flow, selectedOp]);
 
   const onUserMove = useCallback((event: unknown) => {
     // Programmatic moves (fitView, setCenter) come without an input event.

@@ -17,7 +17,7 @@ export const PendingCallCard = memo(function PendingCallCard({ id }: NodeProps<P
       <div className="thought-card is-failed" data-testid={`failed-call-${callId}`}>
         <Handle type="target" position={Position.Left} className="thought-handle" isConnectable={false} />
         <div className="thought-head">
-          <span className="thought-op">{opLabel}</span>
+          <span className="thought-title">{opLabel}</span>
           <span className="thought-flag bad">{call.purpose} failed</span>
         </div>
         <div className="thought-text thought-error">{call.error.message}</div>
@@ -32,7 +32,7 @@ export const PendingCallCard = memo(function PendingCallCard({ id }: NodeProps<P
     <div className="thought-card is-pending" data-testid={`pending-${callId}`}>
       <Handle type="target" position={Position.Left} className="thought-handle" isConnectable={false} />
       <div className="thought-head">
-        <span className="thought-op">{opLabel}</span>
+        <span className="thought-title">{opLabel}</span>
         <span className="thought-flag">
           {call.purpose}
           {call.n > 1 ? ` · ${call.texts.length}/${call.n}` : ''}

@@ -1,31 +1,43 @@
 import { memo } from 'react';
 import { Handle, Position, useStore as useFlowStore, type Node, type NodeProps } from '@xyflow/react';
-import type { ThoughtId } from '../../../engine/index';
+import type { Thought, ThoughtId } from '../../../engine/index';
 import { useAppStore } from '../../store/StoreProvider';
 import { opLabelOf } from '../opLabels';
 import { compact, dollars, duration, thoughtText } from '../thoughtText';
+import type { GrsNodeData } from '../useGrsElements';
 
-/** Below these zooms text is unreadable anyway: cards switch to a compact form, then to a coloured block. */
-export const FAR_ZOOM = 0.45;
-export const TINY_ZOOM = 0.15;
-/** Blocks only pay off for large GRSs; a small one keeps its figures at any zoom. */
-export const TINY_MIN_THOUGHTS = 800;
-const detailLevel = (s: { transform: [number, number, number] }) =>
-  s.transform[2] < TINY_ZOOM ? 'tiny' : s.transform[2] < FAR_ZOOM ? 'far' : 'full';
+/** Below this zoom a card switches to its compact form: large figures only, sized to stay ≥ 10 px on screen (the full form's figures grow to 18 px, enough down to 0.6). */
+export const COMPACT_ZOOM = 0.6;
+const isCompact = (s: { transform: [number, number, number] }) => s.transform[2] < COMPACT_ZOOM;
 
-export type ThoughtNodeData = { color: string | null };
-export type ThoughtNode = Node<ThoughtNodeData, 'thought'>;
+export type ThoughtNode = Node<GrsNodeData, 'thought'>;
 
-/** One GRS vertex: its answer, score, validity, volume, latency, timing, tokens and cost; dimmed with the reason when pruned. */
+/** What a pruned card says: the operation that dropped it (by its label) and why. */
+export const prunedText = (t: Thought, label: string) => (t.pruned ? `pruned by ${label}: ${t.pruned.reason}` : '');
+
+function Flags({ t, final }: { t: Thought; final: boolean }) {
+  return (
+    <>
+      {t.validated ? <span className={`thought-flag ${t.valid ? 'ok' : 'bad'}`}>{t.valid ? 'valid' : 'invalid'}</span> : null}
+      {t.compared ? <span className={`thought-flag ${t.solved ? 'ok' : 'bad'}`}>{t.solved ? 'solved' : 'unsolved'}</span> : null}
+      {final ? (
+        <span className="thought-flag final" title="A final thought of the run (the last operation's output)" data-testid="thought-final">
+          final
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+/** One GRS vertex: its answer, score, validity, volume, latency, timing, tokens and cost; pruned cards say by which operation and why. */
 export const ThoughtCard = memo(function ThoughtCard({ id, data }: NodeProps<ThoughtNode>) {
   const t = useAppStore((s) => s.live.grs.thoughts[id]);
   const mark = useAppStore((s) => s.highlight.thoughts[id]);
   const dimmed = useAppStore((s) => s.highlight.active && !s.highlight.thoughts[id]);
-  const opLabel = useAppStore((s) => (t?.kind === 'input' ? 'input' : opLabelOf(s.live.grs.document, t?.opId ?? null)));
-  const zoomLevel = useFlowStore(detailLevel);
-  const many = useAppStore((s) => s.live.grs.thoughtOrder.length > TINY_MIN_THOUGHTS);
+  const opLabel = useAppStore((s) => (t?.kind === 'input' ? 'Input' : opLabelOf(s.live.grs.document, t?.opId ?? null)));
+  const prunedBy = useAppStore((s) => (t?.pruned ? opLabelOf(s.live.grs.document, t.pruned.opId) : ''));
+  const small = useFlowStore(isCompact);
   const final = useAppStore((s) => s.live.grs.summary?.finalThoughtIds.includes(id as ThoughtId) ?? false);
-  const level = zoomLevel === 'tiny' && !many ? 'far' : zoomLevel;
   if (!t) return null;
   const classes = [
     'thought-card',
@@ -35,92 +47,66 @@ export const ThoughtCard = memo(function ThoughtCard({ id, data }: NodeProps<Tho
     t.pruned ? 'is-pruned' : '',
     t.parseError ? 'has-error' : '',
     final ? 'is-final' : '',
+    data.onFinalPath ? 'on-final-path' : '',
+    small ? 'is-compact' : '',
   ]
     .filter(Boolean)
     .join(' ');
-  if (level === 'tiny') {
-    // The whole GRS on screen: a coloured block per thought, its figures in the tooltip.
-    const tip = `${t.id}: volume ${t.volume}, latency ${t.latency}${t.scored ? `, score ${t.score}` : ''}${t.pruned ? `, pruned: ${t.pruned.reason}` : ''}`;
+  const pruned = prunedText(t, prunedBy);
+  const score = t.scored && t.score !== null ? compact(t.score) : null;
+  if (small) {
+    // Zoomed out: the figures alone, in type that grows as the zoom shrinks (a map's labels), so they stay readable.
     return (
       <div
-        className={`${classes} is-tiny`}
+        className={classes}
         data-testid={`thought-${id}`}
-        title={tip}
-        style={data.color ? { background: data.color, borderColor: data.color } : undefined}
+        title={pruned ? `${pruned} (${opLabel})` : opLabel}
+        style={data.color ? { borderLeftColor: data.color } : undefined}
       >
         <Handle type="target" position={Position.Left} className="thought-handle" isConnectable={false} />
-        <Handle type="source" position={Position.Right} className="thought-handle" isConnectable={false} />
-      </div>
-    );
-  }
-  if (level === 'far') {
-    // Zoomed out, a card shows only its colour and metrics: a few elements instead of dozens keeps large GRSs smooth.
-    return (
-      <div
-        className={`${classes} is-far`}
-        data-testid={`thought-${id}`}
-        title={t.pruned ? `pruned by ${t.pruned.opId}: ${t.pruned.reason}` : undefined}
-        style={
-          data.color ? { borderLeftColor: data.color, background: `color-mix(in srgb, ${data.color} 28%, var(--panel, #fff))` } : undefined
-        }
-      >
-        <Handle type="target" position={Position.Left} className="thought-handle" isConnectable={false} />
-        <div className="far-score">{t.scored && t.score !== null ? compact(t.score) : t.kind === 'input' ? 'input' : ''}</div>
-        <div className="far-metrics">
-          <span data-testid="thought-volume">V {t.volume}</span> <span data-testid="thought-latency">L {t.latency}</span>
+        <div className="compact-score" data-testid="thought-score">
+          {score ?? (t.kind === 'input' ? 'input' : '—')}
+          {final ? <span className="compact-final">final</span> : null}
+        </div>
+        <div className="compact-metrics">
+          <span data-testid="thought-volume">V {t.volume}</span>
+          <span data-testid="thought-latency">L {t.latency}</span>
         </div>
         <Handle type="source" position={Position.Right} className="thought-handle" isConnectable={false} />
       </div>
     );
   }
   return (
-    <div
-      className={classes}
-      data-testid={`thought-${id}`}
-      title={t.pruned ? `pruned by ${t.pruned.opId}: ${t.pruned.reason}` : undefined}
-      style={data.color ? { borderLeftColor: data.color } : undefined}
-    >
+    <div className={classes} data-testid={`thought-${id}`} title={pruned || undefined} style={data.color ? { borderLeftColor: data.color } : undefined}>
       <Handle type="target" position={Position.Left} className="thought-handle" isConnectable={false} />
-      <div className="thought-head">
-        <span className="thought-op" title={`Made by ${opLabel}`}>
-          {opLabel}
-        </span>
-        {t.scored && t.score !== null ? (
-          <span className="thought-score" data-testid="thought-score">
-            score {compact(t.score)}
-          </span>
-        ) : null}
-        {t.validated ? <span className={`thought-flag ${t.valid ? 'ok' : 'bad'}`}>{t.valid ? 'valid' : 'invalid'}</span> : null}
-        {t.compared ? <span className={`thought-flag ${t.solved ? 'ok' : 'bad'}`}>{t.solved ? 'solved' : 'unsolved'}</span> : null}
-        {final ? (
-          <span className="thought-flag final" title="A final thought of the run (the last operation's output)" data-testid="thought-final">
-            final
-          </span>
-        ) : null}
-      </div>
+      <div className="thought-title">{opLabel}</div>
       <div className="thought-text">{t.parseError ? `Parse error: ${t.parseError.message}` : thoughtText(t.state)}</div>
-      {t.pruned ? (
+      {pruned ? (
         <div className="thought-pruned" data-testid="thought-pruned">
-          pruned by {t.pruned.opId}: {t.pruned.reason}
+          {pruned}
         </div>
       ) : null}
-      <div className="thought-metrics">
+      <div className="thought-head">
+        {score !== null ? (
+          <span className="thought-score" data-testid="thought-score">
+            score {score}
+          </span>
+        ) : null}
         <span title="Volume: LLM thoughts with a path to this one" data-testid="thought-volume">
           V {t.volume}
         </span>
         <span title="Latency: LLM hops on the longest path from the input" data-testid="thought-latency">
           L {t.latency}
         </span>
-        {t.kind === 'llm' ? (
-          <>
-            <span title="Call time">{duration(t.ms)}</span>
-            <span title="Tokens (prompt + completion, this thought's share)">
-              {compact(Math.round(t.promptTokens + t.completionTokens))} tok
-            </span>
-            <span title="Cost (this thought's share)">{dollars(t.cost)}</span>
-          </>
-        ) : null}
+        <Flags t={t} final={final} />
       </div>
+      {t.kind === 'llm' ? (
+        <div className="thought-metrics">
+          <span title="Call time">{duration(t.ms)}</span>
+          <span title="Tokens (prompt + completion, this thought's share)">{compact(Math.round(t.promptTokens + t.completionTokens))} tok</span>
+          <span title="Cost (this thought's share)">{dollars(t.cost)}</span>
+        </div>
+      ) : null}
       <Handle type="source" position={Position.Right} className="thought-handle" isConnectable={false} />
     </div>
   );

@@ -1,0 +1,23 @@
+import { memo } from 'react';
+import type { Node, NodeProps } from '@xyflow/react';
+import { useAppStore } from '../../store/StoreProvider';
+import { INPUT_LANE } from '../layout/laneLayout';
+import { opLabelOf, opTypeOf } from '../opLabels';
+
+export type LaneNodeData = { opId: string };
+export type LaneNode = Node<LaneNodeData, 'lane'>;
+
+/** One operation's lane: a box behind its thoughts, headed by the operation's label and type. */
+export const LaneCard = memo(function LaneCard({ data }: NodeProps<LaneNode>) {
+  const label = useAppStore((s) => (data.opId === INPUT_LANE ? 'Input' : opLabelOf(s.live.grs.document, data.opId)));
+  const type = useAppStore((s) => (data.opId === INPUT_LANE ? 'the run’s input' : opTypeOf(s.live.grs.document, data.opId)));
+  const lit = useAppStore((s) => Boolean(s.highlight.ops[data.opId]));
+  return (
+    <div className={`grs-lane${lit ? ' is-lit' : ''}`} data-testid={`lane-${data.opId}`}>
+      <div className="grs-lane-head" title={`${label} (${type})`}>
+        <span className="grs-lane-label">{label}</span>
+        <span className="grs-lane-type">{type}</span>
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,150 @@
+/** Card and lane geometry (layout units; cards have a fixed size so the layout needs no measuring). */
+export const CARD_WIDTH = 240;
+export const CARD_HEIGHT = 128;
+export const CARD_GAP = 8;
+export const STACK_HEIGHT = 40;
+export const LANE_PAD = 8;
+export const LANE_HEADER = 40;
+export const LANE_WIDTH = CARD_WIDTH + 2 * LANE_PAD;
+export const LANE_GAP = 16;
+export const COLUMN_GAP = 72;
+
+/** The lane id of the run's input thought (it has no operation). */
+export const INPUT_LANE = '__input';
+
+/** A vertex to place: a thought, or a call still streaming or failed (placed where its thoughts will appear). */
+export interface LaneItem {
+  id: string;
+  /** The operation that made it, or null for the input. */
+  opId: string | null;
+  parents: readonly string[];
+  /** Pruned by a filter (KeepBestN, KeepValid, Selector): folded into its lane's stack unless it leads to a kept thought. */
+  pruned: boolean;
+  /** A call that has no thought yet (drawn after the lane's thoughts). */
+  transient?: boolean;
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** One operation's lane: a box with a header, its thoughts stacked inside. */
+export interface LaneBox {
+  opId: string;
+  column: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** Thoughts folded into its "not kept" stack (0: no stack). */
+  folded: number;
+  /** Whether the stack is open (its pruned cards are shown below it). */
+  open: boolean;
+  /** Where the stack sits, when there is one. */
+  stack: Point | null;
+}
+
+export interface LaneLayout {
+  lanes: LaneBox[];
+  /** Top-left of every card shown. */
+  cards: Map<string, Point>;
+  /** For a thought folded away: the lane whose stack holds it. */
+  folded: Map<string, string>;
+  /** For every thought in a stack, open or folded: its lane. */
+  stacked: Map<string, string>;
+  width: number;
+  height: number;
+}
+
+/**
+ * Thoughts kept on view: not pruned, or pruned but an ancestor of a kept thought (a merge a refinement
+ * then beat still leads to the final thought). Items are in creation order, so children come after parents.
+ */
+export function keptIds(items: readonly LaneItem[]): Set<string> {
+  const kept = new Set<string>();
+  for (let i = items.length - 1; i >= 0; i -= 1) {
+    const item = items[i] as LaneItem;
+    if (!item.pruned || kept.has(item.id)) {
+      kept.add(item.id);
+      for (const p of item.parents) kept.add(p);
+    }
+  }
+  return kept;
+}
+
+/**
+ * Lays a GRS out by operation: one lane per operation that made thoughts, lanes in columns by how many
+ * thought-making operations lead to them (the input in column 0), lanes of one column in run order
+ * (`opOrder`). Pruned thoughts that lead nowhere fold into one stack per lane unless the lane is in
+ * `open` (or `open` is 'all'). One pass, linear in the items: cheap enough for every frame of a live run.
+ */
+export function laneLayout(items: readonly LaneItem[], opOrder: readonly string[], open: ReadonlySet<string> | 'all'): LaneLayout {
+  const laneOf = (item: LaneItem) => item.opId ?? INPUT_LANE;
+  const itemLane = new Map<string, string>();
+  for (const item of items) itemLane.set(item.id, laneOf(item));
+  // A lane's column: one past the furthest lane its thoughts' parents sit in (items come parents first).
+  const column = new Map<string, number>([[INPUT_LANE, 0]]);
+  const members = new Map<string, LaneItem[]>();
+  for (const item of items) {
+    const lane = laneOf(item);
+    let col = column.get(lane) ?? (lane === INPUT_LANE ? 0 : 1);
+    for (const p of item.parents) {
+      const pl = itemLane.get(p);
+      if (pl === undefined || pl === lane) continue;
+      col = Math.max(col, (column.get(pl) ?? 0) + 1);
+    }
+    column.set(lane, col);
+    const list = members.get(lane) ?? [];
+    members.set(lane, list);
+    list.push(item);
+  }
+  const runIndex = new Map(opOrder.map((id, i) => [id, i]));
+  const laneIds = [...members.keys()].sort(
+    (a, b) => (column.get(a) ?? 0) - (column.get(b) ?? 0) || (runIndex.get(a) ?? -1) - (runIndex.get(b) ?? -1),
+  );
+  const kept = keptIds(items);
+  const cards = new Map<string, Point>();
+  const folded = new Map<string, string>();
+  const stacked = new Map<string, string>();
+  const lanes: LaneBox[] = [];
+  const columnBottom = new Map<number, number>();
+  let width = 0;
+  let height = 0;
+  for (const laneId of laneIds) {
+    const col = column.get(laneId) ?? 0;
+    const x = col * (LANE_WIDTH + COLUMN_GAP);
+    const top = columnBottom.get(col) ?? 0;
+    const list = members.get(laneId) ?? [];
+    const shown = list.filter((i) => kept.has(i.id) && !i.transient);
+    const calls = list.filter((i) => i.transient);
+    const hidden = list.filter((i) => !kept.has(i.id) && !i.transient);
+    const isOpen = open === 'all' || open.has(laneId);
+    let y = top + LANE_HEADER;
+    const put = (id: string) => {
+      cards.set(id, { x: x + LANE_PAD, y });
+      y += CARD_HEIGHT + CARD_GAP;
+    };
+    shown.forEach((i) => put(i.id));
+    calls.forEach((i) => put(i.id));
+    let stack: Point | null = null;
+    if (hidden.length) {
+      stack = { x: x + LANE_PAD, y };
+      y += STACK_HEIGHT + CARD_GAP;
+      for (const i of hidden) stacked.set(i.id, laneId);
+      if (isOpen) hidden.forEach((i) => put(i.id));
+      else for (const i of hidden) folded.set(i.id, laneId);
+    }
+    const laneHeight = y - top - CARD_GAP + LANE_PAD;
+    lanes.push({ opId: laneId, column: col, x, y: top, width: LANE_WIDTH, height: laneHeight, folded: hidden.length, open: isOpen, stack });
+    columnBottom.set(col, top + laneHeight + LANE_GAP);
+    width = Math.max(width, x + LANE_WIDTH);
+    height = Math.max(height, top + laneHeight);
+  }
+  return { lanes, cards, folded, stacked, width, height };
+}
+
+/** The stack node's id for a lane. */
+export const stackId = (laneId: string) => `stack:${laneId}`;
+/** The lane node's id for a lane. */
+export const laneNodeId = (laneId: string) => `lane:${laneId}`;
