@@ -6,3 +6,5 @@ export { GraphInvalidError, RunStopped } from './errors';
 export { callSeed } from './seed';
 export { Semaphore } from './semaphore';
 export { replayModel } from './replay';
+export { runSamples, type BatchSample, type SamplePreparation, type SampleRun, type BatchStop, type BatchResult, type BatchProgressEvent, type RunSamplesOptions } from './runSamples';
+export { SharedBudget, BATCH_BUDGET_RULE, BUDGET_CAP_WORDS, budgetStopMessage, type BudgetUsage } from './sharedBudget';
