@@ -1,5 +1,16 @@
-import { GraphInvalidError, runGraph, type Budget, type FunctionRegistry, type RunEvent, type RunSummary, type ScriptRunner } from '../engine/index';
-import { remainingBudget } from './args/parseBudget';
+import {
+  BUDGET_CAP_WORDS,
+  GraphInvalidError,
+  runSamples,
+  SharedBudget,
+  type Budget,
+  type BatchStop,
+  type BudgetUsage,
+  type FunctionRegistry,
+  type RunEvent,
+  type RunSummary,
+  type ScriptRunner,
+} from '../engine/index';
 import { CliError, EXIT } from './errors';
 import type { RunInput } from './inputs';
 import { invalidGraph, type LoadedGraph } from './loadGraph';
@@ -8,7 +19,7 @@ import type { ProgressReporter } from './progress';
 
 /** One sample's run: its events (partial when cancelled) and summary (null when it never ran). */
 export interface SampleRun extends RunInput {
-  events: RunEvent[];
+  events: readonly RunEvent[];
   summary: RunSummary | null;
 }
 
@@ -19,103 +30,75 @@ export interface BatchOptions {
   functions: FunctionRegistry;
   scripts: ScriptRunner;
   concurrency: number;
-  /** A cap for the whole batch: each sample gets what the previous ones left. */
-  budget: Budget;
+  /** A cap for the whole batch (the engine's batch budget rule); a SharedBudget spans several batches. */
+  budget: Budget | SharedBudget;
   seed: number;
   signal: AbortSignal;
   progress: ProgressReporter;
 }
 
-/** What a batch spent of its budget (cached answers cost no tokens and no dollars). */
-export interface BatchUsage {
-  requests: number;
-  tokens: number;
-  cost: number;
-}
-
 /** A batch's runs, what they spent, and why it stopped early (budget, cancel, unreachable model), if it did. */
 export interface BatchResult {
   runs: SampleRun[];
-  used: BatchUsage;
+  used: BudgetUsage;
   stop: CliError | null;
   /** Samples whose run failed for another reason, as `label: reason`. */
   failures: string[];
 }
 
-const BUDGET_WORDS = { requests: 'requests', tokens: 'tokens', cost: 'dollars' } as const;
-
-/** Runs a graph on each input in turn, sharing one budget, and stops at the first batch-ending problem. */
+/** Runs a graph on each input in turn with the engine's batch loop, and stops at the first batch-ending problem. */
 export async function runBatch(o: BatchOptions): Promise<BatchResult> {
-  const runs: SampleRun[] = [];
-  const used: BatchUsage = { requests: 0, tokens: 0, cost: 0 };
-  const failures: string[] = [];
   const operations = o.graph.document.operations.length;
-  for (const [position, item] of o.inputs.entries()) {
-    if (o.signal.aborted) return { runs, used, failures, stop: cancelled() };
-    const left = remainingBudget(o.budget, used);
-    const spent = (Object.keys(left) as (keyof Budget)[]).find((k) => left[k] === 0);
-    if (spent) return { runs, used, failures, stop: budgetHit(spent, o.budget, item.label) };
-
-    o.progress.startSample({ scheme: o.graph.name, label: item.label, position: position + 1, total: o.inputs.length, operations });
-    const events: RunEvent[] = [];
-    const run: SampleRun = { ...item, events, summary: null };
-    runs.push(run);
-    let s: RunSummary;
-    try {
-      const result = await runGraph(o.graph.document, {
-        model: o.setup.forSample(item.sampleIndex),
-        functions: o.functions,
-        scripts: o.scripts,
-        input: item.input,
-        concurrency: o.concurrency,
-        budget: left,
-        seed: o.seed,
-        sampleIndex: item.sampleIndex,
-        signal: o.signal,
-        cost: o.setup.cost,
-        onEvent: (e) => {
-          events.push(e);
-          o.progress.event(e);
-        },
-      });
-      s = result.summary;
-    } catch (e) {
-      o.progress.finish();
-      if (e instanceof GraphInvalidError) throw invalidGraph(o.graph.path, e.diagnostics);
-      throw e;
-    }
-    run.summary = s;
-    o.progress.endSample(item.label, s);
-    used.requests += s.requests;
-    used.tokens += paidTokens(events);
-    used.cost += s.cost;
-
-    if (s.status === 'cancelled') return { runs, used, failures, stop: cancelled() };
-    if (s.status === 'budget') return { runs, used, failures, stop: budgetHit(s.budgetCap ?? 'requests', o.budget, item.label) };
-    if (s.status === 'failed') {
-      const fatal = events.find((e): e is Extract<RunEvent, { type: 'call.error' }> => e.type === 'call.error' && UNREACHABLE_KINDS.has(e.kind));
-      if (fatal) return { runs, used, failures, stop: unreachable(o.setup.record.baseUrl, fatal.message, fatal.kind) };
-      failures.push(`${o.graph.name} ${item.label}: ${s.reason ?? 'see the run log'}`);
-    }
+  const shared = o.budget instanceof SharedBudget ? o.budget : new SharedBudget(o.budget);
+  const model = o.setup.forSample.bind(o.setup);
+  let unreachableStop: CliError | null = null;
+  let batch;
+  try {
+    batch = await runSamples(o.graph.document, {
+      samples: o.inputs,
+      functions: o.functions,
+      scripts: o.scripts,
+      concurrency: o.concurrency,
+      seed: o.seed,
+      budget: shared,
+      signal: o.signal,
+      prepare: (sample) => ({ model: model(sample.sampleIndex), cost: o.setup.cost }),
+      onProgress: (e) => {
+        if (e.type === 'sample.start') {
+          o.progress.startSample({ scheme: o.graph.name, label: e.sample.label, position: e.position + 1, total: e.total, operations });
+          e.handle.subscribe((event) => o.progress.event(event));
+        } else if (e.run.kind === 'ran') {
+          o.progress.endSample(e.run.sample.label, e.run.summary);
+        }
+      },
+      stopAfterFailure: (run) => {
+        const fatal = run.events.find((e): e is Extract<RunEvent, { type: 'call.error' }> => e.type === 'call.error' && UNREACHABLE_KINDS.has(e.kind));
+        if (!fatal) return null;
+        unreachableStop = unreachable(o.setup.record.baseUrl, fatal.message, fatal.kind);
+        return fatal.message;
+      },
+    });
+  } catch (e) {
+    o.progress.finish();
+    if (e instanceof GraphInvalidError) throw invalidGraph(o.graph.path, e.diagnostics);
+    throw e;
   }
-  return { runs, used, failures, stop: null };
-}
-
-/** Tokens of the calls the model answered: like a single run, the batch spends no budget on cached answers. */
-function paidTokens(events: readonly RunEvent[]): number {
-  let tokens = 0;
-  for (const e of events) if (e.type === 'call.done' && !e.cached) tokens += e.promptTokens + e.completionTokens;
-  return tokens;
-}
-
-function cancelled(): CliError {
-  return new CliError(EXIT.cancelled, 'Cancelled (Ctrl+C). Partial results are kept.');
-}
-
-function budgetHit(cap: keyof Budget, budget: Budget, label: string): CliError {
-  const limit = budget[cap];
-  return new CliError(
-    EXIT.budget,
-    `Budget hit: the ${BUDGET_WORDS[cap]} cap${limit === undefined ? '' : ` of ${limit}`} was reached at sample ${label}. Raise it with --budget ${BUDGET_WORDS[cap]}=N.`,
+  const stop = batch.stop;
+  // A run that stopped the batch (the model is unreachable) is reported by the stop, not as a failure of its own.
+  const failures = batch.runs.flatMap((r) =>
+    r.kind === 'ran' && r.summary.status === 'failed' && !(stop?.kind === 'failure' && stop.label === r.sample.label) ? [`${o.graph.name} ${r.sample.label}: ${r.summary.reason ?? 'see the run log'}`] : [],
   );
+  const runs: SampleRun[] = batch.runs.map((r) => ({ ...(o.inputs[r.position] as RunInput), events: r.kind === 'ran' ? r.events : [], summary: r.kind === 'ran' ? r.summary : null }));
+  return { runs, used: batch.used, failures, stop: stop ? cliStop(stop, unreachableStop) : null };
+}
+
+function cliStop(stop: BatchStop, unreachableStop: CliError | null): CliError {
+  switch (stop.kind) {
+    case 'cancelled':
+      return new CliError(EXIT.cancelled, 'Cancelled (Ctrl+C). Partial results are kept.');
+    case 'budget':
+      return new CliError(EXIT.budget, `${stop.message} Raise it with --budget ${BUDGET_CAP_WORDS[stop.cap]}=N.`);
+    case 'failure':
+      return unreachableStop ?? new CliError(EXIT.runFailed, stop.message);
+  }
 }

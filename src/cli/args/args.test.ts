@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../errors';
-import { parseBudget, remainingBudget } from './parseBudget';
+import { parseBudget } from './parseBudget';
 import { parseSamples } from './parseSamples';
 
 describe('parseSamples', () => {
@@ -26,9 +26,5 @@ describe('parseBudget', () => {
   it('names the part it cannot read', () => {
     expect(() => parseBudget('calls=3')).toThrow(/"calls=3"/);
     expect(() => parseBudget('tokens=lots')).toThrow(/not a non-negative number/);
-  });
-
-  it('leaves the unused part of a batch budget for the next sample', () => {
-    expect(remainingBudget({ requests: 10, cost: 1 }, { requests: 4, tokens: 900, cost: 1.5 })).toEqual({ requests: 6, cost: 0 });
   });
 });

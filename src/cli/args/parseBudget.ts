@@ -29,12 +29,3 @@ export function parseLimit(text: string, what: string): number {
   if (text.trim() === '' || !Number.isFinite(value) || value < 0) throw new CliError(EXIT.usage, `${what}: "${text}" is not a non-negative number.`);
   return value;
 }
-
-/** What is left of a batch budget after some samples used part of it. */
-export function remainingBudget(budget: Budget, used: { requests: number; tokens: number; cost: number }): Budget {
-  const left: Budget = {};
-  if (budget.requests !== undefined) left.requests = Math.max(0, budget.requests - used.requests);
-  if (budget.tokens !== undefined) left.tokens = Math.max(0, budget.tokens - used.tokens);
-  if (budget.cost !== undefined) left.cost = Math.max(0, budget.cost - used.cost);
-  return left;
-}

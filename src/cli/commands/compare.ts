@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { compareSchemes, outcomeOf, type SchemeRuns } from '../../engine/index';
+import { compareSchemes, outcomeOf, SharedBudget, type SchemeRuns } from '../../engine/index';
 import type { CliIo } from '../io';
 import { CliError, EXIT, type ExitCode } from '../errors';
 import { resolveInputs, type RunInput } from '../inputs';
@@ -7,7 +7,6 @@ import { formatDiagnostic, loadGraph, type LoadedGraph } from '../loadGraph';
 import { checkReachable, setupModel } from '../modelSetup';
 import { createProgress } from '../progress';
 import { formatComparison, QUANTILE_METHOD, type ComparisonFormat } from '../report/formatComparison';
-import { remainingBudget } from '../args/parseBudget';
 import { runBatch } from '../runBatch';
 import { WorkerScriptRunner } from '../workerScriptRunner';
 import { budgetFrom, cliFunctions, modelOptionsFrom, pricesFrom, writeReport, type RunningOptions } from './common';
@@ -40,7 +39,7 @@ export async function compareCommand(files: readonly string[], o: CompareCommand
   await checkReachable(setup, io.env, io.signal);
 
   const schemes: SchemeRuns[] = [];
-  const used = { requests: 0, tokens: 0, cost: 0 };
+  const shared = new SharedBudget(budget);
   let stop: CliError | null = null;
   const failures: string[] = [];
   const scripts = new WorkerScriptRunner();
@@ -49,12 +48,9 @@ export async function compareCommand(files: readonly string[], o: CompareCommand
       const named = { ...graph, name: names[i]! };
       const batch = await runBatch({
         graph: named, inputs: inputsPerGraph[i]!, setup, functions, scripts, concurrency: modelOptions.concurrency,
-        budget: remainingBudget(budget, used), seed: modelOptions.seed, signal: io.signal, progress,
+        budget: shared, seed: modelOptions.seed, signal: io.signal, progress,
       });
       const outcomes = batch.runs.flatMap((r) => (r.summary ? [outcomeOf(r.summary, r.sampleIndex)] : []));
-      used.requests += batch.used.requests;
-      used.tokens += batch.used.tokens;
-      used.cost += batch.used.cost;
       schemes.push({ scheme: named.name, file: graph.path, higherIsBetter: graph.higherIsBetter, outcomes });
       failures.push(...batch.failures);
       if (batch.stop) {

@@ -1,7 +1,10 @@
 export type * from './events';
 export type * from './options';
 export { runGraph, runCheckedGraph } from './runGraph';
+export { startRun, startCheckedRun, type RunHandle, type RunHandleStatus, type RunEventListener, type StartRunOptions } from './runHandle';
 export { GraphInvalidError, RunStopped } from './errors';
 export { callSeed } from './seed';
 export { Semaphore } from './semaphore';
 export { replayModel } from './replay';
+export { runSamples, type BatchSample, type SamplePreparation, type SampleRun, type BatchStop, type BatchResult, type BatchProgressEvent, type RunSamplesOptions } from './runSamples';
+export { SharedBudget, BATCH_BUDGET_RULE, BUDGET_CAP_WORDS, budgetStopMessage, type BudgetUsage } from './sharedBudget';

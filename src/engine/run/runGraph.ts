@@ -1,27 +1,19 @@
 import type { CheckedGraph, GotDocument } from '../graph/document';
-import { INPUT_THOUGHT_ID, runId as toRunId, type OperationId } from '../graph/ids';
 import type { Diagnostic } from '../graph/diagnostics';
-import { displayUrl } from '../models/openaiErrors';
-import { validateDocument } from '../graph/validate';
-import { UNANNOTATED, type Thought } from '../grs/thought';
-import type { FlowItem } from '../operations/execution';
-import { GraphInvalidError } from './errors';
-import { OperationRun } from './operationRun';
+import type { RunEvent } from './events';
 import type { RunOptions, RunResult } from './options';
-import { RunRuntime, ZERO_CP } from './runtime';
-import { summarize } from './summary';
+import { startCheckedRun, startRun, type RunHandle } from './runHandle';
 
 /**
- * Runs a Graph of Operations on one input. Validates first (throws GraphInvalidError with the
- * diagnostics when the graph cannot run), then runs it as a dataflow: model calls run
- * concurrently up to `options.concurrency`, streaming operations take each thought as soon as it
- * exists, and every result lands in the event log. Never throws for model failures: they become
- * events and a failed or partial summary.
+ * Runs a Graph of Operations on one input and resolves with its result. Validates first (rejects
+ * with GraphInvalidError with the diagnostics when the graph cannot run), then runs it as a
+ * dataflow: model calls run concurrently up to `options.concurrency`, streaming operations take
+ * each thought as soon as it exists, and every result lands in the event log. Never rejects for
+ * model failures: they become events and a failed or partial summary. To pause, step, or watch a
+ * run from elsewhere, use startRun, which this wraps.
  */
 export async function runGraph(document: GotDocument, options: RunOptions): Promise<RunResult> {
-  const { graph, diagnostics } = validateDocument(document, { functions: options.functions });
-  if (!graph) throw new GraphInvalidError(diagnostics);
-  return runCheckedGraph(graph, options, diagnostics);
+  return resultOf(startRun(document, options));
 }
 
 /**
@@ -29,94 +21,10 @@ export async function runGraph(document: GotDocument, options: RunOptions): Prom
  * batch of samples. `warnings` are the validation's diagnostics to repeat in the run log.
  */
 export async function runCheckedGraph(graph: CheckedGraph, options: RunOptions, warnings: readonly Diagnostic[] = []): Promise<RunResult> {
-  const document = graph.document;
-  const rt = new RunRuntime(options);
-  const input = { ...(options.input ?? document.input) };
-
-  rt.emit('run.start', {
-    runId: toRunId(options.runId ?? `run-${Math.random().toString(36).slice(2, 10)}`),
-    document,
-    input,
-    settings: {
-      // The log is saved and shared: never with credentials written into the URL.
-      model: { ...options.model.id, baseUrl: displayUrl(options.model.id.baseUrl) },
-      concurrency: options.concurrency ?? 8,
-      budget: { ...options.budget },
-      seed: options.seed ?? 0,
-      cache: options.cache ?? false,
-      sampleIndex: options.sampleIndex ?? null,
-    },
-  });
-  for (const d of warnings) rt.emit('log', { level: 'warn', message: d.message, ...(d.opId ? { opId: d.opId as OperationId } : {}) });
-  const inputThought = makeInputThought({ ...input }, rt.now());
-  rt.lineage.add(inputThought.id, [], false);
-  rt.emit('thought.input', { thought: inputThought });
-
-  let finished = 0;
-  let allFinished!: () => void;
-  const whenAllFinished = new Promise<void>((resolve) => (allFinished = resolve));
-  const runs = buildRuns(graph, rt, options, () => {
-    finished += 1;
-    if (finished === graph.operations.length) allFinished();
-  });
-
-  const onAbort = (): void => rt.stop('cancelled', 'the run was cancelled');
-  options.signal?.addEventListener('abort', onAbort, { once: true });
-  try {
-    if (options.signal?.aborted) onAbort();
-    const stopped = new Promise<void>((resolve) => (rt.stopInfo ? resolve() : rt.onStop(resolve)));
-    const root: FlowItem = { id: INPUT_THOUGHT_ID, key: [0], ann: UNANNOTATED, cp: ZERO_CP };
-    for (const op of graph.operations) {
-      if (op.inputs.length > 0 || rt.stopInfo) continue;
-      const run = runs.get(op.id) as OperationRun;
-      run.deliver(root, 0);
-      run.inputFinished();
-    }
-    if (graph.operations.length > 0) await Promise.race([whenAllFinished, stopped]);
-    if (rt.stopInfo) {
-      // Let every started operation unwind (its waits are aborted; nothing new starts after a stop), then close the rest.
-      await Promise.allSettled([...runs.values()].flatMap((r) => (r.execution ? [r.execution] : [])));
-      for (const r of runs.values()) r.finish('cancelled');
-    }
-  } finally {
-    options.signal?.removeEventListener('abort', onAbort);
-  }
-  const summary = summarize(graph, runs, rt);
-  rt.emit('run.done', { summary });
-  return { summary, events: rt.events, grs: rt.grs };
+  return resultOf(startCheckedRun(graph, options, warnings));
 }
 
-function buildRuns(graph: CheckedGraph, rt: RunRuntime, options: RunOptions, onFinished: () => void): Map<string, OperationRun> {
-  const env = options.scripts ? { functions: options.functions, scripts: options.scripts } : { functions: options.functions };
-  const runs = new Map<string, OperationRun>();
-  for (const op of graph.operations) runs.set(op.id, new OperationRun(op, rt, env, options.defaults ?? {}, options.control?.beforeOperation, onFinished));
-  for (const op of graph.operations) {
-    const run = runs.get(op.id) as OperationRun;
-    op.inputs.forEach((from, index) => {
-      const pred = runs.get(from) as OperationRun;
-      pred.successors.push({ run, index });
-      run.predecessors.push(pred);
-    });
-  }
-  return runs;
-}
-
-function makeInputThought(state: Thought['state'], at: number): Thought {
-  return {
-    ...UNANNOTATED,
-    id: INPUT_THOUGHT_ID,
-    kind: 'input',
-    opId: null,
-    parents: [],
-    state,
-    origin: null,
-    volume: 0,
-    latency: 0,
-    ms: 0,
-    finishedAt: at,
-    promptTokens: 0,
-    completionTokens: 0,
-    cost: 0,
-    criticalMs: 0,
-  };
+async function resultOf(handle: RunHandle): Promise<RunResult> {
+  const summary = await handle.done;
+  return { summary, events: handle.events as RunEvent[], grs: handle.grs };
 }

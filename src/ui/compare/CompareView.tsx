@@ -46,6 +46,7 @@ export function CompareView() {
       scripts: appScriptRunner(),
       input: (d, i) => sampleInput(d.dataset ? d : { ...d, dataset: doc.dataset }, i),
       concurrency: settings.concurrency,
+      budget: settings.budget,
       seed: settings.provider === 'simulator' ? settings.simulator.seed : 0,
       signal: abort.current.signal,
       onProgress: (done, total, label) => setProgress({ done, total, label }),
@@ -126,6 +127,7 @@ export function CompareView() {
             </ul>
           ) : null}
           {result.cancelled ? <p className="muted">Cancelled: the plots show the runs that finished.</p> : null}
+          {result.stop ? <p data-testid="compare-stop">{result.stop} The plots show the runs that finished.</p> : null}
           <table className="compare-table" data-testid="compare-table">
             <thead>
               <tr>

@@ -1,13 +1,19 @@
 import {
-  runGraph,
+  compareSchemes,
+  GraphInvalidError,
+  outcomeOf,
+  runSamples,
+  SharedBudget,
+  type Budget,
   type FunctionRegistry,
   type GotDocument,
   type LanguageModel,
+  type SampleOutcome,
+  type SchemeComparison,
   type ScriptRunner,
   type ThoughtState,
   type TokenUsage,
 } from '../../engine/index';
-import { compareSchemes, outcomeOf, type SampleOutcome, type SchemeComparison } from '../../engine/index';
 
 /** One graph to compare, under its scheme label. */
 export interface CompareEntry {
@@ -31,6 +37,8 @@ export interface CompareResult {
   /** Runs that could not start (invalid graph, bad row), in words. */
   errors: string[];
   cancelled: boolean;
+  /** Why the comparison stopped before its last run (the shared budget ran out), in the engine's words. */
+  stop: string | null;
 }
 
 export interface CompareDeps {
@@ -40,56 +48,65 @@ export interface CompareDeps {
   input: (doc: GotDocument, sample: number) => Promise<ThoughtState>;
   concurrency: number;
   seed: number;
+  /** One cap for the whole comparison: every scheme and sample shares it (the engine's batch budget rule). */
+  budget?: Budget;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number, label: string) => void;
+  /** Each sample's outcome as soon as its run ends, so partial results can be shown. */
+  onOutcome?: (outcome: SampleOutcome & { scheme: string }) => void;
 }
 
-/** Runs every graph on the same samples, one run at a time, and gathers the paper's comparison. */
-export async function runComparison(
-  entries: readonly CompareEntry[],
-  samples: readonly number[],
-  deps: CompareDeps,
-): Promise<CompareResult> {
+/** Runs every graph on the same samples with the engine's batch loop, one run at a time, and gathers the paper's comparison. */
+export async function runComparison(entries: readonly CompareEntry[], samples: readonly number[], deps: CompareDeps): Promise<CompareResult> {
   const outcomes: CompareResult['outcomes'] = [];
   const finals: FinalPoint[] = [];
   const errors: string[] = [];
   const total = entries.length * samples.length;
+  const budget = new SharedBudget(deps.budget ?? {});
   let done = 0;
+  let stop: string | null = null;
   for (const entry of entries) {
-    for (const sample of samples) {
-      if (deps.signal?.aborted) break;
-      deps.onProgress?.(done, total, `${entry.scheme} · row ${sample}`);
-      try {
-        const [input, { model, cost }] = await Promise.all([deps.input(entry.document, sample), deps.prepareModel(sample)]);
-        const result = await runGraph(entry.document, {
-          model,
-          cost,
-          functions: deps.functions,
-          scripts: deps.scripts,
-          input,
-          concurrency: deps.concurrency,
-          seed: deps.seed,
-          sampleIndex: sample,
-          signal: deps.signal,
-        });
-        if (result.summary.status === 'cancelled') break;
-        outcomes.push({ ...outcomeOf(result.summary, sample), scheme: entry.scheme });
-        const byId = new Map(
-          result.events.flatMap((e) =>
-            e.type === 'thought.created' || e.type === 'thought.input' ? [[e.thought.id as string, e.thought] as const] : [],
-          ),
-        );
-        for (const id of result.summary.finalThoughtIds) {
-          const t = byId.get(id);
-          if (t) finals.push({ scheme: entry.scheme, sample, volume: t.volume, latency: t.latency, score: result.summary.bestScore });
-        }
-      } catch (err) {
-        errors.push(`${entry.scheme}, row ${sample}: ${err instanceof Error ? err.message : String(err)}`);
-      }
-      done += 1;
-      deps.onProgress?.(done, total, `${entry.scheme} · row ${sample}`);
+    if (deps.signal?.aborted || stop) break;
+    const label = (sample: number) => `${entry.scheme} · row ${sample}`;
+    try {
+      const batch = await runSamples(entry.document, {
+        samples: samples.map((sample) => ({ label: label(sample), sampleIndex: sample })),
+        functions: deps.functions,
+        ...(deps.scripts ? { scripts: deps.scripts } : {}),
+        concurrency: deps.concurrency,
+        seed: deps.seed,
+        budget,
+        ...(deps.signal ? { signal: deps.signal } : {}),
+        prepare: async (s) => {
+          const sample = s.sampleIndex as number;
+          const [input, { model, cost }] = await Promise.all([deps.input(entry.document, sample), deps.prepareModel(sample)]);
+          return { model, cost, input };
+        },
+        onProgress: (e) => {
+          const sample = e.type === 'sample.start' ? e.sample.sampleIndex : e.run.sample.sampleIndex;
+          if (e.type === 'sample.start') return deps.onProgress?.(done, total, label(sample as number));
+          done += 1;
+          const run = e.run;
+          if (run.kind === 'not run') errors.push(`${entry.scheme}, row ${sample}: ${run.error}`);
+          else if (run.summary.status !== 'cancelled') {
+            const outcome = { ...outcomeOf(run.summary, sample), scheme: entry.scheme };
+            outcomes.push(outcome);
+            deps.onOutcome?.(outcome);
+            const byId = new Map(run.events.flatMap((ev) => (ev.type === 'thought.created' || ev.type === 'thought.input' ? [[ev.thought.id as string, ev.thought] as const] : [])));
+            for (const id of run.summary.finalThoughtIds) {
+              const t = byId.get(id);
+              if (t) finals.push({ scheme: entry.scheme, sample: sample as number, volume: t.volume, latency: t.latency, score: run.summary.bestScore });
+            }
+          }
+          deps.onProgress?.(done, total, label(sample as number));
+        },
+      });
+      if (batch.stop?.kind === 'budget') stop = batch.stop.message;
+    } catch (err) {
+      if (!(err instanceof GraphInvalidError)) throw err;
+      errors.push(`${entry.scheme}: ${err.message}`);
     }
   }
   const rows = compareSchemes(entries.map((e) => ({ scheme: e.scheme, outcomes: outcomes.filter((o) => o.scheme === e.scheme) })));
-  return { rows, outcomes, finals, errors, cancelled: deps.signal?.aborted ?? false };
+  return { rows, outcomes, finals, errors, cancelled: deps.signal?.aborted ?? false, stop };
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
-import { builtinFunctions, ModelError, scriptedModel, type GotDocument, type LanguageModel, type RunEvent } from '../../engine/index';
+import { BATCH_BUDGET_RULE, builtinFunctions, ModelError, scriptedModel, type GotDocument, type LanguageModel, type RunEvent } from '../../engine/index';
 import { RunController } from './runController';
 import { createRunSlice, type RunHost } from './runSlice';
+import { DEFAULT_MODEL_SETTINGS } from './settings/modelSettings';
 
 const doc: GotDocument = {
   format: 'got-studio',
@@ -147,5 +148,31 @@ describe('batch runs', () => {
     // Each run makes 4 calls (one generate with n = 3, three improves).
     expect(s.runUi.batch?.cost).toBeCloseTo(3 * 4 * 0.001);
     expect(s.live.grs.input).toEqual({ current: 'row4' });
+  });
+
+  it('one budget caps the whole batch: the rows share it and the batch stops with the engine’s sentence', async () => {
+    const model = echo();
+    const store = createStore<RunHost & { doc: GotDocument }>()((set, get) => ({
+      doc,
+      runs: { active: false, ops: {}, edges: {} },
+      ...createRunSlice({ ...DEFAULT_MODEL_SETTINGS, budget: { requests: 6 } })(set, get),
+    }));
+    const controller = new RunController({
+      store,
+      prepareModel: async () => ({ model, cost: () => 0 }),
+      functions: async () => builtinFunctions(),
+      sampleInput: async (_d, i) => ({ current: `row${i}` }),
+      schedule: (flush) => setTimeout(flush, 0),
+    });
+    await controller.runBatch(0, 4);
+    const s = store.getState();
+    // Row 0 makes 4 requests; row 1 gets the 2 left and stops for the budget; rows 2-4 never start.
+    expect(model.calls).toHaveLength(6);
+    expect(s.runUi.batch?.rows.map((r) => [r.row, r.status])).toEqual([
+      [0, 'completed'],
+      [1, 'budget'],
+    ]);
+    expect(s.runUi.problem).toMatchObject({ title: 'A budget cap stopped the batch', detail: `Budget hit: the requests cap of 6 was reached at sample row 1. ${BATCH_BUDGET_RULE}` });
+    expect(s.runUi.phase).toBe('finished');
   });
 });

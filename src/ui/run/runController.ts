@@ -1,18 +1,21 @@
 import {
-  runGraph,
+  runSamples,
+  startRun,
   type FunctionRegistry,
   type GotDocument,
   type LanguageModel,
-  type OperationId,
   type RunEvent,
+  type RunHandle,
+  type RunHandleStatus,
   type RunResult,
+  type SampleRun,
   type ScriptRunner,
   type ThoughtState,
   type TokenUsage,
 } from '../../engine/index';
 import { FrameBatcher, type FrameScheduler } from './frameBatcher';
-import { explainRunFailure } from './runProblems';
-import type { RunHost, RunUi } from './runSlice';
+import { explainBatchStop, explainRunFailure } from './runProblems';
+import type { BatchProgress, RunHost, RunUi } from './runSlice';
 
 /** The store the controller drives (the app store, or a test store with the run slice). */
 export interface RunStoreApi {
@@ -40,13 +43,16 @@ export interface RunControllerDeps {
 }
 
 /**
- * The one place that subscribes to engine events: starts runs and batches, holds them between
- * steps or while paused, cancels them, and feeds their events to the store once per frame.
+ * The one place that subscribes to engine events: starts runs (startRun) and batches (runSamples),
+ * forwards Pause, Resume, Step and Cancel to the engine's RunHandle, and feeds the run's events to
+ * the store once per frame.
  */
 export class RunController {
   private abort: AbortController | null = null;
-  private heldOps: Array<{ opId: OperationId; release: () => void }> = [];
-  private pauseGate: { promise: Promise<void>; release: () => void } | null = null;
+  private handle: RunHandle | null = null;
+  private detach: (() => void) | null = null;
+  /** Step mode: the run is held by Step (shown as "Stepping"), not by Pause. */
+  private stepMode = false;
   private readonly batcher: FrameBatcher<RunEvent>;
   private readonly now: () => number;
 
@@ -73,130 +79,125 @@ export class RunController {
     return result;
   }
 
-  /** Runs the document on dataset rows `from`..`to` (inclusive), one after another, with progress. */
+  /** Runs the document on dataset rows `from`..`to` (inclusive) with the engine's batch loop: one budget caps the whole batch. */
   async runBatch(from: number, to: number): Promise<void> {
     if (this.busy) return;
     const doc = this.deps.store.getState().doc;
     this.begin(false, { from, to, done: 0, failed: 0, current: from, cost: 0, promptTokens: 0, completionTokens: 0, rows: [] });
-    for (let i = from; i <= to && this.abort && !this.abort.signal.aborted; i += 1) {
-      this.ui({ batch: { ...this.batchState(), current: i } });
-      const result = await this.runOne(doc, i);
-      const b = this.batchState();
-      const s = result?.summary;
-      this.ui({
-        batch: {
-          ...b,
-          done: b.done + 1,
-          failed: b.failed + (s && s.status === 'completed' ? 0 : 1),
-          cost: b.cost + (s?.cost ?? 0),
-          promptTokens: b.promptTokens + (s?.promptTokens ?? 0),
-          completionTokens: b.completionTokens + (s?.completionTokens ?? 0),
-          current: null,
-          rows: [
-            ...b.rows,
-            {
-              row: i,
-              status: s?.status ?? 'not started',
-              score: s?.bestScore ?? null,
-              solved: s?.solved ?? null,
-              cost: s?.cost ?? 0,
-              wallMs: s?.wallMs ?? 0,
-            },
-          ],
+    const settings = this.deps.store.getState().modelSettings;
+    const records: Array<Promise<void>> = [];
+    try {
+      const functions = await this.deps.functions();
+      const batch = await runSamples(doc, {
+        samples: Array.from({ length: to - from + 1 }, (_, k) => ({ label: `row ${from + k}`, sampleIndex: from + k })),
+        functions,
+        ...(this.deps.scripts ? { scripts: this.deps.scripts } : {}),
+        concurrency: settings.concurrency,
+        seed: settings.provider === 'simulator' ? settings.simulator.seed : 0,
+        budget: settings.budget,
+        signal: (this.abort as AbortController).signal,
+        prepare: async (sample) => {
+          const row = sample.sampleIndex as number;
+          this.ui({ batch: { ...this.batchState(), current: row } });
+          const [input, { model, cost }] = await Promise.all([this.deps.sampleInput(doc, row), this.deps.prepareModel(row)]);
+          return { model, cost, input, paused: this.stepMode };
+        },
+        onProgress: (e) => {
+          if (e.type === 'sample.start') return this.attach(e.handle);
+          this.batcher.flush();
+          this.ui({ batch: withRow(this.batchState(), e.run) });
+          if (e.run.kind === 'not run') return this.ui({ problem: explainRunFailure([], new Error(e.run.error)) });
+          const problem = explainRunFailure(e.run.events);
+          if (problem) this.ui({ problem });
+          records.push(this.keep(e.run.events, `${doc.title} · ${e.run.sample.label}`));
         },
       });
+      const stopped = explainBatchStop(batch.stop);
+      if (stopped) this.ui({ problem: stopped });
+    } catch (err) {
+      this.ui({ problem: explainRunFailure([], err) });
     }
+    await Promise.all(records);
     this.finish();
   }
 
-  /** Step: starts a run in step mode, or lets the next held operation start. */
+  /** Step: starts a run in step mode, or lets the next operation run (pausing a running run first). */
   step(): void {
     if (!this.busy) {
       void this.run({ stepping: true });
       return;
     }
-    this.ui({ stepping: true });
-    const next = this.heldOps.shift();
-    this.ui({ heldOp: this.heldOps[0]?.opId ?? null });
-    next?.release();
+    this.stepMode = true;
+    this.handle?.step();
+    this.showStatus();
   }
 
-  /** Holds new model calls (calls in flight finish). */
+  /** Holds the run: no new operation or model call starts (calls in flight finish). */
   pause(): void {
-    if (!this.busy || this.pauseGate) return;
-    let release = () => {};
-    const promise = new Promise<void>((r) => (release = r));
-    this.pauseGate = { promise, release };
-    this.ui({ phase: 'paused' });
+    this.stepMode = false;
+    this.handle?.pause();
+    this.showStatus();
   }
 
-  /** Lets held calls go, and leaves step mode (every held operation starts). */
+  /** Lets everything held go, and leaves step mode. */
   resume(): void {
-    const gate = this.pauseGate;
-    this.pauseGate = null;
-    gate?.release();
-    this.ui({ stepping: false, heldOp: null, phase: this.busy ? 'running' : this.deps.store.getState().runUi.phase });
-    const held = this.heldOps;
-    this.heldOps = [];
-    for (const h of held) h.release();
+    this.stepMode = false;
+    this.handle?.resume();
+    this.showStatus();
   }
 
-  /** Stops the run at once; what it made so far stays on screen and can be exported. */
+  /** Stops the run (or batch) at once; what it made so far stays on screen and can be exported. */
   cancel(): void {
     this.abort?.abort();
-    this.resume();
+    this.handle?.cancel();
   }
 
-  private batchState() {
-    return (
-      this.deps.store.getState().runUi.batch ?? {
-        from: 0,
-        to: 0,
-        done: 0,
-        failed: 0,
-        current: null,
-        cost: 0,
-        promptTokens: 0,
-        completionTokens: 0,
-        rows: [],
-      }
-    );
+  private batchState(): BatchProgress {
+    return this.deps.store.getState().runUi.batch ?? { from: 0, to: 0, done: 0, failed: 0, current: null, cost: 0, promptTokens: 0, completionTokens: 0, rows: [] };
   }
 
   private begin(stepping: boolean, batch: RunUi['batch']) {
     this.abort = new AbortController();
-    this.heldOps = [];
-    this.pauseGate = null;
-    const s = this.deps.store.getState();
-    s.clearRun();
-    this.ui({
-      phase: 'running',
-      stepping,
-      heldOp: null,
-      startedWall: this.now(),
-      endedWall: null,
-      source: { kind: 'live' },
-      batch,
-      problem: null,
-    });
+    this.stepMode = stepping;
+    this.deps.store.getState().clearRun();
+    this.ui({ phase: 'running', stepping, heldOp: null, startedWall: this.now(), endedWall: null, source: { kind: 'live' }, batch, problem: null });
   }
 
   private finish() {
+    this.detach?.();
+    this.detach = null;
     this.batcher.flush();
     this.abort = null;
-    this.heldOps = [];
-    this.pauseGate = null;
+    this.handle = null;
+    this.stepMode = false;
     this.ui({ phase: 'finished', stepping: false, heldOp: null, endedWall: this.now() });
   }
 
+  /** Shows a run's events and status as they come (the frame batcher hands events to the store). */
+  private attach(handle: RunHandle): void {
+    this.detach?.();
+    this.handle = handle;
+    const offEvents = handle.subscribe((e) => this.batcher.push(e));
+    const offStatus = handle.onStatus(() => this.showStatus());
+    this.detach = () => {
+      offEvents();
+      offStatus();
+    };
+    this.showStatus();
+  }
+
+  private showStatus(): void {
+    const status: RunHandleStatus | undefined = this.handle?.status;
+    if (status?.kind === 'paused') this.ui({ phase: this.stepMode ? 'running' : 'paused', stepping: this.stepMode, heldOp: status.next });
+    else if (status?.kind === 'running') this.ui({ phase: 'running', stepping: false, heldOp: null });
+  }
+
   private async runOne(doc: GotDocument, sampleIndex: number | null): Promise<RunResult | null> {
-    const signal = this.abort?.signal;
     try {
       const input = sampleIndex === null ? doc.input : await this.deps.sampleInput(doc, sampleIndex);
       const [{ model, cost }, functions] = await Promise.all([this.deps.prepareModel(sampleIndex), this.deps.functions()]);
-      const s = this.deps.store.getState();
-      const settings = s.modelSettings;
-      const result = await runGraph(doc, {
+      const settings = this.deps.store.getState().modelSettings;
+      const handle = startRun(doc, {
         model,
         functions,
         input,
@@ -205,20 +206,17 @@ export class RunController {
         budget: settings.budget,
         seed: settings.provider === 'simulator' ? settings.simulator.seed : 0,
         sampleIndex,
-        signal,
-        scripts: this.deps.scripts,
-        onEvent: (ev) => this.batcher.push(ev),
-        control: {
-          beforeOperation: (opId) => this.holdForStep(opId),
-          beforeCall: () => this.pauseGate?.promise ?? Promise.resolve(),
-        },
+        signal: (this.abort as AbortController).signal,
+        ...(this.deps.scripts ? { scripts: this.deps.scripts } : {}),
+        paused: this.stepMode,
       });
+      this.attach(handle);
+      const summary = await handle.done;
       this.batcher.flush();
-      const problem = explainRunFailure(result.events);
+      const problem = explainRunFailure(handle.events);
       if (problem) this.ui({ problem });
-      const title = sampleIndex === null ? doc.title : `${doc.title} · row ${sampleIndex}`;
-      await this.deps.record?.({ events: result.events, title }).catch(() => undefined);
-      return result;
+      await this.keep(handle.events, sampleIndex === null ? doc.title : `${doc.title} · row ${sampleIndex}`);
+      return { summary, events: [...handle.events], grs: handle.grs };
     } catch (err) {
       this.batcher.flush();
       this.ui({ problem: explainRunFailure([], err) });
@@ -226,11 +224,24 @@ export class RunController {
     }
   }
 
-  private holdForStep(opId: OperationId): Promise<void> {
-    if (!this.deps.store.getState().runUi.stepping) return Promise.resolve();
-    return new Promise<void>((release) => {
-      this.heldOps.push({ opId, release });
-      this.ui({ heldOp: this.heldOps[0]?.opId ?? null });
-    });
+  /** Keeps a finished run in the history (a failure to store it does not fail the run). */
+  private keep(events: readonly RunEvent[], title: string): Promise<void> {
+    return this.deps.record?.({ events: [...events], title }).catch(() => undefined) ?? Promise.resolve();
   }
+}
+
+/** The batch's progress with one more row finished. */
+function withRow(b: BatchProgress, run: SampleRun): BatchProgress {
+  const s = run.kind === 'ran' ? run.summary : null;
+  const row = run.sample.sampleIndex as number;
+  return {
+    ...b,
+    done: b.done + 1,
+    failed: b.failed + (s && s.status === 'completed' ? 0 : 1),
+    cost: b.cost + (s?.cost ?? 0),
+    promptTokens: b.promptTokens + (s?.promptTokens ?? 0),
+    completionTokens: b.completionTokens + (s?.completionTokens ?? 0),
+    current: null,
+    rows: [...b.rows, { row, status: s?.status ?? 'not started', score: s?.bestScore ?? null, solved: s?.solved ?? null, cost: s?.cost ?? 0, wallMs: s?.wallMs ?? 0 }],
+  };
 }

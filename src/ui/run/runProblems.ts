@@ -1,4 +1,4 @@
-import type { ModelErrorKind, RunEvent } from '../../engine/index';
+import type { BatchStop, ModelErrorKind, RunEvent } from '../../engine/index';
 
 /** A problem with the run as a whole: what happened and what to do. */
 export interface RunProblem {
@@ -123,4 +123,11 @@ export function explainRunFailure(events: readonly RunEvent[], thrown?: unknown)
     };
   }
   return null;
+}
+
+/** Says why a batch stopped before its last row, in the engine's words (the same sentence as the CLI and Compare); null for a cancel. */
+export function explainBatchStop(stop: BatchStop | null): RunProblem | null {
+  if (!stop || stop.kind === 'cancelled') return null;
+  if (stop.kind === 'budget') return { severity: 'warning', title: 'A budget cap stopped the batch', detail: stop.message, hint: ADVICE.budget.hint };
+  return { severity: 'error', title: 'The batch stopped', detail: stop.message, hint: 'Check the model settings, then run the remaining rows.' };
 }
