@@ -33,8 +33,10 @@ describe('run estimate', () => {
       op('v', 'validateAndImprove', ['g'], { prompt: 'Fix {{current}}', tries: 2, validator: { kind: 'llm', prompt: 'Valid? {{current}}', reader: { kind: 'yesNo' } } }),
     ], { current: 'a short text' });
     const e = estimateRun(d).ops.v!;
-    expect(e.requests).toEqual({ min: 1, max: 3 + 2 });
+    expect({ min: e.requests.min, max: e.requests.max }).toEqual({ min: 1, max: 3 + 2 });
     expect(formatRange(e.requests)).toBe('1–5');
+    // Likeliest: one validation, and a third of a chance of an improvement and its validation.
+    expect(e.requests.likely).toBeCloseTo(1 + 2 / 3);
   });
 
   it('prices tokens with the chosen model', () => {

@@ -1,6 +1,7 @@
 import type { JsonValue, ThoughtState } from '../graph/specs';
 import type { ThoughtView } from '../functions/types';
 import { formatJson, formatValue } from '../prompts/render';
+import type { TaskAnswers } from './taskAnswers';
 
 /** What one completion is expected to look like before a run: its text, and the state of the thought it makes. */
 export interface ExpectedAnswer {
@@ -26,8 +27,13 @@ function largestValue(state: ThoughtState): JsonValue {
   return best;
 }
 
-/** The value a parser is expected to read under `key`: what the state already holds there (an answer reworks it), else the largest value. */
-function valueFor(state: ThoughtState, key: string, inputs: readonly ThoughtView[], aggregate: boolean): JsonValue {
+/**
+ * The value a parser is expected to read under `key`: the task's solution for the thought when it
+ * knows one, else what the state already holds there (an answer reworks it), else the largest value.
+ */
+function valueFor(state: ThoughtState, key: string, inputs: readonly ThoughtView[], aggregate: boolean, answers?: TaskAnswers): JsonValue {
+  const solved = key === 'current' ? answers?.solution?.(state, aggregate) : undefined;
+  if (solved !== undefined) return solved;
   if (aggregate) {
     // An aggregation answer covers all its inputs: their lists joined, or the longest text.
     const values = inputs.flatMap((t) => (own(t.state, key) ? [t.state[key] as JsonValue] : []));
@@ -52,7 +58,8 @@ function slice(v: JsonValue, i: number, parts: number): JsonValue {
  * as the list, a merge as long as its inputs together, `parts` slices for a split, a number for a
  * number), and the first thought it would make.
  */
-export function expectedAnswer(parser: unknown, state: ThoughtState, inputs: readonly ThoughtView[], options: { aggregate: boolean; parts: number }): ExpectedAnswer {
+export function expectedAnswer(parser: unknown, state: ThoughtState, inputs: readonly ThoughtView[], options: { aggregate: boolean; parts: number; answers?: TaskAnswers }): ExpectedAnswer {
+  const answers = options.answers;
   const p = isRecord(parser) ? parser : { kind: 'text' };
   const set = isRecord(p.set) ? (p.set as ThoughtState) : {};
   const done = (text: string, update: ThoughtState): ExpectedAnswer => ({ text, state: { ...state, ...update, ...set } });
@@ -65,19 +72,20 @@ export function expectedAnswer(parser: unknown, state: ThoughtState, inputs: rea
     case 'text':
     case 'regex': {
       const key = str(p.key, 'current');
-      const value = valueFor(state, key, inputs, options.aggregate);
+      const value = valueFor(state, key, inputs, options.aggregate, answers);
       return done(formatValue(value), { [key]: value });
     }
     case 'json': {
       const key = typeof p.key === 'string' && p.key ? p.key : undefined;
       if (!key) return done(formatJson(state as JsonValue), {});
-      const value = valueFor(state, key, inputs, options.aggregate);
-      return done(formatJson({ [key]: value }), { [key]: value });
+      // The parser stores the whole JSON answer under the key.
+      const value = valueFor(state, key, inputs, options.aggregate, answers);
+      return done(formatJson(value), { [key]: value });
     }
     case 'jsonParts': {
       const partKey = str(p.partKey, 'part');
       const keys = Array.isArray(p.valueKeys) && p.valueKeys.length > 0 ? p.valueKeys.filter((k): k is string => typeof k === 'string') : ['current'];
-      const whole = valueFor(state, keys[0] ?? 'current', inputs, options.aggregate);
+      const whole = answers?.whole?.(state) ?? valueFor(state, keys[0] ?? 'current', inputs, options.aggregate);
       const parts = Math.max(1, options.parts);
       const answer: Record<string, JsonValue> = {};
       for (let i = 0; i < parts; i++) answer[`Part ${i + 1}`] = slice(whole, i, parts);
@@ -86,6 +94,11 @@ export function expectedAnswer(parser: unknown, state: ThoughtState, inputs: rea
       return done(formatJson(answer), first);
     }
     default: {
+      const taskParser = typeof p.name === 'string' ? answers?.parsers?.[p.name] : undefined;
+      if (taskParser) {
+        const next = taskParser(state, inputs.map((t) => t.state));
+        return done(formatValue((next.current ?? '') as JsonValue), next);
+      }
       // A task's own parser: its answer is guessed at the size of the largest value it could rework.
       const value = own(state, 'current') ? (state.current as JsonValue) : largestValue(state);
       return done(formatValue(value), {});

@@ -23,7 +23,8 @@ export function CompareView() {
   const doc = useAppStore((s) => s.doc);
   const candidates = useMemo(() => exampleSpecs.filter((e) => doc.dataset && e.dataset.file === doc.dataset.file), [doc.dataset]);
   const [chosen, setChosen] = useState<string[]>([CURRENT]);
-  const [range, setRange] = useState({ from: 0, to: 4 });
+  // 20 rows: fewer (e.g. 0–4) can rank the schemes against the paper by chance.
+  const [range, setRange] = useState({ from: 0, to: 19 });
   const [progress, setProgress] = useState<{ done: number; total: number; label: string } | null>(null);
   const [result, setResult] = useState<(CompareResult & { schemes: string[]; higherIsBetter: boolean }) | null>(null);
   const abort = useRef<AbortController | null>(null);

@@ -8,11 +8,11 @@ export const calibration = {
     sortRate: 0.2,
     exponent: 3,
     /** Merging two sorted lists (a linear walk, so a gentler exponent): expected mistakes per (length / 16) ^ mergeExponent. */
-    mergeRate: 0.06,
-    mergeExponent: 1.5,
+    mergeRate: 0.1,
+    mergeExponent: 2.35,
     /** Fixing: chance each existing mistake is repaired, and new mistakes relative to sorting from scratch. */
     fixChance: 0.5,
-    fixNewRate: 0.4,
+    fixNewRate: 0.5,
     /** Splitting into parts (copying): expected slips per 64 numbers. */
     splitRate: 0.08,
   },
@@ -26,10 +26,11 @@ export const calibration = {
     setAExponent: 0.5,
     setBExponent: 2.5,
     saturation: 0.5,
-    /** Joining lists: expected slips per 32 numbers. */
-    joinRate: 0.12,
+    /** Joining lists: expected slips for 32 numbers, growing with (length / 32) ^ joinExponent (long lists are hard to copy out in full). */
+    joinRate: 1.6,
+    joinExponent: 2.5,
     fixChance: 0.5,
-    fixNewRate: 0.42,
+    fixNewRate: 0.55,
     splitRate: 0.05,
   },
   keywordCounting: {

@@ -86,7 +86,7 @@ export function answerDocMerge(prompt: string, ctx: AnswerContext): string | nul
   if (prompt.includes(DOC_MERGE_PHRASES.improve)) {
     // Keeps what the attempt says, drops its repeats and adds missing points, each with some chance.
     const attempt = pointsOf(lastTagged(prompt, 'Attempt') ?? '');
-    const improved = writeMerged([...attempt, ...all], (repeat, i) => (i < attempt.length ? (repeat ? !chance(c.repair) : !chance(c.dropPoint / 8)) : !repeat && chance(c.repair)));
+    const improved = writeMerged([...attempt, ...all], (repeat, i) => (i < attempt.length ? (repeat ? !chance(c.repair) : !chance(c.dropPoint / 4)) : repeat ? chance(c.keepDuplicate / 10) : chance(c.repair)));
     return `<Merged>\n${improved}\n</Merged>`;
   }
   if (prompt.includes(DOC_MERGE_PHRASES.fuse)) {

@@ -60,7 +60,7 @@ export function answerSetIntersection(prompt: string, ctx: AnswerContext): strin
     const lists = numberedLists(prompt, 'List');
     if (lists.length === 0) return null;
     const all = lists.flat();
-    return formatList(corruptList(all, drawMistakes(ctx, c.joinRate * (all.length / 32)), ['drop', 'duplicate'], (v) => v));
+    return formatList(corruptList(all, drawMistakes(ctx, c.joinRate * (all.length / 32) ** c.joinExponent), ['drop', 'duplicate'], (v) => v));
   }
   const setA = lastLabeledList(prompt, 'Set A');
   const setB = lastLabeledList(prompt, 'Set B');

@@ -17,7 +17,7 @@ const task: SchemeTask = {
 const descriptions: Record<DocMergeScheme, string> = {
   IO: 'Input–output prompting: the model reads four overlapping NDAs and writes one merged agreement in a single answer. The model itself then rates the result 0–10 for how little it repeats and how much it keeps (three ratings averaged, combined by harmonic mean; higher is better). There is no ground truth for this task.',
   CoT: 'Chain of thought: one request, but the model is asked to list the points of each NDA and spot the repeats before writing the merged agreement. Scored by the model like IO.',
-  ToT: 'Tree of thoughts: the model writes 10 merged agreements and keeps the best-rated one, then writes 10 improved versions of it and keeps the best so far. Every candidate is rated by the model, so this scheme spends most of its requests on scoring.',
+  ToT: 'Tree of thoughts: the model writes 10 merged agreements and keeps the best-rated one, then twice writes 10 improved versions of the best so far and keeps the best. Every candidate is rated by the model, so this scheme spends most of its requests on scoring.',
   GoT: 'Graph of thoughts: the model writes 5 merged agreements and keeps the best 3; it then fuses those three into new agreements that take the best of each (an aggregation a tree cannot do). The best of the originals and the fusions is improved 10 times and the best version wins.',
 };
 
@@ -39,7 +39,7 @@ export function buildDocMergeExample(scheme: DocMergeScheme, input: ThoughtState
   const b = new GraphBuilder();
   if (scheme === 'IO') singlePrompt(b, task, docMergePrompt(), 'Merge the NDAs');
   else if (scheme === 'CoT') singlePrompt(b, task, docMergeStepByStepPrompt(), 'Merge step by step');
-  else if (scheme === 'ToT') treeOfThoughts(b, task, { levels: 2, k: 10, solvePrompt: docMergePrompt(), fixPrompt: docImprovePrompt() });
+  else if (scheme === 'ToT') treeOfThoughts(b, task, { levels: 3, k: 10, solvePrompt: docMergePrompt(), fixPrompt: docImprovePrompt() });
   else buildGot(b);
   return makeDocument(
     { title: `Document merging · ${scheme}`, description: descriptions[scheme], task: 'docMerge', scheme, dataset: { file: 'datasets/got/documents.csv', loader: 'docMerge' }, input },

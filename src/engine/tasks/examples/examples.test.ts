@@ -117,7 +117,7 @@ describe('request and completion counts per sample, cache off', () => {
   it.each([
     ['set-intersection-032-got', 4, 21],
     ['set-intersection-064-got', 8, 51],
-    ['set-intersection-128-got', 16, 111],
+    ['set-intersection-128-got', 16, 76],
     ['set-intersection-064-tot', 4, 80],
   ] as const)('%s follows the same structure: %i requests for %i completions', async (id, requests, completions) => {
     const { summary } = await runSample(spec(id), 1);

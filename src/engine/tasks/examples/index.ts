@@ -68,3 +68,4 @@ export interface ExampleManifestEntry {
 export { buildDocMergeExample, buildKeywordCountingExample, buildSetIntersectionExample, buildSortingExample };
 export { LIST_SCHEMES, LIST_SIZES, TOT_LEVELS } from './shapes';
 export { DOC_MERGE_SCHEMES, KEYWORD_SCHEMES };
+export { reduction, scaleStudy, type ScaleCell, type ScaleTask } from './scaleStudy';
