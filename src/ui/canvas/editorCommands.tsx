@@ -5,7 +5,7 @@ import { CLIPBOARD_FORMAT, copyItems, parseClipboard, type ClipboardPayload } fr
 import { readDocument } from '../files/readDocument';
 import { layoutPositions } from '../document/autoLayout';
 import { wrapIntoRows } from '../document/wrapLayout';
-import { canvasSize, startViewport } from './startView';
+import { canvasSize, EDITOR_OVERLAYS, startViewport, type CanvasOverlays } from './startView';
 import { useAppStoreApi } from '../store/StoreProvider';
 import type { AppStore } from '../store/createAppStore';
 
@@ -68,12 +68,15 @@ function zoomBy(rf: ReturnType<typeof useReactFlow>, pointer: { x: number; y: nu
   void rf.setViewport({ x: ax - ((ax - x) * next) / zoom, y: ay - ((ay - y) * next) / zoom, zoom: next });
 }
 
+/** What covers the canvas now: the minimap only while it is shown. */
+const overlaysOf = (store: AppStore): CanvasOverlays => ({ ...EDITOR_OVERLAYS, minimap: store.getState().prefs.minimap ? EDITOR_OVERLAYS.minimap : null });
+
 /** Applies the start view for the store's document to the canvas. */
 export function showStart(store: AppStore, rf: ReturnType<typeof useReactFlow>): void {
   const view = canvasSize();
   if (!view) return;
   const sizes = new Map(rf.getNodes().flatMap((n) => (n.measured?.width && n.measured.height ? [[n.id, { width: n.measured.width, height: n.measured.height }] as const] : [])));
-  void rf.setViewport(startViewport(store.getState().doc, view, sizes));
+  void rf.setViewport(startViewport(store.getState().doc, view, sizes, overlaysOf(store)));
 }
 
 function build(store: AppStore, rf: ReturnType<typeof useReactFlow>, pointer: EditorCommands['pointer'], selectedEdges: EditorCommands['selectedEdges']): EditorCommands {
@@ -129,7 +132,7 @@ function build(store: AppStore, rf: ReturnType<typeof useReactFlow>, pointer: Ed
       // A long chain laid out in one line fits only unreadably small: wrap it into rows.
       const view = canvasSize();
       s().moveItems((view && wrapIntoRows(positions, view, sizes)) || positions);
-      const vp = view ? startViewport(s().doc, view, sizes) : null;
+      const vp = view ? startViewport(s().doc, view, sizes, overlaysOf(store)) : null;
       if (vp) void rf.setViewport(vp, { duration: 200 });
     },
     focusOperation: (id) => {

@@ -3,7 +3,7 @@ import { DEFAULT_NODE_SIZE } from '../document/autoLayout';
 import type { XY } from '../document/graphEdits';
 
 /** About the size of the input and final-thoughts nodes (for fitting the view before they are measured). */
-export const TERMINAL_SIZE = { width: 160, height: 60 };
+export const TERMINAL_SIZE = { width: 180, height: 76 };
 
 /**
  * Where the input and final-thoughts nodes sit: left of the operations that start from the input

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { OPERATION_TYPES, operationDefinitions, type OperationType } from '../../engine/index';
 import { PALETTE_MIME } from '../canvas/Canvas';
 import { useEditorCommands } from '../canvas/editorCommands';
+import { PanelToggle } from '../shell/PanelToggle';
 
 const GROUPS: Array<{ title: string; category: 'llm' | 'annotate' | 'filter' }> = [
   { title: 'Make thoughts', category: 'llm' },
@@ -17,7 +18,10 @@ export function Palette() {
   const visible = (t: OperationType) => !q || operationDefinitions[t].label.toLowerCase().includes(q) || operationDefinitions[t].help.toLowerCase().includes(q);
   return (
     <nav className="palette" aria-label="Operations" data-testid="palette">
-      <input className="field-input palette-search" placeholder="Filter operations" aria-label="Filter operations" value={filter} onChange={(e) => setFilter(e.target.value)} />
+      <div className="palette-head">
+        <input className="field-input palette-search" placeholder="Filter operations" aria-label="Filter operations" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <PanelToggle side="left" />
+      </div>
       {GROUPS.map((g) => {
         const types = OPERATION_TYPES.filter((t) => operationDefinitions[t].category === g.category && visible(t));
         if (!types.length) return null;
