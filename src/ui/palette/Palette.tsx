@@ -10,7 +10,7 @@ const GROUPS: Array<{ title: string; category: 'llm' | 'annotate' | 'filter' }> 
   { title: 'Filter', category: 'filter' },
 ];
 
-/** The operations to drag onto the canvas (or click to add at the centre), grouped by what they do. */
+/** The operations to drag onto the canvas (or click to add next to the selected operation), grouped by what they do. */
 export function Palette() {
   const commands = useEditorCommands();
   const [filter, setFilter] = useState('');
@@ -37,7 +37,7 @@ export function Palette() {
                   className={`palette-item cat-${d.category}`}
                   draggable
                   data-testid={`palette-${t}`}
-                  title={`${d.help}\nDrag onto the canvas, or click to add.`}
+                  title={`${d.help}\nDrag onto the canvas, or click to add it after the selected operation.`}
                   onDragStart={(e) => {
                     e.dataTransfer.setData(PALETTE_MIME, t);
                     e.dataTransfer.effectAllowed = 'copy';
