@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { canvasLegibility } from './support/legibility';
 import { EditorPage } from './support/editorPage';
 
 const X = (col: number) => 300 + col * 105;
@@ -100,10 +101,10 @@ test('a new user builds the GoT sorting-32 graph from an empty canvas and the co
   await ed.deselect();
   await expect(page.getByTestId('estimate-requests')).toHaveText('5');
   await expect(page.getByTestId('estimate-completions')).toHaveText('31');
-  // Auto layout wraps the long chain into rows and shows it at a readable zoom.
+  // Auto layout wraps the long chain into rows and shows it whole, every title at least 10 px tall on screen.
   await page.keyboard.press('Shift+L');
-  const zoom = () => ed.canvas().locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
-  await expect.poll(zoom, { timeout: 15_000 }).toBeGreaterThanOrEqual(0.6);
+  await expect.poll(async () => (await canvasLegibility(page)).outside, { timeout: 15_000 }).toEqual([]);
+  await expect.poll(async () => (await canvasLegibility(page)).smallestTitleLine).toBeGreaterThanOrEqual(10);
   await page.waitForTimeout(300);
   await ed.shot('build-done');
 

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { EditorPage } from './support/editorPage';
+import { canvasLegibility } from './support/legibility';
 
 const zoomOf = (page: Page) =>
   page.getByTestId('canvas').locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
@@ -16,11 +17,12 @@ for (const size of [
   { width: 1280, height: 720 },
   { width: 1440, height: 900 },
 ]) {
-  test(`at ${size.width}×${size.height} the opening example is readable from its input and the top bar shows name, save and run status whole`, async ({ page }) => {
+  test(`at ${size.width}×${size.height} the opening example is readable whole from its input and the top bar shows name, save and run status whole`, async ({ page }) => {
     await page.setViewportSize(size);
     const ed = new EditorPage(page);
     await ed.open();
-    await expect.poll(() => zoomOf(page)).toBeGreaterThanOrEqual(0.6);
+    await expect.poll(async () => (await canvasLegibility(page)).smallestTitleLine).toBeGreaterThanOrEqual(10);
+    expect((await canvasLegibility(page)).outside).toEqual([]);
     const canvas = (await ed.canvas().boundingBox())!;
     const input = (await page.getByTestId('input-node').boundingBox())!;
     expect(input.x).toBeGreaterThanOrEqual(canvas.x);
@@ -37,7 +39,7 @@ for (const size of [
   });
 }
 
-test('every gallery example opens at a readable zoom', async ({ page, request }) => {
+test('every gallery example of up to 30 operations opens whole with titles at least 10 px tall; the larger ones open whole', async ({ page, request }) => {
   test.setTimeout(180_000);
   const ed = new EditorPage(page);
   await ed.open();
@@ -46,8 +48,10 @@ test('every gallery example opens at a readable zoom', async ({ page, request })
     await page.getByTestId('open-gallery').click();
     await page.getByTestId(`gallery-${e.id}`).click();
     await expect(page.getByTestId('gallery')).toHaveCount(0);
-    await expect.poll(() => zoomOf(page), e.id).toBeGreaterThanOrEqual(0.6);
     await expect(page.getByTestId('input-node'), e.id).toBeInViewport();
+    await expect.poll(async () => (await canvasLegibility(page)).outside, e.id).toEqual([]);
+    const m = await canvasLegibility(page);
+    if (m.nodes <= 32) expect(m.smallestTitleLine, e.id).toBeGreaterThanOrEqual(10);
   }
 });
 
@@ -57,7 +61,7 @@ test('zoom buttons, fit view, the minimap and the undo/redo buttons beside them'
   await expect(ed.canvas().locator('.react-flow__minimap')).toBeVisible();
   await expect(page.getByTestId('undo')).toBeDisabled();
   // The start view settles a moment after load (panels beside the canvas mount and refit first).
-  await expect.poll(() => zoomOf(page)).toBeGreaterThanOrEqual(0.6);
+  await expect.poll(async () => (await canvasLegibility(page)).smallestTitleLine).toBeGreaterThanOrEqual(10);
   await page.waitForTimeout(500);
   const start = await zoomOf(page);
   await ed.canvas().getByRole('button', { name: /zoom in/i }).click();

@@ -115,11 +115,13 @@ test.describe('live runs on the in-browser simulator', () => {
     await run.saveModel();
     await page.getByTestId('run-step').click();
     await expect(run.status()).toHaveText(/Stepping/);
-    await expect(page.getByTestId('run-step')).toContainText('split');
+    await expect(page.getByTestId('run-step')).toContainText('Split into 2 lists of 16');
+    await expect(page.getByTestId('next-op-split')).toBeVisible();
     await expect(run.opStatus('split')).toHaveText('waiting');
     await page.getByTestId('run-step').click();
     await expect(run.opStatus('split')).toHaveText('done');
-    await expect(page.getByTestId('run-step')).toContainText('select-1');
+    await expect(page.getByTestId('run-step')).toContainText('Pick List 1');
+    await expect(page.getByTestId('next-op-select-1')).toBeVisible();
     await expect(run.opStatus('solve-1')).toHaveText('waiting');
     await run.shot('run-5-stepping');
     await page.getByTestId('run-step').click();

@@ -9,14 +9,14 @@ import { appFunctions } from './ui/functions/registry';
 import { loadStartDocument } from './ui/shell/bootstrap';
 import { initialTheme } from './ui/shell/useThemeSync';
 import { createAppStore } from './ui/store/createAppStore';
-import { initialPanels } from './ui/store/uiSlice';
+import { startPanelWidths } from './ui/store/uiSlice';
 import { estimatedCanvasSize, wrapDocumentForView } from './ui/document/wrapLayout';
 
 async function start() {
   setValidationFunctions(appFunctions());
   const begin = await loadStartDocument(location.hash);
   // The opening example is wrapped into rows that read at this window's size.
-  const doc = begin.source === 'example' ? wrapDocumentForView(begin.doc, estimatedCanvasSize(initialPanels())) : begin.doc;
+  const doc = begin.source === 'example' ? wrapDocumentForView(begin.doc, estimatedCanvasSize(startPanelWidths())) : begin.doc;
   const store = createAppStore({ document: doc, theme: initialTheme() });
   const s = store.getState();
   // Dev builds expose the store for debugging in the console; production builds never do.

@@ -9,12 +9,15 @@ import { useFileCommands } from './files/useFileCommands';
 import { Inspector } from './inspector/Inspector';
 import { Palette } from './palette/Palette';
 import { PanelResizer } from './shell/PanelResizer';
+import { PanelRail, PanelToggle } from './shell/PanelToggle';
 import { defaultSlots, SlotsContext, useSlots, type EditorSlots } from './shell/slots';
 import { useAutosave } from './shell/useAutosave';
 import { useShortcuts } from './shell/useShortcuts';
 import { useThemeSync } from './shell/useThemeSync';
+import { useUiPrefsSync } from './shell/useUiPrefsSync';
 import type { AppStore } from './store/createAppStore';
 import { StoreProvider, useAppStore, useAppStoreApi } from './store/StoreProvider';
+import { COLLAPSED_WIDTH } from './store/uiSlice';
 import { TopBar } from './topbar/TopBar';
 
 /** The editor app around one store; `slots` let the run view plug in its controls and panels. */
@@ -38,25 +41,35 @@ function Shell() {
   const files = useFileCommands();
   const { SidePanel, Headless } = useSlots();
   const panels = useAppStore((s) => s.panels);
+  const prefs = useAppStore((s) => s.prefs);
   useThemeSync(store);
+  useUiPrefsSync(store);
   useAutosave(store);
   useShortcuts(store, commands, files);
   useExactTokens(store);
   return (
-    <div className="app" style={{ gridTemplateColumns: `${panels.left}px 4px minmax(0, 1fr) 4px ${panels.right}px` }}>
+    <div className="app" style={{ gridTemplateColumns: columns(panels, prefs) }}>
       <TopBar />
-      <Palette />
-      <PanelResizer side="left" />
+      {prefs.palette ? <Palette /> : <PanelRail side="left" />}
+      {prefs.palette ? <PanelResizer side="left" /> : null}
       <main className="center">
         <Canvas />
+        {prefs.inspector ? <PanelToggle side="right" className="inspector-hide" /> : null}
         {SidePanel ? <SidePanel /> : null}
       </main>
-      <PanelResizer side="right" />
-      <Inspector />
+      {prefs.inspector ? <PanelResizer side="right" /> : null}
+      {prefs.inspector ? <Inspector /> : <PanelRail side="right" />}
       <QuickAdd />
       <Dialogs />
       <Toasts />
       {Headless ? <Headless /> : null}
     </div>
   );
+}
+
+/** The grid: palette, resizer, canvas, resizer, inspector; a collapsed panel keeps only its rail. */
+function columns(panels: { left: number; right: number }, open: { palette: boolean; inspector: boolean }): string {
+  const left = open.palette ? `${panels.left}px 4px` : `${COLLAPSED_WIDTH}px 0px`;
+  const right = open.inspector ? `4px ${panels.right}px` : `0px ${COLLAPSED_WIDTH}px`;
+  return `${left} minmax(0, 1fr) ${right}`;
 }

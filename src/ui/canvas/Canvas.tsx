@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
-import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type Edge, type EdgeChange, type FinalConnectionState, type Node, type NodeChange } from '@xyflow/react';
+import { Background, BackgroundVariant, ControlButton, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type Edge, type EdgeChange, type FinalConnectionState, type Node, type NodeChange } from '@xyflow/react';
 import { OPERATION_TYPES, type OperationType } from '../../engine/index';
 import type { XY } from '../document/graphEdits';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
@@ -7,6 +7,7 @@ import { CanvasContextMenu, type ContextMenuAt } from './CanvasContextMenu';
 import { FIT_OPTIONS, useEditorCommands } from './editorCommands';
 import { useFileCommands } from '../files/useFileCommands';
 import { HistoryButtons } from './HistoryButtons';
+import { LevelOfDetail } from './LevelOfDetail';
 import { edgeTypes, nodeTypes, INPUT_NODE_ID, OUTPUT_NODE_ID } from './nodeTypes';
 import { useFlowElements } from './useFlowElements';
 
@@ -26,6 +27,8 @@ export function Canvas() {
   const doc = useAppStore((s) => s.doc);
   const selection = useAppStore((s) => s.selection);
   const theme = useAppStore((s) => s.theme);
+  const showMinimap = useAppStore((s) => s.prefs.minimap);
+  const canvasRef = useRef<HTMLDivElement>(null);
   const [dragging, setDragging] = useState<Record<string, XY>>({});
   const dragRef = useRef<Record<string, XY>>({});
   const [selectedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(new Set());
@@ -157,6 +160,7 @@ export function Canvas() {
 
   return (
     <div
+      ref={canvasRef}
       className="canvas"
       data-testid="canvas"
       onDragOver={onDragOver}
@@ -197,9 +201,20 @@ export function Canvas() {
         proOptions={{ hideAttribution: true }}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
-        <MiniMap pannable zoomable className="minimap" nodeColor={minimapColor} nodeStrokeWidth={2} style={{ width: 160, height: 100 }} />
+        <LevelOfDetail target={canvasRef} />
+        {showMinimap ? <MiniMap pannable zoomable className="minimap" nodeColor={minimapColor} nodeStrokeWidth={2} style={{ width: 160, height: 100 }} /> : null}
         <Controls showInteractive={false} fitViewOptions={FIT_OPTIONS}>
           <HistoryButtons />
+          <ControlButton
+            className={`minimap-toggle${showMinimap ? ' is-on' : ''}`}
+            onClick={() => store.getState().togglePref('minimap')}
+            aria-label={showMinimap ? 'Hide the minimap (Shift+M)' : 'Show the minimap (Shift+M)'}
+            title={showMinimap ? 'Hide the minimap (Shift+M)' : 'Show the minimap (Shift+M)'}
+            aria-pressed={showMinimap}
+            data-testid="toggle-minimap"
+          >
+            ▣
+          </ControlButton>
         </Controls>
       </ReactFlow>
       {menu ? <CanvasContextMenu at={menu} onClose={closeMenu} /> : null}

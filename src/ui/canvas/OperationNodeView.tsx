@@ -31,6 +31,8 @@ export function summaryOf(op: OperationNode): string {
 export const OperationNodeView = memo(function OperationNodeView({ id, selected }: NodeProps) {
   const op = useAppStore((s) => opIndex(s.doc).get(id));
   const diagKey = useAppStore((s) => opDiagnosticsKey(s.doc, id));
+  // In step mode, the operation the Step button will start.
+  const next = useAppStore((s) => s.runUi.heldOp === id);
   const { NodeStrip } = useSlots();
   if (!op) return null;
   const def = operationDefinitions[op.type];
@@ -38,7 +40,12 @@ export const OperationNodeView = memo(function OperationNodeView({ id, selected 
   const errors = diags.filter((d) => d.severity === 'error');
   const level = errors.length ? 'error' : diags.length ? 'warning' : 'ok';
   return (
-    <div className={`op-node cat-${def.category} diag-${level}${selected ? ' is-selected' : ''}`} data-testid={`op-node-${id}`} title={def.help}>
+    <div className={`op-node cat-${def.category} diag-${level}${selected ? ' is-selected' : ''}${next ? ' is-next' : ''}`} data-testid={`op-node-${id}`} title={def.help}>
+      {next ? (
+        <span className="next-badge" data-testid={`next-op-${id}`}>
+          Next step
+        </span>
+      ) : null}
       <Handle type="target" position={Position.Left} className="handle handle-in" data-testid={`handle-in-${id}`} />
       <div className="op-node-head">
         <span className="op-icon" aria-hidden>

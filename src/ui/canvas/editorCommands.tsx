@@ -4,8 +4,9 @@ import type { OperationType } from '../../engine/index';
 import { CLIPBOARD_FORMAT, copyItems, parseClipboard, type ClipboardPayload } from '../document/clipboard';
 import { readDocument } from '../files/readDocument';
 import { layoutPositions } from '../document/autoLayout';
+import { placeNewOperation } from '../document/placement';
 import { wrapIntoRows } from '../document/wrapLayout';
-import { canvasSize, startViewport } from './startView';
+import { canvasSize, EDITOR_OVERLAYS, startViewport, type CanvasOverlays } from './startView';
 import { useAppStoreApi } from '../store/StoreProvider';
 import type { AppStore } from '../store/createAppStore';
 
@@ -15,6 +16,7 @@ export interface EditorCommands {
   pointer: { current: { x: number; y: number } | null };
   /** Selected edges (`from->to`), kept by the canvas. */
   selectedEdges: { current: ReadonlySet<string> };
+  /** Adds an operation at a dropped point; without one, in free space right of the selected operation (connected to it when allowed) or mid-view. */
   addOperation: (type: OperationType, at?: { x: number; y: number }) => string;
   addComment: () => void;
   deleteSelection: () => void;
@@ -68,12 +70,32 @@ function zoomBy(rf: ReturnType<typeof useReactFlow>, pointer: { x: number; y: nu
   void rf.setViewport({ x: ax - ((ax - x) * next) / zoom, y: ay - ((ay - y) * next) / zoom, zoom: next });
 }
 
+/** What covers the canvas now: the minimap only while it is shown. */
+const overlaysOf = (store: AppStore): CanvasOverlays => ({ ...EDITOR_OVERLAYS, minimap: store.getState().prefs.minimap ? EDITOR_OVERLAYS.minimap : null });
+
+/** The node sizes React Flow measured. */
+function measuredSizes(rf: ReturnType<typeof useReactFlow>): Map<string, { width: number; height: number }> {
+  return new Map(rf.getNodes().flatMap((n) => (n.measured?.width && n.measured.height ? [[n.id, { width: n.measured.width, height: n.measured.height }] as const] : [])));
+}
+
+/** Pans (keeping the zoom) so that a node placed at `p` is on screen. */
+function revealNode(rf: ReturnType<typeof useReactFlow>, p: { x: number; y: number }): void {
+  const rect = document.querySelector('[data-testid="canvas"] .react-flow')?.getBoundingClientRect();
+  if (!rect) return;
+  const { x, y, zoom } = rf.getViewport();
+  const left = p.x * zoom + x;
+  const top = p.y * zoom + y;
+  const w = 220 * zoom;
+  const h = 96 * zoom;
+  if (left >= 0 && top >= 0 && left + w <= rect.width && top + h <= rect.height) return;
+  void rf.setCenter(p.x + 110, p.y + 48, { zoom, duration: 200 });
+}
+
 /** Applies the start view for the store's document to the canvas. */
 export function showStart(store: AppStore, rf: ReturnType<typeof useReactFlow>): void {
   const view = canvasSize();
   if (!view) return;
-  const sizes = new Map(rf.getNodes().flatMap((n) => (n.measured?.width && n.measured.height ? [[n.id, { width: n.measured.width, height: n.measured.height }] as const] : [])));
-  void rf.setViewport(startViewport(store.getState().doc, view, sizes));
+  void rf.setViewport(startViewport(store.getState().doc, view, measuredSizes(rf), overlaysOf(store)));
 }
 
 function build(store: AppStore, rf: ReturnType<typeof useReactFlow>, pointer: EditorCommands['pointer'], selectedEdges: EditorCommands['selectedEdges']): EditorCommands {
@@ -83,8 +105,16 @@ function build(store: AppStore, rf: ReturnType<typeof useReactFlow>, pointer: Ed
     pointer,
     selectedEdges,
     addOperation: (type, at) => {
-      const p = at ?? anchor(rf, pointer.current);
-      return s().addOperation(type, { x: p.x - 110, y: p.y - 40 });
+      if (at) return s().addOperation(type, { x: at.x - 110, y: at.y - 40 });
+      const sel = s().selection;
+      const after = sel.length === 1 && s().doc.operations.some((o) => o.id === sel[0]) ? sel[0]! : null;
+      const sizes = measuredSizes(rf);
+      const p = placeNewOperation(s().doc, after, anchor(rf, null), sizes);
+      const id = s().addOperation(type, p);
+      // A refused edge (a cycle, a duplicate) just leaves the new operation unconnected.
+      if (after) s().connect(after, id);
+      revealNode(rf, p);
+      return id;
     },
     addComment: () => {
       const p = anchor(rf, pointer.current);
@@ -129,7 +159,7 @@ function build(store: AppStore, rf: ReturnType<typeof useReactFlow>, pointer: Ed
       // A long chain laid out in one line fits only unreadably small: wrap it into rows.
       const view = canvasSize();
       s().moveItems((view && wrapIntoRows(positions, view, sizes)) || positions);
-      const vp = view ? startViewport(s().doc, view, sizes) : null;
+      const vp = view ? startViewport(s().doc, view, sizes, overlaysOf(store)) : null;
       if (vp) void rf.setViewport(vp, { duration: 200 });
     },
     focusOperation: (id) => {

@@ -29,6 +29,13 @@ describe('keyboard shortcuts', () => {
     expect(matchShortcut(key('?', { shift: true, code: 'Slash' }))).toBe('help');
   });
 
+  it('hide and show the palette, inspector and minimap', () => {
+    expect(matchShortcut(key('[', { code: 'BracketLeft' }))).toBe('togglePalette');
+    expect(matchShortcut(key(']', { code: 'BracketRight' }))).toBe('toggleInspector');
+    expect(matchShortcut(key('M', { shift: true }))).toBe('toggleMinimap');
+    expect(matchShortcut(key('m'))).toBeNull();
+  });
+
   it('ignores plain letters so typing never triggers commands', () => {
     expect(matchShortcut(key('a'))).toBeNull();
     expect(matchShortcut(key('l'))).toBeNull();

@@ -3,7 +3,7 @@ export interface Shortcut {
   id: ShortcutId;
   keys: string;
   label: string;
-  group: 'Edit' | 'Canvas' | 'File' | 'Help';
+  group: 'Edit' | 'Canvas' | 'View' | 'File' | 'Help';
 }
 
 export type ShortcutId =
@@ -23,6 +23,9 @@ export type ShortcutId =
   | 'layout'
   | 'zoomIn'
   | 'zoomOut'
+  | 'togglePalette'
+  | 'toggleInspector'
+  | 'toggleMinimap'
   | 'save'
   | 'saveAs'
   | 'open'
@@ -47,6 +50,9 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'layout', keys: 'Shift+L', label: 'Automatic layout, left to right (long chains wrap into rows)', group: 'Canvas' },
   { id: 'zoomIn', keys: '+', label: 'Zoom in', group: 'Canvas' },
   { id: 'zoomOut', keys: '-', label: 'Zoom out', group: 'Canvas' },
+  { id: 'togglePalette', keys: '[', label: 'Hide or show the operations palette', group: 'View' },
+  { id: 'toggleInspector', keys: ']', label: 'Hide or show the inspector', group: 'View' },
+  { id: 'toggleMinimap', keys: 'Shift+M', label: 'Hide or show the minimap', group: 'View' },
   { id: 'save', keys: 'Ctrl+S', label: 'Save', group: 'File' },
   { id: 'saveAs', keys: 'Ctrl+Shift+S', label: 'Save as…', group: 'File' },
   { id: 'open', keys: 'Ctrl+O', label: 'Open…', group: 'File' },
@@ -76,6 +82,9 @@ export function matchShortcut(e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' 
   if (e.shiftKey && (e.code === 'Digit1' || e.key === '!')) return 'fit';
   if (e.shiftKey && k === 'l') return 'layout';
   if (e.shiftKey && k === 'c') return 'comment';
+  if (e.key === '[') return 'togglePalette';
+  if (e.key === ']') return 'toggleInspector';
+  if (e.shiftKey && k === 'm') return 'toggleMinimap';
   if (e.key === '+' || e.key === '=') return 'zoomIn';
   if (e.key === '-' || e.key === '_') return 'zoomOut';
   return null;

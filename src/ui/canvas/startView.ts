@@ -1,15 +1,25 @@
 import type { Viewport } from '@xyflow/react';
 import type { GotDocument } from '../../engine/index';
 import { DEFAULT_NODE_SIZE } from '../document/autoLayout';
-import { READABLE_ZOOM, fitZoom, type ViewSize } from '../document/wrapLayout';
+import type { ViewSize } from '../document/wrapLayout';
 import { terminalPositions, TERMINAL_SIZE } from './terminalPositions';
 
 type Sizes = ReadonlyMap<string, { width: number; height: number }>;
-/** Space kept at the top-left when a graph starts from its input (the top edge has the view switch). */
-const MARGIN = { left: 24, top: 56 };
+type Rect = { x: number; y: number; width: number; height: number };
+
+/** What is drawn over the canvas and must not hide a node on open: the view switch on top, the zoom controls bottom-left, the minimap bottom-right. */
+export interface CanvasOverlays {
+  top: number;
+  left: number;
+  minimap: { width: number; height: number } | null;
+}
+
+/** The editor's overlays: React Flow's panels sit 15 px from the edges. */
+export const EDITOR_OVERLAYS: CanvasOverlays = { top: 52, left: 52, minimap: { width: 160 + 24, height: 100 + 24 } };
+const EDGE = 12;
 
 /** The box around every operation, comment and the input/output nodes, in flow coordinates. */
-export function graphBounds(doc: GotDocument, sizes: Sizes = new Map()): { x: number; y: number; width: number; height: number } {
+export function graphBounds(doc: GotDocument, sizes: Sizes = new Map()): Rect {
   const t = terminalPositions(doc);
   const boxes = [
     { ...t.input, ...TERMINAL_SIZE },
@@ -22,19 +32,31 @@ export function graphBounds(doc: GotDocument, sizes: Sizes = new Map()): { x: nu
   return { x, y, width: Math.max(...boxes.map((b) => b.x + b.width)) - x, height: Math.max(...boxes.map((b) => b.y + b.height)) - y };
 }
 
+/** The screen rectangles the graph may use: beside the minimap, or above it (whichever shows the graph larger). */
+function clearAreas(view: ViewSize, o: CanvasOverlays): Rect[] {
+  const full = { x: o.left, y: o.top, width: view.width - o.left - EDGE, height: view.height - o.top - EDGE };
+  if (!o.minimap) return [full];
+  return [
+    { ...full, width: full.width - o.minimap.width },
+    { ...full, height: full.height - o.minimap.height },
+  ];
+}
+
 /**
- * Where a freshly opened graph is shown: whole and centred when it fits at a readable zoom (never
- * above 100 %); otherwise at the readable zoom from its start (the input), the minimap showing the rest.
+ * Where a freshly opened graph is shown: whole, as large as fits (never above 100 %), centred in the
+ * part of the canvas that no overlay covers.
  */
-export function startViewport(doc: GotDocument, view: ViewSize, sizes: Sizes = new Map()): Viewport {
+export function startViewport(doc: GotDocument, view: ViewSize, sizes: Sizes = new Map(), overlays: CanvasOverlays = EDITOR_OVERLAYS): Viewport {
   const b = graphBounds(doc, sizes);
-  const fit = fitZoom(b.width, b.height, view);
-  const zoom = Math.max(fit, READABLE_ZOOM);
-  const centre = (span: number, size: number, from: number) => (size - span * zoom) / 2 - from * zoom;
-  const fits = (span: number, size: number, margin: number) => fit >= READABLE_ZOOM || span * zoom <= size - 2 * margin;
-  const x = fits(b.width, view.width, MARGIN.left) ? centre(b.width, view.width, b.x) : MARGIN.left - b.x * zoom;
-  const y = fits(b.height, view.height, MARGIN.top) ? centre(b.height, view.height, b.y) : MARGIN.top - b.y * zoom;
-  return { x: Math.round(x), y: Math.round(y), zoom };
+  let best: { zoom: number; area: Rect } | null = null;
+  for (const area of clearAreas(view, overlays)) {
+    const zoom = Math.min(1, area.width / Math.max(1, b.width), area.height / Math.max(1, b.height));
+    if (!best || zoom > best.zoom) best = { zoom, area };
+  }
+  const { zoom, area } = best!;
+  const x = area.x + (area.width - b.width * zoom) / 2 - b.x * zoom;
+  const y = area.y + (area.height - b.height * zoom) / 2 - b.y * zoom;
+  return { x: Math.round(x), y: Math.round(y), zoom: Math.max(0.05, zoom) };
 }
 
 /** The canvas element's size on screen, if it is mounted. */

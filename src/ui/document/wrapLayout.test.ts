@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseDocumentFile, type GotDocument } from '../../engine/index';
 import { startViewport } from '../canvas/startView';
-import { READABLE_ZOOM, wrapDocumentForView, wrapIntoRows } from './wrapLayout';
+import { graphBounds } from '../canvas/startView';
+import { LEGIBLE_LINE_PX, titleLinePx } from './legibility';
+import { wrapDocumentForView, wrapIntoRows } from './wrapLayout';
 
 const example = (file: string): GotDocument => {
   const r = parseDocumentFile(readFileSync(`public/examples/${file}`, 'utf8'));
@@ -35,20 +37,36 @@ describe('wrapped layout', () => {
     expect(pos.twin!.y - pos['op-1']!.y).toBe(130);
   });
 
-  it('opens the GoT sorting-32 example readable on a 1280×720 screen, starting at its input', () => {
+  it('opens the GoT sorting-32 example whole on a 1280×720 screen with titles at least 10 px tall', () => {
     const doc = wrapDocumentForView(example('sorting-032-got.got.json'), LAPTOP);
     const vp = startViewport(doc, LAPTOP);
-    expect(vp.zoom).toBeGreaterThanOrEqual(READABLE_ZOOM);
-    const inputLeft = Math.min(...doc.operations.map((o) => o.position!.x)) - 200;
-    expect(inputLeft * vp.zoom + vp.x).toBeGreaterThanOrEqual(0);
-    expect(inputLeft * vp.zoom + vp.x).toBeLessThan(60);
+    expect(titleLinePx(vp.zoom)).toBeGreaterThanOrEqual(LEGIBLE_LINE_PX);
+    const b = graphBounds(doc);
+    expect(b.x * vp.zoom + vp.x).toBeGreaterThanOrEqual(0);
+    expect(b.y * vp.zoom + vp.y).toBeGreaterThanOrEqual(0);
+    expect((b.x + b.width) * vp.zoom + vp.x).toBeLessThanOrEqual(LAPTOP.width);
+    expect((b.y + b.height) * vp.zoom + vp.y).toBeLessThanOrEqual(LAPTOP.height);
   });
 
-  it('shows every gallery example at a readable zoom or larger', () => {
+  it('shows every gallery example of up to 30 operations whole with titles at least 10 px tall, beside the panels at 1280×720 and at 1024×768', () => {
     const index = JSON.parse(readFileSync('public/examples/index.json', 'utf8')) as Array<{ file: string }>;
-    for (const view of [LAPTOP, { width: 830, height: 852 }]) {
-      for (const e of index) expect(startViewport(wrapDocumentForView(example(e.file), view), view).zoom, e.file).toBeGreaterThanOrEqual(READABLE_ZOOM);
+    for (const view of [LAPTOP, { width: 796, height: 720 }]) {
+      for (const e of index) {
+        const doc = wrapDocumentForView(example(e.file), view);
+        if (doc.operations.length > 30) continue;
+        expect(titleLinePx(startViewport(doc, view).zoom), `${e.file} in ${view.width}`).toBeGreaterThanOrEqual(LEGIBLE_LINE_PX);
+      }
     }
+  });
+
+  it('keeps a three-operation chain on one row', () => {
+    expect(wrapIntoRows(chain(3), LAPTOP)).toBeNull();
+  });
+
+  it('never stacks two operations of a wrapped layout on each other', () => {
+    const doc = wrapDocumentForView(example('sorting-128-got.got.json'), LAPTOP);
+    const boxes = doc.operations.map((o) => ({ ...o.position!, id: o.id }));
+    for (const a of boxes) for (const b of boxes) if (a.id < b.id) expect(Math.abs(a.x - b.x) >= 220 || Math.abs(a.y - b.y) >= 96, `${a.id} ${b.id}`).toBe(true);
   });
 
   it('fits a small graph whole and never zooms past 100 %', () => {

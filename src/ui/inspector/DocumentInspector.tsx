@@ -5,6 +5,14 @@ import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
 import { InputEditor } from './InputEditor';
 import { ProblemList } from './ProblemList';
 
+/** The graph's state line: ready before a run, then what the run is doing or how it ended. */
+function runLine(phase: 'idle' | 'running' | 'paused' | 'finished', ended: string | null): string {
+  if (phase === 'running') return 'Running…';
+  if (phase === 'paused') return 'Paused';
+  if (phase === 'finished') return ended === 'completed' || ended === null ? 'Done · ready to run again' : `Run ${ended} · ready to run again`;
+  return 'Ready to run';
+}
+
 /** With nothing selected: the document's description, input, cost preview and overall diagnostics. */
 export function DocumentInspector() {
   const store = useAppStoreApi();
@@ -17,6 +25,8 @@ export function DocumentInspector() {
   });
   const general = useAppStore((s) => diagnosticsOf(s.doc).general.map((d) => `${d.severity}\u0001${d.message}`).join('\u0002'));
   const empty = useAppStore((s) => s.doc.operations.length === 0);
+  const phase = useAppStore((s) => s.runUi.phase);
+  const ended = useAppStore((s) => s.live.grs.summary?.status ?? null);
   const [errors, warnings] = counts.split('/').map(Number);
   return (
     <div className="inspector-body" data-testid="document-inspector">
@@ -35,8 +45,8 @@ export function DocumentInspector() {
           <input className="field-input" value={scheme} onChange={(e) => store.getState().setMeta({ scheme: e.target.value || undefined })} />
         </label>
       </div>
-      <div className={`validity ${errors ? 'bad' : empty ? 'empty' : 'good'}`} data-testid="validity">
-        {errors ? `${errors} error${errors === 1 ? '' : 's'}` : empty ? 'Nothing to run yet' : 'Ready to run'}
+      <div className={`validity ${errors ? 'bad' : empty ? 'empty' : phase === 'idle' ? 'good' : `run-${phase}`}`} data-testid="validity">
+        {errors ? `${errors} error${errors === 1 ? '' : 's'}` : empty ? 'Nothing to run yet' : runLine(phase, ended)}
         {warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}
       </div>
       {general

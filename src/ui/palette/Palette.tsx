@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { OPERATION_TYPES, operationDefinitions, type OperationType } from '../../engine/index';
 import { PALETTE_MIME } from '../canvas/Canvas';
 import { useEditorCommands } from '../canvas/editorCommands';
+import { PanelToggle } from '../shell/PanelToggle';
 
 const GROUPS: Array<{ title: string; category: 'llm' | 'annotate' | 'filter' }> = [
   { title: 'Make thoughts', category: 'llm' },
@@ -9,7 +10,7 @@ const GROUPS: Array<{ title: string; category: 'llm' | 'annotate' | 'filter' }> 
   { title: 'Filter', category: 'filter' },
 ];
 
-/** The operations to drag onto the canvas (or click to add at the centre), grouped by what they do. */
+/** The operations to drag onto the canvas (or click to add next to the selected operation), grouped by what they do. */
 export function Palette() {
   const commands = useEditorCommands();
   const [filter, setFilter] = useState('');
@@ -17,7 +18,10 @@ export function Palette() {
   const visible = (t: OperationType) => !q || operationDefinitions[t].label.toLowerCase().includes(q) || operationDefinitions[t].help.toLowerCase().includes(q);
   return (
     <nav className="palette" aria-label="Operations" data-testid="palette">
-      <input className="field-input palette-search" placeholder="Filter operations" aria-label="Filter operations" value={filter} onChange={(e) => setFilter(e.target.value)} />
+      <div className="palette-head">
+        <input className="field-input palette-search" placeholder="Filter operations" aria-label="Filter operations" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <PanelToggle side="left" />
+      </div>
       {GROUPS.map((g) => {
         const types = OPERATION_TYPES.filter((t) => operationDefinitions[t].category === g.category && visible(t));
         if (!types.length) return null;
@@ -33,7 +37,7 @@ export function Palette() {
                   className={`palette-item cat-${d.category}`}
                   draggable
                   data-testid={`palette-${t}`}
-                  title={`${d.help}\nDrag onto the canvas, or click to add.`}
+                  title={`${d.help}\nDrag onto the canvas, or click to add it after the selected operation.`}
                   onDragStart={(e) => {
                     e.dataTransfer.setData(PALETTE_MIME, t);
                     e.dataTransfer.effectAllowed = 'copy';

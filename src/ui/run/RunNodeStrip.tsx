@@ -26,7 +26,7 @@ export const RunNodeStrip = memo(function RunNodeStrip({ opId }: { opId: string 
         {run.bestScore !== undefined && run.bestScore !== null ? <span title="Best score">★ {compact(run.bestScore)}</span> : null}
       </div>
       <div className="run-strip-row muted">
-        {run.tokens ? <span>{compact(run.tokens)} tok</span> : null}
+        {run.tokens ? <span>{compact(Math.round(run.tokens))} tok</span> : null}
         {run.cost ? <span>{dollars(run.cost)}</span> : null}
         {run.ms !== undefined ? <span>{duration(run.ms)}</span> : null}
       </div>

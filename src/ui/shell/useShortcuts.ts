@@ -52,6 +52,12 @@ export function useShortcuts(store: AppStore, commands: EditorCommands, files: F
           return commands.zoomIn();
         case 'zoomOut':
           return commands.zoomOut();
+        case 'togglePalette':
+          return s.togglePref('palette');
+        case 'toggleInspector':
+          return s.togglePref('inspector');
+        case 'toggleMinimap':
+          return s.togglePref('minimap');
         case 'save':
           return void files.save();
         case 'saveAs':

@@ -1,5 +1,6 @@
 import type { SliceCreator } from './types';
 import type { OpenProblem } from '../files/openProblems';
+import { loadUiPrefs, type UiPrefs } from '../shell/uiPrefs';
 
 export type Theme = 'light' | 'dark';
 
@@ -30,6 +31,8 @@ export interface QuickAdd {
 export interface UiSlice {
   theme: Theme;
   panels: { left: number; right: number };
+  /** Whether the palette, inspector and minimap are shown (remembered on this device). */
+  prefs: UiPrefs;
   dialog: Dialog | null;
   toasts: Toast[];
   quickAdd: QuickAdd | null;
@@ -43,6 +46,7 @@ export interface UiSlice {
   setExactTokens: (on: boolean) => void;
   setTheme: (t: Theme) => void;
   setPanels: (p: Partial<UiSlice['panels']>) => void;
+  togglePref: (key: keyof UiPrefs) => void;
   openDialog: (d: Dialog) => void;
   closeDialog: () => void;
   toast: (kind: Toast['kind'], message: string) => void;
@@ -51,6 +55,16 @@ export interface UiSlice {
   markSaved: (fileName: string | null) => void;
   setAutosave: (a: UiSlice['autosave']) => void;
 }
+
+/** The widths the side panels take on start (0 when collapsed), for sizing the canvas before it is on screen. */
+export function startPanelWidths(windowWidth = typeof window === 'undefined' ? 1440 : window.innerWidth): { left: number; right: number } {
+  const open = loadUiPrefs(windowWidth);
+  const w = initialPanels(windowWidth);
+  return { left: open.palette ? w.left : COLLAPSED_WIDTH, right: open.inspector ? w.right : COLLAPSED_WIDTH };
+}
+
+/** A collapsed panel leaves a thin rail with the button that opens it again. */
+export const COLLAPSED_WIDTH = 28;
 
 /** Palette and inspector widths on first start. */
 export const DEFAULT_PANELS = { left: 220, right: 380 };
@@ -67,6 +81,7 @@ export const createUiSlice =
   (set, get) => ({
     theme,
     panels: initialPanels(),
+    prefs: loadUiPrefs(),
     dialog: null,
     toasts: [],
     quickAdd: null,
@@ -77,6 +92,7 @@ export const createUiSlice =
     setExactTokens: (exactTokens) => set({ exactTokens }),
     setTheme: (t) => set({ theme: t }),
     setPanels: (p) => set({ panels: { ...get().panels, ...p } }),
+    togglePref: (key) => set({ prefs: { ...get().prefs, [key]: !get().prefs[key] } }),
     openDialog: (dialog) => set({ dialog }),
     closeDialog: () => set({ dialog: null }),
     toast: (kind, message) => {

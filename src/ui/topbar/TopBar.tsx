@@ -56,8 +56,11 @@ export function TopBar() {
           { label: 'Fit view', shortcut: 'Shift+1', onSelect: commands.fitView },
         ]}
       />
-      <button type="button" className="btn" onClick={() => store.getState().openDialog({ kind: 'gallery' })} data-testid="open-gallery">
-        Examples
+      <button type="button" className="btn" onClick={() => store.getState().openDialog({ kind: 'gallery' })} data-testid="open-gallery" title="Examples" aria-label="Examples">
+        <span className="btn-icon" aria-hidden>
+          ▤
+        </span>
+        <span className="btn-text">Examples</span>
       </button>
       <DocumentName />
       <span className="spacer" />

@@ -3,6 +3,7 @@ import { useAppStore, useAppStoreApi } from '../../store/StoreProvider';
 import { dollars, duration } from '../../thoughts/thoughtText';
 import { useRunController } from '../useRunController';
 import { PauseIcon, PlayIcon, StepIcon, StopIcon } from './icons';
+import { operationName } from './operationName';
 import { useElapsed } from './useElapsed';
 
 const ENDED = { completed: 'Done', cancelled: 'Cancelled', failed: 'Failed', budget: 'Budget cap hit' } as const;
@@ -14,6 +15,9 @@ export function RunControls() {
   const ui = useAppStore((s) => s.runUi);
   const totals = useAppStore((s) => s.live.grs.totals);
   const ended = useAppStore((s) => s.live.grs.summary?.status ?? null);
+  // One wall time everywhere: once a run has its summary, the engine's figure (the summary panel and history show it too).
+  const summaryWallMs = useAppStore((s) => s.live.grs.summary?.wallMs ?? null);
+  const heldName = useAppStore((s) => operationName(s.live.grs.document ?? s.doc, s.runUi.heldOp));
   const thoughts = useAppStore((s) => s.live.grs.thoughtOrder.length);
   const opsDone = useAppStore((s) => Object.values(s.live.ops).filter((o) => o.status !== 'waiting' && o.status !== 'running').length);
   const opsTotal = useAppStore((s) => s.live.opOrder.length);
@@ -21,10 +25,12 @@ export function RunControls() {
   const [mode, setMode] = useState<'input' | 'batch'>('input');
   const [range, setRange] = useState({ from: 0, to: 4 });
   const busy = ui.phase === 'running' || ui.phase === 'paused';
-  const elapsed = useElapsed(ui.startedWall, ui.endedWall, busy);
   const batch = ui.batch;
-  const tokens =
-    (batch ? batch.promptTokens + batch.completionTokens : 0) + (busy || !batch ? totals.promptTokens + totals.completionTokens : 0);
+  const ticking = useElapsed(ui.startedWall, ui.endedWall, busy);
+  const elapsed = !busy && !batch && summaryWallMs !== null ? summaryWallMs : ticking;
+  const tokens = Math.round(
+    (batch ? batch.promptTokens + batch.completionTokens : 0) + (busy || !batch ? totals.promptTokens + totals.completionTokens : 0),
+  );
   const cost = (batch ? batch.cost : 0) + (busy || !batch ? totals.cost : 0);
 
   const statusTitle =
@@ -86,10 +92,14 @@ export function RunControls() {
         disabled={busy && !ui.stepping}
         data-testid="run-step"
         aria-label="Step"
-        title={ui.heldOp ? `Step: start ${ui.heldOp}` : 'Step: run one operation at a time'}
+        title={ui.heldOp ? `Step: start “${heldName}”` : 'Step: run one operation at a time'}
       >
         <StepIcon />
-        {ui.heldOp ? <span className="held-op">{ui.heldOp}</span> : null}
+        {ui.heldOp ? (
+          <span className="held-op" data-testid="held-op">
+            {heldName}
+          </span>
+        ) : null}
       </button>
       {ui.phase === 'paused' || ui.stepping ? (
         <IconButton

@@ -2,6 +2,7 @@ import { useAppStore, useAppStoreApi } from '../../store/StoreProvider';
 import { dollars, duration } from '../../thoughts/thoughtText';
 import { downloadJson, exportFileName, exportRunJson } from '../exportRunJson';
 import type { BatchProgress } from '../runSlice';
+import { operationName } from '../controls/operationName';
 
 function Row({ label, value, testId }: { label: string; value: React.ReactNode; testId?: string }) {
   return (
@@ -84,11 +85,11 @@ export function RunSummaryPanel() {
           <Row label="requests" value={t.requests} testId="summary-requests" />
           <Row label="completions" value={t.completions} testId="summary-completions" />
           <Row label="cache hits" value={t.cacheHits} />
-          <Row label="tokens" value={`${t.promptTokens.toLocaleString()} prompt · ${t.completionTokens.toLocaleString()} completion`} />
+          <Row label="tokens" value={`${Math.round(t.promptTokens).toLocaleString()} prompt · ${Math.round(t.completionTokens).toLocaleString()} completion`} />
           <Row label="cost" value={dollars(t.cost)} testId="summary-cost" />
           {summary ? (
             <>
-              <Row label="wall time" value={duration(summary.wallMs)} />
+              <Row label="wall time" value={duration(summary.wallMs)} testId="summary-wall" />
               <Row
                 label="critical path"
                 value={`${summary.criticalPath.hops} hops · ${duration(summary.criticalPath.ms)}`}
@@ -98,15 +99,17 @@ export function RunSummaryPanel() {
               <Row label="solved" value={summary.solved === null ? '—' : summary.solved ? 'yes' : 'no'} testId="summary-solved" />
               <Row
                 label="final thoughts"
-                value={summary.finalThoughtIds.map((id) => (
+                value={summary.finalThoughtIds.map((id, i, all) => (
                   <button
                     key={id}
                     type="button"
                     className="link"
                     onClick={() => api.getState().selectInRun({ kind: 'thought', id })}
                     data-testid={`final-${id}`}
+                    title={id}
                   >
-                    {id}
+                    {operationName(grs.document, grs.thoughts[id]?.opId ?? null) || 'thought'}
+                    {all.length > 1 ? ` #${i + 1}` : ''}
                   </button>
                 ))}
               />
@@ -120,7 +123,7 @@ export function RunSummaryPanel() {
           <ul>
             {grs.logs.map((l, i) => (
               <li key={i} className={`log-${l.level}`}>
-                {duration(l.at)} · {l.opId ? `${l.opId}: ` : ''}
+                {duration(l.at)} · {l.opId ? `${operationName(grs.document, l.opId)}: ` : ''}
                 {l.message}
               </li>
             ))}

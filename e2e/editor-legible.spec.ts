@@ -1,0 +1,165 @@
+import { expect, test, type Page } from '@playwright/test';
+import { EditorPage } from './support/editorPage';
+import { canvasLegibility } from './support/legibility';
+import { RunPage } from './support/runPage';
+
+const DOCS = 'docs/screenshots';
+const LAPTOP = { width: 1280, height: 720 };
+/** 150 % browser zoom on a 1280×720 screen (a projector): the page gets 853×480 CSS pixels. */
+const ZOOM_150 = { width: 853, height: 480 };
+
+async function openExample(page: Page, id: string): Promise<void> {
+  await page.getByTestId('open-gallery').click();
+  await page.getByTestId(`gallery-${id}`).click();
+  await expect(page.getByTestId('gallery')).toHaveCount(0);
+  await expect.poll(async () => (await canvasLegibility(page)).outside, id).toEqual([]);
+}
+
+/** Top-bar items whose boxes overlap one another, or whose text is cut. */
+const topBarClashes = (page: Page) =>
+  page.getByTestId('topbar').evaluate((bar) => {
+    const items = [...bar.querySelectorAll<HTMLElement>('.brand, .menu > button, [data-testid="open-gallery"], [data-testid="doc-title"], [data-testid="file-status"], [data-testid="model-picker"], [data-testid="run-controls"] > *, [data-testid="theme-toggle"], [data-testid="help"]')].filter((el) => el.offsetWidth > 0);
+    const clashes: string[] = [];
+    const name = (el: HTMLElement) => el.dataset.testid ?? el.className;
+    for (let i = 0; i < items.length; i++) {
+      const a = items[i]!.getBoundingClientRect();
+      if (a.right > bar.getBoundingClientRect().right + 0.5) clashes.push(`${name(items[i]!)} past the edge`);
+      for (let j = i + 1; j < items.length; j++) {
+        const b = items[j]!.getBoundingClientRect();
+        if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom && b.top < a.bottom) clashes.push(`${name(items[i]!)} over ${name(items[j]!)}`);
+      }
+    }
+    return clashes;
+  });
+
+for (const [name, size, examples] of [
+  ['1280×720', LAPTOP, ['sorting-032-got', 'doc-merge-got', 'keyword-counting-got4', 'set-intersection-064-got', 'sorting-064-tot2']],
+  ['150 % zoom', ZOOM_150, ['sorting-032-got', 'doc-merge-got', 'set-intersection-032-got', 'sorting-064-tot']],
+] as const) {
+  test(`at ${name} the Operations canvas opens with every node inside, none under the minimap, and titles at least 10 px tall`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize(size);
+    const ed = new EditorPage(page);
+    await ed.open();
+    for (const id of examples) {
+      await openExample(page, id);
+      const m = await canvasLegibility(page);
+      expect(m.underMinimap, id).toEqual([]);
+      expect(m.smallestTitleLine, id).toBeGreaterThanOrEqual(10);
+    }
+  });
+
+  test(`at ${name} the largest GoT graphs open whole, clear of the minimap`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize(size);
+    const ed = new EditorPage(page);
+    await ed.open();
+    for (const id of ['sorting-128-got', 'keyword-counting-got8', 'set-intersection-128-got']) {
+      await openExample(page, id);
+      const m = await canvasLegibility(page);
+      expect(m.underMinimap, id).toEqual([]);
+      test.info().annotations.push({ type: 'title line', description: `${id}: ${m.smallestTitleLine} px` });
+    }
+  });
+}
+
+test('with the palette and inspector hidden, GoT graphs of 55 and 62 operations open whole with titles at least 10 px tall at 1280×720', async ({ page }) => {
+  const ed = new EditorPage(page);
+  await ed.open();
+  await page.getByTestId('toggle-palette').click();
+  await page.getByTestId('toggle-inspector').click();
+  for (const id of ['set-intersection-128-got', 'keyword-counting-got8']) {
+    await openExample(page, id);
+    const m = await canvasLegibility(page);
+    expect(m.underMinimap, id).toEqual([]);
+    expect(m.smallestTitleLine, id).toBeGreaterThanOrEqual(10);
+  }
+  await page.screenshot({ path: `${DOCS}/operations-keyword-got8-panels-hidden-1280x720.png` });
+});
+
+test('clicking palette entries adds a connected chain in free space, and Shift+L keeps it on one row clear of the final thoughts', async ({ page }) => {
+  const ed = new EditorPage(page);
+  await ed.open();
+  await ed.startEmpty();
+  for (const type of ['generate', 'score', 'keepBestN']) await page.getByTestId(`palette-${type}`).click();
+  await expect(ed.opNodes()).toHaveCount(3);
+  await expect(ed.edge('generate-1', 'score-1')).toHaveCount(1);
+  await expect(ed.edge('score-1', 'keepBestN-1')).toHaveCount(1);
+  const boxes = async () => Promise.all(['generate-1', 'score-1', 'keepBestN-1', '__output'].map(async (id) => (await ed.canvas().locator(`.react-flow__node[data-id="${id}"]`).boundingBox())!));
+  const apart = (b: Awaited<ReturnType<typeof boxes>>) => {
+    for (let i = 0; i < b.length; i++) for (let j = i + 1; j < b.length; j++) {
+      const [p, q] = [b[i]!, b[j]!];
+      expect(p.x < q.x + q.width && q.x < p.x + p.width && p.y < q.y + q.height && q.y < p.y + p.height, `${i} ${j}`).toBe(false);
+    }
+  };
+  apart(await boxes());
+  await ed.canvas().click({ position: { x: 30, y: 200 } });
+  await page.keyboard.press('Shift+L');
+  await page.waitForTimeout(600);
+  const laid = await boxes();
+  apart(laid);
+  expect(new Set(laid.slice(0, 3).map((b) => Math.round(b.y))).size).toBe(1);
+  await page.screenshot({ path: `${DOCS}/operations-click-to-add-layout.png` });
+});
+
+test('palette and inspector collapse with buttons and [ ] keys, the minimap hides with its button and Shift+M, and the choice survives a reload', async ({ page }) => {
+  const ed = new EditorPage(page);
+  await ed.open();
+  const width = async () => (await ed.canvas().boundingBox())!.width;
+  const full = await width();
+  await page.getByTestId('toggle-palette').click();
+  await expect(page.getByTestId('palette')).toHaveCount(0);
+  await expect(page.getByTestId('rail-palette')).toBeVisible();
+  expect(await width()).toBeGreaterThan(full + 150);
+  await ed.canvas().click({ position: { x: 30, y: 200 } });
+  await page.keyboard.press(']');
+  await expect(page.getByTestId('inspector')).toHaveCount(0);
+  await page.keyboard.press('[');
+  await expect(page.getByTestId('palette')).toBeVisible();
+  await expect(ed.canvas().locator('.react-flow__minimap')).toBeVisible();
+  await page.getByTestId('toggle-minimap').click();
+  await expect(ed.canvas().locator('.react-flow__minimap')).toHaveCount(0);
+  await page.reload();
+  await expect(ed.canvas().locator('.react-flow__viewport')).toBeVisible();
+  await expect(page.getByTestId('inspector')).toHaveCount(0);
+  await expect(page.getByTestId('palette')).toBeVisible();
+  await expect(ed.canvas().locator('.react-flow__minimap')).toHaveCount(0);
+  await ed.canvas().click({ position: { x: 30, y: 200 } });
+  await page.keyboard.press('Shift+M');
+  await expect(ed.canvas().locator('.react-flow__minimap')).toBeVisible();
+  await page.getByTestId('rail-inspector').getByRole('button').click();
+  await expect(page.getByTestId('inspector')).toBeVisible();
+  await page.getByTestId('help').click();
+  for (const text of ['Hide or show the operations palette', 'Hide or show the inspector', 'Hide or show the minimap']) await expect(page.getByTestId('help-dialog')).toContainText(text);
+});
+
+for (const [name, size] of [
+  ['1280×720', LAPTOP],
+  ['1024×768', { width: 1024, height: 768 }],
+  ['150 % zoom', ZOOM_150],
+  ['800 px wide', { width: 800, height: 600 }],
+] as const) {
+  test(`at ${name} the top bar keeps its items apart before, during and after a run, and the header's time is the summary's`, async ({ page }) => {
+    await page.setViewportSize(size);
+    const run = new RunPage(page);
+    await run.open();
+    const file = name.replace(/[ ×%]+/g, '-').replace(/-+$/, '');
+    expect(await topBarClashes(page)).toEqual([]);
+    if (size.width >= 853) await page.screenshot({ path: `${DOCS}/operations-open-${file}.png` });
+    await run.setModel({ latencyMs: 400 });
+    await run.saveModel();
+    await run.run();
+    await expect(run.status()).toHaveText(/^Running/);
+    await run.view('operations');
+    if (await page.getByTestId('validity').count()) await expect(page.getByTestId('validity')).toHaveText(/^(Running|Paused|Done)/);
+    expect(await topBarClashes(page)).toEqual([]);
+    if (size.width >= 853) await page.screenshot({ path: `${DOCS}/operations-running-${file}.png` });
+    await run.waitDone();
+    expect(await topBarClashes(page)).toEqual([]);
+    if (size.width >= 853) await page.screenshot({ path: `${DOCS}/operations-done-${file}.png` });
+    await run.view('split');
+    await run.tab('summary');
+    const wall = (await run.summary('wall').textContent())!.trim();
+    await expect(run.status()).toContainText(`Done · ${wall}`);
+  });
+}
