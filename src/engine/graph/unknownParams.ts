@@ -36,18 +36,18 @@ function topLevelNames(schema: z.ZodType): string[] {
  */
 export function unknownParamDiagnostics(type: string, opId: string, schema: z.ZodType, written: unknown, parsed: unknown): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const walk = (raw: unknown, kept: unknown, path: PropertyKey[], known: readonly string[]): void => {
+  const walk = (raw: unknown, kept: unknown, path: PropertyKey[]): void => {
     if (Array.isArray(raw) && Array.isArray(kept) && raw.length === kept.length) {
-      raw.forEach((item, i) => walk(item, kept[i], [...path, i], []));
+      raw.forEach((item, i) => walk(item, kept[i], [...path, i]));
       return;
     }
     if (!isPlainObject(raw) || !isPlainObject(kept)) return;
-    const names = new Set([...known, ...Object.keys(kept)]);
-    for (const [name, value] of Object.entries(raw)) {
-      if (Object.hasOwn(kept, name)) walk(value, kept[name], [...path, name], []);
+    for (const name in raw) {
+      if (Object.hasOwn(kept, name)) walk(raw[name], kept[name], [...path, name]);
       else {
         const field = pathText([...path, name]);
-        const guess = nearestName(name, names);
+        const known = path.length === 0 ? [...topLevelNames(schema), ...Object.keys(kept)] : Object.keys(kept);
+        const guess = nearestName(name, known);
         out.push({
           severity: 'warning',
           code: 'param-unknown',
@@ -58,6 +58,6 @@ export function unknownParamDiagnostics(type: string, opId: string, schema: z.Zo
       }
     }
   };
-  walk(written, parsed, [], topLevelNames(schema));
+  walk(written, parsed, []);
   return out;
 }
