@@ -2,10 +2,11 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { gotStudioServerPlugin } from './src/server/vitePlugin';
 
+// No CORS on either server: the app is same-origin, and Vite's default allow-list would let any localhost page read /api/llm.
 export default defineConfig({
   plugins: [react(), gotStudioServerPlugin()],
-  server: { port: 5173, strictPort: false },
-  preview: { port: 4173 },
+  server: { port: 5173, strictPort: false, cors: false },
+  preview: { port: 4173, cors: false },
   // The tokenizer's o200k table is one 2 MB data chunk, fetched only when exact token counts are asked for.
   build: { manifest: true, chunkSizeWarningLimit: 2100 },
 });

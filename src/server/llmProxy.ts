@@ -1,5 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
 import { displayUrl, redactSecrets } from '../engine/index';
+import { createStreamRedactor, keyVariants, redactKey } from './keyRedactor';
+import { contentTypeRefusal, crossSiteRefusal, routeProxyRequest, type ProxyRefusal } from './proxyRules';
+import { proxyBodyLimit, readLimitedBody } from './readLimitedBody';
 
 /** Where the proxy sends requests; read from the server's environment on each request by default. */
 export interface LlmProxyOptions {
@@ -9,6 +13,8 @@ export interface LlmProxyOptions {
   apiKey?: string;
   /** Path prefix to strip when mounted at the root (default `/api/llm`). */
   prefix?: string;
+  /** Largest request body in bytes (default: GOT_PROXY_MAX_BODY, else 4 MB). */
+  maxBodyBytes?: number;
   fetch?: typeof fetch;
 }
 
@@ -18,36 +24,50 @@ export type Middleware = (req: IncomingMessage, res: ServerResponse, next: (err?
 const FORWARDED_REQUEST_HEADERS = ['content-type', 'accept'];
 const FORWARDED_RESPONSE_HEADERS = ['content-type', 'retry-after', 'retry-after-ms', 'x-should-retry', 'x-request-id', 'openai-processing-ms'];
 
-async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  if (req.method === 'GET' || req.method === 'HEAD') return undefined;
-  const parts: Buffer[] = [];
-  for await (const part of req) parts.push(part as Buffer);
-  return Buffer.concat(parts);
-}
-
-function fail(res: ServerResponse, status: number, message: string): void {
+function fail(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
   if (res.headersSent) return void res.end();
-  res.writeHead(status, { 'content-type': 'application/json' });
+  res.writeHead(status, { ...headers, 'content-type': 'application/json', 'cache-control': 'no-store' });
   res.end(JSON.stringify({ error: { message, type: 'proxy_error', param: null, code: null } }));
 }
 
+// A refused request's body is never read: the connection closes after the answer instead of draining it.
+function refuse(res: ServerResponse, refusal: ProxyRefusal): void {
+  fail(res, refusal.status, refusal.message, { ...refusal.headers, connection: 'close' });
+}
+
+// The origin this server is reached at, as a page served by it would send in `Origin`.
+function ownOrigin(req: IncomingMessage): string | undefined {
+  const host = req.headers.host;
+  if (!host) return undefined;
+  return `${(req.socket as TLSSocket).encrypted ? 'https' : 'http'}://${host}`;
+}
+
+// CORS headers a server-wide middleware may have set earlier: the proxy grants no other origin anything.
+function dropCorsHeaders(res: ServerResponse): void {
+  for (const name of res.getHeaderNames()) if (name.startsWith('access-control-')) res.removeHeader(name);
+}
+
 /**
- * Forwards `/api/llm/*` to an OpenAI-compatible server with the key from the server's
- * environment, streaming answers through as they come. The browser then talks same-origin (no
- * CORS) and never holds the key; without a server key, the browser's own Authorization is passed on.
+ * Forwards `POST /api/llm/chat/completions` and `GET /api/llm/models` to an OpenAI-compatible
+ * server with the key from the server's environment, streaming answers through as they come.
+ * Only this app's own pages may use it (see proxyRules.ts); bodies are capped; the key is cut from
+ * everything the upstream sends back. Without a server key, the browser's own Authorization is passed on.
  */
 export function createLlmProxy(options: LlmProxyOptions = {}): Middleware {
   const prefix = options.prefix ?? '/api/llm';
   return (req, res, next) => {
+    dropCorsHeaders(res);
     const rawUrl = req.url ?? '/';
-    const path = rawUrl.startsWith(prefix) ? rawUrl.slice(prefix.length) || '/' : rawUrl;
-    if (req.method === 'OPTIONS') {
-      res.writeHead(204);
-      res.end();
-      return;
-    }
+    const url = prefix && rawUrl.startsWith(prefix) ? rawUrl.slice(prefix.length) : rawUrl;
+    const crossSite = crossSiteRefusal(req.headers, ownOrigin(req));
+    if (crossSite) return refuse(res, crossSite);
+    const route = routeProxyRequest(req.method, url);
+    if (!route.ok) return refuse(res, route.refusal);
+    const notJson = contentTypeRefusal(req.method, req.headers['content-type']);
+    if (notJson) return refuse(res, notJson);
     const base = (options.baseUrl ?? process.env.OPENAI_BASE_URL ?? 'https://api.openai.com/v1').replace(/\/+$/, '');
     const key = options.apiKey ?? process.env.OPENAI_API_KEY;
+    const variants = keyVariants(key);
     const upstream = new AbortController();
     res.on('close', () => {
       if (!res.writableEnded) upstream.abort();
@@ -60,11 +80,16 @@ export function createLlmProxy(options: LlmProxyOptions = {}): Middleware {
       }
       const auth = key ? `Bearer ${key}` : req.headers.authorization;
       if (auth) headers.set('authorization', auth);
-      const body = await readBody(req);
+      let body: Buffer | undefined;
+      if (req.method === 'POST') {
+        const read = await readLimitedBody(req, options.maxBodyBytes ?? proxyBodyLimit());
+        if (!read.ok) return refuse(res, { status: 413, message: `The request body is larger than the model proxy's limit (GOT_PROXY_MAX_BODY).` });
+        body = read.body;
+      }
       let response: Response;
       try {
-        response = await (options.fetch ?? fetch)(`${base}${path}`, {
-          method: req.method ?? 'GET',
+        response = await (options.fetch ?? fetch)(`${base}${route.path}`, {
+          method: req.method,
           headers,
           body: body ? new Uint8Array(body) : undefined,
           signal: upstream.signal,
@@ -78,16 +103,18 @@ export function createLlmProxy(options: LlmProxyOptions = {}): Middleware {
       const out: Record<string, string> = { 'cache-control': 'no-cache' };
       for (const name of FORWARDED_RESPONSE_HEADERS) {
         const value = response.headers.get(name);
-        if (value !== null) out[name] = value;
+        if (value !== null) out[name] = redactKey(value, variants);
       }
       res.writeHead(response.status, out);
       res.flushHeaders();
       if (!response.body) return void res.end();
+      const redactor = createStreamRedactor(variants);
       try {
         for await (const part of response.body as unknown as AsyncIterable<Uint8Array>) {
-          res.write(part);
+          const clean = redactor.push(part);
+          if (clean.length > 0) res.write(clean);
         }
-        res.end();
+        res.end(redactor.flush());
       } catch {
         // The client left or the upstream dropped: end what was sent.
         res.destroy();

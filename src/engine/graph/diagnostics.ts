@@ -30,6 +30,7 @@ export const DIAGNOSTIC_CODES = {
   'param-out-of-range': 'a parameter is below its minimum or above its maximum',
   'param-invalid': 'a parameter has the wrong kind of value',
   'param-ignored': 'a parameter that has no effect with the other settings',
+  'param-unknown': 'a parameter the operation does not know (a typo or another version): ignored',
   'no-input-path': 'a root other than Generate or Selector: it works on the raw input state',
   disconnected: 'an operation with neither inputs nor successors in a larger graph',
   'keepbest-unscored': 'a Keep Best N with no Score before it on any path',

@@ -340,6 +340,23 @@ describe('validateDocument', () => {
     ]);
   });
 
+  it('warns about unknown parameters, naming the operation, the field and the nearest known name', () => {
+    const d = doc([
+      gen('g', [], { sample: 10, frobnicate: true, parser: { kind: 'list', key: 'current', items: 'numbers', kee: 'x' } }),
+      score('s', ['g']),
+      { id: 'k', type: 'keepBestN', inputs: ['s'], params: { n: 1, higherIsBeter: false } },
+    ]);
+    const { graph, diagnostics } = validateDocument(d);
+    expect(graph).not.toBeNull();
+    expect(diagnostics.every((x) => x.code === 'param-unknown')).toBe(true);
+    expect(only(diagnostics, 'param-unknown').map((x) => [x.severity, x.opId, x.field, x.message])).toEqual([
+      ['warning', 'g', 'parser.kee', "Generate 'g': unknown parameter parser.kee (did you mean parser.key?); it is ignored"],
+      ['warning', 'g', 'sample', "Generate 'g': unknown parameter sample (did you mean samples?); it is ignored"],
+      ['warning', 'g', 'frobnicate', "Generate 'g': unknown parameter frobnicate; it is ignored"],
+      ['warning', 'k', 'higherIsBeter', "Keep Best N 'k': unknown parameter higherIsBeter (did you mean higherIsBetter?); it is ignored"],
+    ]);
+  });
+
   it('only produces documented codes', () => {
     const d = doc([gen('g', ['g', 'x']), keep('k', ['g'], 0), { id: 'a', type: 'aggregate', params: { prompt: '{{x' } }]);
     for (const code of codes(validateDocument(d).diagnostics)) expect(Object.keys(DIAGNOSTIC_CODES)).toContain(code);
@@ -351,9 +368,10 @@ describe('validateDocument', () => {
     const d = doc(ops);
     const functions = builtinFunctions();
     expect(validateDocument(d, { functions }).diagnostics).toEqual([]);
-    // The fastest of several runs, so a busy machine does not make the test flaky.
+    // The fastest of at least 10 runs, retried up to 3 s while still slow: on a loaded machine some run gets the CPU to itself.
     let best = Infinity;
-    for (let i = 0; i < 10; i++) {
+    const began = performance.now();
+    for (let i = 0; i < 200 && (i < 10 || (best >= 30 && performance.now() - began < 3000)); i++) {
       const start = performance.now();
       validateDocument(d, { functions });
       best = Math.min(best, performance.now() - start);

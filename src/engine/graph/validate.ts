@@ -6,6 +6,7 @@ import type { CheckedGraph, CheckedOperation, GotDocument } from './document';
 import { operationId, type OperationId } from './ids';
 import { analyzeStateKeys } from './stateKeys';
 import { analyzeStructure } from './structure';
+import { unknownParamDiagnostics } from './unknownParams';
 
 export type { Diagnostic } from './diagnostics';
 
@@ -72,6 +73,7 @@ export function validateDocument(doc: GotDocument, opts: ValidateOptions = {}): 
       params: parsed.data,
     } as CheckedOperation;
     checked.set(op.id, c);
+    diagnostics.push(...unknownParamDiagnostics(op.type, op.id, def.paramsSchema, op.params, parsed.data));
     const unknown = { keys: new Set<string>(), open: true };
     const entry = keys.get(op.id);
     diagnostics.push(...checkSpecs(c, entry?.available ?? unknown, entry?.output ?? unknown, opts.functions));

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { scriptedModel } from '../models/scripted';
 import { op, params, runOps } from '../run/testing';
+import { virtualClock } from '../testing/virtualClock';
 import { hopMetrics, type LineageNode } from './metrics';
 
 const input: LineageNode = { id: 'in', kind: 'input', parents: [] };
@@ -71,23 +72,41 @@ describe('volume and latency on hand-built graphs', () => {
 });
 
 describe('volume, latency and timing of thoughts in a run', () => {
-  const echo = () => scriptedModel({ answer: (c, i) => (c.prompt.startsWith('split') ? '{"a": 1, "b": 2, "c": 3, "d": 4}' : `${c.prompt.length}.${i}`), latency: 5 });
+  const echo = (sleep?: (ms: number, signal?: AbortSignal) => Promise<void>) =>
+    scriptedModel({
+      answer: (c, i) => (c.prompt.startsWith('split') ? '{"a": 1, "b": 2, "c": 3, "d": 4}' : `${c.prompt.length}.${i}`),
+      latency: 5,
+      sleep,
+    });
 
   test('a CoT chain of Improve operations gives the last thought latency N and volume N − 1', async () => {
     const N = 5;
-    const ops = [op('c0', 'generate', [], params.generate(1, 'go')), ...Array.from({ length: N - 1 }, (_, i) => op(`c${i + 1}`, 'improve', [`c${i}`], params.improve()))];
-    const r = await runOps(ops, {}, echo());
+    const ops = [
+      op('c0', 'generate', [], params.generate(1, 'go')),
+      ...Array.from({ length: N - 1 }, (_, i) => op(`c${i + 1}`, 'improve', [`c${i}`], params.improve())),
+    ];
+    // Virtual time: each call takes exactly 5 ms however busy the machine is.
+    const clock = virtualClock();
+    const r = await clock.run(runOps(ops, {}, echo(clock.sleep), { clock: clock.now }));
     const last = r.grs.thoughts[r.summary.finalThoughtIds[0] as string];
     expect(last).toMatchObject({ latency: N, volume: N - 1 });
     expect(r.summary.criticalPath.hops).toBe(N);
     expect(r.summary.criticalPath.thoughtIds).toHaveLength(N);
-    expect(last?.criticalMs).toBeGreaterThanOrEqual(N * 5 - 1);
-    expect(last?.ms).toBeGreaterThanOrEqual(4);
-    expect(last?.finishedAt).toBeGreaterThanOrEqual(last?.criticalMs ?? 0);
+    expect(last?.criticalMs).toBe(N * 5);
+    expect(last?.ms).toBe(5);
+    expect(last?.finishedAt).toBe(N * 5);
   });
 
   test('a ToT tree of Generate(k) levels gives leaves latency log_k N', async () => {
-    const r = await runOps([op('l1', 'generate', [], params.generate(2, 'go')), op('l2', 'generate', ['l1'], params.generate(2)), op('l3', 'generate', ['l2'], params.generate(2))], { current: 'r' }, echo());
+    const r = await runOps(
+      [
+        op('l1', 'generate', [], params.generate(2, 'go')),
+        op('l2', 'generate', ['l1'], params.generate(2)),
+        op('l3', 'generate', ['l2'], params.generate(2)),
+      ],
+      { current: 'r' },
+      echo(),
+    );
     const leaves = r.summary.finalThoughtIds.map((id) => r.grs.thoughts[id]);
     expect(leaves).toHaveLength(8);
     expect(leaves.every((t) => t?.latency === Math.log2(8) && t.volume === 2)).toBe(true);
@@ -115,25 +134,30 @@ describe('volume, latency and timing of thoughts in a run', () => {
   });
 
   test('barriers put the slowest input on the critical path', async () => {
-    const model = scriptedModel({ answer: (_c, i) => String(i), latency: (c) => (c.prompt === 'slow' ? 30 : 2) });
-    const r = await runOps(
-      [
-        op('fast', 'generate', [], params.generate(1, 'fast')),
-        op('slow', 'generate', [], params.generate(1, 'slow')),
-        op('s', 'score', ['fast', 'slow'], params.scoreExpr('1')),
-        op('k', 'keepBestN', ['s'], params.keepBest(1)),
-        op('next', 'improve', ['k'], params.improve()),
-      ],
-      {},
-      model,
+    // Virtual time, so a loaded machine cannot reorder or stretch the calls.
+    const clock = virtualClock();
+    const model = scriptedModel({ answer: (_c, i) => String(i), latency: (c) => (c.prompt === 'slow' ? 30 : 2), sleep: clock.sleep });
+    const r = await clock.run(
+      runOps(
+        [
+          op('fast', 'generate', [], params.generate(1, 'fast')),
+          op('slow', 'generate', [], params.generate(1, 'slow')),
+          op('s', 'score', ['fast', 'slow'], params.scoreExpr('1')),
+          op('k', 'keepBestN', ['s'], params.keepBest(1)),
+          op('next', 'improve', ['k'], params.improve()),
+        ],
+        {},
+        model,
+        { clock: clock.now },
+      ),
     );
     // Keep Best keeps `fast` (ties keep input order), but it had to wait for `slow`.
     expect(r.grs.thoughts['next/0']?.parents).toEqual(['fast/0.0.0']);
     expect(r.summary.criticalPath.thoughtIds).toEqual(['slow/0.0.0', 'next/0']);
-    // The path's ms is the sum of its calls' measured ms (timers may fire a little early, so no wall-clock floor).
     const t = (id: string) => r.grs.thoughts[id]?.ms ?? Number.NaN;
-    expect(t('slow/0.0.0')).toBeGreaterThan(t('fast/0.0.0') + 20);
-    expect(r.summary.criticalPath.ms).toBeCloseTo(t('slow/0.0.0') + t('next/0'), 6);
-    expect(r.summary.wallMs).toBeGreaterThanOrEqual(r.summary.criticalPath.ms);
+    expect([t('fast/0.0.0'), t('slow/0.0.0'), t('next/0')]).toEqual([2, 30, 2]);
+    // The path runs through the slow call (30 ms) and the next one (2 ms), not through `fast`'s 2 + 2.
+    expect(r.summary.criticalPath.ms).toBe(32);
+    expect(r.summary.wallMs).toBe(32);
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cacheKey, memoryCacheStore, withCache, withMemoryLayer, type CacheStore } from './cache';
 import type { CompletionRequest, LanguageModel } from './types';
 
@@ -29,11 +29,13 @@ describe('withCache', () => {
     const cached = withCache(model, memoryCacheStore(), { enabled: true, sampleIndex: 3 });
     const first = await cached.complete(request());
     const streamed: Array<[number, string]> = [];
-    const second = await cached.complete(request({ onToken: (i, d) => streamed.push([i, d]) }));
+    // A frozen clock: the hit's ms is its own (0 here), never the model's 25, however busy the machine.
+    vi.useFakeTimers({ toFake: ['performance'] });
+    const second = await cached.complete(request({ onToken: (i, d) => streamed.push([i, d]) })).finally(() => vi.useRealTimers());
     expect(model.calls).toBe(1);
     expect(second.texts).toEqual(first.texts);
     expect(second).toMatchObject({ cached: true, requests: 0, usage: { promptTokens: 10, completionTokens: 4 } });
-    expect(second.ms).toBeLessThan(5);
+    expect(second.ms).toBe(0);
     expect(streamed).toEqual([
       [0, 'answer 1.0'],
       [1, 'answer 1.1'],

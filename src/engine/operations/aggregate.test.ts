@@ -36,7 +36,9 @@ describe('Aggregate', () => {
     expect(r.grs.operations.m?.status).toBe('skipped');
     expect(r.grs.operations.m?.outputs).toEqual([]);
     expect(r.grs.logs.some((l) => l.opId === 'm' && /skipped/.test(l.message))).toBe(true);
-    expect(r.summary.status).toBe('completed');
+    // The final operation produced nothing, so the run did not do its job.
+    expect(r.summary.status).toBe('failed');
+    expect(r.summary.reason).toBe('none (none) passed on no thoughts, so the final operation m (m) produced nothing');
   });
 
   test('an answer the parser cannot read still makes a thought of all the inputs, with the raw answer kept', async () => {
@@ -50,7 +52,8 @@ describe('Aggregate', () => {
     const [merged] = outputsOf(r, 'm');
     expect(merged?.parents).toEqual(['a/0.0.0', 'b/0.0.0']);
     expect(merged?.parseError).toEqual({ message: expect.stringContaining('bracketed list'), raw: 'no list here' });
-    expect(r.summary.status).toBe('completed');
+    expect(r.summary.status).toBe('failed');
+    expect(r.summary.reason).toMatch(/^m \(m\) could not parse its answer: .*bracketed list/);
   });
 
   test("the base state merges the inputs' states in ascending score order, so the highest-scored input's keys win", () => {

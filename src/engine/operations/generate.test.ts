@@ -62,7 +62,9 @@ describe('Generate', () => {
     expect(t?.state).toEqual({ current: [2, 1] });
     expect(t?.parseError?.raw).toBe('no list here');
     expect(t?.parseError?.message).toMatch(/list/);
-    expect(r.summary.status).toBe('completed');
+    // No answer parsed: the run says so instead of completing on unparsed text.
+    expect(r.summary.status).toBe('failed');
+    expect(r.summary.reason).toMatch(/^g \(g\) could not parse its answer: .*list.*The answer began: "no list here"$/);
   });
 
   test("children get their own copy of the state, never the parent's object", async () => {

@@ -4,6 +4,7 @@ import type { FlowItem } from '../operations/execution';
 import { scoreHigherIsBetter } from '../tasks/catalog';
 import type { RunSummary } from './events';
 import type { OperationRun } from './operationRun';
+import { runOutcome } from './outcome';
 import type { RunRuntime } from './runtime';
 
 /** The ids along a critical path, oldest first. */
@@ -16,7 +17,6 @@ function pathIds(rt: RunRuntime): ThoughtId[] {
 /** The run's closing summary: totals, status, final thoughts, best score, solved, critical path. */
 export function summarize(graph: CheckedGraph, runs: ReadonlyMap<string, OperationRun>, rt: RunRuntime): RunSummary {
   const finals: FlowItem[] = graph.sinks.flatMap((id) => runs.get(id)?.outputs ?? []);
-  const failures = [...runs.values()].filter((r) => r.status === 'failed' || r.problems.length > 0);
   let status: RunSummary['status'] = 'completed';
   let reason: string | undefined;
   // A stop that came after every operation had finished (e.g. the last call crossed a cap) stopped nothing.
@@ -24,10 +24,12 @@ export function summarize(graph: CheckedGraph, runs: ReadonlyMap<string, Operati
   if (stopped) {
     status = stopped.status;
     reason = stopped.reason;
-  } else if (finals.length === 0 && failures.length > 0) {
-    status = 'failed';
-    const first = failures[0] as OperationRun;
-    reason = `${first.op.label} (${first.op.id}): ${first.error ?? first.problems[0] ?? 'failed'}`;
+  } else {
+    const outcome = runOutcome(graph, rt.grs);
+    if (outcome.status === 'failed') {
+      status = 'failed';
+      reason = outcome.reason;
+    }
   }
   const higher = scoreHigherIsBetter(graph);
   let bestScore: number | null = null;

@@ -5,3 +5,4 @@
  */
 export { doc as buildDocument, op as buildOperation, outputsOf, runOps, seededRandom } from '../run/testing';
 export { gotSortingShape, syntheticShape, sortingAnswer, syntheticAnswer } from '../run/shapes';
+export { virtualClock, type VirtualClock } from './virtualClock';

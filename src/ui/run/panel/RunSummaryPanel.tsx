@@ -79,7 +79,7 @@ export function RunSummaryPanel() {
         <tbody>
           <Row
             label="status"
-            value={summary ? `${summary.status}${summary.reason ? ` — ${summary.reason}` : ''}` : 'running…'}
+            value={summary ? `${summary.status === 'failed' ? 'Failed' : summary.status}${summary.reason ? ` — ${summary.reason}` : ''}` : 'running…'}
             testId="summary-status"
           />
           <Row label="requests" value={t.requests} testId="summary-requests" />
