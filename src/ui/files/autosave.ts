@@ -80,11 +80,24 @@ export async function loadRecent(): Promise<RecentEntry[]> {
   }
 }
 
-/** Puts a document at the top of Recent (one entry per file name or title). */
-export async function rememberRecent(doc: GotDocument, fileName: string | null): Promise<void> {
-  const key = fileName ?? `untitled:${doc.title}`;
-  const list = (await loadRecent()).filter((e) => e.key !== key);
-  const next = [{ key, title: doc.title, fileName, savedAt: Date.now(), doc }, ...list].slice(0, RECENT_LIMIT);
+/** Puts a document at the top of Recent (one entry per file name, or per title and content when unsaved). */
+export function rememberRecent(doc: GotDocument, fileName: string | null): Promise<void> {
+  // One read-modify-write at a time: two at once (the draft put aside, the file opened) would drop one.
+  const next = recentQueue.then(() => putRecent(doc, fileName));
+  recentQueue = next.catch(() => undefined);
+  return next;
+}
+
+let recentQueue: Promise<void> = Promise.resolve();
+
+async function putRecent(doc: GotDocument, fileName: string | null): Promise<void> {
+  const list = await loadRecent();
+  // An unsaved graph never replaces a different one that shares its title: both are kept.
+  const text = fileName ? '' : JSON.stringify(doc);
+  const twin = fileName ? undefined : list.find((e) => e.fileName === null && e.title === doc.title && JSON.stringify(e.doc) === text);
+  let key = twin?.key ?? fileName ?? `untitled:${doc.title}`;
+  if (!fileName && !twin && list.some((e) => e.key === key)) key = `${key}@${Date.now()}`;
+  const next = [{ key, title: doc.title, fileName, savedAt: Date.now(), doc }, ...list.filter((e) => e.key !== key)].slice(0, RECENT_LIMIT);
   try {
     await set(RECENT, next, store());
   } catch (err) {
