@@ -22,7 +22,7 @@ async function start() {
   // Dev builds expose the store for debugging in the console; production builds never do.
   if (import.meta.env.DEV) (window as unknown as { __gotStore?: unknown }).__gotStore = store;
   if (begin.source === 'autosave') s.markSaved(begin.fileName);
-  if (begin.source === 'autosave' && begin.fileName === null) store.setState({ savedDoc: null });
+  if (begin.source === 'autosave' && (begin.fileName === null || begin.dirty)) store.setState({ savedDoc: null });
   if (begin.source === 'share') history.replaceState(null, '', location.pathname + location.search);
   if (begin.notice) s.toast(begin.source === 'empty' ? 'error' : 'info', begin.notice);
   if (begin.problems) s.openDialog({ kind: 'openProblems', fileName: 'the share link', problems: begin.problems });

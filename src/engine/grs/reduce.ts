@@ -20,7 +20,7 @@ const touches: { [K in RunEvent['type']]: readonly Collection[] } = {
   'call.token': ['calls'],
   'call.retry': ['calls'],
   'call.done': ['calls', 'operations'],
-  'call.error': ['calls'],
+  'call.error': ['calls', 'operations'],
   log: ['logs'],
   'run.done': [],
 };
@@ -178,7 +178,14 @@ export function applyEventInPlace(state: GrsState, e: RunEvent): GrsState {
     }
     case 'call.error': {
       const c = state.calls[e.callId];
-      if (c) state.calls[e.callId] = { ...c, status: 'error', finishedAt: e.at, error: { kind: e.kind, message: e.message } };
+      if (!c) break;
+      state.calls[e.callId] = { ...c, status: 'error', finishedAt: e.at, error: { kind: e.kind, message: e.message }, requests: e.requests ?? 0 };
+      // Requests a failed call sent still count: the totals match what the server saw.
+      if (!e.requests) break;
+      const delta: RunTotals = { ...zeroTotals(), requests: e.requests };
+      state.totals = addTotals(state.totals, delta);
+      const op = state.operations[c.opId];
+      if (op) state.operations[c.opId] = { ...op, totals: addTotals(op.totals, delta) };
       break;
     }
     case 'log':

@@ -12,6 +12,10 @@ export interface CallTrace {
   /** The call's own signal: when it fired, a failed attempt is a cancel, not a retry. */
   signal: AbortSignal;
   onRetry?: (info: RetryInfo) => void;
+  /** Asked before each attempt is sent; when it throws, the attempt is not sent and the call is given up. */
+  beforeAttempt?: () => void;
+  /** Told why an attempt was refused, before the refusal is thrown to the SDK (which must not retry it). */
+  onRefused?: (err: unknown) => void;
 }
 
 // Mirrors the SDK's rule for which answers it retries.
@@ -36,8 +40,9 @@ function retryDelayMs(headers: Headers | undefined, retryNumber: number): number
 }
 
 /**
- * A fetch for the SDK that sees every HTTP attempt of a call, so each retry the SDK is about to
- * make is reported (attempt number, status or reason, delay) through the call's `onRetry`.
+ * A fetch for the SDK that sees every HTTP attempt of a call: each is announced (and may be
+ * refused, e.g. by a request cap) before it is sent, and each retry the SDK is about to make is
+ * reported (attempt number, status or reason, delay) through the call's `onRetry`.
  */
 export function tracingFetch(base: typeof fetch, traces: Map<string, CallTrace>): typeof fetch {
   return async (input, init) => {
@@ -45,6 +50,14 @@ export function tracingFetch(base: typeof fetch, traces: Map<string, CallTrace>)
     const callId = headers.get(CALL_HEADER);
     headers.delete(CALL_HEADER);
     const trace = callId ? traces.get(callId) : undefined;
+    if (trace?.beforeAttempt) {
+      try {
+        trace.beforeAttempt();
+      } catch (err) {
+        trace.onRefused?.(err);
+        throw err;
+      }
+    }
     if (trace) trace.attempts += 1;
     const retryNumber = trace ? trace.attempts : 0;
     const retriesLeft = trace ? trace.attempts <= trace.maxRetries : false;

@@ -47,6 +47,8 @@ export interface OpenAIModel extends LanguageModel {
 interface StreamOutcome {
   texts: string[];
   usage: TokenUsage | undefined;
+  /** HTTP requests sent for it, retries included. */
+  attempts: number;
 }
 
 // Remembered per endpoint for the life of the page/process: servers found to ignore `n`.
@@ -149,7 +151,21 @@ export function openAIModel(config: OpenAIModelConfig): OpenAIModel {
     callSignal.addEventListener('abort', forward, { once: true });
     if (callSignal.aborted) controller.abort();
     const callId = String(nextCallId++);
-    traces.set(callId, { attempts: 0, maxRetries, timeoutMs, signal: callSignal, onRetry: request.onRetry });
+    // A refused attempt (a cap) aborts this request, so the SDK gives up instead of retrying it.
+    let refused: unknown;
+    const trace: CallTrace = {
+      attempts: 0,
+      maxRetries,
+      timeoutMs,
+      signal: callSignal,
+      onRetry: request.onRetry,
+      beforeAttempt: () => request.beforeRequest?.(n),
+      onRefused: (err) => {
+        refused = err;
+        controller.abort();
+      },
+    };
+    traces.set(callId, trace);
     let stalled = false;
     let watchdog: ReturnType<typeof setTimeout> | undefined;
     const arm = () => {
@@ -199,6 +215,7 @@ export function openAIModel(config: OpenAIModelConfig): OpenAIModel {
         }
       }
     } catch (err) {
+      if (refused !== undefined) throw refused instanceof ModelError ? refused : new ModelError('budget', String(refused));
       if (stalled) throw stallError();
       if (callSignal.aborted) throw new ModelError('aborted', 'the call was cancelled');
       throw toModelError(err, sdk, errorContext);
@@ -214,7 +231,7 @@ export function openAIModel(config: OpenAIModelConfig): OpenAIModel {
     if (texts.length === 0) {
       throw new ModelError('badAnswer', `the server at ${shownUrl} answered without any completion (no choices in its stream)`);
     }
-    return { texts, usage };
+    return { texts, usage, attempts: trace.attempts };
   }
 
   const stallError = () =>
@@ -265,6 +282,7 @@ export function openAIModel(config: OpenAIModelConfig): OpenAIModel {
       if (request.signal?.aborted) throw new ModelError('aborted', 'the call was cancelled');
       request.signal?.addEventListener('abort', onCallerAbort, { once: true });
       try {
+        await request.admit?.();
         let outcomes: StreamOutcome[];
         if (n > 1 && ignoresN.has(endpointKey)) {
           if (!saidFallback) {
@@ -290,7 +308,7 @@ export function openAIModel(config: OpenAIModelConfig): OpenAIModel {
         return {
           texts,
           usage: await usageOf(request, outcomes),
-          requests: outcomes.length,
+          requests: outcomes.reduce((sum, o) => sum + o.attempts, 0),
           ms: performance.now() - started,
           cached: false,
         };

@@ -31,12 +31,19 @@ export interface CompletionRequest {
   onRetry?: (info: RetryInfo) => void;
   /** Something the run log should say (e.g. "the server ignores n: falling back to k requests"). */
   onNotice?: (message: string) => void;
+  /** Awaited once before the call's first request (never for an answer from the cache): may wait for room under a cap, or throw (a ModelError 'budget'). */
+  admit?: () => Promise<void>;
+  /**
+   * Called just before each request is sent (every retry and per-completion fallback too) with the
+   * completions it asks for; it may throw (a ModelError 'budget') and then that request is not sent.
+   */
+  beforeRequest?: (n: number) => void;
 }
 
 export interface CompletionResult {
   texts: string[];
   usage: TokenUsage;
-  /** HTTP requests actually made (more than 1 when the server ignored `n`). */
+  /** HTTP requests actually sent: retries, and one per completion where the server ignored `n`, included. */
   requests: number;
   /** Wall milliseconds of the call. */
   ms: number;

@@ -73,7 +73,7 @@ export interface RunEventMap {
   /** A call finished with its completions. */
   'call.done': { at: number; callId: CallId; texts: string[]; promptTokens: number; completionTokens: number; cost: number; ms: number; cached: boolean; requests: number };
   /** A call failed for good. */
-  'call.error': { at: number; callId: CallId; opId: OperationId; kind: ModelErrorKind; message: string };
+  'call.error': { at: number; callId: CallId; opId: OperationId; kind: ModelErrorKind; message: string; requests?: number };
   /** A new LLM-made vertex, with its metrics. */
   'thought.created': { at: number; thought: Thought };
   /** Score, validity or ground truth set on an existing vertex by an operation. */

@@ -2,10 +2,12 @@ import { callId as toCallId, type OperationId } from '../graph/ids';
 import { Lineage } from '../grs/lineage';
 import { applyEventInPlace, createGrs } from '../grs/reduce';
 import type { GrsState } from '../grs/state';
+import { estimatePromptTokens } from '../models/tokens';
 import { ModelError, type CompletionResult, type LanguageModel } from '../models/types';
 import type { CallOutcome, CallSpec, CriticalPoint, FlowItem } from '../operations/execution';
+import { BudgetLedger, BudgetRefusal } from './budget';
 import { errorText, RunStopped } from './errors';
-import type { Budget, BudgetCap, RunEvent, RunEventMap, RunEventType } from './events';
+import type { BudgetCap, RunEvent, RunEventMap, RunEventType } from './events';
 import type { RunOptions } from './options';
 import { callSeed } from './seed';
 import { Semaphore } from './semaphore';
@@ -43,11 +45,8 @@ export class RunRuntime {
   private readonly t0: number;
   private readonly slots: Semaphore;
   private readonly model: LanguageModel;
-  private readonly budget: Budget;
+  private readonly ledger: BudgetLedger;
   private readonly seed: number;
-  private requestsStarted = 0;
-  private tokensUsed = 0;
-  private costUsed = 0;
   /** Called once when the run stops: aborts in-flight calls and guarded waits. */
   private readonly stopListeners = new Set<() => void>();
 
@@ -56,7 +55,7 @@ export class RunRuntime {
     this.t0 = this.clock();
     this.slots = new Semaphore(options.concurrency ?? 8);
     this.model = options.model;
-    this.budget = options.budget ?? {};
+    this.ledger = new BudgetLedger(options.budget ?? {}, options.cost);
     this.seed = options.seed ?? 0;
   }
 
@@ -87,6 +86,7 @@ export class RunRuntime {
   stop(status: StopInfo['status'], reason: string, cap?: BudgetCap): void {
     if (this.stopInfo) return;
     this.stopInfo = cap ? { status, reason, cap } : { status, reason };
+    this.ledger.close();
     this.emit('log', { level: status === 'budget' ? 'warn' : 'info', message: reason });
     this.slots.rejectAll(() => new RunStopped());
     const listeners = [...this.stopListeners];
@@ -143,6 +143,7 @@ export class RunRuntime {
     try {
       this.throwIfStopped();
       this.checkBudgetBefore();
+      const budget = this.ledger.open(this.ledger.needsEstimate ? () => this.estimate(spec) : null);
       const id = toCallId(`${opId}:${spec.tag}`);
       const start = latestCp(spec.inputs);
       const seed = callSeed(this.seed, opId, spec.tag);
@@ -151,7 +152,6 @@ export class RunRuntime {
         ...(spec.maxTokens !== undefined ? { maxTokens: spec.maxTokens } : {}),
       };
       this.emit('call.start', { callId: id, opId, purpose: spec.purpose, inputIds: spec.inputs.map((i) => i.id), messages: spec.messages, n: spec.n, seed, ...sampling });
-      this.requestsStarted += 1;
       const began = this.clock();
       let open = true;
       let result: CompletionResult;
@@ -165,6 +165,8 @@ export class RunRuntime {
             ...sampling,
             seed,
             signal: abort.signal,
+            admit: budget.admit,
+            beforeRequest: budget.beforeRequest,
             onToken: (index, delta) => open && this.emit('call.token', { callId: id, index, delta }),
             onRetry: (info) => open && this.emit('call.retry', { callId: id, ...info }),
             onNotice: (message) => open && this.emit('log', { level: 'info', message, opId }),
@@ -173,13 +175,17 @@ export class RunRuntime {
       } catch (err) {
         open = false;
         off();
+        budget.settle(null);
+        if (err instanceof BudgetRefusal) this.stop('budget', err.message, err.cap);
+        // Requests sent before a failure were still seen (and maybe billed) by the server.
+        const requests = budget.requests;
         if (this.stopInfo) {
-          this.emit('call.error', { callId: id, opId, kind: 'aborted', message: `stopped: ${this.stopInfo.reason}` });
+          this.emit('call.error', { callId: id, opId, kind: 'aborted', message: `stopped: ${this.stopInfo.reason}`, requests });
           throw new RunStopped();
         }
         const kind = err instanceof ModelError ? err.kind : 'unknown';
         const message = errorText(err);
-        this.emit('call.error', { callId: id, opId, kind, message });
+        this.emit('call.error', { callId: id, opId, kind, message, requests });
         report(`the ${spec.purpose} call ${id} failed: ${message}`);
         return null;
       }
@@ -189,10 +195,8 @@ export class RunRuntime {
       // A cached answer cost nothing and spends no budget; its usage is still recorded.
       const cost = result.cached ? 0 : (this.options.cost?.(result.usage) ?? 0);
       const { promptTokens, completionTokens } = result.usage;
-      this.emit('call.done', { callId: id, texts: result.texts, promptTokens, completionTokens, cost, ms, cached: result.cached, requests: result.requests });
-      this.requestsStarted += result.requests - 1;
-      if (!result.cached) this.tokensUsed += promptTokens + completionTokens;
-      this.costUsed += cost;
+      budget.settle(result.cached ? null : { usage: result.usage, cost, completions: result.texts.length, requests: result.requests });
+      this.emit('call.done', { callId: id, texts: result.texts, promptTokens, completionTokens, cost, ms, cached: result.cached, requests: budget.requests });
       this.checkBudgetAfter();
       return { callId: id, texts: result.texts, ms, promptTokens, completionTokens, cost, cp: { ms: start.ms + ms, hops: start.hops + 1, tail: start.tail } };
     } finally {
@@ -201,10 +205,8 @@ export class RunRuntime {
   }
 
   private checkBudgetBefore(): void {
-    const b = this.budget;
-    if (b.requests !== undefined && this.requestsStarted >= b.requests) this.stopForBudget('requests', `the request cap of ${b.requests} was reached`);
-    if (b.tokens !== undefined && this.tokensUsed >= b.tokens) this.stopForBudget('tokens', `the token cap of ${b.tokens} was reached (${this.tokensUsed} used)`);
-    if (b.cost !== undefined && this.costUsed >= b.cost) this.stopForBudget('cost', `the cost cap of $${b.cost} was reached ($${this.costUsed.toFixed(4)} spent)`);
+    const reached = this.ledger.reached();
+    if (reached) this.stopForBudget(reached.cap, reached.message);
   }
 
   private stopForBudget(cap: BudgetCap, reason: string): never {
@@ -214,9 +216,13 @@ export class RunRuntime {
 
   /** After usage: a cap already exceeded stops the run now (the call that crossed it still counts and keeps its thoughts). */
   private checkBudgetAfter(): void {
-    const b = this.budget;
-    if (b.requests !== undefined && this.requestsStarted > b.requests) this.stop('budget', `the request cap of ${b.requests} was exceeded (${this.requestsStarted} made)`, 'requests');
-    else if (b.tokens !== undefined && this.tokensUsed > b.tokens) this.stop('budget', `the token cap of ${b.tokens} was exceeded (${this.tokensUsed} used)`, 'tokens');
-    else if (b.cost !== undefined && this.costUsed > b.cost) this.stop('budget', `the cost cap of $${b.cost} was exceeded ($${this.costUsed.toFixed(4)} spent)`, 'cost');
+    const exceeded = this.ledger.exceeded();
+    if (exceeded) this.stop('budget', exceeded.message, exceeded.cap);
+  }
+
+  /** Tokens and dollars a call is expected to use: its prompt counted, each completion at its max tokens or a guess. */
+  private async estimate(spec: CallSpec): Promise<{ tokens: number; cost: number }> {
+    const promptTokens = await estimatePromptTokens(spec.messages, this.model.id.model);
+    return this.ledger.estimateOf({ promptTokens, completionTokensEach: this.ledger.completionGuess(spec.maxTokens, promptTokens) }, spec.n);
   }
 }

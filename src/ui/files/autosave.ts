@@ -1,11 +1,15 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import type { GotDocument } from '../../engine/index';
+import { clearWriteAhead, readWriteAhead } from './writeAhead';
 
 /** What autosave keeps: the document being edited and the name of its file. */
 export interface AutosaveRecord {
   doc: GotDocument;
   fileName: string | null;
+  /** When this version of the document was made (epoch ms, increasing): the newer of two copies wins. */
   savedAt: number;
+  /** The document differs from its file (or has none): it must not be replaced without a copy in Recent. */
+  dirty?: boolean;
 }
 
 /** One entry of the Recent documents list. */
@@ -24,13 +28,34 @@ const RECENT_LIMIT = 12;
 let db: UseStore | null = null;
 const store = (): UseStore => (db ??= createStore('got-studio', 'documents'));
 
-/** The autosaved document, if any (null when storage is unavailable or empty). */
-export async function loadAutosave(): Promise<AutosaveRecord | null> {
+async function loadStored(): Promise<AutosaveRecord | null> {
   try {
     return ((await get(CURRENT, store())) as AutosaveRecord | undefined) ?? null;
   } catch {
     return null;
   }
+}
+
+/**
+ * The autosaved document, if any (null when storage is unavailable or empty): the copy written
+ * ahead to localStorage when it is newer than IndexedDB's (a reload cut the IndexedDB write off),
+ * which is then moved into IndexedDB.
+ */
+export async function loadAutosave(): Promise<AutosaveRecord | null> {
+  const stored = await loadStored();
+  const ahead = readWriteAhead();
+  if (!ahead) return stored;
+  if (stored && stored.savedAt >= ahead.savedAt) {
+    clearWriteAhead(stored.savedAt);
+    return stored;
+  }
+  try {
+    await writeAutosave(ahead);
+    clearWriteAhead(ahead.savedAt);
+  } catch {
+    // IndexedDB is unavailable: the copy stays in localStorage for the next start.
+  }
+  return ahead;
 }
 
 /** Writes the current document; rejects with a readable message when storage is full or blocked. */
@@ -55,11 +80,24 @@ export async function loadRecent(): Promise<RecentEntry[]> {
   }
 }
 
-/** Puts a document at the top of Recent (one entry per file name or title). */
-export async function rememberRecent(doc: GotDocument, fileName: string | null): Promise<void> {
-  const key = fileName ?? `untitled:${doc.title}`;
-  const list = (await loadRecent()).filter((e) => e.key !== key);
-  const next = [{ key, title: doc.title, fileName, savedAt: Date.now(), doc }, ...list].slice(0, RECENT_LIMIT);
+/** Puts a document at the top of Recent (one entry per file name, or per title and content when unsaved). */
+export function rememberRecent(doc: GotDocument, fileName: string | null): Promise<void> {
+  // One read-modify-write at a time: two at once (the draft put aside, the file opened) would drop one.
+  const next = recentQueue.then(() => putRecent(doc, fileName));
+  recentQueue = next.catch(() => undefined);
+  return next;
+}
+
+let recentQueue: Promise<void> = Promise.resolve();
+
+async function putRecent(doc: GotDocument, fileName: string | null): Promise<void> {
+  const list = await loadRecent();
+  // An unsaved graph never replaces a different one that shares its title: both are kept.
+  const text = fileName ? '' : JSON.stringify(doc);
+  const twin = fileName ? undefined : list.find((e) => e.fileName === null && e.title === doc.title && JSON.stringify(e.doc) === text);
+  let key = twin?.key ?? fileName ?? `untitled:${doc.title}`;
+  if (!fileName && !twin && list.some((e) => e.key === key)) key = `${key}@${Date.now()}`;
+  const next = [{ key, title: doc.title, fileName, savedAt: Date.now(), doc }, ...list.filter((e) => e.key !== key)].slice(0, RECENT_LIMIT);
   try {
     await set(RECENT, next, store());
   } catch (err) {

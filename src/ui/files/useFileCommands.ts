@@ -33,15 +33,25 @@ let currentHandle: FileSystemFileHandleLike | null = null;
 function build(store: AppStore, rf: ReturnType<typeof useReactFlow>): FileCommands {
   const s = store.getState;
   const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
-  const load = (doc: GotDocument, fileName: string | null, handle: FileSystemFileHandleLike | null) => {
-    // The graph being replaced goes to Recent first, so New/Open/an example never loses work.
+  const load = async (doc: GotDocument, fileName: string | null, handle: FileSystemFileHandleLike | null): Promise<boolean> => {
+    // The graph being replaced is in Recent before it goes, so New/Open/an example never loses work.
     const old = s();
-    if (old.doc.operations.length && old.savedDoc !== old.doc) void rememberRecent(old.doc, old.fileName).catch(() => undefined);
+    if (old.doc.operations.length && old.savedDoc !== old.doc) {
+      try {
+        await rememberRecent(old.doc, old.fileName);
+      } catch (err) {
+        s().toast('error', `Not opened: the unsaved graph could not be kept under Recent (${errorText(err)}). Save it to a file first.`);
+        return false;
+      }
+      // An edit made while Recent was being written must not be lost either.
+      if (s().doc !== old.doc) return load(doc, fileName, handle);
+    }
     currentHandle = handle;
     s().loadDocument(doc);
     s().markSaved(fileName);
     s().clearRunView();
     showStart(store, rf);
+    return true;
   };
   const saveWith = async (handle: FileSystemFileHandleLike | null) => {
     const doc = s().doc;
@@ -57,7 +67,7 @@ function build(store: AppStore, rf: ReturnType<typeof useReactFlow>): FileComman
     }
   };
   const commands: FileCommands = {
-    newDocument: () => load(emptyDocument(), null, null),
+    newDocument: () => void load(emptyDocument(), null, null),
     open: async () => {
       try {
         const picked = await pickFile();
@@ -72,9 +82,11 @@ function build(store: AppStore, rf: ReturnType<typeof useReactFlow>): FileComman
         s().openDialog({ kind: 'openProblems', fileName: picked.name, problems: r.problems });
         return;
       }
-      load(r.doc, picked.name, picked.handle);
-      for (const note of r.notes) s().toast('info', note);
-      void rememberRecent(r.doc, picked.name).catch(() => undefined);
+      void load(r.doc, picked.name, picked.handle).then((opened) => {
+        if (!opened) return;
+        for (const note of r.notes) s().toast('info', note);
+        void rememberRecent(r.doc, picked.name).catch(() => undefined);
+      });
     },
     save: () => saveWith(currentHandle),
     saveAs: () => saveWith(null),
@@ -83,15 +95,13 @@ function build(store: AppStore, rf: ReturnType<typeof useReactFlow>): FileComman
         // Examples are starting points: a long chain is wrapped into rows that read at this canvas size.
         const view = canvasSize();
         const doc = await fetchExample(entry);
-        load(view ? wrapDocumentForView(doc, view) : doc, null, null);
-        s().closeDialog();
+        if (await load(view ? wrapDocumentForView(doc, view) : doc, null, null)) s().closeDialog();
       } catch (err) {
         s().toast('error', errorText(err));
       }
     },
     openRecent: (doc, fileName) => {
-      load(doc, fileName, null);
-      s().closeDialog();
+      void load(doc, fileName, null).then((opened) => opened && s().closeDialog());
     },
     exportImage: async (format) => {
       try {

@@ -51,6 +51,8 @@ export function simulatorModel(options: SimulatorOptions = {}): LanguageModel {
     async complete(request: CompletionRequest): Promise<CompletionResult> {
       const started = now();
       const n = Math.max(1, request.n);
+      if (request.admit) await request.admit();
+      request.beforeRequest?.(n);
       const seed = ((options.seed ?? 0) * 1_000_003 + (request.seed ?? 0)) >>> 0;
       // Like a real endpoint, an answer longer than maxTokens is cut off there.
       const limit = request.maxTokens === undefined ? Infinity : request.maxTokens * CHARS_PER_TOKEN;
