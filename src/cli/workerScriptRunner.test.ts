@@ -18,8 +18,13 @@ describe('WorkerScriptRunner (the CLI adapter of the QuickJS sandbox)', () => {
   });
 
   it('passes the thoughts to a selector body and returns JSON', async () => {
-    const thoughts = [{ id: 'a', score: 3 }, { id: 'b', score: 1 }];
-    await expect(runner.run('return thoughts.filter((t) => t.score < 2);', 'thoughts', thoughts, 1000)).resolves.toEqual([{ id: 'b', score: 1 }]);
+    const thoughts = [
+      { id: 'a', score: 3 },
+      { id: 'b', score: 1 },
+    ];
+    await expect(runner.run('return thoughts.filter((t) => t.score < 2);', 'thoughts', thoughts, 1000)).resolves.toEqual([
+      { id: 'b', score: 1 },
+    ]);
   });
 
   it('awaits a function that returns a promise', async () => {
@@ -92,7 +97,9 @@ describe('a hostile function in the CLI', () => {
   it('cannot write a file through require or process.getBuiltinModule', async () => {
     const target = join(mkdtempSync(join(tmpdir(), 'got-sandbox-')), 'pwned.txt');
     expect(await attempt(`require('fs').writeFileSync(${JSON.stringify(target)}, 'x'); return 1;`)).toMatch(/'require' is not defined/);
-    expect(await attempt(`process.getBuiltinModule('fs').writeFileSync(${JSON.stringify(target)}, 'x'); return 1;`)).toMatch(/'process' is not defined/);
+    expect(await attempt(`process.getBuiltinModule('fs').writeFileSync(${JSON.stringify(target)}, 'x'); return 1;`)).toMatch(
+      /'process' is not defined/,
+    );
     expect(await attempt(`globalThis.process.getBuiltinModule('fs'); return 1;`)).toMatch(/threw an error/);
     expect(existsSync(target)).toBe(false);
   });

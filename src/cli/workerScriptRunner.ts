@@ -23,7 +23,12 @@ import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.
 let tsxApi: string | null = null;
 
 const startThread: SandboxChannelFactory = (events) => {
-  const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { tsx: (tsxApi ??= tsxApiUrl()), entry: THREAD_ENTRY }, stdout: true, stderr: true });
+  const worker = new Worker(BOOTSTRAP, {
+    eval: true,
+    workerData: { tsx: (tsxApi ??= tsxApiUrl()), entry: THREAD_ENTRY },
+    stdout: true,
+    stderr: true,
+  });
   worker.on('message', (r: SandboxReply) => events.reply(r));
   worker.on('error', (e) => events.died(e.message));
   worker.on('exit', (code) => events.died(`exit code ${code}`));

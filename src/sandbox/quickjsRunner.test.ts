@@ -20,7 +20,10 @@ describe('the QuickJS sandbox', () => {
   });
 
   it('gives a selector the thoughts and returns what it picks', () => {
-    const thoughts = [{ id: 'a', score: 3 }, { id: 'b', score: 1 }];
+    const thoughts = [
+      { id: 'a', score: 3 },
+      { id: 'b', score: 1 },
+    ];
     expect(value(run('return thoughts.filter((t) => t.score < 2).map((t) => t.id);', thoughts, 1000, 'thoughts'))).toEqual(['b']);
   });
 
@@ -49,12 +52,31 @@ describe('the QuickJS sandbox', () => {
     ['setTimeout', 'setTimeout(() => {}, 10); return 1;'],
     ['self.postMessage', 'self.postMessage({ ok: true, value: 1 }); return 1;'],
   ])('has no %s: the reference is an error on the thought', (_name, code) => {
-    expect(failure(run(code))).toMatch(/threw an error: (ReferenceError: '\w+' is not defined|TypeError: cannot read property '\w+' of undefined)/);
+    expect(failure(run(code))).toMatch(
+      /threw an error: (ReferenceError: '\w+' is not defined|TypeError: cannot read property '\w+' of undefined)/,
+    );
   });
 
   it('offers only the language built-ins as globals', () => {
     const names = value(run('return Object.getOwnPropertyNames(globalThis);')) as string[];
-    for (const host of ['process', 'require', 'fetch', 'XMLHttpRequest', 'WebSocket', 'indexedDB', 'importScripts', 'self', 'window', 'Deno', 'Bun', 'setTimeout', 'queueMicrotask', 'console', 'std', 'os'])
+    for (const host of [
+      'process',
+      'require',
+      'fetch',
+      'XMLHttpRequest',
+      'WebSocket',
+      'indexedDB',
+      'importScripts',
+      'self',
+      'window',
+      'Deno',
+      'Bun',
+      'setTimeout',
+      'queueMicrotask',
+      'console',
+      'std',
+      'os',
+    ])
       expect(names).not.toContain(host);
   });
 

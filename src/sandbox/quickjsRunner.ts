@@ -138,7 +138,12 @@ function callInContext(vm: QuickJSContext, runtime: QuickJSRuntime, job: Sandbox
     const stringify = handles.keep(vm.getProp(json, 'stringify'));
 
     const compiled = settle(
-      vm.callFunction(fnCtor, vm.undefined, handles.keep(vm.newString(job.argName)), handles.keep(vm.newString(`"use strict";\n${job.code}`))),
+      vm.callFunction(
+        fnCtor,
+        vm.undefined,
+        handles.keep(vm.newString(job.argName)),
+        handles.keep(vm.newString(`"use strict";\n${job.code}`)),
+      ),
       'syntax',
     );
     if (!compiled.ok) return compiled.outcome;
@@ -162,7 +167,14 @@ function callInContext(vm: QuickJSContext, runtime: QuickJSRuntime, job: Sandbox
 }
 
 /** A promise is followed through the runtime's job queue until it settles or the queue runs dry. */
-function awaitResult(vm: QuickJSContext, runtime: QuickJSRuntime, value: QuickJSHandle, handles: Handles, job: SandboxJob, interrupted: () => boolean): Step {
+function awaitResult(
+  vm: QuickJSContext,
+  runtime: QuickJSRuntime,
+  value: QuickJSHandle,
+  handles: Handles,
+  job: SandboxJob,
+  interrupted: () => boolean,
+): Step {
   for (;;) {
     const state = vm.getPromiseState(value);
     if (state.type === 'fulfilled') return { ok: true, value: state.notAPromise ? value : handles.keep(state.value) };
@@ -174,7 +186,13 @@ function awaitResult(vm: QuickJSContext, runtime: QuickJSRuntime, value: QuickJS
 }
 
 /** Turns what the code threw into a failure: a limit it hit, a syntax error, or its own error. */
-function classify(vm: QuickJSContext, error: QuickJSHandle, phase: 'syntax' | 'throw', job: SandboxJob, interrupted: boolean): SandboxOutcome {
+function classify(
+  vm: QuickJSContext,
+  error: QuickJSHandle,
+  phase: 'syntax' | 'throw',
+  job: SandboxJob,
+  interrupted: boolean,
+): SandboxOutcome {
   if (interrupted) return fail('timeout', '', job);
   const { name, message } = describeThrown(vm, error);
   if (name === 'InternalError' && message === 'out of memory') return fail('memory', '', job);

@@ -7,7 +7,10 @@ import type { SandboxReply, SandboxRequest } from './sandboxProtocol';
  * loads QuickJS once and answers each request with the outcome of `runInQuickJs`. The worker's
  * own realm only carries messages; the user's code runs inside QuickJS.
  */
-export function serveSandbox(loadModule: () => Promise<QuickJSWASMModule>, reply: (r: SandboxReply) => void): (req: SandboxRequest) => Promise<void> {
+export function serveSandbox(
+  loadModule: () => Promise<QuickJSWASMModule>,
+  reply: (r: SandboxReply) => void,
+): (req: SandboxRequest) => Promise<void> {
   let module: Promise<QuickJSWASMModule> | null = null;
   return async ({ id, job }) => {
     try {

@@ -1,11 +1,14 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import type { GotDocument } from '../../engine/index';
+import { adoptAutosavedOrigin, documentOrigin, type DocumentOrigin } from '../scripts/documentOrigin';
 
 /** What autosave keeps: the document being edited and the name of its file. */
 export interface AutosaveRecord {
   doc: GotDocument;
   fileName: string | null;
   savedAt: number;
+  /** Where the document's code came from, so a reload does not turn a shared graph into the user's own. */
+  origin?: DocumentOrigin;
 }
 
 /** One entry of the Recent documents list. */
@@ -15,6 +18,7 @@ export interface RecentEntry {
   fileName: string | null;
   savedAt: number;
   doc: GotDocument;
+  origin?: DocumentOrigin;
 }
 
 const CURRENT = 'current';
@@ -27,7 +31,9 @@ const store = (): UseStore => (db ??= createStore('got-studio', 'documents'));
 /** The autosaved document, if any (null when storage is unavailable or empty). */
 export async function loadAutosave(): Promise<AutosaveRecord | null> {
   try {
-    return ((await get(CURRENT, store())) as AutosaveRecord | undefined) ?? null;
+    const record = ((await get(CURRENT, store())) as AutosaveRecord | undefined) ?? null;
+    if (record) adoptAutosavedOrigin(record.origin);
+    return record;
   } catch {
     return null;
   }
@@ -36,7 +42,7 @@ export async function loadAutosave(): Promise<AutosaveRecord | null> {
 /** Writes the current document; rejects with a readable message when storage is full or blocked. */
 export async function writeAutosave(record: AutosaveRecord): Promise<void> {
   try {
-    await set(CURRENT, record, store());
+    await set(CURRENT, { ...record, origin: record.origin ?? documentOrigin() }, store());
   } catch (err) {
     throw new Error(storageMessage(err), { cause: err });
   }
@@ -46,10 +52,17 @@ export async function clearAutosave(): Promise<void> {
   await del(CURRENT, store());
 }
 
+const recentOrigins = new WeakMap<GotDocument, DocumentOrigin | undefined>();
+
+/** The origin kept with a document of the Recent list (as loadRecent handed it out). */
+export const recentOrigin = (doc: GotDocument): DocumentOrigin | undefined => recentOrigins.get(doc);
+
 /** Recent documents, newest first. */
 export async function loadRecent(): Promise<RecentEntry[]> {
   try {
-    return ((await get(RECENT, store())) as RecentEntry[] | undefined) ?? [];
+    const list = ((await get(RECENT, store())) as RecentEntry[] | undefined) ?? [];
+    for (const e of list) recentOrigins.set(e.doc, e.origin);
+    return list;
   } catch {
     return [];
   }
@@ -57,9 +70,11 @@ export async function loadRecent(): Promise<RecentEntry[]> {
 
 /** Puts a document at the top of Recent (one entry per file name or title). */
 export async function rememberRecent(doc: GotDocument, fileName: string | null): Promise<void> {
+  // Taken now: the caller may open another document before this write finishes.
+  const origin = documentOrigin();
   const key = fileName ?? `untitled:${doc.title}`;
   const list = (await loadRecent()).filter((e) => e.key !== key);
-  const next = [{ key, title: doc.title, fileName, savedAt: Date.now(), doc }, ...list].slice(0, RECENT_LIMIT);
+  const next = [{ key, title: doc.title, fileName, savedAt: Date.now(), doc, origin }, ...list].slice(0, RECENT_LIMIT);
   try {
     await set(RECENT, next, store());
   } catch (err) {

@@ -7,7 +7,8 @@ import { showStart } from '../canvas/editorCommands';
 import { canvasSize } from '../canvas/startView';
 import { useAppStoreApi } from '../store/StoreProvider';
 import type { AppStore } from '../store/createAppStore';
-import { rememberRecent } from './autosave';
+import { adoptOrigin, markOutsideDocument, markOwnDocument } from '../scripts/documentOrigin';
+import { recentOrigin, rememberRecent } from './autosave';
 import { fetchExample, type GalleryEntry } from './examples';
 import { exportCanvasImage } from './exportImage';
 import { downloadBlob, fileNameFor, pickFile, saveText, type FileSystemFileHandleLike, type PickedFile } from './fileAccess';
@@ -58,7 +59,10 @@ function build(store: AppStore, rf: ReturnType<typeof useReactFlow>): FileComman
     }
   };
   const commands: FileCommands = {
-    newDocument: () => load(emptyDocument(), null, null),
+    newDocument: () => {
+      load(emptyDocument(), null, null);
+      markOwnDocument();
+    },
     open: async () => {
       try {
         const picked = await pickFile();
@@ -74,6 +78,7 @@ function build(store: AppStore, rf: ReturnType<typeof useReactFlow>): FileComman
         return;
       }
       load(r.doc, picked.name, picked.handle);
+      markOutsideDocument(r.doc, 'file');
       for (const note of r.notes) s().toast('info', note);
       void rememberRecent(r.doc, picked.name).catch(() => undefined);
     },
@@ -85,6 +90,7 @@ function build(store: AppStore, rf: ReturnType<typeof useReactFlow>): FileComman
         const view = canvasSize();
         const doc = await fetchExample(entry);
         load(view ? wrapDocumentForView(doc, view) : doc, null, null);
+        markOutsideDocument(doc, 'gallery');
         s().closeDialog();
       } catch (err) {
         s().toast('error', errorText(err));
@@ -92,6 +98,7 @@ function build(store: AppStore, rf: ReturnType<typeof useReactFlow>): FileComman
     },
     openRecent: (doc, fileName) => {
       load(doc, fileName, null);
+      adoptOrigin(recentOrigin(doc));
       s().closeDialog();
     },
     exportImage: async (format) => {
