@@ -32,7 +32,7 @@ describe('the QuickJS sandbox', () => {
   });
 
   it('reports a thrown error, a syntax error, a missing return and a non-JSON value in words', () => {
-    expect(failure(run('throw new Error("no digits")'))).toMatch(/threw an error: no digits/);
+    expect(failure(run('throw new Error("no digits")'))).toMatch(/threw: Error: no digits/);
     expect(failure(run('return ('))).toMatch(/does not compile/);
     expect(failure(run('state.x = 1;'))).toMatch(/returned nothing/);
     expect(failure(run('return () => 1;'))).toMatch(/not JSON \(function\)/);
@@ -53,7 +53,7 @@ describe('the QuickJS sandbox', () => {
     ['self.postMessage', 'self.postMessage({ ok: true, value: 1 }); return 1;'],
   ])('has no %s: the reference is an error on the thought', (_name, code) => {
     expect(failure(run(code))).toMatch(
-      /threw an error: (ReferenceError: '\w+' is not defined|TypeError: cannot read property '\w+' of undefined)/,
+      /threw: (ReferenceError: '\w+' is not defined|TypeError: cannot read property '\w+' of undefined)/,
     );
   });
 
@@ -82,7 +82,7 @@ describe('the QuickJS sandbox', () => {
 
   it('cannot reach the host through import(), constructors or eval', () => {
     const viaImport = run('return import("node:fs").then((fs) => fs.readFileSync("/etc/passwd", "utf8"));');
-    expect(failure(viaImport)).toMatch(/threw an error/);
+    expect(failure(viaImport)).toMatch(/threw: /);
     expect(value(run('return typeof (function () { return this; })();'))).toBe('undefined');
     expect(value(run('return typeof Function("return this")().process;'))).toBe('undefined');
     expect(value(run('return typeof ({}).constructor.constructor("return globalThis")().fetch;'))).toBe('undefined');

@@ -35,7 +35,7 @@ export function explainFailure(failure: SandboxFailure, detail: string, timeoutM
     case 'syntax':
       return `Your JavaScript does not compile: ${clip(detail)}`;
     case 'throw':
-      return `Your JavaScript threw an error: ${clip(detail)}`;
+      return `Your JavaScript threw: ${clip(detail)}`;
     case 'timeout':
       return `Your JavaScript did not finish within ${timeoutMs} ms and was stopped (time limit; an endless loop?).`;
     case 'memory':
@@ -199,7 +199,7 @@ function classify(
   // JSON.parse reports its own overflow as a SyntaxError.
   if ((name === 'InternalError' || name === 'SyntaxError') && message === 'stack overflow') return fail('stack', '', job);
   if (phase === 'syntax' && name === 'SyntaxError') return fail('syntax', message, job);
-  return fail('throw', name && name !== 'Error' ? `${name}: ${message}` : message, job);
+  return fail('throw', name ? `${name}: ${message}` : message, job);
 }
 
 /** The name and message of a thrown value, read without trusting it to be an Error. */
