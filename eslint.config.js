@@ -55,6 +55,24 @@ export default tseslint.config(
     },
   },
   {
+    // The sandbox core runs in the app's Web Worker and the CLI's worker thread alike: no platform of its own.
+    files: ['src/sandbox/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...engineBannedImports.patterns.filter((p) => !p.group.includes('**/ui/**')),
+            { group: ['**/ui/**', '**/cli/**', '**/server/**'], message: 'src/sandbox is shared by the app and the CLI: it depends on neither.' },
+            { group: ['**/engine/*/**', '!**/engine/index'], message: 'Import the engine through src/engine/index.ts.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'indexedDB', 'process', 'require', 'fetch', 'self'],
+    },
+  },
+  {
     files: ['src/cli/**/*.ts', 'scripts/**/*.{ts,mjs}', 'bench/**/*.ts', 'bin/**/*.mjs'],
     rules: { 'no-console': 'off' },
   },

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExportedOperation, ExportedRun, GotDocument } from '../engine/index';
@@ -39,5 +39,42 @@ describe('JavaScript functions in graphs', () => {
     expect(result.code).toBe(EXIT.runFailed);
     const run = readJson<ExportedRun>(join(cwd, 'run.json'));
     expect(JSON.stringify(run.samples[0]!.operations)).toMatch(/did not finish within 500 ms/);
+  });
+
+  it('runs a hostile scorer sandboxed: the key, files and processes stay out of reach and the thought fails', async () => {
+    const cwd = scratch();
+    const secret = 'sk-cli-sandbox-secret';
+    const previous = process.env.OPENAI_API_KEY;
+    process.env.OPENAI_API_KEY = secret;
+    const target = join(cwd, 'pwned.txt');
+    const hostile = [
+      `const fs = process.getBuiltinModule('fs'); fs.writeFileSync(${JSON.stringify(target)}, process.env.OPENAI_API_KEY);`,
+      `require('child_process').execSync('touch ${target}');`,
+      'return process.env.OPENAI_API_KEY.length;',
+    ].join('\n');
+    try {
+      writeFileSync(join(cwd, 'hostile.got.json'), JSON.stringify(withScripts(hostile, 'return true;', 5000)));
+      const result = await cli(['run', 'hostile.got.json', ...FAST, '--out', 'run.json'], { cwd, env: { OPENAI_API_KEY: secret } });
+      expect(result.code).toBe(EXIT.runFailed);
+      expect(existsSync(target)).toBe(false);
+      const report = readFileSync(join(cwd, 'run.json'), 'utf8');
+      expect(report).toMatch(/'process' is not defined/);
+      expect(report + result.stdout + result.stderr).not.toContain(secret);
+    } finally {
+      if (previous === undefined) delete process.env.OPENAI_API_KEY;
+      else process.env.OPENAI_API_KEY = previous;
+    }
+  });
+
+  it('says in one line how many JavaScript functions a graph has and that they run sandboxed', async () => {
+    const cwd = scratch();
+    writeFileSync(join(cwd, 'js.got.json'), JSON.stringify(withScripts('return 1;', 'return true;', 1000)));
+    const validated = await cli(['validate', 'js.got.json'], { cwd });
+    expect(validated.code).toBe(0);
+    expect(validated.stdout).toMatch(/contains 2 JavaScript functions; they run sandboxed/);
+    const ran = await cli(['run', 'js.got.json', '--no-cache', '--latency-ms', '0', '--token-ms', '0'], { cwd });
+    expect(ran.stderr.match(/contains 2 JavaScript functions; they run sandboxed/g)).toHaveLength(1);
+    const plain = await cli(['validate', join(EXAMPLES_DIR, 'sorting-032-io.got.json')], { cwd });
+    expect(plain.stdout).not.toMatch(/JavaScript/);
   });
 });

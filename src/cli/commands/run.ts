@@ -8,6 +8,7 @@ import { exportRun } from '../../engine/index';
 import { formatRunTable } from '../report/runTable';
 import { runBatch } from '../runBatch';
 import { WorkerScriptRunner } from '../workerScriptRunner';
+import { sandboxedCodeNote } from '../../sandbox/documentCode';
 import { budgetFrom, cliFunctions, modelOptionsFrom, pricesFrom, writeReport, type RunningOptions } from './common';
 
 export interface RunCommandOptions extends RunningOptions {
@@ -26,6 +27,8 @@ export async function runCommand(file: string, o: RunCommandOptions, io: CliIo):
   const progress = createProgress(io, o.quiet === true);
   for (const note of setup.notes) progress.note(note);
   for (const note of graph.notes) progress.note(note);
+  const code = sandboxedCodeNote(graph.document);
+  if (code) progress.note(code);
   for (const w of graph.warnings) progress.note(formatDiagnostic(w));
   await checkReachable(setup, io.env, io.signal);
 

@@ -1,6 +1,7 @@
 import type { CliIo } from '../io';
 import { CliError, EXIT, type ExitCode } from '../errors';
 import { formatDiagnostic, loadGraph } from '../loadGraph';
+import { sandboxedCodeNote } from '../../sandbox/documentCode';
 import { cliFunctions } from './common';
 
 /** `validate GRAPH…`: prints each graph's diagnostics; exit 3 if any graph is invalid, 2 if a file is missing. */
@@ -13,6 +14,8 @@ export async function validateCommand(files: readonly string[], io: CliIo): Prom
       const ops = graph.document.operations.length;
       io.stdout.write(`${graph.path}: valid (${ops} operation${ops === 1 ? '' : 's'}, ${graph.warnings.length} warning${graph.warnings.length === 1 ? '' : 's'})\n`);
       for (const note of graph.notes) io.stdout.write(`  note    ${note}\n`);
+      const code = sandboxedCodeNote(graph.document);
+      if (code) io.stdout.write(`  note    ${code}\n`);
       for (const w of graph.warnings) io.stdout.write(`  ${formatDiagnostic(w)}\n`);
     } catch (e) {
       if (!(e instanceof CliError)) throw e;

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { useAppStore } from '../store/StoreProvider';
+import { CodeConsentDialog } from './CodeConsentDialog';
 import type { Dialog } from '../store/uiSlice';
 
 // Each dialog loads when it is first opened.
@@ -9,8 +10,17 @@ const OpenProblemsDialog = lazy(() => import('./OpenProblemsDialog').then((m) =>
 const RecentDialog = lazy(() => import('./RecentDialog').then((m) => ({ default: m.RecentDialog })));
 const ShareDialog = lazy(() => import('./ShareDialog').then((m) => ({ default: m.ShareDialog })));
 
-/** The one open dialog, if any. */
+/** The one open dialog, if any, and the code-consent question, which a run raises outside the store. */
 export function Dialogs() {
+  return (
+    <>
+      <StoreDialog />
+      <CodeConsentDialog />
+    </>
+  );
+}
+
+function StoreDialog() {
   const dialog = useAppStore((s) => s.dialog);
   if (!dialog) return null;
   return <Suspense fallback={null}>{dialogOf(dialog)}</Suspense>;

@@ -1,6 +1,10 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import type { GotDocument } from '../../engine/index';
+<<<<<<< HEAD
 import { clearWriteAhead, readWriteAhead } from './writeAhead';
+=======
+import { adoptAutosavedOrigin, documentOrigin, type DocumentOrigin } from '../scripts/documentOrigin';
+>>>>>>> h-sandbox
 
 /** What autosave keeps: the document being edited and the name of its file. */
 export interface AutosaveRecord {
@@ -8,8 +12,13 @@ export interface AutosaveRecord {
   fileName: string | null;
   /** When this version of the document was made (epoch ms, increasing): the newer of two copies wins. */
   savedAt: number;
+<<<<<<< HEAD
   /** The document differs from its file (or has none): it must not be replaced without a copy in Recent. */
   dirty?: boolean;
+=======
+  /** Where the document's code came from, so a reload does not turn a shared graph into the user's own. */
+  origin?: DocumentOrigin;
+>>>>>>> h-sandbox
 }
 
 /** One entry of the Recent documents list. */
@@ -19,6 +28,7 @@ export interface RecentEntry {
   fileName: string | null;
   savedAt: number;
   doc: GotDocument;
+  origin?: DocumentOrigin;
 }
 
 const CURRENT = 'current';
@@ -30,7 +40,9 @@ const store = (): UseStore => (db ??= createStore('got-studio', 'documents'));
 
 async function loadStored(): Promise<AutosaveRecord | null> {
   try {
-    return ((await get(CURRENT, store())) as AutosaveRecord | undefined) ?? null;
+    const record = ((await get(CURRENT, store())) as AutosaveRecord | undefined) ?? null;
+    if (record) adoptAutosavedOrigin(record.origin);
+    return record;
   } catch {
     return null;
   }
@@ -61,7 +73,7 @@ export async function loadAutosave(): Promise<AutosaveRecord | null> {
 /** Writes the current document; rejects with a readable message when storage is full or blocked. */
 export async function writeAutosave(record: AutosaveRecord): Promise<void> {
   try {
-    await set(CURRENT, record, store());
+    await set(CURRENT, { ...record, origin: record.origin ?? documentOrigin() }, store());
   } catch (err) {
     throw new Error(storageMessage(err), { cause: err });
   }
@@ -71,15 +83,23 @@ export async function clearAutosave(): Promise<void> {
   await del(CURRENT, store());
 }
 
+const recentOrigins = new WeakMap<GotDocument, DocumentOrigin | undefined>();
+
+/** The origin kept with a document of the Recent list (as loadRecent handed it out). */
+export const recentOrigin = (doc: GotDocument): DocumentOrigin | undefined => recentOrigins.get(doc);
+
 /** Recent documents, newest first. */
 export async function loadRecent(): Promise<RecentEntry[]> {
   try {
-    return ((await get(RECENT, store())) as RecentEntry[] | undefined) ?? [];
+    const list = ((await get(RECENT, store())) as RecentEntry[] | undefined) ?? [];
+    for (const e of list) recentOrigins.set(e.doc, e.origin);
+    return list;
   } catch {
     return [];
   }
 }
 
+<<<<<<< HEAD
 /** Puts a document at the top of Recent (one entry per file name, or per title and content when unsaved). */
 export function rememberRecent(doc: GotDocument, fileName: string | null): Promise<void> {
   // One read-modify-write at a time: two at once (the draft put aside, the file opened) would drop one.
@@ -98,6 +118,15 @@ async function putRecent(doc: GotDocument, fileName: string | null): Promise<voi
   let key = twin?.key ?? fileName ?? `untitled:${doc.title}`;
   if (!fileName && !twin && list.some((e) => e.key === key)) key = `${key}@${Date.now()}`;
   const next = [{ key, title: doc.title, fileName, savedAt: Date.now(), doc }, ...list.filter((e) => e.key !== key)].slice(0, RECENT_LIMIT);
+=======
+/** Puts a document at the top of Recent (one entry per file name or title). */
+export async function rememberRecent(doc: GotDocument, fileName: string | null): Promise<void> {
+  // Taken now: the caller may open another document before this write finishes.
+  const origin = documentOrigin();
+  const key = fileName ?? `untitled:${doc.title}`;
+  const list = (await loadRecent()).filter((e) => e.key !== key);
+  const next = [{ key, title: doc.title, fileName, savedAt: Date.now(), doc, origin }, ...list].slice(0, RECENT_LIMIT);
+>>>>>>> h-sandbox
   try {
     await set(RECENT, next, store());
   } catch (err) {

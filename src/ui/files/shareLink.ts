@@ -1,5 +1,6 @@
 import { strFromU8, strToU8, unzlibSync, zlibSync } from 'fflate';
 import { serializeDocument, type GotDocument } from '../../engine/index';
+import { markOutsideDocument } from '../scripts/documentOrigin';
 import { readDocument } from './readDocument';
 import type { OpenProblem } from './openProblems';
 
@@ -30,5 +31,6 @@ export function decodeShareHash(hash: string): { ok: true; doc: GotDocument } | 
     return { ok: false, problems: [{ message: 'The share link is damaged: its graph could not be decompressed (was the link cut short?).' }] };
   }
   const r = readDocument(text);
+  if (r.ok) markOutsideDocument(r.doc, 'share link');
   return r.ok ? { ok: true, doc: r.doc } : r;
 }

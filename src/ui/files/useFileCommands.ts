@@ -7,7 +7,8 @@ import { showStart } from '../canvas/editorCommands';
 import { canvasSize } from '../canvas/startView';
 import { useAppStoreApi } from '../store/StoreProvider';
 import type { AppStore } from '../store/createAppStore';
-import { rememberRecent } from './autosave';
+import { adoptOrigin, markOutsideDocument, markOwnDocument } from '../scripts/documentOrigin';
+import { recentOrigin, rememberRecent } from './autosave';
 import { fetchExample, type GalleryEntry } from './examples';
 import { exportCanvasImage } from './exportImage';
 import { downloadBlob, fileNameFor, pickFile, saveText, type FileSystemFileHandleLike, type PickedFile } from './fileAccess';
@@ -67,7 +68,14 @@ function build(store: AppStore, rf: ReturnType<typeof useReactFlow>): FileComman
     }
   };
   const commands: FileCommands = {
+<<<<<<< HEAD
     newDocument: () => void load(emptyDocument(), null, null),
+=======
+    newDocument: () => {
+      load(emptyDocument(), null, null);
+      markOwnDocument();
+    },
+>>>>>>> h-sandbox
     open: async () => {
       try {
         const picked = await pickFile();
@@ -82,11 +90,18 @@ function build(store: AppStore, rf: ReturnType<typeof useReactFlow>): FileComman
         s().openDialog({ kind: 'openProblems', fileName: picked.name, problems: r.problems });
         return;
       }
+<<<<<<< HEAD
       void load(r.doc, picked.name, picked.handle).then((opened) => {
         if (!opened) return;
         for (const note of r.notes) s().toast('info', note);
         void rememberRecent(r.doc, picked.name).catch(() => undefined);
       });
+=======
+      load(r.doc, picked.name, picked.handle);
+      markOutsideDocument(r.doc, 'file');
+      for (const note of r.notes) s().toast('info', note);
+      void rememberRecent(r.doc, picked.name).catch(() => undefined);
+>>>>>>> h-sandbox
     },
     save: () => saveWith(currentHandle),
     saveAs: () => saveWith(null),
@@ -95,13 +110,25 @@ function build(store: AppStore, rf: ReturnType<typeof useReactFlow>): FileComman
         // Examples are starting points: a long chain is wrapped into rows that read at this canvas size.
         const view = canvasSize();
         const doc = await fetchExample(entry);
+<<<<<<< HEAD
         if (await load(view ? wrapDocumentForView(doc, view) : doc, null, null)) s().closeDialog();
+=======
+        load(view ? wrapDocumentForView(doc, view) : doc, null, null);
+        markOutsideDocument(doc, 'gallery');
+        s().closeDialog();
+>>>>>>> h-sandbox
       } catch (err) {
         s().toast('error', errorText(err));
       }
     },
     openRecent: (doc, fileName) => {
+<<<<<<< HEAD
       void load(doc, fileName, null).then((opened) => opened && s().closeDialog());
+=======
+      load(doc, fileName, null);
+      adoptOrigin(recentOrigin(doc));
+      s().closeDialog();
+>>>>>>> h-sandbox
     },
     exportImage: async (format) => {
       try {

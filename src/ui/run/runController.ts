@@ -13,6 +13,7 @@ import {
   type ThoughtState,
   type TokenUsage,
 } from '../../engine/index';
+import { CODE_DECLINED, confirmDocumentCode } from '../scripts/codeConsentGate';
 import { FrameBatcher, type FrameScheduler } from './frameBatcher';
 import { explainBatchStop, explainRunFailure } from './runProblems';
 import type { BatchProgress, RunHost, RunUi } from './runSlice';
@@ -194,6 +195,12 @@ export class RunController {
 
   private async runOne(doc: GotDocument, sampleIndex: number | null): Promise<RunResult | null> {
     try {
+      // Code from outside (share link, file, gallery) runs only once the user has seen and accepted it.
+      if (!(await confirmDocumentCode(doc))) {
+        this.abort?.abort();
+        this.ui({ problem: CODE_DECLINED });
+        return null;
+      }
       const input = sampleIndex === null ? doc.input : await this.deps.sampleInput(doc, sampleIndex);
       const [{ model, cost }, functions] = await Promise.all([this.deps.prepareModel(sampleIndex), this.deps.functions()]);
       const settings = this.deps.store.getState().modelSettings;
