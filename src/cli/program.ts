@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { compareCommand, type CompareCommandOptions } from './commands/compare';
 import { addRunningOptions } from './commands/common';
+import { addReplayCommand } from './commands/replay';
 import { runCommand, type RunCommandOptions } from './commands/run';
 import { validateCommand } from './commands/validate';
 import { CliError, EXIT, EXIT_CODES_HELP, type ExitCode } from './errors';
@@ -12,6 +13,7 @@ Examples:
   got-studio run graph.got.json --input '{"original": [3, 1, 2]}' --model gpt-4o-mini
   got-studio run graph.got.json --base-url http://localhost:11434/v1 --model llama3.2 --budget requests=100
   got-studio compare io.got.json cot.got.json tot.got.json got.got.json --samples 0-99 --format csv
+  got-studio run graph.got.json --record run.gotrec.json && got-studio replay run.gotrec.json --speed 2
   got-studio validate graph.got.json
 
 The default model is the offline simulator (no key, no network). With --base-url (or a model name
@@ -35,6 +37,7 @@ function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Command {
   )
     .option('--out <file>', 'write the run as JSON (a superset of the reference framework\'s output)')
     .option('--events', 'include every sample\'s event log in --out')
+    .option('--record <file>', 'save the run as a recording (.gotrec.json) that `replay` plays back without a model')
     .addHelpText('after', `\n${EXIT_CODES_HELP}\n`)
     .action(async (graph: string, options: RunCommandOptions) => setExit(await runCommand(graph, options, io)));
 
@@ -46,6 +49,8 @@ function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Command {
     .option('--out <file>', 'write the comparison (CSV if the name ends in .csv, else JSON with every sample)')
     .addHelpText('after', `\n${EXIT_CODES_HELP}\n`)
     .action(async (graphs: string[], options: CompareCommandOptions) => setExit(await compareCommand(graphs, options, io)));
+
+  addReplayCommand(program, io, setExit);
 
   program
     .command('validate')

@@ -8,11 +8,13 @@ import { exportRun } from '../../engine/index';
 import { formatRunTable } from '../report/runTable';
 import { runBatch } from '../runBatch';
 import { WorkerScriptRunner } from '../workerScriptRunner';
+import { writeRecordingFile } from './replay';
 import { budgetFrom, cliFunctions, modelOptionsFrom, pricesFrom, writeReport, type RunningOptions } from './common';
 
 export interface RunCommandOptions extends RunningOptions {
   out?: string;
   events?: boolean;
+  record?: string;
 }
 
 /** `run GRAPH`: runs a graph on its inputs, prints a summary table, writes the JSON export. */
@@ -52,6 +54,11 @@ export async function runCommand(file: string, o: RunCommandOptions, io: CliIo):
       createdAt: new Date().toISOString(),
     });
     const path = await writeReport(o.out, io.cwd, JSON.stringify(exported, infinityAsNull, 2));
+    if (o.quiet !== true) io.stderr.write(`Wrote ${path}\n`);
+  }
+
+  if (o.record !== undefined) {
+    const path = await writeRecordingFile(o.record, io.cwd, { document: graph.document, graphPath: graph.path, title, setup, concurrency: modelOptions.concurrency, budget, seed: modelOptions.seed, runs: batch.runs });
     if (o.quiet !== true) io.stderr.write(`Wrote ${path}\n`);
   }
 
