@@ -60,3 +60,19 @@ describe('got-studio replay', () => {
     expect((await cli(['replay', 'nope.gotrec.json', '--speed', 'fast'], { cwd })).code).toBe(1);
   });
 });
+
+describe('the gallery recordings', () => {
+  const dir = join(EXAMPLES_DIR, '..', 'recordings');
+  const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as Array<{ id: string; file: string; task: string; thoughts: number; requests: number }>;
+
+  test('there is one for each of the paper\'s four tasks', () => {
+    expect(index.map((e) => e.task).sort()).toEqual(['docMerge', 'keywordCounting', 'setIntersection', 'sorting'].sort());
+  });
+
+  test.each(index.map((e) => [e.id, e] as const))('%s opens and replays to the completed run its index describes', async (_id, entry) => {
+    const out = await cli(['replay', join(dir, entry.file), '--out', 'r.json', '--quiet'], { cwd: scratch() });
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(/completed/);
+    expect(out.stdout).toContain(` ${entry.requests} `);
+  });
+});
