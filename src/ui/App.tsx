@@ -16,6 +16,7 @@ import { useShortcuts } from './shell/useShortcuts';
 import { useThemeSync } from './shell/useThemeSync';
 import type { AppStore } from './store/createAppStore';
 import { StoreProvider, useAppStore, useAppStoreApi } from './store/StoreProvider';
+import { Timeline } from './timeline/Timeline';
 import { TopBar } from './topbar/TopBar';
 
 /** The editor app around one store; `slots` let the run view plug in its controls and panels. */
@@ -55,6 +56,7 @@ function Shell() {
       <main className="center">
         <Canvas />
         {SidePanel ? <SidePanel /> : null}
+        <Timeline />
       </main>
       <PanelResizer side="right" />
       <Inspector />

@@ -12,6 +12,7 @@ import { fetchExample, type GalleryEntry } from './examples';
 import { exportCanvasImage } from './exportImage';
 import { downloadBlob, fileNameFor, pickFile, saveText, type FileSystemFileHandleLike, type PickedFile } from './fileAccess';
 import { readDocument } from './readDocument';
+import { isRecordingFile, openRecordingFile } from '../recording/recordingFiles';
 import { encodeShareHash } from './shareLink';
 
 /** File actions of the File menu and shortcuts. */
@@ -68,6 +69,7 @@ function build(store: AppStore, rf: ReturnType<typeof useReactFlow>): FileComman
       }
     },
     openText: (picked) => {
+      if (isRecordingFile(picked)) return void openRecordingFile(store, picked, (doc) => load(doc, null, null));
       const r = readDocument(picked.text);
       if (!r.ok) {
         s().openDialog({ kind: 'openProblems', fileName: picked.name, problems: r.problems });
