@@ -86,6 +86,8 @@ test('scrubbing to the middle of a run shows both views as they were then, and s
   const statuses = await page.locator('[data-testid^="op-status-"]').allTextContents();
   expect(statuses.some((s) => s === 'running' || s === 'waiting')).toBe(true);
   expect(statuses.filter((s) => s === 'done').length).toBeLessThan(statuses.length);
+  // The thoughts camera follows the moment shown: cards of that moment are on screen.
+  await expect(run.thoughtCards().first()).toBeInViewport();
   await run.shot('timeline-middle');
 
   await page.getByTestId('tl-forward').click();

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import type { GrsState } from '../../engine/index';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
+import { viewedState } from '../timeline/viewedRun';
 
 /** The least zoom the camera picks by itself: a card's text, score, volume, latency, time, tokens and cost stay readable. */
 export const READABLE_ZOOM = 0.8;
@@ -49,7 +50,7 @@ export function useGrsCamera(layoutVersion: number): { onUserMove: (event: unkno
     pending.current = setTimeout(() => {
       pending.current = null;
       if (userMoved.current) return;
-      const { grs, streaming } = api.getState().live;
+      const { grs, streaming } = viewedState(api.getState()).live;
       const { core, context } = focusIds(grs, streaming);
       const shown = (ids: string[]) => ids.filter((n) => flow.getNode(n)).map((n) => ({ id: n }));
       const wide = shown([...core, ...context]);
@@ -100,7 +101,7 @@ export function useGrsCamera(layoutVersion: number): { onUserMove: (event: unkno
   useEffect(() => {
     if (!selectedOp) return;
     userMoved.current = true;
-    const op = api.getState().live.ops[selectedOp];
+    const op = viewedState(api.getState()).live.ops[selectedOp];
     const ids = op?.made.length ? op.made : (op?.outputs ?? []);
     const nodes = ids.filter((n) => flow.getNode(n)).map((n) => ({ id: n }));
     if (nodes.length) void flow.fitView({ nodes, duration: 250, minZoom: READABLE_ZOOM, maxZoom: 1, padding: 0.15, includeHiddenNodes: true });

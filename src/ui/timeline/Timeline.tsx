@@ -82,7 +82,7 @@ export function Timeline() {
     <div className="timeline" data-testid="timeline" role="group" aria-label="Run timeline">
       <div className="timeline-row">
         <button type="button" className="tl-btn" onClick={() => stepTimeline(api, -1, 'operation')} title="Back one operation ({)" aria-label="Back one operation" data-testid="tl-op-back">
-          ⏮
+          ◀ op
         </button>
         <button type="button" className="tl-btn" onClick={() => stepTimeline(api, -1, 'event')} title="Back one event ([)" aria-label="Back one event" data-testid="tl-back">
           ◀
@@ -103,7 +103,7 @@ export function Timeline() {
           ▶
         </button>
         <button type="button" className="tl-btn" onClick={() => stepTimeline(api, 1, 'operation')} title="Forward one operation (})" aria-label="Forward one operation" data-testid="tl-op-forward">
-          ⏭
+          op ▶
         </button>
         <button type="button" className={`tl-btn tl-live${index === null ? ' is-on' : ''}`} onClick={() => set(total)} title="Follow the run (the latest event)" data-testid="tl-live">
           {busy || playback ? 'Live' : 'End'}
