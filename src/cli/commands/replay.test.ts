@@ -16,7 +16,7 @@ describe('got-studio replay', () => {
     const run = await cli(['run', graph, '--samples', '0-1', '--no-cache', '--record', 'run.gotrec.json', '--out', 'run.json', '--quiet'], { cwd });
     expect(run.code).toBe(0);
     const fetchSpy = vi.spyOn(globalThis, 'fetch').mockRejectedValue(new Error('the network is blocked in this test'));
-    const replay = await cli(['replay', 'run.gotrec.json', '--out', 'replay.json', '--quiet'], { cwd, env: {} });
+    const replay = await cli(['replay', 'run.gotrec.json', '--out', 'replay.json', '--quiet', '--verify'], { cwd, env: {} });
     expect(replay.code).toBe(0);
     expect(fetchSpy).not.toHaveBeenCalled();
     const original = readJson<ExportedRun>(join(cwd, 'run.json'));
@@ -24,7 +24,8 @@ describe('got-studio replay', () => {
     expect(replayed.samples).toHaveLength(2);
     expect(withoutWallClock(replayed)).toEqual(withoutWallClock(original));
     expect(replay.stdout).toContain('(replayed)');
-    expect(replay.stdout.split('\n').slice(1)).toEqual(run.stdout.split('\n').slice(1));
+    expect(replay.stdout).toMatch(/verified #0: [^\n]*\nverified #1: /);
+    expect(replay.stdout.split('\n').slice(3)).toEqual(run.stdout.split('\n').slice(1));
   });
 
   test('the recording holds every answer and no key', async () => {
@@ -69,9 +70,10 @@ describe('the gallery recordings', () => {
     expect(index.map((e) => e.task).sort()).toEqual(['docMerge', 'keywordCounting', 'setIntersection', 'sorting'].sort());
   });
 
-  test.each(index.map((e) => [e.id, e] as const))('%s opens and replays to the completed run its index describes', async (_id, entry) => {
-    const out = await cli(['replay', join(dir, entry.file), '--out', 'r.json', '--quiet'], { cwd: scratch() });
+  test.each(index.map((e) => [e.id, e] as const))('%s opens, replays to the completed run its index describes, and the engine re-runs it to the same thoughts', async (_id, entry) => {
+    const out = await cli(['replay', join(dir, entry.file), '--out', 'r.json', '--quiet', '--verify'], { cwd: scratch() });
     expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(/^verified input: /m);
     expect(out.stdout).toMatch(/completed/);
     expect(out.stdout).toContain(` ${entry.requests} `);
   });

@@ -1,6 +1,6 @@
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { createRecording, exportRun, parseRecording, serializeRecording, playEvents, type Recording, type RunEvent, type RunSummary } from '../../engine/index';
+import { createRecording, exportRun, parseRecording, serializeRecording, verifyRecordingSample, playEvents, type Recording, type RunEvent, type RunSummary } from '../../engine/index';
 import { CliError, EXIT, EXIT_CODES_HELP, type ExitCode } from '../errors';
 import type { CliIo } from '../io';
 import { readTextFile } from '../loadGraph';
@@ -8,13 +8,15 @@ import { createProgress } from '../progress';
 import { formatRunTable } from '../report/runTable';
 import type { SampleRun } from '../runBatch';
 import type { ModelSetup } from '../modelSetup';
-import { writeReport } from './common';
+import { WorkerScriptRunner } from '../workerScriptRunner';
+import { cliFunctions, writeReport } from './common';
 
 export interface ReplayCommandOptions {
   speed: string;
   out?: string;
   events?: boolean;
   quiet?: boolean;
+  verify?: boolean;
 }
 
 /** `--speed`: a factor > 0 (1 = real time), or 0 / "instant" for no waiting. */
@@ -81,12 +83,28 @@ export async function replayCommand(file: string, o: ReplayCommandOptions, io: C
   }
   io.stdout.write(`${recording.title} (replayed) on ${recording.settings.model}\n`);
   io.stdout.write(`${formatRunTable(recording.samples.map((s, i) => ({ label: label(s), summary: summaries[i] ?? null })))}\n`);
+  if (o.verify === true) await verify(recording, io);
   if (o.out !== undefined) {
     const report = reportOfRecording(recording, o.events === true, new Date().toISOString());
     const path = await writeReport(o.out, io.cwd, JSON.stringify(report, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2));
     if (o.quiet !== true) io.stderr.write(`Wrote ${path}\n`);
   }
   return EXIT.ok;
+}
+
+/** `--verify`: the engine runs each recorded graph again on the recorded answers; any difference is exit 6. */
+async function verify(recording: Recording, io: CliIo): Promise<void> {
+  const scripts = new WorkerScriptRunner();
+  try {
+    for (const [i, s] of recording.samples.entries()) {
+      const diffs = await verifyRecordingSample(recording, i, { functions: cliFunctions(), scripts });
+      const label = s.sampleIndex === null ? 'input' : `#${s.sampleIndex}`;
+      if (diffs.length) throw new CliError(EXIT.runFailed, `Run ${label}: the engine makes something else of the recorded answers (${diffs.length} difference(s)):\n${diffs.slice(0, 10).map((d) => `  ${d}`).join('\n')}`);
+      io.stdout.write(`verified ${label}: the engine re-ran the graph on the recorded answers and made the same thoughts, scores, volume, latency, tokens and cost\n`);
+    }
+  } finally {
+    await scripts.close();
+  }
 }
 
 /** Registers `replay` on the program (one line in program.ts). */
@@ -99,6 +117,7 @@ export function addReplayCommand(program: Command, io: CliIo, setExit: (code: Ex
     .option('--out <file>', 'write the run report as JSON (the format run --out writes)')
     .option('--events', "include every sample's event log in --out")
     .option('--quiet', 'no progress on stderr')
+    .option('--verify', 'also re-run the graph through the engine on the recorded answers and check it makes the same thoughts and figures')
     .addHelpText('after', `\n${EXIT_CODES_HELP}\n`)
     .action(async (file: string, options: ReplayCommandOptions) => setExit(await replayCommand(file, options, io)));
 }

@@ -6,3 +6,4 @@ export { migrateRecording, type RecordingMigration } from './migrations';
 export { createRecording, recordingOfRun, serializeRecording, type CreateRecordingInput } from './create';
 export { playEvents, type PlayOptions } from './player';
 export { eventTimeline, grsTimeline, applyEventBatch, stepIndex, type EventTimeline, type TimelineOptions, type StepUnit } from './timeline';
+export { verifyRecordingSample, type VerifyOptions } from './verify';
