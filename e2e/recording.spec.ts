@@ -122,3 +122,35 @@ test('each gallery recording opens in one click with its whole run', async ({ pa
     await expect(run.summary('requests')).toHaveText(String(entry.requests));
   }
 });
+
+test('a run from History saves as a recording, and that file dropped on the canvas opens with its whole run', async ({ page }) => {
+  const run = new RunPage(page);
+  await run.open();
+  await run.view('split');
+  await run.runSorting32ToCompletion();
+  await run.tab('history');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('history-save-recording').first().click();
+  const file = await download;
+  const text = readFileSync(await file.path(), 'utf8');
+  expect(text).toContain('"got-studio-recording"');
+
+  await page.getByTestId('menu-file').click();
+  await page.getByTestId('file-new').click();
+  await expect(run.editor.opNodes()).toHaveCount(0);
+  const drop = await page.evaluateHandle(
+    ({ name, body }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([body], name, { type: 'application/json' }));
+      return dt;
+    },
+    { name: file.suggestedFilename(), body: text },
+  );
+  await run.editor.canvas().dispatchEvent('dragover', { dataTransfer: drop });
+  await run.editor.canvas().dispatchEvent('drop', { dataTransfer: drop });
+  await run.expectThoughts(33);
+  await expect(run.editor.opNodes()).not.toHaveCount(0);
+  await run.tab('summary');
+  await expect(run.summary('status')).toHaveText('completed');
+  await expect(run.summary('requests')).toHaveText('5');
+});
