@@ -50,7 +50,10 @@ function useResetOnNewRun(store: AppStore) {
       store.subscribe((s, prev) => {
         if (s.live.events === prev.live.events) return;
         if (s.timelineIndex !== null) s.setTimelineIndex(null);
-        if (s.runUi.source?.kind === 'live' && s.openRecording) s.setOpenRecording(null);
+        // Another run took the views (live, or from History): Replay then replays that one, not the recording.
+        const src = s.runUi.source;
+        const ours = src?.kind === 'history' && (src.id === 'recording' || src.id === 'replay');
+        if (s.openRecording && src && !ours) s.setOpenRecording(null);
       }),
     [store],
   );
