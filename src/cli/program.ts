@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import type { CompareCommandOptions } from './commands/compare';
 import type { RunCommandOptions } from './commands/run';
 import { addRunningOptions } from './commands/runningOptions';
+import type { ReplayCommandOptions } from './commands/replay';
 import { CliError, EXIT, EXIT_CODES_HELP, type ExitCode } from './errors';
 import type { CliIo } from './io';
 
@@ -11,6 +12,7 @@ Examples:
   got-studio run graph.got.json --input '{"original": [3, 1, 2]}' --model gpt-4o-mini
   got-studio run graph.got.json --base-url http://localhost:11434/v1 --model llama3.2 --budget requests=100
   got-studio compare io.got.json cot.got.json tot.got.json got.got.json --samples 0-99 --format csv
+  got-studio run graph.got.json --record run.gotrec.json && got-studio replay run.gotrec.json --speed 2
   got-studio validate graph.got.json
 
 The default model is the offline simulator (no key, no network). With --base-url (or a model name
@@ -34,6 +36,7 @@ function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Command {
   )
     .option('--out <file>', 'write the run as JSON (a superset of the reference framework\'s output)')
     .option('--events', 'include every sample\'s event log in --out')
+    .option('--record <file>', 'save the run as a recording (.gotrec.json) that `replay` plays back without a model')
     .addHelpText('after', `\n${EXIT_CODES_HELP}\n`)
     .action(async (graph: string, options: RunCommandOptions) => setExit(await (await import('./commands/run')).runCommand(graph, options, io)));
 
@@ -45,6 +48,18 @@ function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Command {
     .option('--out <file>', 'write the comparison (CSV if the name ends in .csv, else JSON with every sample)')
     .addHelpText('after', `\n${EXIT_CODES_HELP}\n`)
     .action(async (graphs: string[], options: CompareCommandOptions) => setExit(await (await import('./commands/compare')).compareCommand(graphs, options, io)));
+
+  program
+    .command('replay')
+    .description('play a recording (.gotrec.json) back without a model, key or network; --out writes the same report as run')
+    .argument('<recording>', 'a .gotrec.json file (from run --record, or saved in the app)')
+    .option('--speed <n>', 'playback speed: 1 = real time, 2, 10, or instant', 'instant')
+    .option('--out <file>', 'write the run report as JSON (the format run --out writes)')
+    .option('--events', "include every sample's event log in --out")
+    .option('--quiet', 'no progress on stderr')
+    .option('--verify', 'also re-run the graph through the engine on the recorded answers and check it makes the same thoughts and figures')
+    .addHelpText('after', `\n${EXIT_CODES_HELP}\n`)
+    .action(async (file: string, options: ReplayCommandOptions) => setExit(await (await import('./commands/replay')).replayCommand(file, options, io)));
 
   program
     .command('validate')

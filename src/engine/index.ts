@@ -13,3 +13,4 @@ export * from './models/simulator/index';
 export * from './tasks/index';
 export * from './estimate/index';
 export * from './report/index';
+export * from './recording/index';

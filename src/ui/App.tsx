@@ -18,6 +18,7 @@ import { useUiPrefsSync } from './shell/useUiPrefsSync';
 import type { AppStore } from './store/createAppStore';
 import { StoreProvider, useAppStore, useAppStoreApi } from './store/StoreProvider';
 import { COLLAPSED_WIDTH } from './store/uiSlice';
+import { Timeline } from './timeline/Timeline';
 import { TopBar } from './topbar/TopBar';
 
 /** The editor app around one store; `slots` let the run view plug in its controls and panels. */
@@ -56,6 +57,7 @@ function Shell() {
         <Canvas />
         {prefs.inspector ? <PanelToggle side="right" className="inspector-hide" /> : null}
         {SidePanel ? <SidePanel /> : null}
+        <Timeline />
       </main>
       {prefs.inspector ? <PanelResizer side="right" /> : null}
       {prefs.inspector ? <Inspector /> : <PanelRail side="right" />}

@@ -9,11 +9,13 @@ import { formatRunTable } from '../report/runTable';
 import { runBatch } from '../runBatch';
 import { WorkerScriptRunner } from '../workerScriptRunner';
 import { sandboxedCodeNote } from '../../sandbox/documentCode';
+import { writeRecordingFile } from './replay';
 import { budgetFrom, cliFunctions, modelOptionsFrom, pricesFrom, writeReport, type RunningOptions } from './common';
 
 export interface RunCommandOptions extends RunningOptions {
   out?: string;
   events?: boolean;
+  record?: string;
 }
 
 /** `run GRAPH`: runs a graph on its inputs, prints a summary table, writes the JSON export. */
@@ -55,6 +57,11 @@ export async function runCommand(file: string, o: RunCommandOptions, io: CliIo):
       createdAt: new Date().toISOString(),
     });
     const path = await writeReport(o.out, io.cwd, JSON.stringify(exported, infinityAsNull, 2));
+    if (o.quiet !== true) io.stderr.write(`Wrote ${path}\n`);
+  }
+
+  if (o.record !== undefined) {
+    const path = await writeRecordingFile(o.record, io.cwd, { document: graph.document, graphPath: graph.path, title, setup, concurrency: modelOptions.concurrency, budget, seed: modelOptions.seed, runs: batch.runs });
     if (o.quiet !== true) io.stderr.write(`Wrote ${path}\n`);
   }
 

@@ -3,6 +3,7 @@ import { taskCatalog } from '../../engine/index';
 import { useFileCommands } from '../files/useFileCommands';
 import { fetchGallery, type GalleryEntry } from '../files/examples';
 import { useAppStoreApi } from '../store/StoreProvider';
+import { GalleryRecordings } from '../recording/GalleryRecordings';
 import { Modal } from './Modal';
 
 const taskTitle = (id: string): string => taskCatalog.find((t) => t.id === id)?.title ?? id;
@@ -54,6 +55,7 @@ export function GalleryDialog() {
           </button>
         ))}
       </div>
+      <GalleryRecordings task={task} open={(name, text) => files.openText({ name, text, handle: null })} />
     </Modal>
   );
 }

@@ -1,10 +1,7 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import type { GotDocument } from '../../engine/index';
-<<<<<<< HEAD
 import { clearWriteAhead, readWriteAhead } from './writeAhead';
-=======
 import { adoptAutosavedOrigin, documentOrigin, type DocumentOrigin } from '../scripts/documentOrigin';
->>>>>>> h-sandbox
 
 /** What autosave keeps: the document being edited and the name of its file. */
 export interface AutosaveRecord {
@@ -12,13 +9,10 @@ export interface AutosaveRecord {
   fileName: string | null;
   /** When this version of the document was made (epoch ms, increasing): the newer of two copies wins. */
   savedAt: number;
-<<<<<<< HEAD
   /** The document differs from its file (or has none): it must not be replaced without a copy in Recent. */
   dirty?: boolean;
-=======
   /** Where the document's code came from, so a reload does not turn a shared graph into the user's own. */
   origin?: DocumentOrigin;
->>>>>>> h-sandbox
 }
 
 /** One entry of the Recent documents list. */
@@ -61,6 +55,7 @@ export async function loadAutosave(): Promise<AutosaveRecord | null> {
     clearWriteAhead(stored.savedAt);
     return stored;
   }
+  adoptAutosavedOrigin(ahead.origin);
   try {
     await writeAutosave(ahead);
     clearWriteAhead(ahead.savedAt);
@@ -99,34 +94,26 @@ export async function loadRecent(): Promise<RecentEntry[]> {
   }
 }
 
-<<<<<<< HEAD
 /** Puts a document at the top of Recent (one entry per file name, or per title and content when unsaved). */
 export function rememberRecent(doc: GotDocument, fileName: string | null): Promise<void> {
+  // Taken now: the caller may open another document before this write finishes.
+  const origin = documentOrigin();
   // One read-modify-write at a time: two at once (the draft put aside, the file opened) would drop one.
-  const next = recentQueue.then(() => putRecent(doc, fileName));
+  const next = recentQueue.then(() => putRecent(doc, fileName, origin));
   recentQueue = next.catch(() => undefined);
   return next;
 }
 
 let recentQueue: Promise<void> = Promise.resolve();
 
-async function putRecent(doc: GotDocument, fileName: string | null): Promise<void> {
+async function putRecent(doc: GotDocument, fileName: string | null, origin: DocumentOrigin): Promise<void> {
   const list = await loadRecent();
   // An unsaved graph never replaces a different one that shares its title: both are kept.
   const text = fileName ? '' : JSON.stringify(doc);
   const twin = fileName ? undefined : list.find((e) => e.fileName === null && e.title === doc.title && JSON.stringify(e.doc) === text);
   let key = twin?.key ?? fileName ?? `untitled:${doc.title}`;
   if (!fileName && !twin && list.some((e) => e.key === key)) key = `${key}@${Date.now()}`;
-  const next = [{ key, title: doc.title, fileName, savedAt: Date.now(), doc }, ...list.filter((e) => e.key !== key)].slice(0, RECENT_LIMIT);
-=======
-/** Puts a document at the top of Recent (one entry per file name or title). */
-export async function rememberRecent(doc: GotDocument, fileName: string | null): Promise<void> {
-  // Taken now: the caller may open another document before this write finishes.
-  const origin = documentOrigin();
-  const key = fileName ?? `untitled:${doc.title}`;
-  const list = (await loadRecent()).filter((e) => e.key !== key);
-  const next = [{ key, title: doc.title, fileName, savedAt: Date.now(), doc, origin }, ...list].slice(0, RECENT_LIMIT);
->>>>>>> h-sandbox
+  const next = [{ key, title: doc.title, fileName, savedAt: Date.now(), doc, origin }, ...list.filter((e) => e.key !== key)].slice(0, RECENT_LIMIT);
   try {
     await set(RECENT, next, store());
   } catch (err) {

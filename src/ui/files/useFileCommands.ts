@@ -13,6 +13,7 @@ import { fetchExample, type GalleryEntry } from './examples';
 import { exportCanvasImage } from './exportImage';
 import { downloadBlob, fileNameFor, pickFile, saveText, type FileSystemFileHandleLike, type PickedFile } from './fileAccess';
 import { readDocument } from './readDocument';
+import { isRecordingFile, openRecordingFile } from '../recording/recordingFiles';
 
 /** File actions of the File menu and shortcuts. */
 export interface FileCommands {
@@ -68,14 +69,10 @@ function build(store: AppStore, rf: ReturnType<typeof useReactFlow>): FileComman
     }
   };
   const commands: FileCommands = {
-<<<<<<< HEAD
-    newDocument: () => void load(emptyDocument(), null, null),
-=======
-    newDocument: () => {
-      load(emptyDocument(), null, null);
-      markOwnDocument();
-    },
->>>>>>> h-sandbox
+    newDocument: () =>
+      void load(emptyDocument(), null, null).then((opened) => {
+        if (opened) markOwnDocument();
+      }),
     open: async () => {
       try {
         const picked = await pickFile();
@@ -85,23 +82,18 @@ function build(store: AppStore, rf: ReturnType<typeof useReactFlow>): FileComman
       }
     },
     openText: (picked) => {
+      if (isRecordingFile(picked)) return void openRecordingFile(store, picked, (doc) => load(doc, null, null));
       const r = readDocument(picked.text);
       if (!r.ok) {
         s().openDialog({ kind: 'openProblems', fileName: picked.name, problems: r.problems });
         return;
       }
-<<<<<<< HEAD
       void load(r.doc, picked.name, picked.handle).then((opened) => {
         if (!opened) return;
+        markOutsideDocument(r.doc, 'file');
         for (const note of r.notes) s().toast('info', note);
         void rememberRecent(r.doc, picked.name).catch(() => undefined);
       });
-=======
-      load(r.doc, picked.name, picked.handle);
-      markOutsideDocument(r.doc, 'file');
-      for (const note of r.notes) s().toast('info', note);
-      void rememberRecent(r.doc, picked.name).catch(() => undefined);
->>>>>>> h-sandbox
     },
     save: () => saveWith(currentHandle),
     saveAs: () => saveWith(null),
@@ -110,25 +102,20 @@ function build(store: AppStore, rf: ReturnType<typeof useReactFlow>): FileComman
         // Examples are starting points: a long chain is wrapped into rows that read at this canvas size.
         const view = canvasSize();
         const doc = await fetchExample(entry);
-<<<<<<< HEAD
-        if (await load(view ? wrapDocumentForView(doc, view) : doc, null, null)) s().closeDialog();
-=======
-        load(view ? wrapDocumentForView(doc, view) : doc, null, null);
-        markOutsideDocument(doc, 'gallery');
-        s().closeDialog();
->>>>>>> h-sandbox
+        if (await load(view ? wrapDocumentForView(doc, view) : doc, null, null)) {
+          markOutsideDocument(doc, 'gallery');
+          s().closeDialog();
+        }
       } catch (err) {
         s().toast('error', errorText(err));
       }
     },
     openRecent: (doc, fileName) => {
-<<<<<<< HEAD
-      void load(doc, fileName, null).then((opened) => opened && s().closeDialog());
-=======
-      load(doc, fileName, null);
-      adoptOrigin(recentOrigin(doc));
-      s().closeDialog();
->>>>>>> h-sandbox
+      void load(doc, fileName, null).then((opened) => {
+        if (!opened) return;
+        adoptOrigin(recentOrigin(doc));
+        s().closeDialog();
+      });
     },
     exportImage: async (format) => {
       try {

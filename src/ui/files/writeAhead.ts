@@ -53,7 +53,8 @@ export function readWriteAhead(): AutosaveRecord | null {
     const r = JSON.parse(text) as Partial<AutosaveRecord>;
     if (!isDocument(r.doc) || typeof r.savedAt !== 'number' || !Number.isFinite(r.savedAt)) return null;
     const fileName = typeof r.fileName === 'string' ? r.fileName : null;
-    return { doc: r.doc, fileName, savedAt: r.savedAt, ...(r.dirty !== undefined ? { dirty: r.dirty === true } : {}) };
+    // The origin is checked where it is adopted (documentOrigin's parser): a copy of a shared graph stays outside after a reload.
+    return { doc: r.doc, fileName, savedAt: r.savedAt, ...(r.dirty !== undefined ? { dirty: r.dirty === true } : {}), ...(r.origin !== undefined ? { origin: r.origin } : {}) };
   } catch {
     return null;
   }

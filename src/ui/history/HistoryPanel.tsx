@@ -3,6 +3,7 @@ import { appRunHistory } from '../run/appController';
 import type { RunRecord } from './runHistory';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
 import { dollars, duration } from '../thoughts/thoughtText';
+import { SaveRecordingButton } from '../recording/SaveRecordingButton';
 import { downloadJson, exportFileName, exportRunJson } from '../run/exportRunJson';
 
 /** Runs kept in this browser across reloads; each reopens with its GRS rebuilt from its event log. */
@@ -57,6 +58,7 @@ export function HistoryPanel() {
             <button type="button" className="btn" onClick={() => void exportOne(r)} data-testid="history-export">
               Export JSON
             </button>
+            <SaveRecordingButton events={() => appRunHistory().load(r.id)} title={r.title} testId="history-save-recording" />
             <button type="button" className="btn" onClick={() => void remove(r)} aria-label={`Delete run ${r.title}`}>
               Delete
             </button>

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { writeAutosave, type AutosaveRecord } from '../files/autosave';
 import { clearWriteAhead, writeAhead } from '../files/writeAhead';
+import { documentOrigin } from '../scripts/documentOrigin';
 import type { AppStore } from '../store/createAppStore';
 
 export const AUTOSAVE_DELAY_MS = 400;
@@ -26,7 +27,7 @@ export function useAutosave(store: AppStore): void {
     let revision = 0;
     const snapshot = (): AutosaveRecord => {
       const s = store.getState();
-      return { doc: s.doc, fileName: s.fileName, savedAt: revision, dirty: s.savedDoc !== s.doc };
+      return { doc: s.doc, fileName: s.fileName, savedAt: revision, dirty: s.savedDoc !== s.doc, origin: documentOrigin() };
     };
     const writeAheadNow = () => {
       if (aheadTimer) clearTimeout(aheadTimer);

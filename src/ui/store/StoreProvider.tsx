@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { TemporalState } from 'zundo';
 import type { AppStore } from './createAppStore';
 import type { AppState, HistoryState } from './types';
+import { viewedState } from '../timeline/viewedRun';
 
 const StoreContext = createContext<AppStore | null>(null);
 
@@ -19,14 +20,14 @@ export function useAppStoreApi(): AppStore {
   return store;
 }
 
-/** Selects a narrow piece of state; re-renders only when it changes (Object.is). */
+/** Selects a narrow piece of state; re-renders only when it changes (Object.is). Run state is read as the timeline shows it. */
 export function useAppStore<T>(selector: (s: AppState) => T): T {
-  return useStore(useAppStoreApi(), selector);
+  return useStore(useAppStoreApi(), (s) => selector(viewedState(s)));
 }
 
 /** Selects a derived array or object, compared shallowly. */
 export function useAppStoreShallow<T>(selector: (s: AppState) => T): T {
-  return useStore(useAppStoreApi(), useShallow(selector));
+  return useStore(useAppStoreApi(), useShallow((s: AppState) => selector(viewedState(s))));
 }
 
 /** Undo/redo availability and actions. */

@@ -7,6 +7,7 @@ import { createRunsSlice } from './runsSlice';
 import { createRunSlice } from '../run/runSlice';
 import type { ModelSettings } from '../run/settings/modelSettings';
 import { createSelectionSlice } from './selectionSlice';
+import { createTimelineSlice } from '../timeline/timelineSlice';
 import { createUiSlice, type Theme } from './uiSlice';
 import type { AppState, HistoryState } from './types';
 
@@ -35,6 +36,7 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
         ...createUiSlice(opts.theme ?? 'light')(...a),
         ...createRunsSlice(...a),
         ...createRunSlice(opts.modelSettings)(a[0], a[1]),
+        ...createTimelineSlice(...a),
       }),
       {
         partialize: (s): HistoryState => ({ doc: s.doc }),

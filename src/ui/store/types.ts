@@ -6,9 +6,10 @@ import type { SelectionSlice } from './selectionSlice';
 import type { UiSlice } from './uiSlice';
 import type { RunsSlice } from './runsSlice';
 import type { RunSlice } from '../run/runSlice';
+import type { TimelineSlice } from '../timeline/timelineSlice';
 
 /** The whole app state: typed slices combined at the root. */
-export type AppState = DocumentSlice & SelectionSlice & UiSlice & RunsSlice & RunSlice;
+export type AppState = DocumentSlice & SelectionSlice & UiSlice & RunsSlice & RunSlice & TimelineSlice;
 
 /** The part of the state undo/redo tracks: the document only. */
 export type HistoryState = { doc: GotDocument };

@@ -3,6 +3,7 @@ import { useReactFlow } from '@xyflow/react';
 import type { GrsState } from '../../engine/index';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
 import { CARD_HEIGHT, CARD_WIDTH, type LaneLayout } from './layout/laneLayout';
+import { viewedState } from '../timeline/viewedRun';
 
 /** The least zoom the camera picks to follow a run or show one thought: a card's text and every figure stay readable. */
 export const READABLE_ZOOM = 0.8;
@@ -71,7 +72,7 @@ export function useGrsCamera(layout: LaneLayout): { onUserMove: (event: unknown)
     pending.current = setTimeout(() => {
       pending.current = null;
       if (userMoved.current) return;
-      const { grs, streaming } = api.getState().live;
+      const { grs, streaming } = viewedState(api.getState()).live;
       const pane = document.querySelector('.grs-canvas .react-flow')?.getBoundingClientRect();
       if (!pane) return;
       const { core, context } = focusIds(grs, streaming);
@@ -134,7 +135,7 @@ export function useGrsCamera(layout: LaneLayout): { onUserMove: (event: unknown)
   useEffect(() => {
     if (!selectedOp) return;
     userMoved.current = true;
-    const op = api.getState().live.ops[selectedOp];
+    const op = viewedState(api.getState()).live.ops[selectedOp];
     const ids = op?.made.length ? op.made : (op?.outputs ?? []);
     const nodes = ids.filter((n) => flow.getNode(n)).map((n) => ({ id: n }));
     if (nodes.length) void flow.fitView({ nodes, duration: 250, minZoom: READABLE_ZOOM, maxZoom: 1, padding: 0.15, includeHiddenNodes: true });

@@ -3,6 +3,7 @@ import { dollars, duration } from '../../thoughts/thoughtText';
 import { downloadJson, exportFileName, exportRunJson } from '../exportRunJson';
 import type { BatchProgress } from '../runSlice';
 import { operationName } from '../controls/operationName';
+import { SaveRecordingButton } from '../../recording/SaveRecordingButton';
 
 function Row({ label, value, testId }: { label: string; value: React.ReactNode; testId?: string }) {
   return (
@@ -133,6 +134,7 @@ export function RunSummaryPanel() {
       <button type="button" className="btn" onClick={exportJson} data-testid="export-run">
         Export run as JSON
       </button>
+      <SaveRecordingButton events={() => api.getState().live.events} title={grs.document?.title ?? 'run'} />
     </div>
   );
 }
