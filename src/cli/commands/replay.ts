@@ -1,6 +1,6 @@
 import { basename, resolve } from 'node:path';
 import { createRecording, exportRun, parseRecording, serializeRecording, verifyRecordingSample, playEvents, type Recording, type RunEvent, type RunSummary } from '../../engine/index';
-import { CliError, EXIT, EXIT_CODES_HELP, type ExitCode } from '../errors';
+import { CliError, EXIT, type ExitCode } from '../errors';
 import type { CliIo } from '../io';
 import { readTextFile } from '../loadGraph';
 import { createProgress } from '../progress';
