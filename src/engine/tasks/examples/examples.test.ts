@@ -1,44 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { builtinFunctions, mergeFunctionRegistries } from '../../functions/builtins';
 import type { GotDocument } from '../../graph/document';
 import { validateDocument } from '../../graph/validate';
 import { templatePlaceholders } from '../../prompts/template';
 import { GROUND_TRUTH_COUNTRIES_KEY } from '../keywordCounting/loader';
-import { simulatorModel } from '../../models/simulator/simulatorModel';
 import { quantileSorted } from '../../report/stats';
-import { runGraph } from '../../run/runGraph';
-import { taskFunctions } from '../functions';
-import { loadDatasetRow } from '../loaders';
-import { parseDatasetText, type DatasetRow } from '../shared/dataset';
-import { exampleSpecs, type ExampleSpec } from './index';
+import { exampleSpecs } from './index';
+import { inputOf, runExample as runSample, specOf as spec, testFunctions as functions } from './testing';
 
-const datasetTexts = import.meta.glob<string>('../../../../public/datasets/got/*.{csv,json}', { query: '?raw', import: 'default', eager: true });
 const galleryFiles = import.meta.glob<string>('../../../../public/examples/*.json', { query: '?raw', import: 'default', eager: true });
-
-const rowCache = new Map<string, DatasetRow[]>();
-function rowsOf(file: string): DatasetRow[] {
-  let rows = rowCache.get(file);
-  if (!rows) {
-    const text = datasetTexts[`../../../../public/${file}`];
-    if (text === undefined) throw new Error(`dataset ${file} is not shipped`);
-    rows = parseDatasetText(text, file);
-    rowCache.set(file, rows);
-  }
-  return rows;
-}
-
-const functions = mergeFunctionRegistries(builtinFunctions(), taskFunctions());
-const model = simulatorModel({ latency: { baseMs: 0, perTokenMs: 0 } });
-const spec = (id: string): ExampleSpec => {
-  const found = exampleSpecs.find((s) => s.id === id);
-  if (!found) throw new Error(`no example ${id}`);
-  return found;
-};
-
-async function runSample(s: ExampleSpec, sample: number): Promise<Awaited<ReturnType<typeof runGraph>>> {
-  const input = loadDatasetRow(s.dataset.loader, rowsOf(s.dataset.file)[sample] ?? {}, sample);
-  return runGraph(s.build(input), { model, functions, input, seed: 0, sampleIndex: sample, concurrency: Infinity });
-}
 
 const median = (xs: number[]): number => quantileSorted([...xs].sort((a, b) => a - b), 0.5);
 
@@ -53,7 +22,7 @@ describe('example graphs', () => {
   });
 
   it.each(exampleSpecs.map((s) => [s.id, s] as const))('%s validates, has a readable description and a laid-out canvas', (_id, s) => {
-    const doc = s.build(loadDatasetRow(s.dataset.loader, rowsOf(s.dataset.file)[0] ?? {}, 0));
+    const doc = s.build(inputOf(s, 0));
     const { graph, diagnostics } = validateDocument(doc, { functions });
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(graph).not.toBeNull();
@@ -73,7 +42,7 @@ describe('example graphs', () => {
 
   it('never put the ground truth into a prompt', () => {
     for (const s of exampleSpecs) {
-      const doc = s.build(loadDatasetRow(s.dataset.loader, rowsOf(s.dataset.file)[0] ?? {}, 0));
+      const doc = s.build(inputOf(s, 0));
       for (const o of doc.operations) {
         const scorer = o.params['scorer'] as { prompt?: string } | undefined;
         for (const template of [o.params['prompt'], scorer?.prompt]) {
@@ -88,7 +57,7 @@ describe('example graphs', () => {
     expect(manifest.map((m) => m.id)).toEqual(exampleSpecs.map((s) => s.id));
     for (const s of exampleSpecs) {
       const shipped = JSON.parse(galleryFiles[`../../../../public/examples/${s.id}.got.json`] ?? 'null') as GotDocument;
-      expect(shipped, `${s.id} is out of date: run npm run examples`).toEqual(s.build(loadDatasetRow(s.dataset.loader, rowsOf(s.dataset.file)[0] ?? {}, 0)));
+      expect(shipped, `${s.id} is out of date: run npm run examples`).toEqual(s.build(inputOf(s, 0)));
     }
   });
 
