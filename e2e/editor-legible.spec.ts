@@ -1,9 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { EditorPage } from './support/editorPage';
+import { EditorPage, SHOTS } from './support/editorPage';
 import { canvasLegibility } from './support/legibility';
 import { RunPage } from './support/runPage';
 
-const DOCS = 'docs/screenshots';
 const LAPTOP = { width: 1280, height: 720 };
 /** 150 % browser zoom on a 1280×720 screen (a projector): the page gets 853×480 CSS pixels. */
 const ZOOM_150 = { width: 853, height: 480 };
@@ -74,7 +73,7 @@ test('with the palette and inspector hidden, GoT graphs of 55 and 62 operations 
     expect(m.underMinimap, id).toEqual([]);
     expect(m.smallestTitleLine, id).toBeGreaterThanOrEqual(10);
   }
-  await page.screenshot({ path: `${DOCS}/operations-keyword-got8-panels-hidden-1280x720.png` });
+  await page.screenshot({ path: `${SHOTS}/operations-keyword-got8-panels-hidden-1280x720.png` });
 });
 
 test('clicking palette entries adds a connected chain in free space, and Shift+L keeps it on one row clear of the final thoughts', async ({ page }) => {
@@ -99,7 +98,7 @@ test('clicking palette entries adds a connected chain in free space, and Shift+L
   const laid = await boxes();
   apart(laid);
   expect(new Set(laid.slice(0, 3).map((b) => Math.round(b.y))).size).toBe(1);
-  await page.screenshot({ path: `${DOCS}/operations-click-to-add-layout.png` });
+  await page.screenshot({ path: `${SHOTS}/operations-click-to-add-layout.png` });
 });
 
 test('palette and inspector collapse with buttons and [ ] keys, the minimap hides with its button and Shift+M, and the choice survives a reload', async ({ page }) => {
@@ -145,7 +144,7 @@ for (const [name, size] of [
     await run.open();
     const file = name.replace(/[ ×%]+/g, '-').replace(/-+$/, '');
     expect(await topBarClashes(page)).toEqual([]);
-    if (size.width >= 853) await page.screenshot({ path: `${DOCS}/operations-open-${file}.png` });
+    if (size.width >= 853) await page.screenshot({ path: `${SHOTS}/operations-open-${file}.png` });
     await run.setModel({ latencyMs: 400 });
     await run.saveModel();
     await run.run();
@@ -153,10 +152,10 @@ for (const [name, size] of [
     await run.view('operations');
     if (await page.getByTestId('validity').count()) await expect(page.getByTestId('validity')).toHaveText(/^(Running|Paused|Done)/);
     expect(await topBarClashes(page)).toEqual([]);
-    if (size.width >= 853) await page.screenshot({ path: `${DOCS}/operations-running-${file}.png` });
+    if (size.width >= 853) await page.screenshot({ path: `${SHOTS}/operations-running-${file}.png` });
     await run.waitDone();
     expect(await topBarClashes(page)).toEqual([]);
-    if (size.width >= 853) await page.screenshot({ path: `${DOCS}/operations-done-${file}.png` });
+    if (size.width >= 853) await page.screenshot({ path: `${SHOTS}/operations-done-${file}.png` });
     await run.view('split');
     await run.tab('summary');
     const wall = (await run.summary('wall').textContent())!.trim();
