@@ -1,5 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { builtinFunctions, DEFAULT_PRICES, mergeFunctionRegistries, parsePriceTable, taskFunctions, type Budget, type FunctionRegistry, type PriceTable } from '../../engine/index';
 import { parseBudget, parseLimit } from '../args/parseBudget';
@@ -98,13 +97,3 @@ export function cliFunctions(): FunctionRegistry {
 }
 
 /** Writes a report file, creating its folder. */
-export async function writeReport(file: string, cwd: string, text: string): Promise<string> {
-  const path = resolve(cwd, file);
-  try {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, text.endsWith('\n') ? text : `${text}\n`, 'utf8');
-  } catch (e) {
-    throw new CliError(EXIT.missingFile, `Cannot write ${path}: ${(e as Error).message}`);
-  }
-  return path;
-}
