@@ -9,7 +9,10 @@ export const EXIT = {
   budget: 5,
   /** A run failed for another reason (an operation error). */
   runFailed: 6,
+  /** Stopped by Ctrl+C (SIGINT): 128 + 2. */
   cancelled: 130,
+  /** Stopped by SIGTERM: 128 + 15. */
+  terminated: 143,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
@@ -32,5 +35,7 @@ export const EXIT_CODES_HELP = `Exit codes:
   3    the graph is invalid (each diagnostic is printed with its operation and field)
   4    the model is unreachable (connection refused, bad key, unknown model)
   5    a budget cap was hit (requests, tokens or dollars)
-  6    the run failed for another reason (an operation error)
-  130  cancelled with Ctrl+C (partial results are still written to --out)`;
+  6    a run failed for another reason: an operation error, an operation none of whose
+       answers could be parsed, or no final thoughts (the reason names the operation)
+  130  cancelled with Ctrl+C (SIGINT); 143 stopped by SIGTERM. Both write the partial
+       results to --out; a second signal quits at once`;

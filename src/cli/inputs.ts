@@ -70,7 +70,7 @@ export async function resolveInputs(options: InputOptions, graph: LoadedGraph, c
 
   const path = options.dataset !== undefined ? resolve(cwd, file) : resolveDatasetPath(file, cwd, graph.path);
   const rows = await readRows(path);
-  const indices = options.samples === undefined ? rows.map((_, i) => i) : parseSamples(options.samples);
+  const indices = options.samples === undefined ? rows.map((_, i) => i) : parseSamples(options.samples, rows.length, path);
   return indices.map((i) => {
     const row = rows[i];
     if (!row) throw new CliError(EXIT.usage, `--samples: row ${i} does not exist; ${path} has ${rows.length} rows (0-${rows.length - 1}).`);

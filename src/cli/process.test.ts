@@ -16,27 +16,41 @@ function start(args: readonly string[], cwd: string) {
   return { child, done, stderr: () => stderr };
 }
 
+/** Starts a long run, waits until its first calls are in flight (the progress line says so), then sends `signal`. */
+async function interrupted(signal: NodeJS.Signals, cwd: string) {
+  const graph = join(EXAMPLES_DIR, 'sorting-128-got.got.json');
+  const run = start(['run', graph, '--no-cache', '--latency-ms', '1000', '--token-ms', '0', '--out', 'partial.json'], cwd);
+  await new Promise<void>((resolve) => {
+    const started = Date.now();
+    const timer = setInterval(() => {
+      if (/running 1 sample/.test(run.stderr()) || Date.now() - started > 10_000) {
+        clearInterval(timer);
+        resolve();
+      }
+    }, 100);
+  });
+  await new Promise((r) => setTimeout(r, 1500));
+  run.child.kill(signal);
+  return run.done;
+}
+
 describe('the got-studio process', () => {
   it('cancels on Ctrl+C (SIGINT), writes the partial run and exits 130', async () => {
     const cwd = scratch();
-    const graph = join(EXAMPLES_DIR, 'sorting-128-got.got.json');
-    const run = start(['run', graph, '--no-cache', '--latency-ms', '1000', '--token-ms', '0', '--out', 'partial.json'], cwd);
-    // Wait until the first calls are in flight (the progress line says so), then interrupt.
-    await new Promise<void>((resolve) => {
-      const started = Date.now();
-      const timer = setInterval(() => {
-        if (/running 1 sample/.test(run.stderr()) || Date.now() - started > 10_000) {
-          clearInterval(timer);
-          resolve();
-        }
-      }, 100);
-    });
-    await new Promise((r) => setTimeout(r, 1500));
-    run.child.kill('SIGINT');
-    const result = await run.done;
+    const result = await interrupted('SIGINT', cwd);
     expect(result.code).toBe(130);
     expect(result.stderr).toMatch(/Cancelling/);
     expect(existsSync(join(cwd, 'partial.json'))).toBe(true);
+    const exported = readJson<ExportedRun>(join(cwd, 'partial.json'));
+    expect(exported.samples[0]!.status).toBe('cancelled');
+    expect(exported.samples[0]!.thoughts.length).toBeGreaterThan(1);
+  }, 30_000);
+
+  it('stops on SIGTERM like on Ctrl+C: writes the partial run and exits 143', async () => {
+    const cwd = scratch();
+    const result = await interrupted('SIGTERM', cwd);
+    expect(result.code).toBe(143);
+    expect(result.stderr).toMatch(/Cancelling on SIGTERM/);
     const exported = readJson<ExportedRun>(join(cwd, 'partial.json'));
     expect(exported.samples[0]!.status).toBe('cancelled');
     expect(exported.samples[0]!.thoughts.length).toBeGreaterThan(1);

@@ -4,6 +4,7 @@ import type { RunCommandOptions } from './commands/run';
 import { addRunningOptions } from './commands/runningOptions';
 import type { ReplayCommandOptions } from './commands/replay';
 import { CliError, EXIT, EXIT_CODES_HELP, type ExitCode } from './errors';
+import { terminalSafeIo } from './terminalText';
 import type { CliIo } from './io';
 
 const EXAMPLES = `
@@ -71,7 +72,9 @@ function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Command {
 }
 
 /** Runs the command line on `argv` (without node and script) and returns the exit code; never exits the process. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], terminal: CliIo): Promise<number> {
+  // Graph titles, labels, answers and error messages all reach the terminal through here, cleaned of control sequences.
+  const io = terminalSafeIo(terminal);
   let code: ExitCode = EXIT.ok;
   const program = buildProgram(io, (c) => (code = c));
   try {

@@ -1,6 +1,7 @@
 import type { RunEvent, RunSummary } from '../engine/index';
 import type { CliIo } from './io';
 import { count, dollars, duration, num } from './report/table';
+import { REDRAW_LINE } from './terminalText';
 
 /** Receives a batch's progress; the CLI draws it on stderr. */
 export interface ProgressReporter {
@@ -33,7 +34,7 @@ export function createProgress(io: CliIo, quiet: boolean): ProgressReporter {
   let drawn = false;
 
   const clear = () => {
-    if (tty && drawn) io.stderr.write('\r\x1b[2K');
+    if (tty && drawn) io.stderr.write(REDRAW_LINE);
     drawn = false;
   };
   const draw = (force = false) => {
@@ -46,7 +47,8 @@ export function createProgress(io: CliIo, quiet: boolean): ProgressReporter {
     const bar = `${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}`;
     const line = `${bar} ${info.position}/${info.total} ${info.scheme} ${info.label} · ops ${opsDone}/${info.operations} · calls ${calls}${running > 0 ? ` (${running} running)` : ''} · ${count(tokens)} tok · ${dollars(cost)}`;
     const width = io.stderr.columns ?? 120;
-    io.stderr.write(`\r\x1b[2K${line.length > width - 1 ? line.slice(0, width - 2) + '…' : line}`);
+    io.stderr.write(REDRAW_LINE);
+    io.stderr.write(line.length > width - 1 ? line.slice(0, width - 2) + '…' : line);
     drawn = true;
   };
 

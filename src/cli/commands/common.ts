@@ -1,5 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { builtinFunctions, DEFAULT_PRICES, mergeFunctionRegistries, parsePriceTable, taskFunctions, type Budget, type FunctionRegistry, type PriceTable } from '../../engine/index';
 import { parseBudget, parseLimit } from '../args/parseBudget';
 import { CliError, EXIT } from '../errors';
@@ -74,13 +73,3 @@ export function cliFunctions(): FunctionRegistry {
 }
 
 /** Writes a report file, creating its folder. */
-export async function writeReport(file: string, cwd: string, text: string): Promise<string> {
-  const path = resolve(cwd, file);
-  try {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, text.endsWith('\n') ? text : `${text}\n`, 'utf8');
-  } catch (e) {
-    throw new CliError(EXIT.missingFile, `Cannot write ${path}: ${(e as Error).message}`);
-  }
-  return path;
-}

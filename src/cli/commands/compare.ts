@@ -9,7 +9,8 @@ import { createProgress } from '../progress';
 import { formatComparison, QUANTILE_METHOD, type ComparisonFormat } from '../report/formatComparison';
 import { runBatch } from '../runBatch';
 import { WorkerScriptRunner } from '../workerScriptRunner';
-import { budgetFrom, cliFunctions, modelOptionsFrom, pricesFrom, writeReport, type RunningOptions } from './common';
+import { budgetFrom, cliFunctions, modelOptionsFrom, pricesFrom, type RunningOptions } from './common';
+import { checkOutWritable, writeReport } from '../outFile';
 import { infinityAsNull, runsFailed } from './run';
 
 export interface CompareCommandOptions extends RunningOptions {
@@ -30,6 +31,7 @@ export async function compareCommand(files: readonly string[], o: CompareCommand
   const names = uniqueNames(graphs);
   const inputsPerGraph: RunInput[][] = [];
   for (const g of graphs) inputsPerGraph.push(await resolveInputs(o, g, io.cwd));
+  if (o.out !== undefined) await checkOutWritable(o.out, io.cwd);
   const budget = budgetFrom(o);
   const modelOptions = modelOptionsFrom(o);
   const setup = setupModel({ ...modelOptions, prices: await pricesFrom(o, io.cwd) }, io.env, io.cwd);

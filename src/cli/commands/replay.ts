@@ -8,7 +8,8 @@ import { formatRunTable } from '../report/runTable';
 import type { SampleRun } from '../runBatch';
 import type { ModelSetup } from '../modelSetup';
 import { WorkerScriptRunner } from '../workerScriptRunner';
-import { cliFunctions, writeReport } from './common';
+import { cliFunctions } from './common';
+import { writeReport } from '../outFile';
 
 export interface ReplayCommandOptions {
   speed: string;

@@ -10,7 +10,8 @@ import { runBatch } from '../runBatch';
 import { WorkerScriptRunner } from '../workerScriptRunner';
 import { sandboxedCodeNote } from '../../sandbox/documentCode';
 import { writeRecordingFile } from './replay';
-import { budgetFrom, cliFunctions, modelOptionsFrom, pricesFrom, writeReport, type RunningOptions } from './common';
+import { budgetFrom, cliFunctions, modelOptionsFrom, pricesFrom, type RunningOptions } from './common';
+import { checkOutWritable, writeReport } from '../outFile';
 
 export interface RunCommandOptions extends RunningOptions {
   out?: string;
@@ -25,6 +26,8 @@ export async function runCommand(file: string, o: RunCommandOptions, io: CliIo):
   const budget = budgetFrom(o);
   const modelOptions = modelOptionsFrom(o);
   const inputs = await resolveInputs(o, graph, io.cwd);
+  // A report that cannot be written is found out now, not after the run's spend.
+  if (o.out !== undefined) await checkOutWritable(o.out, io.cwd);
   const setup = setupModel({ ...modelOptions, prices: await pricesFrom(o, io.cwd) }, io.env, io.cwd);
   const progress = createProgress(io, o.quiet === true);
   for (const note of setup.notes) progress.note(note);

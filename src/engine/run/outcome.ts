@@ -34,10 +34,11 @@ export function runOutcome(graph: Pick<CheckedGraph, 'operations' | 'sinks'>, gr
     const entry = made.get(op.id);
     if (!entry || entry.parsed > 0 || !entry.firstFailure) continue;
     const answers = entry.count === 1 ? 'its answer' : `any of its ${entry.count} answers`;
+    const snippet = answerSnippet(entry.firstFailure.raw);
     return {
       status: 'failed',
       opId: op.id,
-      reason: `${op.label} (${op.id}) could not parse ${answers}: ${entry.firstFailure.message}. The answer began: "${answerSnippet(entry.firstFailure.raw)}"`,
+      reason: `${op.label} (${op.id}) could not parse ${answers}: ${entry.firstFailure.message}. ${snippet ? `The answer began: "${snippet}"` : 'The answer was empty.'}`,
     };
   }
   const finals = graph.sinks.reduce((n, id) => n + (grs.operations[id]?.outputs.length ?? 0), 0);
