@@ -1,24 +1,13 @@
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CacheStore, CachedCompletion } from '../engine/index';
+import { UnreadableEntry, type CacheStore } from '../engine/index';
 
 const KEY_PATTERN = /^[0-9a-f]{8,64}$/;
-
-function isCompletion(value: unknown): value is CachedCompletion {
-  const v = value as CachedCompletion | null;
-  return (
-    !!v &&
-    Array.isArray(v.texts) &&
-    v.texts.every((t) => typeof t === 'string') &&
-    typeof v.usage?.promptTokens === 'number' &&
-    typeof v.usage?.completionTokens === 'number'
-  );
-}
 
 /**
  * A response cache kept as one JSON file per request under `dir` (sharded by the key's first two
  * hex digits), for the CLI. Writes go through a temporary file and a rename, so a crash never
- * leaves half a file; unreadable files count as misses.
+ * leaves half a file; what a file holds is checked by withCache, which counts a bad one as a miss.
  */
 export function folderCacheStore(dir: string): CacheStore {
   const pathOf = (key: string) => {
@@ -37,10 +26,9 @@ export function folderCacheStore(dir: string): CacheStore {
         throw err;
       }
       try {
-        const value: unknown = JSON.parse(text);
-        return isCompletion(value) ? value : undefined;
+        return JSON.parse(text) as unknown;
       } catch {
-        return undefined;
+        return new UnreadableEntry(`its file ${key}.json is not valid JSON (truncated or edited)`);
       }
     },
     async set(key, value) {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { cacheKey, memoryCacheStore, withCache, withMemoryLayer, type CacheStore } from './cache';
+import { cacheEntry, cacheKey, memoryCacheStore, UnreadableEntry, withCache, withMemoryLayer, type CacheStore } from './cache';
 import type { CompletionRequest, LanguageModel } from './types';
 
 function countingModel(): LanguageModel & { calls: number } {
@@ -100,6 +100,50 @@ describe('withCache', () => {
     expect(first.texts).toHaveLength(2);
     expect(model.calls).toBe(2);
     expect(notices).toEqual(['The response cache could not be read (QuotaExceededError): carrying on without it.']);
+  });
+});
+
+describe('checked cache entries', () => {
+  const key = (model: LanguageModel, r = request()) => cacheKey(model, r, null);
+
+  it('uses a sound entry, and treats a tampered one as a miss that the run is told about and that is replaced', async () => {
+    const model = countingModel();
+    const store = memoryCacheStore();
+    const k = key(model);
+    const bad = [
+      { texts: ['x', 'y'], usage: { promptTokens: -10_000_000_000, completionTokens: 4 }, savedAt: 0, key: k, digest: 'd' },
+      { ...cacheEntry(k, ['evil', 'evil'], { promptTokens: 1, completionTokens: 1 }), texts: ['changed', 'evil'] },
+      cacheEntry(key(model, request({ seed: 99 })), ['other', 'request'], { promptTokens: 1, completionTokens: 1 }),
+      { texts: ['a', 'b'], usage: { promptTokens: 1, completionTokens: 1 }, savedAt: 0 },
+      new UnreadableEntry('its file is not valid JSON'),
+      'just text',
+    ];
+    for (const entry of bad) {
+      await store.set(k, entry as never);
+      const notices: string[] = [];
+      const result = await withCache(model, store, { enabled: true }).complete(request({ onNotice: (m) => notices.push(m) }));
+      expect(result.cached).toBe(false);
+      expect(result.usage).toEqual({ promptTokens: 10, completionTokens: 4 });
+      expect(notices).toHaveLength(1);
+      expect(notices[0]).toContain(k.slice(0, 12));
+    }
+    const notices: string[] = [];
+    const hit = await withCache(model, store, { enabled: true }).complete(request({ onNotice: (m) => notices.push(m) }));
+    expect(hit.cached).toBe(true);
+    expect(notices).toEqual([]);
+  });
+
+  it('names the first few bad entries of a run and then says once that more were skipped', async () => {
+    const model = countingModel();
+    const store = memoryCacheStore();
+    const cached = withCache(model, store, { enabled: true });
+    const notices: string[] = [];
+    for (let seed = 0; seed < 8; seed++) {
+      await store.set(key(model, request({ seed })), 'broken' as never);
+      await cached.complete(request({ seed, onNotice: (m) => notices.push(m) }));
+    }
+    expect(notices).toHaveLength(6);
+    expect(notices[5]).toMatch(/More cached answers were unsound/);
   });
 });
 

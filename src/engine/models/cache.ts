@@ -7,11 +7,24 @@ export interface CachedCompletion {
   usage: TokenUsage;
   /** Epoch milliseconds when it was stored. */
   savedAt: number;
+  /** The key of the request it answers: an entry under another key is not its answer. */
+  key?: string;
+  /** A hash over key, texts and usage as written: an entry edited afterwards no longer matches. */
+  digest?: string;
 }
 
-/** Where cached completions live: memory, IndexedDB (browser) or a folder (CLI). Any method may throw or reject. */
+/** What a store found that it could not even parse (a truncated file): a miss the run is told about. */
+export class UnreadableEntry {
+  constructor(readonly reason: string) {}
+}
+
+/**
+ * Where cached completions live: memory, IndexedDB (browser) or a folder (CLI). `get` hands back
+ * what is stored, unchecked (withCache checks it). Any method may throw or reject.
+ */
 export interface CacheStore {
-  get(key: string): Promise<CachedCompletion | undefined>;
+  /** A CachedCompletion as written, an UnreadableEntry, anything else found there, or undefined. */
+  get(key: string): Promise<unknown>;
   set(key: string, value: CachedCompletion): Promise<void>;
   clear(): Promise<void>;
   size(): Promise<number>;
@@ -19,7 +32,7 @@ export interface CacheStore {
 
 /** A cache store that lives as long as the page or process. */
 export function memoryCacheStore(): CacheStore {
-  const entries = new Map<string, CachedCompletion>();
+  const entries = new Map<string, unknown>();
   return {
     get: async (key) => entries.get(key),
     set: async (key, value) => void entries.set(key, value),
@@ -33,13 +46,13 @@ export function memoryCacheStore(): CacheStore {
  * once are served from memory for the rest of the session, and still outlive it on disk.
  */
 export function withMemoryLayer(persistent: CacheStore): CacheStore {
-  const memory = new Map<string, CachedCompletion>();
+  const memory = new Map<string, unknown>();
   return {
     async get(key) {
       const known = memory.get(key);
       if (known) return known;
       const stored = await persistent.get(key);
-      if (stored) memory.set(key, stored);
+      if (stored !== undefined) memory.set(key, stored);
       return stored;
     },
     async set(key, value) {
@@ -76,6 +89,44 @@ export function cacheKey(model: LanguageModel, request: CompletionRequest, sampl
   return hashString(JSON.stringify(shape));
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= Number.MAX_SAFE_INTEGER;
+
+// Checked by hand, not with a schema library: a cache hit must stay well under a millisecond, first one included.
+function shapeProblem(v: unknown): string | null {
+  if (!isRecord(v)) return 'entry: not an object';
+  if (!Array.isArray(v.texts) || !v.texts.every((t) => typeof t === 'string')) return 'texts: not a list of strings';
+  if (!isRecord(v.usage)) return 'usage: missing';
+  if (!isCount(v.usage.promptTokens)) return `usage.promptTokens: ${String(v.usage.promptTokens)} is not a token count`;
+  if (!isCount(v.usage.completionTokens)) return `usage.completionTokens: ${String(v.usage.completionTokens)} is not a token count`;
+  if (typeof v.savedAt !== 'number' || !Number.isFinite(v.savedAt)) return 'savedAt: not a time';
+  if (typeof v.key !== 'string' || typeof v.digest !== 'string') return 'key or digest: missing (written by an older version?)';
+  return null;
+}
+
+const digestOf = (key: string, texts: readonly string[], usage: TokenUsage): string =>
+  hashString(JSON.stringify([key, texts, usage.promptTokens, usage.completionTokens]));
+
+/** A cache entry for a request, stamped with its key and a digest of its content. */
+export function cacheEntry(key: string, texts: string[], usage: TokenUsage, savedAt = Date.now()): CachedCompletion {
+  return { texts, usage: { promptTokens: usage.promptTokens, completionTokens: usage.completionTokens }, savedAt, key, digest: digestOf(key, texts, usage) };
+}
+
+/** The stored entry if it is a sound answer to the request under `key` and asking for `n`, else why not. */
+export function checkCacheEntry(stored: unknown, key: string, n: number): { ok: true; entry: CachedCompletion } | { ok: false; reason: string } {
+  if (stored instanceof UnreadableEntry) return { ok: false, reason: stored.reason };
+  const problem = shapeProblem(stored);
+  if (problem) return { ok: false, reason: `it is not a cache entry (${problem})` };
+  const entry = stored as Required<CachedCompletion>;
+  if (entry.key !== key) return { ok: false, reason: 'it answers another request' };
+  if (entry.texts.length !== n) return { ok: false, reason: `it holds ${entry.texts.length} answers where ${n} were asked for` };
+  if (entry.digest !== digestOf(key, entry.texts, entry.usage)) return { ok: false, reason: 'its answers or usage were changed after it was written' };
+  return { ok: true, entry };
+}
+
+/** Bad entries named one by one in a run's log; past this, one line says more were skipped. */
+const NAMED_BAD_ENTRIES = 5;
+
 /**
  * Wraps a model with a response cache. A hit answers with `cached: true`, `requests: 0`, `ms` ≈ 0
  * and the stored usage, and replays its texts through `onToken` so the UI still shows them.
@@ -86,6 +137,12 @@ export function withCache(model: LanguageModel, store: CacheStore, opts: CacheOp
   if (!opts.enabled) return model;
   const sampleIndex = opts.sampleIndex ?? null;
   let warned = false;
+  let badEntries = 0;
+  const noteBad = (request: CompletionRequest, key: string, reason: string): void => {
+    badEntries += 1;
+    if (badEntries <= NAMED_BAD_ENTRIES) request.onNotice?.(`The cached answer ${key.slice(0, 12)} was not used because ${reason}: asking the model instead.`);
+    else if (badEntries === NAMED_BAD_ENTRIES + 1) request.onNotice?.('More cached answers were unsound and not used; they are being replaced.');
+  };
   const warn = (request: CompletionRequest, action: string, err: unknown): void => {
     if (warned) return;
     warned = true;
@@ -98,13 +155,19 @@ export function withCache(model: LanguageModel, store: CacheStore, opts: CacheOp
     async complete(request: CompletionRequest): Promise<CompletionResult> {
       const key = cacheKey(model, request, sampleIndex);
       const started = performance.now();
-      let hit: CachedCompletion | undefined;
+      let stored: unknown;
       try {
-        hit = await store.get(key);
+        stored = await store.get(key);
       } catch (err) {
         warn(request, 'be read', err);
       }
-      if (hit && hit.texts.length === request.n) {
+      let hit: CachedCompletion | undefined;
+      if (stored !== undefined) {
+        const checked = checkCacheEntry(stored, key, request.n);
+        if (checked.ok) hit = checked.entry;
+        else noteBad(request, key, checked.reason);
+      }
+      if (hit) {
         hit.texts.forEach((text, index) => request.onToken?.(index, text));
         return {
           texts: [...hit.texts],
@@ -116,7 +179,7 @@ export function withCache(model: LanguageModel, store: CacheStore, opts: CacheOp
       }
       const result = await model.complete(request);
       try {
-        await store.set(key, { texts: result.texts, usage: result.usage, savedAt: Date.now() });
+        await store.set(key, cacheEntry(key, result.texts, result.usage));
       } catch (err) {
         warn(request, 'be written', err);
       }

@@ -71,6 +71,9 @@ export function scriptedModel(options: ScriptedModelOptions): ScriptedModel {
   let maxInFlight = 0;
 
   async function complete(req: CompletionRequest): Promise<CompletionResult> {
+    // Like a server, it only sees (and records) a call the budget let through.
+    if (req.admit) await req.admit();
+    req.beforeRequest?.(req.n);
     const call: ScriptedCall = {
       index: calls.length,
       messages: req.messages,
@@ -85,8 +88,6 @@ export function scriptedModel(options: ScriptedModelOptions): ScriptedModel {
     maxInFlight = Math.max(maxInFlight, inFlight);
     try {
       if (req.signal?.aborted) throw new ModelError('aborted', 'the call was cancelled');
-      if (req.admit) await req.admit();
-      req.beforeRequest?.(req.n);
       const ms = typeof options.latency === 'function' ? options.latency(call) : (options.latency ?? 0);
       const retries = options.retries?.(call) ?? 0;
       for (let attempt = 1; attempt <= retries; attempt++) {

@@ -42,3 +42,23 @@ describe('budget caps', () => {
     expect(r.summary.budgetCap).toBeUndefined();
   });
 });
+
+describe('budget caps with calls in flight', () => {
+  const parallel = (count: number) => Array.from({ length: count }, (_, i) => op(`g${i}`, 'generate', [], { ...params.generate(1, `go ${i}`), maxTokens: 40 }));
+  // Prompt tokens as the tokenizer counts "go N" in a chat message; each answer uses its max tokens.
+  const slowUsage = () => scriptedModel({ answer: () => 'x', latency: 5, usage: () => ({ promptTokens: 10, completionTokens: 40 }) });
+
+  test('a token cap admits a call only when its estimate fits beside the calls in flight, so eight parallel calls stay within it', async () => {
+    const model = slowUsage();
+    const r = await runOps(parallel(8), {}, model, { budget: { tokens: 300 }, concurrency: 8 });
+    expect(r.summary).toMatchObject({ status: 'budget', budgetCap: 'tokens' });
+    // Every call sent (finished or cut off) costs 50 tokens: together within the cap and one call.
+    expect(model.calls.length * 50).toBeLessThanOrEqual(300 + 50);
+    expect(r.summary.requests).toBe(model.calls.length);
+  });
+
+  test('a request cap refuses the request past it even when calls started together', async () => {
+    const r = await runOps(parallel(8), {}, slowUsage(), { budget: { requests: 3 }, concurrency: 8 });
+    expect(r.summary).toMatchObject({ status: 'budget', budgetCap: 'requests', requests: 3 });
+  });
+});

@@ -1,10 +1,5 @@
-import { clear, createStore, del, get, keys, set, type UseStore } from 'idb-keyval';
-import type { CacheStore, CachedCompletion } from '../../engine/index';
-
-function isCompletion(value: unknown): value is CachedCompletion {
-  const v = value as CachedCompletion | null | undefined;
-  return !!v && Array.isArray(v.texts) && typeof v.usage?.promptTokens === 'number' && typeof v.usage?.completionTokens === 'number';
-}
+import { clear, createStore, get, keys, set, type UseStore } from 'idb-keyval';
+import type { CacheStore } from '../../engine/index';
 
 /**
  * The browser's persistent response cache, in IndexedDB (database `got-studio-cache`). Failures
@@ -14,13 +9,8 @@ export function idbCacheStore(dbName = 'got-studio-cache', storeName = 'response
   let store: UseStore | undefined;
   const db = () => (store ??= createStore(dbName, storeName));
   return {
-    async get(key) {
-      const value: unknown = await get(key, db());
-      if (value === undefined) return undefined;
-      if (isCompletion(value)) return value;
-      await del(key, db());
-      return undefined;
-    },
+    // Unchecked: withCache checks each entry and replaces a bad one with a fresh answer.
+    get: (key) => get(key, db()),
     set: (key, value) => set(key, value, db()),
     clear: () => clear(db()),
     size: async () => (await keys(db())).length,
