@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
+import variant from '@jitl/quickjs-wasmfile-release-sync';
 import { expect, test, type Page } from '@playwright/test';
+import { newQuickJSWASMModuleFromVariant } from 'quickjs-emscripten-core';
 import type { GotDocument } from '../src/engine/index';
+import { runInQuickJs } from '../src/sandbox/quickjsRunner';
 import { encodeShareHash } from '../src/ui/files/shareLink';
 import { RunPage } from './support/runPage';
 
@@ -111,4 +114,35 @@ test('consent is never carried over to another shared document', async ({ page }
   await run.run();
   await expect(page.getByTestId('code-consent-dialog')).toBeVisible();
   await expect(page.getByTestId('code-consent-source').first()).toHaveText('return 2;');
+});
+
+/** Scorers whose answers depend on the engine's arithmetic, sorting, strings, regular expressions and JSON. */
+const PORTABLE_SCORERS = [
+  'return Math.sin(state.x) * Math.exp(state.x / 3) + Math.atan2(state.x, 7) + Math.hypot(3, state.x);',
+  'return (0.1 * state.x + 0.2).toFixed(17) + "|" + (state.x / 7).toPrecision(21) + "|" + (1e21 * state.x).toString(36);',
+  'return [...state.list].sort((a, b) => (a % 3) - (b % 3)).join(",");',
+  'return "Graph of Thoughts ÅÉ ǅ".normalize("NFD").split("").reverse().join("").toUpperCase().replace(/[aeiou]/gi, "*");',
+  'return JSON.stringify({ b: state.x, a: [state.list.length, -0, 1e-7, 2 ** 53 + 1], c: "\\u2028" });',
+  'return Object.keys({ 2: 1, b: 2, 1: 3, a: 4 }).concat(String(Symbol("s").description), typeof BigInt(7), new Date(Date.UTC(2024, 1, 29)).toISOString());',
+];
+
+test('the app and the CLI give the same answers: both run the one QuickJS sandbox', async ({ page }) => {
+  const state = { x: 3, list: [5, 3, 8, 1, 9, 2, 7, 4, 6, 0] };
+  const module = await newQuickJSWASMModuleFromVariant(variant);
+  const inNode = PORTABLE_SCORERS.map((code) => runInQuickJs(module, { code, argName: 'state', arg: JSON.stringify(state), timeoutMs: 2000 }));
+  expect(inNode.every((o) => o.ok)).toBe(true);
+
+  await new RunPage(page).editor.open();
+  // The dev server serves the app's modules by path: this is the runner the app's runs use.
+  const inApp = await page.evaluate(
+    async ({ scorers, input }) => {
+      const { appScriptRunner } = (await import('/src/ui/scripts/workerScriptRunner.ts' as string)) as typeof import('../src/ui/scripts/workerScriptRunner');
+      const runner = appScriptRunner();
+      const out: string[] = [];
+      for (const code of scorers) out.push(JSON.stringify(await runner.run(code, 'state', input, 2000)));
+      return out;
+    },
+    { scorers: PORTABLE_SCORERS, input: state },
+  );
+  expect(inApp).toEqual(inNode.map((o) => (o.ok ? JSON.stringify(JSON.parse(o.json)) : o.message)));
 });

@@ -16,7 +16,10 @@ export function serveSandbox(
     try {
       const loaded = await (module ??= loadModule());
       reply({ kind: 'started', id });
-      reply({ kind: 'done', id, outcome: runInQuickJs(loaded, job) });
+      const outcome = runInQuickJs(loaded, job);
+      // WebAssembly memory only grows: after a memory bomb a fresh module gives the worker its memory back.
+      if (!outcome.ok && outcome.failure === 'memory') module = null;
+      reply({ kind: 'done', id, outcome });
     } catch (err) {
       // A failure of the engine (a module that did not load, the host's stack overflowing inside it):
       // the module is dropped so the next request starts from a fresh one.

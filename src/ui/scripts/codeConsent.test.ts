@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { GotDocument } from '../../engine/index';
 import { codeConsentNeeded } from './codeConsent';
+import { isUnacceptedCode } from './codeConsentGate';
 import { adoptAutosavedOrigin, adoptOrigin, documentOrigin, markOutsideDocument, markOwnDocument } from './documentOrigin';
 
 const example = (): GotDocument => JSON.parse(readFileSync('public/examples/sorting-032-io.got.json', 'utf8')) as GotDocument;
@@ -60,5 +61,13 @@ describe('code consent', () => {
     expect(documentOrigin()).toEqual(shared);
     adoptOrigin({ kind: 'outside', via: 'file', hash: 'not-a-hash' });
     expect(documentOrigin()).toEqual({ kind: 'own' });
+  });
+
+  it('keeps an unaccepted function from outside from running elsewhere (Compare, the inspector), but not the user’s own edit', () => {
+    markOutsideDocument(withScorer('return 1;'), 'share link');
+    expect(isUnacceptedCode('return 1;')).toBe(true);
+    expect(isUnacceptedCode('return 1; // my own edit')).toBe(false);
+    markOwnDocument();
+    expect(isUnacceptedCode('return 1;')).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import type { GotDocument } from '../../engine/index';
 import type { RunProblem } from '../run/runProblems';
 import { codeConsentNeeded, type ConsentRequest } from './codeConsent';
 import { documentOrigin } from './documentOrigin';
+import { sha256Hex } from './sha256';
 
 const STORAGE_KEY = 'got-studio.codeConsent';
 const REMEMBERED = 500;
@@ -69,6 +70,12 @@ export function confirmDocumentCode(doc: GotDocument): Promise<boolean> {
     pending = asked;
     notify();
   });
+}
+
+/** Whether `code` is a function of the open document from outside that the user has not accepted (Compare and the inspector's test run it too). */
+export function isUnacceptedCode(code: string): boolean {
+  const origin = documentOrigin();
+  return origin.kind === 'outside' && origin.code.includes(sha256Hex(code)) && !approvedHashes().has(origin.hash);
 }
 
 /** What the run view says when the user chose not to run a graph's code. */

@@ -3,7 +3,7 @@ import { listDocumentCode } from '../../sandbox/documentCode';
 import { sha256Hex } from './sha256';
 
 /** Where the open document's code came from: this user's own editing, or outside (with the hash of the document as it came in). */
-export type DocumentOrigin = { kind: 'own' } | { kind: 'outside'; via: OutsideSource; hash: string };
+export type DocumentOrigin = { kind: 'own' } | { kind: 'outside'; via: OutsideSource; hash: string; code: string[] };
 export type OutsideSource = 'share link' | 'file' | 'gallery';
 
 const OWN: DocumentOrigin = { kind: 'own' };
@@ -22,7 +22,8 @@ export function markOwnDocument(): void {
 
 /** The document now open came from outside; a graph without code needs no consent, so it counts as own. */
 export function markOutsideDocument(doc: GotDocument, via: OutsideSource): void {
-  current = listDocumentCode(doc).length === 0 ? OWN : { kind: 'outside', via, hash: sha256Hex(serializeDocument(doc)) };
+  const code = listDocumentCode(doc).map((c) => sha256Hex(c.code));
+  current = code.length === 0 ? OWN : { kind: 'outside', via, hash: sha256Hex(serializeDocument(doc)), code };
   decided = true;
 }
 
@@ -41,7 +42,8 @@ function parseOrigin(v: unknown): DocumentOrigin {
   if (typeof v !== 'object' || v === null) return OWN;
   const o = v as Record<string, unknown>;
   const via = o.via === 'share link' || o.via === 'file' || o.via === 'gallery' ? o.via : null;
-  if (o.kind === 'outside' && via && typeof o.hash === 'string' && /^[0-9a-f]{64}$/.test(o.hash))
-    return { kind: 'outside', via, hash: o.hash };
+  const isHash = (h: unknown): h is string => typeof h === 'string' && /^[0-9a-f]{64}$/.test(h);
+  if (o.kind === 'outside' && via && isHash(o.hash) && Array.isArray(o.code) && o.code.every(isHash))
+    return { kind: 'outside', via, hash: o.hash, code: o.code };
   return OWN;
 }

@@ -1,6 +1,7 @@
-import type { ScriptRunner } from '../../engine/index';
+import type { JsonValue, ScriptRunner } from '../../engine/index';
 import { SandboxScriptRunner, type SandboxChannelFactory } from '../../sandbox/sandboxHost';
 import type { SandboxReply } from '../../sandbox/sandboxProtocol';
+import { isUnacceptedCode } from './codeConsentGate';
 
 const startWorker: SandboxChannelFactory = (events) => {
   const worker = new Worker(new URL('./sandboxWorker.ts', import.meta.url), { type: 'module', name: 'javascript-sandbox' });
@@ -16,6 +17,14 @@ const startWorker: SandboxChannelFactory = (events) => {
 export class WorkerScriptRunner extends SandboxScriptRunner {
   constructor() {
     super(startWorker);
+  }
+
+  override run(code: string, argName: 'state' | 'thoughts', arg: JsonValue, timeoutMs: number): Promise<JsonValue> {
+    if (isUnacceptedCode(code))
+      return Promise.reject(
+        new Error('This graph’s JavaScript came from outside and has not been accepted yet: press Run to review it first.'),
+      );
+    return super.run(code, argName, arg, timeoutMs);
   }
 }
 
