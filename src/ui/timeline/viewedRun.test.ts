@@ -34,6 +34,19 @@ describe('the run as the views show it', () => {
     expect(store.getState().live.events).toHaveLength(events.length);
   });
 
+  test('during a live run a scrubbed position stays put while new events arrive', async () => {
+    const { events } = await storeWithRun();
+    const store = createAppStore();
+    const half = Math.floor(events.length / 2);
+    store.getState().ingestRunEvents(events.slice(0, half));
+    store.getState().setTimelineIndex(half - 10);
+    const before = viewedState(store.getState()).live;
+    store.getState().ingestRunEvents(events.slice(half));
+    const after = viewedState(store.getState()).live;
+    expect(after).toBe(before);
+    expect(after.grs.thoughtOrder).toEqual(liveRunFromEvents(events.slice(0, half - 10)).grs.thoughtOrder);
+  });
+
   test('the same position gives the same objects, so an unrelated change re-renders no view', async () => {
     const { store, events } = await storeWithRun();
     store.getState().setTimelineIndex(Math.floor(events.length / 2));
