@@ -80,8 +80,8 @@ export function CostPreview() {
         <dd data-testid="estimate-requests">{formatRange(t.requests)}</dd>
         <dt>Completions</dt>
         <dd data-testid="estimate-completions">{formatRange(t.completions)}</dd>
-        <dt title={isSimulatorPricing(pricing) ? 'As the simulator counts them: about four characters a token' : exact ? 'Prompt tokens counted with the model’s tokenizer' : 'About four characters a token until the tokenizer has loaded'}>
-          Tokens {isSimulatorPricing(pricing) ? '(simulator)' : exact ? '(tokenizer)' : '(≈ rough)'}
+        <dt title={isSimulatorPricing(pricing) ? 'As the simulator counts them: about four characters a token' : exact ? 'Prompt tokens counted with the model’s tokenizer' : 'Approximated (within a few percent of GPT tokenizers) until the tokenizer has loaded'}>
+          Tokens {isSimulatorPricing(pricing) ? '(simulator)' : exact ? '(tokenizer)' : '(≈ approximate)'}
         </dt>
         <dd>~{formatRange(tokens)}</dd>
         <dt>Cost</dt>
