@@ -13,7 +13,7 @@ import { fetchExample, type GalleryEntry } from './examples';
 import { exportCanvasImage } from './exportImage';
 import { downloadBlob, fileNameFor, pickFile, saveText, type FileSystemFileHandleLike, type PickedFile } from './fileAccess';
 import { readDocument } from './readDocument';
-import { isRecordingFile, openRecordingFile } from '../recording/recordingFiles';
+import { isRecordingFile } from '../recording/isRecordingFile';
 
 /** File actions of the File menu and shortcuts. */
 export interface FileCommands {
@@ -82,7 +82,12 @@ function build(store: AppStore, rf: ReturnType<typeof useReactFlow>): FileComman
       }
     },
     openText: (picked) => {
-      if (isRecordingFile(picked)) return void openRecordingFile(store, picked, (doc) => load(doc, null, null));
+      if (isRecordingFile(picked)) {
+        // The recording reader loads with the first recording; its graph came from outside, like any opened file.
+        const graphOf = (doc: GotDocument) => void load(doc, null, null).then((opened) => opened && markOutsideDocument(doc, 'file'));
+        void import('../recording/recordingFiles').then((m) => m.openRecordingFile(store, picked, graphOf));
+        return;
+      }
       const r = readDocument(picked.text);
       if (!r.ok) {
         s().openDialog({ kind: 'openProblems', fileName: picked.name, problems: r.problems });

@@ -1,13 +1,9 @@
-import { parseRecording, recordingOfRun, RECORDING_EXTENSION, RECORDING_FORMAT, serializeRecording, type GotDocument, type RunEvent } from '../../engine/index';
+import { parseRecording, recordingOfRun, RECORDING_EXTENSION, serializeRecording, type GotDocument, type RunEvent } from '../../engine/index';
 import { downloadBlob } from '../files/fileAccess';
 import type { PickedFile } from '../files/fileAccess';
 import type { AppStore } from '../store/createAppStore';
 import { showRecording } from './recordingPlayer';
 
-/** Whether an opened file is a recording rather than a graph: by its name, else by its format field. */
-export function isRecordingFile(picked: Pick<PickedFile, 'name' | 'text'>): boolean {
-  return picked.name.toLowerCase().endsWith(RECORDING_EXTENSION) || picked.text.slice(0, 400).includes(`"${RECORDING_FORMAT}"`);
-}
 
 /**
  * Opens a recording (File → Open, drag-and-drop, the gallery): its graph goes into the editor
