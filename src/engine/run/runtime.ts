@@ -2,7 +2,7 @@ import { callId as toCallId, type OperationId } from '../graph/ids';
 import { Lineage } from '../grs/lineage';
 import { applyEventInPlace, createGrs } from '../grs/reduce';
 import type { GrsState } from '../grs/state';
-import { estimatePromptTokens } from '../models/tokens';
+import { estimatePromptTokens, roughTokenCount } from '../models/tokens';
 import { ModelError, type CompletionResult, type LanguageModel } from '../models/types';
 import type { CallOutcome, CallSpec, CriticalPoint, FlowItem } from '../operations/execution';
 import { BudgetLedger, BudgetRefusal } from './budget';
@@ -222,7 +222,10 @@ export class RunRuntime {
 
   /** Tokens and dollars a call is expected to use: its prompt counted, each completion at its max tokens or a guess. */
   private async estimate(spec: CallSpec): Promise<{ tokens: number; cost: number }> {
-    const promptTokens = await estimatePromptTokens(spec.messages, this.model.id.model);
+    // The tokenizer loads lazily; should it fail to load, about four characters a token will do.
+    const promptTokens = await estimatePromptTokens(spec.messages, this.model.id.model).catch(() =>
+      spec.messages.reduce((sum, m) => sum + 3 + roughTokenCount(m.content), 3),
+    );
     return this.ledger.estimateOf({ promptTokens, completionTokensEach: this.ledger.completionGuess(spec.maxTokens, promptTokens) }, spec.n);
   }
 }
