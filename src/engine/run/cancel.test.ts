@@ -4,6 +4,7 @@ import type { GrsState } from '../grs/state';
 import { scriptedModel } from '../models/scripted';
 import type { LanguageModel } from '../models/types';
 import type { RunEvent } from './events';
+import { virtualClock } from '../testing/virtualClock';
 import { op, params, runOps } from './testing';
 
 const chain = [
@@ -24,16 +25,20 @@ function expectConsistent(grs: GrsState): void {
 describe('cancelling a run', () => {
   test('an abort mid-run stops at once and leaves a consistent partial GRS', async () => {
     const controller = new AbortController();
-    const model = scriptedModel({ answer: (_c, i) => `t${i}`, latency: (c) => (c.prompt === 'go' ? 5 : 2_000) });
-    const started = Date.now();
+    // Virtual time: the run must end when the abort comes (5 ms in), not when the 2 s calls would have finished.
+    const clock = virtualClock();
+    const model = scriptedModel({ answer: (_c, i) => `t${i}`, latency: (c) => (c.prompt === 'go' ? 5 : 2_000), sleep: clock.sleep });
     let improveCalls = 0;
-    const r = await runOps(chain, {}, model, {
-      onEvent: (e: RunEvent) => {
-        if (e.type === 'call.start' && e.opId === 'imp' && ++improveCalls === 2) controller.abort();
-      },
-      signal: controller.signal,
-    });
-    expect(Date.now() - started).toBeLessThan(1_000);
+    const r = await clock.run(
+      runOps(chain, {}, model, {
+        onEvent: (e: RunEvent) => {
+          if (e.type === 'call.start' && e.opId === 'imp' && ++improveCalls === 2) controller.abort();
+        },
+        signal: controller.signal,
+        clock: clock.now,
+      }),
+    );
+    expect(r.summary.wallMs).toBe(5);
     expect(r.summary.status).toBe('cancelled');
     expect(r.summary.reason).toMatch(/cancelled/);
     expectConsistent(r.grs);
