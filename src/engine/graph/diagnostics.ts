@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { operationDefinitions } from '../operations/definitions';
 import type { OperationType } from '../operations/definition';
 

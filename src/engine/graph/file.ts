@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { pathText, type Diagnostic } from './diagnostics';
 import { documentSchema, type GotDocument } from './document';
 import { findJsonError } from './jsonError';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { opName, pathText, type Diagnostic } from './diagnostics';
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -25,7 +25,7 @@ export function nearestName(name: string, known: Iterable<string>): string | und
 }
 
 // The schema's own field names at the top level (zod objects expose `shape`), so optional fields left out still count as known.
-function topLevelNames(schema: z.ZodType): string[] {
+function topLevelNames(schema: z.ZodMiniType): string[] {
   const shape = (schema as { shape?: unknown }).shape;
   return isPlainObject(shape) ? Object.keys(shape) : [];
 }
@@ -34,7 +34,7 @@ function topLevelNames(schema: z.ZodType): string[] {
  * Warnings for parameters the operation's schema does not know. The schema drops them silently
  * (zod objects strip unknown keys), so they are found by comparing what was written with what parsed.
  */
-export function unknownParamDiagnostics(type: string, opId: string, schema: z.ZodType, written: unknown, parsed: unknown): Diagnostic[] {
+export function unknownParamDiagnostics(type: string, opId: string, schema: z.ZodMiniType, written: unknown, parsed: unknown): Diagnostic[] {
   const out: Diagnostic[] = [];
   const walk = (raw: unknown, kept: unknown, path: PropertyKey[]): void => {
     if (Array.isArray(raw) && Array.isArray(kept) && raw.length === kept.length) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { ModelPrice, TokenUsage } from './types';
 
 /** Dollars per million tokens by model name; keys match a model exactly or as a name prefix (longest wins). */
@@ -57,7 +57,7 @@ export function costOf(usage: TokenUsage, price: ModelPrice | undefined): number
   return (usage.promptTokens * price.input + usage.completionTokens * price.output) / 1_000_000;
 }
 
-const priceTableSchema = z.record(z.string().min(1), z.strictObject({ input: z.number().min(0), output: z.number().min(0) }));
+const priceTableSchema = z.record(z.string().check(z.minLength(1)), z.strictObject({ input: z.number().check(z.gte(0)), output: z.number().check(z.gte(0)) }));
 
 /**
  * A user's price table (JSON `{"model": {"input": $/1M, "output": $/1M}}`) laid over `base`: their

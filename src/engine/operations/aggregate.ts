@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { defineOperation } from './definition';
 import type { JsonValue, ThoughtState } from '../graph/specs';
 import type { ThoughtView } from '../functions/types';
@@ -13,8 +13,8 @@ export const aggregateDefinition = defineOperation({
   icon: '⋈',
   category: 'llm',
   paramsSchema: z.object({
-    samples: z.number().int().min(1).max(100).default(1),
-    concatKeys: z.array(z.string().min(1)).default([]),
+    samples: z._default(z.int().check(z.gte(1), z.lte(100)), 1),
+    concatKeys: z._default(z.array(z.string().check(z.minLength(1))), []),
     ...llmParamShape,
   }),
   fields: [

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
 export const OPERATION_TYPES = [
   'generate',
@@ -42,7 +42,7 @@ export interface ParamField {
 }
 
 /** Everything the editor and the validator need to know about an operation type. */
-export interface OperationDefinition<T extends OperationType = OperationType, S extends z.ZodType = z.ZodType> {
+export interface OperationDefinition<T extends OperationType = OperationType, S extends z.ZodMiniType = z.ZodMiniType> {
   type: T;
   label: string;
   /** One-line description for the palette and the inspector. */
@@ -63,7 +63,7 @@ export interface OperationDefinition<T extends OperationType = OperationType, S 
   streams: (params: z.output<S>) => boolean;
 }
 
-export const defineOperation = <T extends OperationType, S extends z.ZodType>(
+export const defineOperation = <T extends OperationType, S extends z.ZodMiniType>(
   d: OperationDefinition<T, S>,
 ): OperationDefinition<T, S> => d;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { defineOperation } from './definition';
 import { keyTag, type OperationExecutor } from './execution';
 import { llmFields, llmParamShape, samplesField } from './llmFields';
@@ -11,8 +11,8 @@ export const generateDefinition = defineOperation({
   icon: '✦',
   category: 'llm',
   paramsSchema: z.object({
-    branchesPerPrompt: z.number().int().min(1).max(100).default(1),
-    samples: z.number().int().min(1).max(100).default(1),
+    branchesPerPrompt: z._default(z.int().check(z.gte(1), z.lte(100)), 1),
+    samples: z._default(z.int().check(z.gte(1), z.lte(100)), 1),
     ...llmParamShape,
   }),
   fields: [

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { evaluatorSpecSchema } from '../graph/specs';
 import { evaluateEvaluator } from '../functions/evaluate';
 import { defineOperation } from './definition';

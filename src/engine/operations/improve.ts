@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { defineOperation } from './definition';
 import { keyTag, type OperationExecutor } from './execution';
 import { llmFields, llmParamShape } from './llmFields';

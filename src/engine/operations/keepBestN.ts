@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { defineOperation } from './definition';
 import { OperationError, type OperationExecutor } from './execution';
 
@@ -9,8 +9,8 @@ export const keepBestNDefinition = defineOperation({
   icon: '▲',
   category: 'filter',
   paramsSchema: z.object({
-    n: z.number({ error: 'n is required' }).int().min(1),
-    higherIsBetter: z.boolean().default(true),
+    n: z.int({ error: 'n is required' }).check(z.gte(1)),
+    higherIsBetter: z._default(z.boolean(), true),
   }),
   fields: [
     { key: 'n', label: 'Keep n', help: 'How many thoughts survive.', kind: 'integer', min: 1, required: true },

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { defineOperation } from './definition';
 import type { OperationExecutor } from './execution';
 

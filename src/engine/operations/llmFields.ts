@@ -1,14 +1,14 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { parserSpecSchema, templateSchema } from '../graph/specs';
 import type { ParamField } from './definition';
 
 /** Prompt, parser and sampling fields shared by the operations that call the model. */
 export const llmParamShape = {
-  prompt: templateSchema.min(1, 'prompt is empty'),
-  system: templateSchema.optional(),
-  parser: parserSpecSchema.default({ kind: 'text', key: 'current' }),
-  temperature: z.number().min(0).max(2).optional(),
-  maxTokens: z.number().int().min(1).max(1_000_000).optional(),
+  prompt: templateSchema.check(z.minLength(1, 'prompt is empty')),
+  system: z.optional(templateSchema),
+  parser: z._default(parserSpecSchema, { kind: 'text', key: 'current' }),
+  temperature: z.optional(z.number().check(z.gte(0), z.lte(2))),
+  maxTokens: z.optional(z.int().check(z.gte(1), z.lte(1_000_000))),
 };
 
 export const llmFields: readonly ParamField[] = [

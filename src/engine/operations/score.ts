@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { scorerSpecSchema } from '../graph/specs';
 import { defineOperation } from './definition';
 import { evaluateScorer } from '../functions/evaluate';
@@ -16,8 +16,8 @@ export const scoreDefinition = defineOperation({
   icon: '★',
   category: 'annotate',
   paramsSchema: z.object({
-    samples: z.number().int().min(1).max(100).default(1),
-    combined: z.boolean().default(false),
+    samples: z._default(z.int().check(z.gte(1), z.lte(100)), 1),
+    combined: z._default(z.boolean(), false),
     scorer: scorerSpecSchema,
   }),
   fields: [

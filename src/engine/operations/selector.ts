@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { evaluateSelector } from '../functions/evaluate';
 import { errorText } from '../run/errors';
 import { selectorSpecSchema, type SelectorSpec } from '../graph/specs';

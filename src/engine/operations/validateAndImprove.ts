@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { validatorSpecSchema } from '../graph/specs';
 import { defineOperation } from './definition';
 import { evaluateValidator } from '../functions/evaluate';
@@ -15,9 +15,9 @@ export const validateAndImproveDefinition = defineOperation({
   icon: '✓',
   category: 'llm',
   paramsSchema: z.object({
-    samples: z.number().int().min(1).max(100).default(1),
-    improve: z.boolean().default(true),
-    tries: z.number().int().min(0).max(50).default(3),
+    samples: z._default(z.int().check(z.gte(1), z.lte(100)), 1),
+    improve: z._default(z.boolean(), true),
+    tries: z._default(z.int().check(z.gte(0), z.lte(50)), 3),
     validator: validatorSpecSchema,
     ...llmParamShape,
   }),

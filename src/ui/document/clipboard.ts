@@ -1,5 +1,5 @@
 import { operationSchema, commentSchema, type CanvasComment, type GotDocument, type OperationNode } from '../../engine/index';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { freshId, type XY } from './graphEdits';
 
 export const CLIPBOARD_FORMAT = 'got-studio/clipboard';
@@ -14,7 +14,7 @@ export interface ClipboardPayload {
 const payloadSchema = z.object({
   format: z.literal(CLIPBOARD_FORMAT),
   operations: z.array(operationSchema),
-  comments: z.array(commentSchema).default([]),
+  comments: z._default(z.array(commentSchema), []),
 });
 
 /** The selected items as a clipboard payload; inputs from outside the selection are dropped unless `keepExternalInputs`. */
