@@ -5,7 +5,7 @@ import { redactSecrets } from '../models/openaiErrors';
 import { redactUrl } from '../report/exportRun';
 import type { Budget, RunEvent } from '../run/events';
 import type { Recording, RecordingSample } from './format';
-import { RECORDING_FORMAT, RECORDING_VERSION } from './schema';
+import { RECORDING_FORMAT, RECORDING_VERSION } from './format';
 
 export interface CreateRecordingInput {
   title: string;

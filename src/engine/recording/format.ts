@@ -55,3 +55,7 @@ export const RECORDING_LIMITS: RecordingLimits = { maxChars: 64 * 1024 * 1024, s
 
 /** The file name suffix of a recording (`sorting.gotrec.json`). */
 export const RECORDING_EXTENSION = '.gotrec.json';
+/** The `format` field of a recording file. */
+export const RECORDING_FORMAT = 'got-studio-recording';
+/** The current version of the recording format; older versions are migrated on open. */
+export const RECORDING_VERSION = 2;

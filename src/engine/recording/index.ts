@@ -1,6 +1,6 @@
 export type { Recording, RecordingSample, RecordingSettings, ParsedRecording, RecordingLimits } from './format';
 export { RECORDING_LIMITS, RECORDING_EXTENSION } from './format';
-export { RECORDING_FORMAT, RECORDING_VERSION } from './schema';
+export { RECORDING_FORMAT, RECORDING_VERSION } from './format';
 export { parseRecording } from './parse';
 export { migrateRecording, type RecordingMigration } from './migrations';
 export { createRecording, recordingOfRun, serializeRecording, type CreateRecordingInput } from './create';

@@ -1,4 +1,4 @@
-import { RECORDING_FORMAT, RECORDING_VERSION } from './schema';
+import { RECORDING_FORMAT, RECORDING_VERSION } from './format';
 
 type Raw = Record<string, unknown>;
 const isObject = (v: unknown): v is Raw => v !== null && typeof v === 'object' && !Array.isArray(v);

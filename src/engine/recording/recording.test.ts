@@ -6,7 +6,7 @@ import { op, params, runOps, seededRandom } from '../run/testing';
 import type { RunEvent } from '../run/events';
 import { createRecording, recordingOfRun, serializeRecording } from './create';
 import { parseRecording } from './parse';
-import { RECORDING_VERSION } from './schema';
+import { RECORDING_VERSION } from './format';
 
 const graph = [
   op('g', 'generate', [], params.generate(3, 'go {{current}}')),

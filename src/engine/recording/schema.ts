@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { documentSchema } from '../graph/document';
+import { RECORDING_FORMAT, RECORDING_VERSION } from './format';
 
 /** Ids become record keys in the GRS: never a key that reaches an object's prototype. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -133,9 +134,6 @@ export const recordingSampleSchema = z.object({
   events: z.array(runEventSchema).min(1),
 });
 
-export const RECORDING_FORMAT = 'got-studio-recording';
-/** The current version of the recording format; older versions are migrated on open. */
-export const RECORDING_VERSION = 2;
 
 export const recordingSchema = z.object({
   format: z.literal(RECORDING_FORMAT),
