@@ -94,10 +94,13 @@ test('clicking palette entries adds a connected chain in free space, and Shift+L
   apart(await boxes());
   await ed.canvas().click({ position: { x: 30, y: 200 } });
   await page.keyboard.press('Shift+L');
-  await page.waitForTimeout(600);
+  // The layout then shows the whole graph: the first operation, scrolled away while adding, comes back into view.
+  await expect.poll(async () => (await canvasLegibility(page)).outside, { timeout: 15_000 }).toEqual([]);
+  await page.waitForTimeout(300);
   const laid = await boxes();
   apart(laid);
   expect(new Set(laid.slice(0, 3).map((b) => Math.round(b.y))).size).toBe(1);
+  expect(laid[0]!.x < laid[1]!.x && laid[1]!.x < laid[2]!.x && laid[2]!.x < laid[3]!.x).toBe(true);
   await page.screenshot({ path: `${SHOTS}/operations-click-to-add-layout.png` });
 });
 

@@ -78,17 +78,16 @@ function measuredSizes(rf: ReturnType<typeof useReactFlow>): Map<string, { width
   return new Map(rf.getNodes().flatMap((n) => (n.measured?.width && n.measured.height ? [[n.id, { width: n.measured.width, height: n.measured.height }] as const] : [])));
 }
 
-/** Pans (keeping the zoom) so that a node placed at `p` is on screen. */
+/** Pans (keeping the zoom) just enough that a node placed at `p` is on screen, so the rest of the graph moves as little as possible. */
 function revealNode(rf: ReturnType<typeof useReactFlow>, p: { x: number; y: number }): void {
   const rect = document.querySelector('[data-testid="canvas"] .react-flow')?.getBoundingClientRect();
   if (!rect) return;
   const { x, y, zoom } = rf.getViewport();
-  const left = p.x * zoom + x;
-  const top = p.y * zoom + y;
-  const w = 220 * zoom;
-  const h = 96 * zoom;
-  if (left >= 0 && top >= 0 && left + w <= rect.width && top + h <= rect.height) return;
-  void rf.setCenter(p.x + 110, p.y + 48, { zoom, duration: 200 });
+  const margin = 40;
+  const shift = (from: number, size: number, room: number) => (from < margin ? margin - from : from + size > room - margin ? room - margin - from - size : 0);
+  const dx = shift(p.x * zoom + x, 220 * zoom, rect.width);
+  const dy = shift(p.y * zoom + y, 96 * zoom, rect.height);
+  if (dx || dy) void rf.setViewport({ x: x + dx, y: y + dy, zoom }, { duration: 200 });
 }
 
 /** Applies the start view for the store's document to the canvas. */
