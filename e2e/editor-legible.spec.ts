@@ -165,3 +165,23 @@ for (const [name, size] of [
     await expect(run.status()).toContainText(`Done · ${wall}`);
   });
 }
+
+test('in step mode the Step button names the next operation by its label and the canvas marks that operation', async ({ page }) => {
+  const run = new RunPage(page);
+  await run.open();
+  await page.getByTestId('theme-toggle').click();
+  await run.setModel({ latencyMs: 10 });
+  await run.saveModel();
+  await page.getByTestId('run-step').click();
+  await expect(page.getByTestId('held-op')).toHaveText('Split into 2 lists of 16');
+  await page.getByTestId('run-step').click();
+  await expect(page.getByTestId('held-op')).toHaveText('Pick List 1');
+  await run.view('operations');
+  await expect(page.getByTestId('next-op-select-1')).toBeVisible();
+  await expect(page.getByTestId('next-op-split')).toHaveCount(0);
+  await expect(page.getByTestId('validity')).toHaveText(/^Paused/);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${SHOTS}/operations-step-dark-1280-720.png` });
+  await page.getByTestId('run-cancel').click();
+  await run.waitDone();
+});
