@@ -6,7 +6,7 @@ import { readDocument } from '../files/readDocument';
 import { layoutPositions } from '../document/autoLayout';
 import { placeNewOperation } from '../document/placement';
 import { wrapIntoRows } from '../document/wrapLayout';
-import { canvasSize, EDITOR_OVERLAYS, startViewport, type CanvasOverlays } from './startView';
+import { canvasSize, EDITOR_OVERLAYS, startViewport, type CanvasOverlays, type StartFallback } from './startView';
 import { useAppStoreApi } from '../store/StoreProvider';
 import type { AppStore } from '../store/createAppStore';
 
@@ -90,11 +90,11 @@ function revealNode(rf: ReturnType<typeof useReactFlow>, p: { x: number; y: numb
   if (dx || dy) void rf.setViewport({ x: x + dx, y: y + dy, zoom }, { duration: 200 });
 }
 
-/** Applies the start view for the store's document to the canvas. */
-export function showStart(store: AppStore, rf: ReturnType<typeof useReactFlow>): void {
+/** Applies the start view for the store's document to the canvas (see StartFallback for a graph too big to read whole). */
+export function showStart(store: AppStore, rf: ReturnType<typeof useReactFlow>, fallback: StartFallback = 'whole'): void {
   const view = canvasSize();
   if (!view) return;
-  void rf.setViewport(startViewport(store.getState().doc, view, measuredSizes(rf), overlaysOf(store)));
+  void rf.setViewport(startViewport(store.getState().doc, view, measuredSizes(rf), overlaysOf(store), fallback));
 }
 
 function build(store: AppStore, rf: ReturnType<typeof useReactFlow>, pointer: EditorCommands['pointer'], selectedEdges: EditorCommands['selectedEdges']): EditorCommands {
