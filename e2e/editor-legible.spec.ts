@@ -94,10 +94,13 @@ test('clicking palette entries adds a connected chain in free space, and Shift+L
   apart(await boxes());
   await ed.canvas().click({ position: { x: 30, y: 200 } });
   await page.keyboard.press('Shift+L');
-  await page.waitForTimeout(600);
+  // The layout then shows the whole graph: the first operation, scrolled away while adding, comes back into view.
+  await expect.poll(async () => (await canvasLegibility(page)).outside, { timeout: 15_000 }).toEqual([]);
+  await page.waitForTimeout(300);
   const laid = await boxes();
   apart(laid);
   expect(new Set(laid.slice(0, 3).map((b) => Math.round(b.y))).size).toBe(1);
+  expect(laid[0]!.x < laid[1]!.x && laid[1]!.x < laid[2]!.x && laid[2]!.x < laid[3]!.x).toBe(true);
   await page.screenshot({ path: `${SHOTS}/operations-click-to-add-layout.png` });
 });
 
@@ -162,3 +165,23 @@ for (const [name, size] of [
     await expect(run.status()).toContainText(`Done · ${wall}`);
   });
 }
+
+test('in step mode the Step button names the next operation by its label and the canvas marks that operation', async ({ page }) => {
+  const run = new RunPage(page);
+  await run.open();
+  await page.getByTestId('theme-toggle').click();
+  await run.setModel({ latencyMs: 10 });
+  await run.saveModel();
+  await page.getByTestId('run-step').click();
+  await expect(page.getByTestId('held-op')).toHaveText('Split into 2 lists of 16');
+  await page.getByTestId('run-step').click();
+  await expect(page.getByTestId('held-op')).toHaveText('Pick List 1');
+  await run.view('operations');
+  await expect(page.getByTestId('next-op-select-1')).toBeVisible();
+  await expect(page.getByTestId('next-op-split')).toHaveCount(0);
+  await expect(page.getByTestId('validity')).toHaveText(/^Paused/);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${SHOTS}/operations-step-dark-1280-720.png` });
+  await page.getByTestId('run-cancel').click();
+  await run.waitDone();
+});

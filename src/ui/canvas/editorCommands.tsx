@@ -6,7 +6,7 @@ import { readDocument } from '../files/readDocument';
 import { layoutPositions } from '../document/autoLayout';
 import { placeNewOperation } from '../document/placement';
 import { wrapIntoRows } from '../document/wrapLayout';
-import { canvasSize, EDITOR_OVERLAYS, startViewport, type CanvasOverlays } from './startView';
+import { canvasSize, EDITOR_OVERLAYS, startViewport, type CanvasOverlays, type StartFallback } from './startView';
 import { useAppStoreApi } from '../store/StoreProvider';
 import type { AppStore } from '../store/createAppStore';
 
@@ -78,24 +78,23 @@ function measuredSizes(rf: ReturnType<typeof useReactFlow>): Map<string, { width
   return new Map(rf.getNodes().flatMap((n) => (n.measured?.width && n.measured.height ? [[n.id, { width: n.measured.width, height: n.measured.height }] as const] : [])));
 }
 
-/** Pans (keeping the zoom) so that a node placed at `p` is on screen. */
+/** Pans (keeping the zoom) just enough that a node placed at `p` is on screen, so the rest of the graph moves as little as possible. */
 function revealNode(rf: ReturnType<typeof useReactFlow>, p: { x: number; y: number }): void {
   const rect = document.querySelector('[data-testid="canvas"] .react-flow')?.getBoundingClientRect();
   if (!rect) return;
   const { x, y, zoom } = rf.getViewport();
-  const left = p.x * zoom + x;
-  const top = p.y * zoom + y;
-  const w = 220 * zoom;
-  const h = 96 * zoom;
-  if (left >= 0 && top >= 0 && left + w <= rect.width && top + h <= rect.height) return;
-  void rf.setCenter(p.x + 110, p.y + 48, { zoom, duration: 200 });
+  const margin = 40;
+  const shift = (from: number, size: number, room: number) => (from < margin ? margin - from : from + size > room - margin ? room - margin - from - size : 0);
+  const dx = shift(p.x * zoom + x, 220 * zoom, rect.width);
+  const dy = shift(p.y * zoom + y, 96 * zoom, rect.height);
+  if (dx || dy) void rf.setViewport({ x: x + dx, y: y + dy, zoom }, { duration: 200 });
 }
 
-/** Applies the start view for the store's document to the canvas. */
-export function showStart(store: AppStore, rf: ReturnType<typeof useReactFlow>): void {
+/** Applies the start view for the store's document to the canvas (see StartFallback for a graph too big to read whole). */
+export function showStart(store: AppStore, rf: ReturnType<typeof useReactFlow>, fallback: StartFallback = 'whole'): void {
   const view = canvasSize();
   if (!view) return;
-  void rf.setViewport(startViewport(store.getState().doc, view, measuredSizes(rf), overlaysOf(store)));
+  void rf.setViewport(startViewport(store.getState().doc, view, measuredSizes(rf), overlaysOf(store), fallback));
 }
 
 function build(store: AppStore, rf: ReturnType<typeof useReactFlow>, pointer: EditorCommands['pointer'], selectedEdges: EditorCommands['selectedEdges']): EditorCommands {

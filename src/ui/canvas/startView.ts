@@ -1,7 +1,8 @@
 import type { Viewport } from '@xyflow/react';
 import type { GotDocument } from '../../engine/index';
 import { DEFAULT_NODE_SIZE } from '../document/autoLayout';
-import type { ViewSize } from '../document/wrapLayout';
+import { LEGIBLE_ZOOM } from '../document/legibility';
+import { COMFORT_ZOOM, type ViewSize } from '../document/wrapLayout';
 import { terminalPositions, TERMINAL_SIZE } from './terminalPositions';
 
 type Sizes = ReadonlyMap<string, { width: number; height: number }>;
@@ -43,19 +44,28 @@ function clearAreas(view: ViewSize, o: CanvasOverlays): Rect[] {
 }
 
 /**
- * Where a freshly opened graph is shown: whole, as large as fits (never above 100 %), centred in the
- * part of the canvas that no overlay covers.
+ * What to show when the whole graph only fits with titles too small to read: still the whole graph
+ * (the Operations view on open), or a readable part of it from its input (a small pane, as in Split).
  */
-export function startViewport(doc: GotDocument, view: ViewSize, sizes: Sizes = new Map(), overlays: CanvasOverlays = EDITOR_OVERLAYS): Viewport {
+export type StartFallback = 'whole' | 'readable';
+
+/**
+ * Where a freshly opened graph is shown: whole, as large as fits (never above 100 %), centred in the
+ * part of the canvas that no overlay covers; with `readable`, a graph too big for legible titles
+ * is shown from its input at a zoom where titles read.
+ */
+export function startViewport(doc: GotDocument, view: ViewSize, sizes: Sizes = new Map(), overlays: CanvasOverlays = EDITOR_OVERLAYS, fallback: StartFallback = 'whole'): Viewport {
   const b = graphBounds(doc, sizes);
   let best: { zoom: number; area: Rect } | null = null;
   for (const area of clearAreas(view, overlays)) {
     const zoom = Math.min(1, area.width / Math.max(1, b.width), area.height / Math.max(1, b.height));
     if (!best || zoom > best.zoom) best = { zoom, area };
   }
-  const { zoom, area } = best!;
-  const x = area.x + (area.width - b.width * zoom) / 2 - b.x * zoom;
-  const y = area.y + (area.height - b.height * zoom) / 2 - b.y * zoom;
+  const { area } = best!;
+  const zoom = fallback === 'readable' && best!.zoom < LEGIBLE_ZOOM ? COMFORT_ZOOM : best!.zoom;
+  const place = (from: number, span: number, size: number, start: number) => (span * zoom <= size ? from + (size - span * zoom) / 2 - start * zoom : from - start * zoom);
+  const x = place(area.x, b.width, area.width, b.x);
+  const y = place(area.y, b.height, area.height, b.y);
   return { x: Math.round(x), y: Math.round(y), zoom: Math.max(0.05, zoom) };
 }
 

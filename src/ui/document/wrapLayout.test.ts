@@ -69,6 +69,17 @@ describe('wrapped layout', () => {
     for (const a of boxes) for (const b of boxes) if (a.id < b.id) expect(Math.abs(a.x - b.x) >= 220 || Math.abs(a.y - b.y) >= 96, `${a.id} ${b.id}`).toBe(true);
   });
 
+  it('shows a graph too big for a short pane from its input with readable titles when asked to', () => {
+    const pane = { width: 1200, height: 250 };
+    const doc = wrapDocumentForView(example('sorting-128-got.got.json'), pane);
+    expect(titleLinePx(startViewport(doc, pane).zoom)).toBeLessThan(LEGIBLE_LINE_PX);
+    const vp = startViewport(doc, pane, new Map(), undefined, 'readable');
+    expect(titleLinePx(vp.zoom)).toBeGreaterThanOrEqual(LEGIBLE_LINE_PX);
+    const b = graphBounds(doc);
+    expect(b.x * vp.zoom + vp.x).toBeGreaterThanOrEqual(0);
+    expect(b.y * vp.zoom + vp.y).toBeGreaterThanOrEqual(0);
+  });
+
   it('fits a small graph whole and never zooms past 100 %', () => {
     const doc = example('sorting-032-io.got.json');
     const vp = startViewport(doc, { width: 2400, height: 1400 });

@@ -6,8 +6,9 @@ import { InputEditor } from './InputEditor';
 import { ProblemList } from './ProblemList';
 
 /** The graph's state line: ready before a run, then what the run is doing or how it ended. */
-function runLine(phase: 'idle' | 'running' | 'paused' | 'finished', ended: string | null): string {
+function runLine(phase: 'idle' | 'running' | 'stepping' | 'paused' | 'finished', ended: string | null): string {
   if (phase === 'running') return 'Running…';
+  if (phase === 'stepping') return 'Paused before the next step';
   if (phase === 'paused') return 'Paused';
   if (phase === 'finished') return ended === 'completed' || ended === null ? 'Done · ready to run again' : `Run ${ended} · ready to run again`;
   return 'Ready to run';
@@ -25,7 +26,7 @@ export function DocumentInspector() {
   });
   const general = useAppStore((s) => diagnosticsOf(s.doc).general.map((d) => `${d.severity}\u0001${d.message}`).join('\u0002'));
   const empty = useAppStore((s) => s.doc.operations.length === 0);
-  const phase = useAppStore((s) => s.runUi.phase);
+  const phase = useAppStore((s) => (s.runUi.phase === 'running' && s.runUi.heldOp ? 'stepping' : s.runUi.phase));
   const ended = useAppStore((s) => s.live.grs.summary?.status ?? null);
   const [errors, warnings] = counts.split('/').map(Number);
   return (

@@ -72,7 +72,8 @@ export function RunPanel() {
   useEffect(() => {
     if (view === shownFor.current) return;
     shownFor.current = view;
-    const id = setTimeout(() => showStart(api, editorFlow), 60);
+    // The Split view's short pane shows a big graph from its input at a readable zoom rather than whole and tiny.
+    const id = setTimeout(() => showStart(api, editorFlow, view === 'split' ? 'readable' : 'whole'), 60);
     return () => clearTimeout(id);
   }, [view, api, editorFlow]);
   const tab = useAppStore((s) => s.runUi.panel);
