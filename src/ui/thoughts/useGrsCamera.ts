@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import type { GrsState } from '../../engine/index';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
+import { selectOpFigures, selectStreaming } from '../run/runSelectors';
 
 /** The least zoom the camera picks by itself: a card's text, score, volume, latency, time, tokens and cost stay readable. */
 export const READABLE_ZOOM = 0.8;
@@ -29,7 +30,7 @@ export function useGrsCamera(layoutVersion: number): { onUserMove: (event: unkno
   const api = useAppStoreApi();
   const flow = useReactFlow();
   const runId = useAppStore((s) => s.live.grs.runId);
-  const count = useAppStore((s) => s.live.grs.thoughtOrder.length + s.live.streaming.length);
+  const count = useAppStore((s) => s.live.grs.thoughtOrder.length + selectStreaming(s.live.grs).length);
   const finished = useAppStore((s) => s.live.grs.summary !== null);
   const view = useAppStore((s) => s.runUi.view);
   const selected = useAppStore((s) => (s.runUi.selection?.kind === 'thought' ? s.runUi.selection.id : null));
@@ -49,7 +50,8 @@ export function useGrsCamera(layoutVersion: number): { onUserMove: (event: unkno
     pending.current = setTimeout(() => {
       pending.current = null;
       if (userMoved.current) return;
-      const { grs, streaming } = api.getState().live;
+      const { grs } = api.getState().live;
+      const streaming = selectStreaming(grs);
       const { core, context } = focusIds(grs, streaming);
       const shown = (ids: string[]) => ids.filter((n) => flow.getNode(n)).map((n) => ({ id: n }));
       const wide = shown([...core, ...context]);
@@ -100,8 +102,8 @@ export function useGrsCamera(layoutVersion: number): { onUserMove: (event: unkno
   useEffect(() => {
     if (!selectedOp) return;
     userMoved.current = true;
-    const op = api.getState().live.ops[selectedOp];
-    const ids = op?.made.length ? op.made : (op?.outputs ?? []);
+    const op = selectOpFigures(api.getState().live.grs, selectedOp);
+    const ids = op?.made.length ? op.made : (op?.outputIds ?? []);
     const nodes = ids.filter((n) => flow.getNode(n)).map((n) => ({ id: n }));
     if (nodes.length) void flow.fitView({ nodes, duration: 250, minZoom: READABLE_ZOOM, maxZoom: 1, padding: 0.15, includeHiddenNodes: true });
   }, [api, flow, selectedOp, layoutVersion]);

@@ -5,6 +5,7 @@ import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
 import { colorDomain, colorFor, type ColorDomain } from './colorScale';
 import { elkLayout } from './layout/elkLayout';
 import { CARD_HEIGHT, CARD_WIDTH, quickLayout, StablePlacer, type LayoutItem, type Point } from './layout/quickLayout';
+import { selectFailedCalls, selectHigherIsBetter, selectOpOrder, selectStreaming } from '../run/runSelectors';
 
 /** Above this many thoughts the ELK pass is skipped: the layered quick layout is already readable and instant. */
 export const ELK_MAX_THOUGHTS = 1500;
@@ -17,12 +18,12 @@ export const ELK_MAX_THOUGHTS = 1500;
 export function useGrsElements(): { nodes: Node[]; edges: Edge[]; domain: ColorDomain; layoutVersion: number } {
   const api = useAppStoreApi();
   const order = useAppStore((s) => s.live.grs.thoughtOrder);
-  const streaming = useAppStore((s) => s.live.streaming);
-  const failedCalls = useAppStore((s) => s.live.failedCalls);
+  const streaming = useAppStore((s) => selectStreaming(s.live.grs));
+  const failedCalls = useAppStore((s) => selectFailedCalls(s.live.grs));
   const thoughts = useAppStore((s) => s.live.grs.thoughts);
-  const opOrder = useAppStore((s) => s.live.opOrder);
+  const opOrder = useAppStore((s) => selectOpOrder(s.live.grs));
   const colorBy = useAppStore((s) => s.runUi.colorBy);
-  const higherIsBetter = useAppStore((s) => s.live.higherIsBetter);
+  const higherIsBetter = useAppStore((s) => selectHigherIsBetter(s.live.grs));
   const highlight = useAppStore((s) => s.highlight);
   const finished = useAppStore((s) => s.live.grs.status !== 'running');
 
