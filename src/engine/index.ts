@@ -3,6 +3,8 @@
  * Each area keeps its own barrel (graph/index.ts, run/index.ts, …).
  */
 export * from './graph/index';
+/** Kahn's topological order of a document's operations, tolerant of unvalidated documents (the one sort the app and engine share). */
+export { operationOrder } from './graph/structure';
 export * from './operations/index';
 export * from './prompts/index';
 export * from './functions/index';

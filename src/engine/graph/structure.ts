@@ -102,11 +102,19 @@ export function analyzeStructure(doc: GotDocument): Structure {
   return { ops, index, preds, order, diagnostics };
 }
 
-/** A document's operations in dataflow order (the order a CheckedGraph has), leaving out those on or behind a cycle. */
-export function operationOrder(doc: GotDocument): OperationNode[] {
+/**
+ * A document's operations in dataflow order (Kahn's algorithm; among ready operations the earliest
+ * in the document goes first: the order a CheckedGraph has). Works on any document, valid or not:
+ * duplicate ids and edges to unknown operations are ignored, and operations on or behind a cycle
+ * are left out, or with `keepCycles` follow in document order (so a UI can still list them).
+ */
+export function operationOrder(doc: GotDocument, options: { keepCycles?: boolean } = {}): OperationNode[] {
   const { ops, order } = analyzeStructure(doc);
   const byId = new Map(ops.map((o) => [o.id, o]));
-  return order.map((id) => byId.get(id) as OperationNode);
+  const sorted = order.map((id) => byId.get(id) as OperationNode);
+  if (!options.keepCycles || sorted.length === ops.length) return sorted;
+  const placed = new Set(order);
+  return [...sorted, ...ops.filter((o) => !placed.has(o.id))];
 }
 
 /** Kahn's algorithm; among ready operations the earliest in the document goes first. */

@@ -1,5 +1,5 @@
 export * from './thought';
 export type * from './state';
-export { createGrs, applyEvent, applyEventInPlace, rebuildGrs } from './reduce';
+export { createGrs, applyEvent, applyEvents, applyEventInPlace, rebuildGrs, type GrsCollection } from './reduce';
 export { Lineage } from './lineage';
 export { hopMetrics, type HopMetrics, type LineageNode } from './metrics';

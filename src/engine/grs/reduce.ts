@@ -5,10 +5,10 @@ import { topologyOf } from './upstream';
 
 export { createGrs } from './state';
 
-type Collection = 'thoughts' | 'thoughtOrder' | 'operations' | 'calls' | 'callOrder' | 'logs';
+export type GrsCollection = 'thoughts' | 'thoughtOrder' | 'operations' | 'calls' | 'callOrder' | 'logs';
 
 /** The collections each event writes, so the immutable reducer copies only those. */
-const touches: { [K in RunEvent['type']]: readonly Collection[] } = {
+const touches: { [K in RunEvent['type']]: readonly GrsCollection[] } = {
   'run.start': [],
   'thought.input': ['thoughts', 'thoughtOrder'],
   'thought.created': ['thoughts', 'thoughtOrder'],
@@ -25,17 +25,38 @@ const touches: { [K in RunEvent['type']]: readonly Collection[] } = {
   'run.done': [],
 };
 
+const ALL: readonly GrsCollection[] = ['thoughts', 'thoughtOrder', 'operations', 'calls', 'callOrder', 'logs'];
+
 /**
- * Applies one event and returns a new state; `state` is not modified (collections the event
- * writes are copied, everything else is shared). Use it where references must change (a UI store).
+ * Applies a batch of events and returns a new state; `state` is not modified. Each collection the
+ * batch writes is copied once, on its first write, and every record an event changes is replaced,
+ * so what the batch did not touch keeps its identity (a UI store re-renders only what changed:
+ * a frame of streamed tokens leaves `thoughts` and `thoughtOrder` as they were).
  */
-export function applyEvent(state: GrsState, event: RunEvent): GrsState {
+export function applyEvents(state: GrsState, events: readonly RunEvent[]): GrsState {
+  if (events.length === 0) return state;
   const draft: GrsState = { ...state };
-  for (const c of touches[event.type]) {
-    if (c === 'thoughtOrder' || c === 'callOrder' || c === 'logs') (draft[c] as unknown[]) = [...state[c]];
-    else (draft[c] as Record<string, unknown>) = { ...state[c] };
+  const copied = new Set<GrsCollection>();
+  for (const e of events) {
+    if (e.type === 'run.start') {
+      // The run starts over with fresh collections: nothing left to copy.
+      for (const c of ALL) copied.add(c);
+    } else {
+      for (const c of touches[e.type]) {
+        if (copied.has(c)) continue;
+        copied.add(c);
+        if (c === 'thoughtOrder' || c === 'callOrder' || c === 'logs') (draft[c] as unknown[]) = [...draft[c]];
+        else (draft[c] as Record<string, unknown>) = { ...draft[c] };
+      }
+    }
+    applyEventInPlace(draft, e);
   }
-  return applyEventInPlace(draft, event);
+  return draft;
+}
+
+/** Applies one event and returns a new state (applyEvents with a batch of one). */
+export function applyEvent(state: GrsState, event: RunEvent): GrsState {
+  return applyEvents(state, [event]);
 }
 
 /** Applies all events to a fresh state: the GRS of a recorded run at the point the events end. */

@@ -60,7 +60,7 @@ export class OperationRun implements OperationContext<OperationType> {
     private readonly runtime: RunRuntime,
     readonly env: { functions: FunctionRegistry; scripts?: ScriptRunner },
     readonly defaults: { temperature?: number; maxTokens?: number },
-    private readonly beforeOperation: ((opId: CheckedOperation['id']) => Promise<void>) | undefined,
+    private readonly beforeOperation: ((opId: CheckedOperation['id']) => Promise<void> | void) | undefined,
     private readonly onFinished: (run: OperationRun) => void,
   ) {
     // A root waits for one "predecessor": the run's input.
@@ -103,7 +103,8 @@ export class OperationRun implements OperationContext<OperationType> {
 
   private async execute(): Promise<void> {
     try {
-      if (this.beforeOperation) await this.runtime.guard(this.beforeOperation(this.op.id));
+      const hold = this.beforeOperation?.(this.op.id);
+      if (hold) await this.runtime.guard(hold);
       this.runtime.throwIfStopped();
       this.startedAt = this.runtime.now();
       this.runtime.emit('operation.start', { opId: this.op.id });

@@ -7,10 +7,10 @@ import type { Budget, RunEvent, RunSummary } from './events';
 
 /** Hooks that let a caller hold the run between steps (Step, Pause/Resume). */
 export interface RunControl {
-  /** Awaited before an operation starts. */
-  beforeOperation?: (opId: OperationId) => Promise<void>;
-  /** Awaited before each model call starts. */
-  beforeCall?: (opId: OperationId) => Promise<void>;
+  /** Awaited before an operation starts (nothing returned: it starts at once). */
+  beforeOperation?: (opId: OperationId) => Promise<void> | void;
+  /** Awaited before each model call starts (nothing returned: it starts at once). */
+  beforeCall?: (opId: OperationId) => Promise<void> | void;
 }
 
 export interface RunOptions {

@@ -6,8 +6,6 @@ interface Held {
   release: () => void;
 }
 
-const OPEN: Promise<void> = Promise.resolve();
-
 /**
  * Pause, Resume and Step for one run, as RunControl hooks. While paused no operation starts and
  * no model call starts (calls in flight finish), except for operations that Step let through:
@@ -45,17 +43,18 @@ export class RunGate {
   }
 
   readonly hooks: Required<RunControl> = {
+    // Nothing returned while open: the run goes on without a wait (the hot path).
     beforeOperation: (opId) => {
-      if (!this.paused) return OPEN;
+      if (!this.paused) return undefined;
       if (this.credits > 0) {
         this.credits -= 1;
         this.stepped.add(opId);
         this.onChange();
-        return OPEN;
+        return undefined;
       }
       return this.hold(this.heldOps, opId);
     },
-    beforeCall: (opId) => (!this.paused || this.stepped.has(opId) ? OPEN : this.hold(this.heldCalls, opId)),
+    beforeCall: (opId) => (!this.paused || this.stepped.has(opId) ? undefined : this.hold(this.heldCalls, opId)),
   };
 
   pause(): void {

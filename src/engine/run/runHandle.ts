@@ -133,10 +133,11 @@ class LiveRunHandle implements RunHandle {
       signal: this.abort.signal,
       control: chain(options.control, this.gate.hooks),
       onEvent: (event) => {
-        if (event.type === 'run.done') this.final = statusOf(event.summary);
+        const last = event.type === 'run.done';
+        if (last) this.final = statusOf(event.summary);
         callerListener?.(event);
-        this.dispatch(event);
-        if (this.final) this.statusChanged();
+        if (this.subscriptions.size !== 0) this.dispatch(event);
+        if (last) this.statusChanged();
       },
     };
     this.rt = new RunRuntime(runOptions);

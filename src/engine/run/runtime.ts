@@ -136,8 +136,8 @@ export class RunRuntime {
    */
   async call(opId: OperationId, spec: CallSpec, report: (message: string) => void): Promise<CallOutcome | null> {
     this.throwIfStopped();
-    const beforeCall = this.options.control?.beforeCall;
-    if (beforeCall) await this.guard(beforeCall(opId));
+    const hold = this.options.control?.beforeCall?.(opId);
+    if (hold) await this.guard(hold);
     this.throwIfStopped();
     const release = await this.slots.acquire();
     try {

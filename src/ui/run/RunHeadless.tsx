@@ -5,6 +5,7 @@ import { appKeyVault } from './settings/keyVault';
 import { applyModelSettings } from './settings/applyModelSettings';
 import { loadModelSettings } from './settings/modelSettings';
 import { useRunController } from './useRunController';
+import { selectOpOrder } from './runSelectors';
 
 /** Mounted once: restores this device's model settings, and links the editor's selection to the run view's highlight. */
 export function RunHeadless() {
@@ -14,9 +15,9 @@ export function RunHeadless() {
     applyModelSettings(api, loadModelSettings(typeof localStorage === 'undefined' ? null : localStorage), appKeyVault().get());
     // Selecting one operation on the canvas highlights its thoughts.
     return api.subscribe((s, prev) => {
-      if (s.selection === prev.selection || s.live.opOrder.length === 0) return;
+      if (s.selection === prev.selection || selectOpOrder(s.live.grs).length === 0) return;
       const only = s.selection.length === 1 ? s.selection[0] : undefined;
-      if (only && s.live.ops[only]) s.selectInRun({ kind: 'operation', id: only as OperationId });
+      if (only && s.live.grs.operations[only]) s.selectInRun({ kind: 'operation', id: only as OperationId });
       else if (s.runUi.selection?.kind === 'operation') s.selectInRun(null);
     });
   }, [api]);

@@ -2,12 +2,13 @@ import { memo } from 'react';
 import { NodeStatusStrip } from '../canvas/NodeStatusStrip';
 import { useAppStore } from '../store/StoreProvider';
 import { compact, dollars, duration } from '../thoughts/thoughtText';
+import { selectOpFigures } from './runSelectors';
 
 /** An operation node's live strip: status, thoughts in → out, best score, tokens, cost, time, and the error of a failed call. */
 export const RunNodeStrip = memo(function RunNodeStrip({ opId }: { opId: string }) {
   const run = useAppStore((s) => s.runs.ops[opId]);
   const lit = useAppStore((s) => s.highlight.ops[opId] === true);
-  const running = useAppStore((s) => (s.live.ops[opId]?.runningCalls ?? 0) > 0);
+  const running = useAppStore((s) => (selectOpFigures(s.live.grs, opId)?.runningCalls ?? 0) > 0);
   if (!run) return <NodeStatusStrip opId={opId} />;
   return (
     <div

@@ -1,6 +1,7 @@
 import type { OperationId, ThoughtId } from '../../engine/index';
 import { ancestorsOf, longestPathTo } from '../thoughts/lineage';
 import type { LiveRun, RunSelection } from './liveTypes';
+import { selectOpFigures } from './runSelectors';
 
 /** How a thought card is emphasised: the selection, on its latency path, among its ancestors, made by the selected operation. */
 export type ThoughtMark = 'selected' | 'path' | 'ancestor' | 'ofOperation';
@@ -34,9 +35,9 @@ export function highlightFor(sel: RunSelection, run: LiveRun): RunHighlight {
     thoughts[sel.id] = 'selected';
     return { active: true, thoughts, pathEdges, ops: t.opId ? { [t.opId]: true } : {} };
   }
-  const o = run.ops[sel.id];
+  const o = selectOpFigures(run.grs, sel.id);
   const thoughts: Record<string, ThoughtMark> = {};
   for (const id of o?.made ?? []) thoughts[id] = 'ofOperation';
-  for (const id of o?.outputs ?? []) thoughts[id] = 'ofOperation';
+  for (const id of o?.outputIds ?? []) thoughts[id] = 'ofOperation';
   return { active: true, thoughts, pathEdges: {}, ops: { [sel.id as OperationId]: true } };
 }

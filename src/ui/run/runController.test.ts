@@ -4,6 +4,7 @@ import { BATCH_BUDGET_RULE, builtinFunctions, ModelError, scriptedModel, type Go
 import { RunController } from './runController';
 import { createRunSlice, type RunHost } from './runSlice';
 import { DEFAULT_MODEL_SETTINGS } from './settings/modelSettings';
+import { selectFailedCalls, selectOpFigures } from './runSelectors';
 
 const doc: GotDocument = {
   format: 'got-studio',
@@ -102,7 +103,7 @@ describe('run controller', () => {
     const s = store.getState();
     expect(s.live.grs.summary?.status).toBe('cancelled');
     expect(s.runUi.problem?.title).toBe('Run cancelled');
-    expect(Object.values(s.live.ops).every((o) => o.status !== 'running')).toBe(true);
+    expect(Object.values(s.live.grs.operations).every((o) => o.status !== 'running')).toBe(true);
     expect(recorded[0]?.at(-1)?.type).toBe('run.done');
   });
 
@@ -111,12 +112,12 @@ describe('run controller', () => {
     const { store, controller } = setup(model);
     await controller.run();
     const s = store.getState();
-    expect(s.live.ops.gen?.error).toContain('401');
+    expect(selectOpFigures(s.live.grs, 'gen')?.error).toContain('401');
     expect(s.runs.ops.gen?.error).toContain('401');
     expect(s.runUi.problem).toMatchObject({ severity: 'error', title: expect.stringContaining('401') });
     expect(s.runUi.problem?.hint).toContain('key');
-    expect(s.live.failedCalls).toHaveLength(1);
-    expect(s.live.grs.calls[s.live.failedCalls[0] as string]?.error?.kind).toBe('auth');
+    expect(selectFailedCalls(s.live.grs)).toHaveLength(1);
+    expect(s.live.grs.calls[selectFailedCalls(s.live.grs)[0] as string]?.error?.kind).toBe('auth');
   });
 });
 

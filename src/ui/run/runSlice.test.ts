@@ -4,6 +4,7 @@ import type { ThoughtId } from '../../engine/index';
 import { FrameBatcher } from './frameBatcher';
 import { createRunSlice, type RunHost } from './runSlice';
 import { tinyRunEvents } from './testEvents';
+import { selectOpFigures, selectStreaming } from './runSelectors';
 
 const makeStore = () =>
   createStore<RunHost>()((set, get) => ({ runs: { active: false, ops: {}, edges: {} }, ...createRunSlice()(set, get) }));
@@ -23,17 +24,15 @@ describe('run slice', () => {
   it('fills each operation’s figures: status, thoughts in and out, best score (lower is better), tokens, cost', () => {
     const store = makeStore();
     store.getState().ingestRunEvents(tinyRunEvents());
-    const { ops } = store.getState().live;
-    expect(ops.gen).toMatchObject({
+    const { grs } = store.getState().live;
+    expect(selectOpFigures(grs, 'gen')).toMatchObject({
       status: 'done',
       thoughtsIn: 1,
       made: ['t1', 't2'],
-      promptTokens: 10,
-      completionTokens: 8,
-      cost: 0.002,
+      totals: { promptTokens: 10, completionTokens: 8, cost: 0.002 },
     });
-    expect(ops.score).toMatchObject({ status: 'done', thoughtsIn: 2, bestScore: 0 });
-    expect(ops.best).toMatchObject({ status: 'done', thoughtsIn: 2, outputs: ['t1'], bestScore: 0 });
+    expect(selectOpFigures(grs, 'score')).toMatchObject({ status: 'done', thoughtsIn: 2, bestScore: 0 });
+    expect(selectOpFigures(grs, 'best')).toMatchObject({ status: 'done', thoughtsIn: 2, outputIds: ['t1'], bestScore: 0 });
   });
 
   it('writes the editor’s node strips and edge counts', () => {
@@ -56,7 +55,7 @@ describe('run slice', () => {
     const after = store.getState();
     expect(after.live.grs.thoughts.t1).toBe(before.live.grs.thoughts.t1);
     expect(after.live.grs.thoughts.t2).not.toBe(before.live.grs.thoughts.t2);
-    expect(after.live.ops.gen).toBe(before.live.ops.gen);
+    expect(selectOpFigures(after.live.grs, 'gen')).toBe(selectOpFigures(before.live.grs, 'gen'));
     expect(after.runs.ops.gen).toBe(before.runs.ops.gen);
     expect(after.runs.ops.best).not.toBe(before.runs.ops.best);
   });
@@ -99,10 +98,10 @@ describe('run slice', () => {
     const afterTokens = events.findIndex((e) => e.type === 'call.done');
     store.getState().ingestRunEvents(events.slice(0, afterTokens));
     const live = store.getState().live;
-    expect(live.streaming).toEqual(['c1']);
+    expect(selectStreaming(live.grs)).toEqual(['c1']);
     expect(live.grs.calls.c1?.texts).toEqual(['1 2 3', '2 1 3']);
     store.getState().ingestRunEvents(events.slice(afterTokens));
-    expect(store.getState().live.streaming).toEqual([]);
+    expect(selectStreaming(store.getState().live.grs)).toEqual([]);
   });
 
   it('selecting a thought highlights its ancestors, its longest path and its operation', () => {
@@ -129,7 +128,8 @@ describe('run slice', () => {
     const reopened = makeStore();
     reopened.getState().showRecordedRun(events, { kind: 'history', id: 'h1', title: 'Tiny' });
     expect(reopened.getState().live.grs.thoughts).toEqual(live.getState().live.grs.thoughts);
-    expect(reopened.getState().live.ops).toEqual(live.getState().live.ops);
+    expect(reopened.getState().live.grs.operations).toEqual(live.getState().live.grs.operations);
+    expect(selectOpFigures(reopened.getState().live.grs, 'best')).toEqual(selectOpFigures(live.getState().live.grs, 'best'));
     expect(reopened.getState().runUi.phase).toBe('finished');
   });
 

@@ -2,8 +2,9 @@ import type { OperationId, RunEvent, RunStatus } from '../../engine/index';
 import type { ColorBy } from '../thoughts/colorScale';
 import type { OperationRunView, RunsSlice } from '../store/runsSlice';
 import { highlightFor, noHighlight, type RunHighlight } from './highlight';
-import type { LiveRun, OpLive, RunSelection } from './liveTypes';
-import { applyEvents, emptyLiveRun, liveRunFromEvents, thoughtsOut } from './projectEvents';
+import type { LiveRun, RunSelection } from './liveTypes';
+import { applyRunEvents, emptyLiveRun, liveRunFromEvents } from './projectEvents';
+import { selectOpFigures, selectOpOrder, type OpFigures } from './runSelectors';
 import type { RunProblem } from './runProblems';
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from './settings/modelSettings';
 
@@ -99,26 +100,30 @@ export const initialRunUi = (): RunUi => ({
 });
 
 /** Node strip figures for the editor's operation nodes. */
-export function opRunView(o: OpLive): OperationRunView {
+export function opRunView(o: OpFigures): OperationRunView {
   return {
     status: o.status,
     thoughtsIn: o.thoughtsIn,
-    thoughtsOut: thoughtsOut(o),
+    thoughtsOut: o.thoughtsOut,
     bestScore: o.bestScore,
-    tokens: o.promptTokens + o.completionTokens,
-    cost: o.cost,
+    tokens: o.totals.promptTokens + o.totals.completionTokens,
+    cost: o.totals.cost,
     ms: o.ms ?? undefined,
     error: o.error ?? undefined,
   };
 }
 
-/** Writes the editor's `runs.ops` / `runs.edges` for operations whose figures changed, keeping the others' identity. */
+/** Writes the editor's `runs.ops` / `runs.edges` (its interface to any run view) for operations whose figures changed, keeping the others' identity. */
 export function syncEditorView(prev: LiveRun | null, next: LiveRun, runs: RunsSlice['runs'], active: boolean): RunsSlice['runs'] {
   let ops = runs.ops;
   let edges = runs.edges;
   let changed = runs.active !== active;
-  for (const [id, o] of Object.entries(next.ops)) {
-    if (prev?.ops[id] === o && ops[id]) continue;
+  const figures = new Map<string, OpFigures>();
+  for (const id of selectOpOrder(next.grs)) {
+    const o = selectOpFigures(next.grs, id);
+    if (!o) continue;
+    figures.set(id, o);
+    if (prev && selectOpFigures(prev.grs, id) === o && ops[id]) continue;
     if (ops === runs.ops) ops = { ...ops };
     ops[id] = opRunView(o);
     changed = true;
@@ -126,8 +131,7 @@ export function syncEditorView(prev: LiveRun | null, next: LiveRun, runs: RunsSl
   for (const node of next.grs.document?.operations ?? []) {
     for (const from of node.inputs) {
       const key = `${from}->${node.id}`;
-      const src = next.ops[from];
-      const count = src ? thoughtsOut(src) : 0;
+      const count = figures.get(from)?.thoughtsOut ?? 0;
       if (edges[key] === count) continue;
       if (edges === runs.edges) edges = { ...edges };
       edges[key] = count;
@@ -152,7 +156,7 @@ export const createRunSlice =
     ingestRunEvents: (batch) => {
       if (batch.length === 0) return;
       const s = get();
-      const live = applyEvents(s.live, batch);
+      const live = applyRunEvents(s.live, batch);
       const running = live.grs.status === 'running';
       const patch: Partial<RunHost> = { live, runs: syncEditorView(s.live, live, s.runs, running) };
       // A selection's highlight follows new thoughts (e.g. a selected operation's outputs); batches that made,

@@ -4,6 +4,7 @@ import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
 import { opLabelOf } from './opLabels';
 import { diffWords } from './textDiff';
 import { dollars, duration, stateJson, thoughtText, tokens } from './thoughtText';
+import { selectOpFigures } from '../run/runSelectors';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -229,7 +230,7 @@ function ThoughtDetail({ t }: { t: Thought }) {
 }
 
 function OperationDetail({ opId }: { opId: string }) {
-  const o = useAppStore((s) => s.live.ops[opId]);
+  const o = useAppStore((s) => selectOpFigures(s.live.grs, opId));
   const doc = useAppStore((s) => s.live.grs.document);
   const calls = useAppStore((s) => s.live.grs.calls);
   const failed = useMemo(() => (o?.calls ?? []).map((id) => calls[id]).filter((c): c is CallRecord => c?.status === 'error'), [o, calls]);
@@ -241,16 +242,16 @@ function OperationDetail({ opId }: { opId: string }) {
       </h3>
       <div className="detail-grid">
         <Field label="thoughts in">{o.thoughtsIn}</Field>
-        <Field label="thoughts out">{o.outputs ? o.outputs.length : o.made.length}</Field>
+        <Field label="thoughts out">{o.thoughtsOut}</Field>
         <Field label="best score">{o.bestScore ?? '—'}</Field>
         <Field label="calls">
           {o.calls.length}
           {o.failedCalls ? ` (${o.failedCalls} failed)` : ''}
         </Field>
         <Field label="tokens">
-          {o.promptTokens} in · {o.completionTokens} out
+          {o.totals.promptTokens} in · {o.totals.completionTokens} out
         </Field>
-        <Field label="cost">{dollars(o.cost)}</Field>
+        <Field label="cost">{dollars(o.totals.cost)}</Field>
         <Field label="time">{o.ms === null ? '—' : duration(o.ms)}</Field>
       </div>
       {o.error ? (
@@ -259,7 +260,7 @@ function OperationDetail({ opId }: { opId: string }) {
         </p>
       ) : null}
       <ThoughtLinks label="Thoughts made" ids={o.made} testId="op-made" />
-      {o.outputs && o.outputs.join() !== o.made.join() ? <ThoughtLinks label="Outputs" ids={o.outputs} testId="op-output" /> : null}
+      {o.outputIds && o.outputIds.join() !== o.made.join() ? <ThoughtLinks label="Outputs" ids={o.outputIds} testId="op-output" /> : null}
       {failed.map((c) => (
         <CallView key={c.id} call={c} />
       ))}

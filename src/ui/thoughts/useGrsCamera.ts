@@ -4,6 +4,7 @@ import type { GrsState } from '../../engine/index';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
 import { CARD_HEIGHT, CARD_WIDTH, type LaneLayout } from './layout/laneLayout';
 import { viewedState } from '../timeline/viewedRun';
+import { selectOpFigures, selectStreaming } from '../run/runSelectors';
 
 /** The least zoom the camera picks to follow a run or show one thought: a card's text and every figure stay readable. */
 export const READABLE_ZOOM = 0.8;
@@ -49,7 +50,7 @@ export function useGrsCamera(layout: LaneLayout): { onUserMove: (event: unknown)
   const api = useAppStoreApi();
   const flow = useReactFlow();
   const runId = useAppStore((s) => s.live.grs.runId);
-  const count = useAppStore((s) => s.live.grs.thoughtOrder.length + s.live.streaming.length);
+  const count = useAppStore((s) => s.live.grs.thoughtOrder.length + selectStreaming(s.live.grs).length);
   const finished = useAppStore((s) => s.live.grs.summary !== null);
   const view = useAppStore((s) => s.runUi.view);
   const selected = useAppStore((s) => (s.runUi.selection?.kind === 'thought' ? s.runUi.selection.id : null));
@@ -72,7 +73,8 @@ export function useGrsCamera(layout: LaneLayout): { onUserMove: (event: unknown)
     pending.current = setTimeout(() => {
       pending.current = null;
       if (userMoved.current) return;
-      const { grs, streaming } = viewedState(api.getState()).live;
+      const { grs } = viewedState(api.getState()).live;
+      const streaming = selectStreaming(grs);
       const pane = document.querySelector('.grs-canvas .react-flow')?.getBoundingClientRect();
       if (!pane) return;
       const { core, context } = focusIds(grs, streaming);
@@ -135,8 +137,8 @@ export function useGrsCamera(layout: LaneLayout): { onUserMove: (event: unknown)
   useEffect(() => {
     if (!selectedOp) return;
     userMoved.current = true;
-    const op = viewedState(api.getState()).live.ops[selectedOp];
-    const ids = op?.made.length ? op.made : (op?.outputs ?? []);
+    const op = selectOpFigures(viewedState(api.getState()).live.grs, selectedOp);
+    const ids = op?.made.length ? op.made : (op?.outputIds ?? []);
     const nodes = ids.filter((n) => flow.getNode(n)).map((n) => ({ id: n }));
     if (nodes.length) void flow.fitView({ nodes, duration: 250, minZoom: READABLE_ZOOM, maxZoom: 1, padding: 0.15, includeHiddenNodes: true });
   }, [api, flow, selectedOp]);

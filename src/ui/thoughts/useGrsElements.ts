@@ -5,6 +5,7 @@ import { colorDomain, colorFor, type ColorDomain } from './colorScale';
 import { CARD_HEIGHT, CARD_WIDTH, laneLayout, laneNodeId, STACK_HEIGHT, stackId, type LaneItem, type LaneLayout } from './layout/laneLayout';
 import { finalPathIds } from './finalPath';
 import { opLabelOf } from './opLabels';
+import { selectFailedCalls, selectHigherIsBetter, selectOpOrder, selectStreaming } from '../run/runSelectors';
 
 export type GrsNodeData = { color: string | null; onFinalPath: boolean };
 
@@ -32,12 +33,12 @@ export function useGrsElements(
 ): { nodes: Node[]; edges: Edge[]; domain: ColorDomain; layout: LaneLayout; finalPath: ReadonlySet<string>; items: readonly LaneItem[] } {
   const api = useAppStoreApi();
   const order = useAppStore((s) => s.live.grs.thoughtOrder);
-  const streaming = useAppStore((s) => s.live.streaming);
-  const failedCalls = useAppStore((s) => s.live.failedCalls);
+  const streaming = useAppStore((s) => selectStreaming(s.live.grs));
+  const failedCalls = useAppStore((s) => selectFailedCalls(s.live.grs));
   const thoughts = useAppStore((s) => s.live.grs.thoughts);
-  const opOrder = useAppStore((s) => s.live.opOrder);
+  const opOrder = useAppStore((s) => selectOpOrder(s.live.grs));
   const colorBy = useAppStore((s) => s.runUi.colorBy);
-  const higherIsBetter = useAppStore((s) => s.live.higherIsBetter);
+  const higherIsBetter = useAppStore((s) => selectHigherIsBetter(s.live.grs));
   const highlight = useAppStore((s) => s.highlight);
   const finals = useAppStore((s) => s.live.grs.summary?.finalThoughtIds);
   const doc = useAppStore((s) => s.live.grs.document);

@@ -77,7 +77,7 @@ export function Timeline() {
   const busy = useStore(api, (s) => s.runUi.phase === 'running' || s.runUi.phase === 'paused');
   const at = useStore(api, (s) => (s.timelineIndex === null ? null : (s.live.events[s.timelineIndex - 1]?.at ?? 0)));
   const thoughts = useViewedRun(api, (r) => r.grs.thoughtOrder.length);
-  const running = useViewedRun(api, (r) => Object.values(r.ops).filter((o) => o.status === 'running').length);
+  const running = useViewedRun(api, (r) => Object.values(r.grs.operations).filter((o) => o.status === 'running').length);
   if (total === 0 || view === 'compare') return null;
   const position = index ?? total;
   const set = (i: number) => api.getState().setTimelineIndex(i >= total ? null : i);

@@ -27,7 +27,7 @@ describe('the run as the views show it', () => {
     const expected = liveRunFromEvents(events.slice(0, i));
     expect(viewed.live.grs.thoughtOrder).toEqual(expected.grs.thoughtOrder);
     expect(viewed.live.grs.thoughts).toEqual(expected.grs.thoughts);
-    expect(viewed.live.ops).toEqual(expected.ops);
+    expect(viewed.live.grs.operations).toEqual(expected.grs.operations);
     expect(Object.values(viewed.runs.ops).some((o) => o?.status === 'running')).toBe(true);
     expect(viewed.live.grs.thoughtOrder.length).toBeLessThan(store.getState().live.grs.thoughtOrder.length);
     // The whole run stays in the store.

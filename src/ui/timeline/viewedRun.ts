@@ -1,7 +1,7 @@
 import { useStore } from 'zustand';
 import { eventTimeline, type EventTimeline, type RunEvent } from '../../engine/index';
 import type { LiveRun } from '../run/liveTypes';
-import { applyEvents, emptyLiveRun } from '../run/projectEvents';
+import { applyRunEvents, emptyLiveRun } from '../run/projectEvents';
 import { syncEditorView } from '../run/runSlice';
 import type { RunsSlice } from '../store/runsSlice';
 import type { AppState } from '../store/types';
@@ -16,8 +16,8 @@ const timelines = new WeakMap<RunEvent[], EventTimeline<LiveRun>>();
 function timelineOf(events: RunEvent[]): EventTimeline<LiveRun> {
   let t = timelines.get(events);
   if (!t) {
-    // applyEvents appends to the run's event list: each step gets its own copy so snapshots stay intact.
-    t = eventTimeline<LiveRun>(events, { initial: emptyLiveRun, apply: (run, batch) => applyEvents({ ...run, events: run.events.slice() }, batch), every: SNAPSHOT_EVERY });
+    // applyRunEvents appends to the run's event list: each step gets its own copy so snapshots stay intact.
+    t = eventTimeline<LiveRun>(events, { initial: emptyLiveRun, apply: (run, batch) => applyRunEvents({ ...run, events: run.events.slice() }, batch), every: SNAPSHOT_EVERY });
     timelines.set(events, t);
   }
   return t;

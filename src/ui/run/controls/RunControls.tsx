@@ -19,8 +19,8 @@ export function RunControls() {
   const summaryWallMs = useAppStore((s) => s.live.grs.summary?.wallMs ?? null);
   const heldName = useAppStore((s) => operationName(s.live.grs.document ?? s.doc, s.runUi.heldOp));
   const thoughts = useAppStore((s) => s.live.grs.thoughtOrder.length);
-  const opsDone = useAppStore((s) => Object.values(s.live.ops).filter((o) => o.status !== 'waiting' && o.status !== 'running').length);
-  const opsTotal = useAppStore((s) => s.live.opOrder.length);
+  const opsDone = useAppStore((s) => Object.values(s.live.grs.operations).filter((o) => o.status !== 'waiting' && o.status !== 'running').length);
+  const opsTotal = useAppStore((s) => Object.keys(s.live.grs.operations).length);
   const dataset = useAppStore((s) => s.doc.dataset);
   const [mode, setMode] = useState<'input' | 'batch'>('input');
   const [range, setRange] = useState({ from: 0, to: 4 });

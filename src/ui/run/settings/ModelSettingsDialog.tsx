@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { BATCH_BUDGET_RULE } from '../../../engine/index';
 import { Modal } from '../../dialogs/Modal';
 import { useAppStore, useAppStoreApi } from '../../store/StoreProvider';
 import { bareModel } from './buildModel';
@@ -194,7 +195,7 @@ export function ModelSettingsDialog({ onClose }: { onClose: () => void }) {
               data-testid="stall-seconds"
             />
           </label>
-          <label>
+          <label title={BATCH_BUDGET_RULE}>
             Budget: requests{' '}
             <input
               type="number"
