@@ -8,7 +8,7 @@ export const FAR_BELOW = 0.8;
 /** The title's size on the full face, in flow pixels. */
 export const NEAR_TITLE_PX = 13;
 /** The size a far title aims for on screen, and the largest it may be in flow pixels. */
-export const FAR_TITLE = { screen: 11, maxFlow: 26 } as const;
+export const FAR_TITLE = { screen: 11, maxFlow: 28 } as const;
 /** A line of text is about this much taller than its font size (the font's ascent plus descent). */
 const LINE_BOX = 1.08;
 /** The smallest line of text a reader can be expected to read, in CSS pixels on screen. */
