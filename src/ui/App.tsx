@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from './canvas/Canvas';
 import { EditorCommandsProvider, useEditorCommands } from './canvas/editorCommands';
@@ -18,8 +19,10 @@ import { useUiPrefsSync } from './shell/useUiPrefsSync';
 import type { AppStore } from './store/createAppStore';
 import { StoreProvider, useAppStore, useAppStoreApi } from './store/StoreProvider';
 import { COLLAPSED_WIDTH } from './store/uiSlice';
-import { Timeline } from './timeline/Timeline';
 import { TopBar } from './topbar/TopBar';
+
+// The timeline loads with the first run (or recording) shown.
+const Timeline = lazy(() => import('./timeline/Timeline').then((m) => ({ default: m.Timeline })));
 
 /** The editor app around one store; `slots` let the run view plug in its controls and panels. */
 export function App({ store, slots = defaultSlots }: { store: AppStore; slots?: Partial<EditorSlots> }) {
@@ -48,6 +51,7 @@ function Shell() {
   useAutosave(store);
   useShortcuts(store, commands, files);
   useExactTokens(store);
+  const hasRun = useAppStore((s) => s.live.eventCount > 0);
   return (
     <div className="app" style={{ gridTemplateColumns: columns(panels, prefs) }}>
       <TopBar />
@@ -57,7 +61,11 @@ function Shell() {
         <Canvas />
         {prefs.inspector ? <PanelToggle side="right" className="inspector-hide" /> : null}
         {SidePanel ? <SidePanel /> : null}
-        <Timeline />
+        {hasRun ? (
+          <Suspense fallback={null}>
+            <Timeline />
+          </Suspense>
+        ) : null}
       </main>
       {prefs.inspector ? <PanelResizer side="right" /> : null}
       {prefs.inspector ? <Inspector /> : <PanelRail side="right" />}

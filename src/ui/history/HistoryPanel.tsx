@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { appRunHistory } from '../run/appController';
+import { appRunHistory } from '../run/runHistoryStore';
 import type { RunRecord } from './runHistory';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
 import { dollars, duration } from '../thoughts/thoughtText';

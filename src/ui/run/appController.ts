@@ -1,38 +1,34 @@
 import type { AppStore } from '../store/createAppStore';
-import { appFunctions } from '../functions/registry';
-import { appScriptRunner } from '../scripts/workerScriptRunner';
-import { createRunHistory, type RunHistory } from '../history/runHistory';
-import { RunController } from './runController';
-import { sampleInput } from './sampleInput';
-import { buildModel } from './settings/buildModel';
-import { appKeyVault } from './settings/keyVault';
+import type { RunController } from './runController';
 
-const controllers = new WeakMap<AppStore, RunController>();
-let history: RunHistory | null = null;
+/** What the run controls ask of the run controller. */
+export type AppRunControls = Pick<RunController, 'run' | 'runBatch' | 'step' | 'pause' | 'resume' | 'cancel'> & {
+  /** Starts loading the run machinery (the engine's scheduler, the sandbox, history), e.g. when the pointer reaches Run. */
+  preload(): void;
+};
 
-/** The browser's run history (IndexedDB). */
-export function appRunHistory(): RunHistory {
-  history ??= createRunHistory();
-  return history;
-}
+const facades = new WeakMap<AppStore, AppRunControls>();
 
-/** The run controller of an app store, wired to the browser: settings + key → model, task functions, script worker, IndexedDB history. */
-export function controllerFor(store: AppStore): RunController {
-  let c = controllers.get(store);
-  if (!c) {
-    c = new RunController({
-      store,
-      prepareModel: async (sampleIndex) => buildModel(store.getState().modelSettings, appKeyVault().get(), sampleIndex),
-      functions: async () => appFunctions(),
-      sampleInput,
-      scripts: appScriptRunner(),
-      record: async ({ events, title }) => {
-        await appRunHistory().save(events, title);
-        const s = store.getState();
-        s.patchRunUi({ historyVersion: s.runUi.historyVersion + 1 });
-      },
-    });
-    controllers.set(store, c);
-  }
-  return c;
+/**
+ * The app's run controls for a store. The controller and everything a run needs load with the
+ * first run (or when the pointer reaches the Run button), not with the editor.
+ */
+export function controllerFor(store: AppStore): AppRunControls {
+  let f = facades.get(store);
+  if (f) return f;
+  let loading: Promise<RunController> | null = null;
+  const load = () => (loading ??= import('./appRunController').then((m) => m.appRunController(store)));
+  let loaded: RunController | null = null;
+  const later = (act: (c: RunController) => unknown) => void load().then((c) => ((loaded = c), act(c)));
+  f = {
+    preload: () => void load().then((c) => (loaded = c)),
+    run: async (opts) => (loaded = await load()).run(opts),
+    runBatch: async (from, to) => (loaded = await load()).runBatch(from, to),
+    step: () => (loaded ? loaded.step() : later((c) => c.step())),
+    pause: () => loaded?.pause(),
+    resume: () => loaded?.resume(),
+    cancel: () => loaded?.cancel(),
+  };
+  facades.set(store, f);
+  return f;
 }

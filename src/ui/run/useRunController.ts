@@ -1,8 +1,7 @@
 import { useAppStoreApi } from '../store/StoreProvider';
-import { controllerFor } from './appController';
-import type { RunController } from './runController';
+import { controllerFor, type AppRunControls } from './appController';
 
-/** The run controller of the app's store: the one place runs start and their events come in. */
-export function useRunController(): RunController {
+/** The run controls of the app's store: the one place runs start and their events come in. */
+export function useRunController(): AppRunControls {
   return controllerFor(useAppStoreApi());
 }

@@ -79,7 +79,7 @@ export function RunControls() {
           />
         </span>
       ) : null}
-      <button type="button" className="btn primary" onClick={start} disabled={busy} data-testid="run-start" title="Run the graph">
+      <button type="button" className="btn primary" onClick={start} onPointerEnter={controller.preload} onFocus={controller.preload} disabled={busy} data-testid="run-start" title="Run the graph">
         <PlayIcon /> Run
       </button>
       <button

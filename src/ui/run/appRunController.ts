@@ -1,0 +1,31 @@
+import type { AppStore } from '../store/createAppStore';
+import { appFunctions } from '../functions/registry';
+import { appScriptRunner } from '../scripts/workerScriptRunner';
+import { RunController } from './runController';
+import { sampleInput } from './sampleInput';
+import { buildModel } from './settings/buildModel';
+import { appKeyVault } from './settings/keyVault';
+import { appRunHistory } from './runHistoryStore';
+
+const controllers = new WeakMap<AppStore, RunController>();
+
+/** The run controller of an app store (loaded with the first run), wired to the browser: settings + key → model, task functions, script worker, IndexedDB history. */
+export function appRunController(store: AppStore): RunController {
+  let c = controllers.get(store);
+  if (!c) {
+    c = new RunController({
+      store,
+      prepareModel: async (sampleIndex) => buildModel(store.getState().modelSettings, appKeyVault().get(), sampleIndex),
+      functions: async () => appFunctions(),
+      sampleInput,
+      scripts: appScriptRunner(),
+      record: async ({ events, title }) => {
+        await appRunHistory().save(events, title);
+        const s = store.getState();
+        s.patchRunUi({ historyVersion: s.runUi.historyVersion + 1 });
+      },
+    });
+    controllers.set(store, c);
+  }
+  return c;
+}
