@@ -14,3 +14,4 @@ export * from './tasks/index';
 export * from './estimate/index';
 export * from './report/index';
 export * from './recording/index';
+export * from './interchange/index';

@@ -1,0 +1,3 @@
+export { exportPython, type PythonExport, type PythonExportOptions } from './pythonExport';
+export { expressionToPython, type PythonExpression } from './pythonExpression';
+export { isReferenceOutput, parseReferenceOutput, REFERENCE_IMPORT_BANNER, REFERENCE_LIMITS, type ImportedReference, type ReferenceImportResult } from './referenceOutput';
