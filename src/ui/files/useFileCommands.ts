@@ -14,6 +14,7 @@ import { exportCanvasImage } from './exportImage';
 import { downloadBlob, fileNameFor, pickFile, saveText, type FileSystemFileHandleLike, type PickedFile } from './fileAccess';
 import { readDocument } from './readDocument';
 import { isRecordingFile, openRecordingFile } from '../recording/recordingFiles';
+import { isReferenceOutputFile, openReferenceOutput } from '../interchange/referenceImport';
 
 /** File actions of the File menu and shortcuts. */
 export interface FileCommands {
@@ -83,6 +84,7 @@ function build(store: AppStore, rf: ReturnType<typeof useReactFlow>): FileComman
     },
     openText: (picked) => {
       if (isRecordingFile(picked)) return void openRecordingFile(store, picked, (doc) => load(doc, null, null));
+      if (isReferenceOutputFile(picked)) return void openReferenceOutput(store, picked, (doc) => load(doc, null, null));
       const r = readDocument(picked.text);
       if (!r.ok) {
         s().openDialog({ kind: 'openProblems', fileName: picked.name, problems: r.problems });
