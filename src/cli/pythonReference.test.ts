@@ -68,7 +68,7 @@ describe.skipIf(!hasPython)('export-python with the reference framework', () => 
   }, 300_000);
   afterAll(() => server?.close());
 
-  for (const name of ['sorting-032-got', 'set-intersection-032-got', 'sorting-032-io', 'set-intersection-032-tot']) {
+  for (const name of ['sorting-032-got', 'set-intersection-032-got', 'sorting-032-io', 'set-intersection-032-tot', 'doc-merge-io', 'doc-merge-got']) {
     it(`runs the exported ${name} with as many requests and completions as GoT Studio, and imports its output`, async (ctx) => {
       if (venvProblem) return ctx.skip();
       const cwd = scratch();

@@ -292,6 +292,8 @@ def read_answer(reader, texts):
     if kind == "yesNo":
         pattern = re.compile(reader.get("yes") or r"\b(yes|valid|correct|true)\b", re.I)
         return sum(1 for t in texts if pattern.search(t)) * 2 > len(texts)
+    if kind == "function" and reader["name"] in NAMED_READERS:
+        return NAMED_READERS[reader["name"]](texts)
     raise ValueError("answer reader %s has no Python counterpart" % reader.get("name", kind))
 
 
@@ -557,7 +559,22 @@ def tally_sums_match(state):
     return all(total.get(c, 0) == merged.get(c, 0) for c in set(total) | set(merged))
 
 
+def doc_merge_score(texts):
+    """Redundancy and retained information (0-10) averaged over the samples that give both, then their harmonic mean."""
+    pairs = []
+    for text in texts:
+        found = [re.search(r"<%s>\s*(\d+(?:\.\d+)?)\s*</%s>" % (tag, tag), text, re.I) for tag in ("Redundancy", "Retained")]
+        if all(found):
+            pairs.append([min(10.0, max(0.0, float(m.group(1)))) for m in found])
+    if not pairs:
+        return None
+    redundancy = sum(p[0] for p in pairs) / len(pairs)
+    retained = sum(p[1] for p in pairs) / len(pairs)
+    return 0.0 if redundancy + retained == 0 else 2 * redundancy * retained / (redundancy + retained)
+
+
 NAMED_PARSERS = {"keywordCounting.mergeTallies": merge_tallies}
+NAMED_READERS = {"docMerge.score": doc_merge_score}
 TASK_FUNCTIONS = {
     "sorting.error": sorting_error,
     "sorting.solved": sorting_solved,
