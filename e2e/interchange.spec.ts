@@ -22,12 +22,17 @@ test('a reference output opens in the Thoughts view with its no-lineage banner a
   await page.screenshot({ path: 'docs/screenshots/reference-import.png' });
 });
 
-test('File → Export to Python lists what has no counterpart and downloads the script', async ({ page }) => {
+test("File → Export to Python shows the export's notes, stays usable at 150% zoom and downloads the script", async ({ page }) => {
   const run = new RunPage(page);
   await run.open();
   await page.getByTestId('menu-file').click();
   await page.getByTestId('file-export-python').click();
   await expect(page.getByTestId('python-export-notes')).toBeVisible();
+  await page.screenshot({ path: 'docs/screenshots/python-export-1280.png' });
+  // At 150% browser zoom (an 853x480 CSS viewport) the download button stays on screen.
+  await page.setViewportSize({ width: 853, height: 480 });
+  await expect(page.getByTestId('python-export-download')).toBeInViewport();
+  await page.screenshot({ path: 'docs/screenshots/python-export-853.png' });
   const download = page.waitForEvent('download');
   await page.getByTestId('python-export-download').click();
   const file = await download;
