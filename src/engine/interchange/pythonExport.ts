@@ -51,6 +51,12 @@ function templateNodes(nodes: readonly TemplateNode[]): PyNode[] {
   });
 }
 
+/** A template as the Python runtime's node list, or null when it is malformed. */
+export function pythonTemplateNodes(template: string): PyNode[] | null {
+  const compiled = compileTemplate(template);
+  return compiled.ok ? templateNodes(compiled.nodes) : null;
+}
+
 /** JavaScript regex flags as Python's re flag value (i = 2, m = 8, s = 16); g, u, y, d have no effect there. */
 function pythonFlags(flags: string): number {
   return (flags.includes('i') ? 2 : 0) | (flags.includes('m') ? 8 : 0) | (flags.includes('s') ? 16 : 0);
