@@ -30,5 +30,7 @@ export function openReferenceOutput(store: AppStore, picked: Pick<PickedFile, 'n
   const s = store.getState();
   s.showRecordedRun(parsed.value.events, { kind: 'history', id: REFERENCE_SOURCE_ID, title: picked.name });
   s.patchRunUi({ view: 'thoughts' });
+  // The summary's zero requests and timings are absent from the file, not measured: say so.
+  for (const note of parsed.value.notes) s.toast('info', note);
   return true;
 }
