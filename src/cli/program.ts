@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import type { CompareCommandOptions } from './commands/compare';
+import type { ExportPythonCommandOptions } from './commands/exportPython';
+import type { ImportReferenceCommandOptions } from './commands/importReference';
 import type { RunCommandOptions } from './commands/run';
 import { addRunningOptions } from './commands/runningOptions';
 import type { ReplayCommandOptions } from './commands/replay';
@@ -15,6 +17,8 @@ Examples:
   got-studio compare io.got.json cot.got.json tot.got.json got.got.json --samples 0-99 --format csv
   got-studio run graph.got.json --record run.gotrec.json && got-studio replay run.gotrec.json --speed 2
   got-studio validate graph.got.json
+  got-studio export-python public/examples/sorting-032-got.got.json -o sorting.py
+  got-studio import-reference sorting.output.json -o report.json
 
 The default model is the offline simulator (no key, no network). With --base-url (or a model name
 other than "simulator") the OpenAI-compatible provider is used; its key comes from OPENAI_API_KEY
@@ -67,6 +71,21 @@ function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Command {
     .description('check graphs and print their diagnostics')
     .argument('<graphs...>', '.got.json files')
     .action(async (graphs: string[]) => setExit(await (await import('./commands/validate')).validateCommand(graphs, io)));
+
+  program
+    .command('export-python')
+    .description('write the graph as a Python script for the reference framework (graph_of_thoughts); notes on what has no counterpart go to stderr')
+    .argument('<graph>', 'a .got.json file')
+    .option('-o, --out <file>', 'write the script to this file (default: stdout)')
+    .option('--model <id>', 'model id written into the script\'s ChatGPT config (GOT_MODEL_ID overrides it when the script runs)')
+    .action(async (graph: string, options: ExportPythonCommandOptions) => setExit(await (await import('./commands/exportPython')).exportPythonCommand(graph, options, io)));
+
+  program
+    .command('import-reference')
+    .description("convert the JSON that the reference framework's Controller.output_graph writes into GoT Studio's run report")
+    .argument('<file>', 'an output_graph JSON file')
+    .requiredOption('-o, --out <file>', 'write the report (the format run --out writes) to this file')
+    .action(async (file: string, options: ImportReferenceCommandOptions) => setExit(await (await import('./commands/importReference')).importReferenceCommand(file, options, io)));
 
   return program;
 }

@@ -16,3 +16,4 @@ export * from './tasks/index';
 export * from './estimate/index';
 export * from './report/index';
 export * from './recording/index';
+export * from './interchange/index';

@@ -8,6 +8,7 @@ const GalleryDialog = lazy(() => import('./GalleryDialog').then((m) => ({ defaul
 const HelpDialog = lazy(() => import('./HelpDialog').then((m) => ({ default: m.HelpDialog })));
 const OpenProblemsDialog = lazy(() => import('./OpenProblemsDialog').then((m) => ({ default: m.OpenProblemsDialog })));
 const RecentDialog = lazy(() => import('./RecentDialog').then((m) => ({ default: m.RecentDialog })));
+const PythonExportDialog = lazy(() => import('../interchange/PythonExportDialog').then((m) => ({ default: m.PythonExportDialog })));
 const ShareDialog = lazy(() => import('./ShareDialog').then((m) => ({ default: m.ShareDialog })));
 
 /** The one open dialog, if any, and the code-consent question, which a run raises outside the store. */
@@ -36,6 +37,8 @@ function dialogOf(dialog: Dialog) {
       return <OpenProblemsDialog fileName={dialog.fileName} problems={dialog.problems} />;
     case 'share':
       return <ShareDialog url={dialog.url} />;
+    case 'pythonExport':
+      return <PythonExportDialog />;
     case 'recent':
       return <RecentDialog />;
   }

@@ -82,10 +82,19 @@ function build(store: AppStore, rf: ReturnType<typeof useReactFlow>): FileComman
       }
     },
     openText: (picked) => {
+      // The recording and reference-output readers load with the first such file; what they open came from outside.
+      const graphOf = (doc: GotDocument) => void load(doc, null, null).then((opened) => opened && markOutsideDocument(doc, 'file'));
       if (isRecordingFile(picked)) {
-        // The recording reader loads with the first recording; its graph came from outside, like any opened file.
-        const graphOf = (doc: GotDocument) => void load(doc, null, null).then((opened) => opened && markOutsideDocument(doc, 'file'));
         void import('../recording/recordingFiles').then((m) => m.openRecordingFile(store, picked, graphOf));
+        return;
+      }
+      // A graph is a JSON object; the reference framework's output_graph is a list.
+      if (picked.text.trimStart().startsWith('[')) {
+        void import('../interchange/referenceImport').then((m) =>
+          m.isReferenceOutputFile(picked)
+            ? m.openReferenceOutput(store, picked, graphOf)
+            : s().openDialog({ kind: 'openProblems', fileName: picked.name, problems: [{ message: 'This is a JSON list, neither a graph nor the reference framework’s output_graph file.' }] }),
+        );
         return;
       }
       const r = readDocument(picked.text);

@@ -17,6 +17,7 @@ export type Dialog =
   | { kind: 'help' }
   | { kind: 'openProblems'; fileName: string; problems: OpenProblem[] }
   | { kind: 'share'; url: string }
+  | { kind: 'pythonExport' }
   | { kind: 'recent' };
 
 /** Where the quick-add search opens, and what a new operation connects to. */

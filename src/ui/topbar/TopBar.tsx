@@ -36,6 +36,7 @@ export function TopBar() {
           'separator',
           { label: 'Export PNG', onSelect: () => void files.exportImage('png'), testId: 'file-export-png' },
           { label: 'Export SVG', onSelect: () => void files.exportImage('svg'), testId: 'file-export-svg' },
+          { label: 'Export to Python…', onSelect: () => store.getState().openDialog({ kind: 'pythonExport' }), testId: 'file-export-python' },
           { label: 'Copy share link', onSelect: files.shareLink, testId: 'file-share' },
         ]}
       />

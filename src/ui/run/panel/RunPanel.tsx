@@ -3,6 +3,8 @@ import { useReactFlow } from '@xyflow/react';
 import { showStart } from '../../canvas/editorCommands';
 import { useAppStore, useAppStoreApi } from '../../store/StoreProvider';
 import type { RunUi, RunViewMode } from '../runSlice';
+import { REFERENCE_IMPORT_BANNER } from '../../../engine/index';
+import { REFERENCE_SOURCE_ID } from '../../interchange/referenceImport';
 import '../run.css';
 
 // The run views load when first shown: the editor opens on the Operations view without them.
@@ -93,7 +95,7 @@ export function RunPanel() {
               <div className="run-panel-main">
                 {source?.kind === 'history' ? (
                   <div className="history-banner" data-testid="history-banner">
-                    Reopened from history: {source.title}
+                    {source.id === REFERENCE_SOURCE_ID ? `${REFERENCE_IMPORT_BANNER} (${source.title})` : `Reopened from history: ${source.title}`}
                   </div>
                 ) : null}
                 <Suspense fallback={loading}>
