@@ -2,7 +2,8 @@ import { exportPython, validateDocument } from '../../engine/index';
 import type { CliIo } from '../io';
 import { EXIT, type ExitCode } from '../errors';
 import { invalidGraph, loadGraph } from '../loadGraph';
-import { cliFunctions, writeReport } from './common';
+import { cliFunctions } from './common';
+import { writeReport } from '../outFile';
 
 export interface ExportPythonCommandOptions {
   out?: string;

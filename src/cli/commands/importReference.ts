@@ -3,7 +3,7 @@ import { exportRun, parseReferenceOutput } from '../../engine/index';
 import type { CliIo } from '../io';
 import { CliError, EXIT, type ExitCode } from '../errors';
 import { readTextFile } from '../loadGraph';
-import { writeReport } from './common';
+import { writeReport } from '../outFile';
 
 export interface ImportReferenceCommandOptions {
   out: string;
