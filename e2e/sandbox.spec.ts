@@ -5,6 +5,7 @@ import { newQuickJSWASMModuleFromVariant } from 'quickjs-emscripten-core';
 import type { GotDocument } from '../src/engine/index';
 import { runInQuickJs } from '../src/sandbox/quickjsRunner';
 import { encodeShareHash } from '../src/ui/files/shareLink';
+import { SHOTS } from './support/editorPage';
 import { RunPage } from './support/runPage';
 
 /** Every way out of the sandbox a scorer might try; each must fail, and the scorer then returns how many it tried. */
@@ -64,7 +65,16 @@ test('a shared graph’s hostile scorer runs only after consent, and then cannot
   await expect(dialog.getByTestId('code-consent-field')).toHaveText(['scorer', 'evaluator']);
   await expect(dialog.getByTestId('code-consent-source').first()).toContainText("fetch('/api/llm/models')");
   await expect(dialog).toContainText('share link');
-  await page.screenshot({ path: 'docs/screenshots/code-consent-dialog.png' });
+  await expect(dialog.getByTestId('code-consent-intro')).toContainText('contains 2 JavaScript functions. They run sandboxed');
+  await page.screenshot({ path: `${SHOTS}/code-consent-dialog.png` });
+  // At 150% zoom (an 853x480 CSS viewport) the question and its answers stay on screen.
+  await page.setViewportSize({ width: 853, height: 480 });
+  await page.screenshot({ path: `${SHOTS}/code-consent-dialog-150.png` });
+  for (const id of ['code-consent-accept', 'code-consent-decline']) {
+    const box = (await dialog.getByTestId(id).boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(480);
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // While the question is open, nothing runs.
   await page.waitForTimeout(1000);

@@ -52,9 +52,7 @@ describe('the QuickJS sandbox', () => {
     ['setTimeout', 'setTimeout(() => {}, 10); return 1;'],
     ['self.postMessage', 'self.postMessage({ ok: true, value: 1 }); return 1;'],
   ])('has no %s: the reference is an error on the thought', (_name, code) => {
-    expect(failure(run(code))).toMatch(
-      /threw: (ReferenceError: '\w+' is not defined|TypeError: cannot read property '\w+' of undefined)/,
-    );
+    expect(failure(run(code))).toMatch(/threw: (ReferenceError: '\w+' is not defined|TypeError: cannot read property '\w+' of undefined)/);
   });
 
   it('offers only the language built-ins as globals', () => {

@@ -8,7 +8,11 @@ import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule }
  * promise, a changed global) reaches the next one.
  */
 
-/** Limits every call runs under. The stack stays small enough that QuickJS, not the host, hits it first. */
+/**
+ * Limits every call runs under. The stack is small enough that plain recursion hits QuickJS's own
+ * check before the host's stack (smaller in a browser worker) runs out; recursion inside built-ins
+ * that does exhaust the host is caught as SandboxEngineFailure and reads as the same stack limit.
+ */
 export const SANDBOX_LIMITS = { memoryBytes: 64 * 1024 * 1024, stackBytes: 128 * 1024 } as const;
 
 /** One call: `code` is the body of `function (argName) { … }`; `arg` is the argument as JSON text. */
