@@ -1,11 +1,15 @@
 // Live-run view benchmark (Chromium): the thoughts (GRS) canvas alone on a page (bench/ui-run/, built for production),
-// measured side by side in one run: time to show a finished 200- and 2,000-thought GRS, frame
-// times idle and while panning each, and frame times while a run streams 200 thoughts per second.
-import { existsSync } from 'node:fs';
-import { chromium, type Page } from '@playwright/test';
-import { build, preview } from 'vite';
+// measured side by side in one run for this checkout ("now") and a baseline commit ("before", the GRS view before it
+// was laid out by operation; BENCH_BASE=<commit> picks another): time to show a finished 200- and 2,000-thought GRS,
+// frame times idle and while panning each, and frame times while a run streams 200 thoughts per second.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { build, preview, type PreviewServer } from 'vite';
 
-const PORT = 5196;
+/** The last commit before the Thoughts view was reworked (lanes by operation, canvas overview). */
+const DEFAULT_BASE = '28844b9';
 const OUT = '.cache/bench-ui-run';
 
 const percentile = (xs: number[], p: number): number => {
@@ -37,7 +41,14 @@ async function pan(page: Page): Promise<void> {
   await page.mouse.up();
 }
 
-async function showAndPan(page: Page, n: number): Promise<{ showMs: number; idle: number[]; pan: number[]; panAll: number[] }> {
+interface Figures {
+  showMs: number;
+  idle: number[];
+  pan: number[];
+  panAll: number[];
+}
+
+async function showAndPan(page: Page, n: number): Promise<Figures> {
   const showMs = (await page.evaluate(`window.grsBench.show(${n})`)) as number;
   await page.waitForTimeout(600);
   const idle = await frames(page, () => page.waitForTimeout(1000));
@@ -52,32 +63,77 @@ async function showAndPan(page: Page, n: number): Promise<{ showMs: number; idle
   return { showMs, idle, pan: panned, panAll: await frames(page, () => pan(page)) };
 }
 
-/** Runs the live-run view benchmark and returns the lines to print. */
-export async function benchRun(): Promise<string[]> {
+/** Builds one checkout's harness (sources under `root`) for production and serves it on a free port. */
+async function serve(root: string, outDir: string): Promise<{ server: PreviewServer; url: string }> {
+  const config = { root, configFile: resolve('vite.config.ts'), logLevel: 'error' as const };
   // A production build: React's development checks would dominate the figures otherwise.
-  await build({ logLevel: 'error', build: { outDir: OUT, emptyOutDir: true, rollupOptions: { input: 'bench/ui-run/index.html' } } });
-  const server = await preview({ build: { outDir: OUT }, preview: { port: PORT, strictPort: true }, logLevel: 'error' });
-  const browser = await chromium.launch(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {});
+  await build({ ...config, build: { outDir: resolve(outDir), emptyOutDir: true, rollupOptions: { input: resolve(root, 'bench/ui-run/index.html') } } });
+  const server = await preview({ ...config, build: { outDir: resolve(outDir) }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
+  const base = server.resolvedUrls?.local[0] ?? '';
+  return { server, url: `${base}bench/ui-run/index.html` };
+}
+
+/** The baseline's sources (src/ and the harness) as they were at `ref`, unpacked under .cache. */
+function checkoutBaseline(ref: string): string {
+  const dir = '.cache/bench-baseline/';
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const tar = execFileSync('git', ['archive', ref, 'src', 'bench/ui-run'], { maxBuffer: 256 * 1024 * 1024 });
+  execFileSync('tar', ['-x', '-C', dir], { input: tar });
+  return dir;
+}
+
+/** Progress on stderr: on a loaded machine a side-by-side run takes many minutes. */
+const step = (what: string) => process.stderr.write(`  [ui-run] ${new Date().toISOString().slice(11, 19)} ${what}\n`);
+
+async function measure(browser: Browser, url: string) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  // A step stuck for minutes fails the bench with its name instead of hanging it.
+  page.setDefaultTimeout(180_000);
+  step(`measuring ${url}`);
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    await page.goto(`http://localhost:${PORT}/bench/ui-run/index.html`);
+    await page.goto(url);
     await page.waitForFunction('window.grsBench !== undefined', null, { timeout: 60_000 });
     await page.evaluate('window.grsBench.show(200)'); // warm-up: module transforms and JIT
     const small = await showAndPan(page, 200);
+    step('200 thoughts done');
     const large = await showAndPan(page, 2000);
+    step('2,000 thoughts done');
     let shown = 0;
     const stream = await frames(page, async () => {
       shown = (await page.evaluate('window.grsBench.stream(200, 5)')) as number;
     });
+    return { small, large, stream, shown };
+  } finally {
+    await page.close();
+  }
+}
+
+/** Runs the live-run view benchmark and returns the lines to print. */
+export async function benchRun(): Promise<string[]> {
+  const ref = process.env.BENCH_BASE ?? DEFAULT_BASE;
+  const now = await serve(resolve('.'), `${OUT}/now`);
+  const before = await serve(resolve(checkoutBaseline(ref)), `${OUT}/before`);
+  step(`built both: ${before.url} and ${now.url}`);
+  const browser = await chromium.launch(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {});
+  try {
+    const b = await measure(browser, before.url);
+    const n = await measure(browser, now.url);
+    const side = (label: string, pick: (m: typeof n) => number[]) =>
+      [`${label}`, `  before (${ref}): ${fmt(pick(b))}`, `  now:              ${fmt(pick(n))}`];
+    const ratio = (pick: (m: typeof n) => number[]) => (percentile(pick(b), 95) / percentile(pick(n), 95)).toFixed(2);
     return [
-      `200 thoughts:   shown in ${small.showMs.toFixed(0)} ms; idle ${fmt(small.idle)}; panning ${fmt(small.pan)}`,
-      `2,000 thoughts: shown in ${large.showMs.toFixed(0)} ms; idle ${fmt(large.idle)}; panning ${fmt(large.pan)}`,
-      `2,000 thoughts, all on screen (fit view, block cards, highlighted edges only): panning ${fmt(large.panAll)}`,
-      `streaming 200 thoughts/s for 5 s (${shown} thoughts, tokens batched per frame): ${fmt(stream)}`,
-      `2,000 vs 200 thoughts: show ×${(large.showMs / small.showMs).toFixed(2)}, pan p95 ×${(percentile(large.pan, 95) / percentile(small.pan, 95)).toFixed(2)}; streaming p95 vs idle 200-thought p95 ×${(percentile(stream, 95) / percentile(small.idle, 95)).toFixed(2)}`,
+      `shown in: 200 thoughts ${b.small.showMs.toFixed(0)} → ${n.small.showMs.toFixed(0)} ms; 2,000 thoughts ${b.large.showMs.toFixed(0)} → ${n.large.showMs.toFixed(0)} ms (before → now)`,
+      ...side('200 thoughts, panning zoomed in:', (m) => m.small.pan),
+      ...side('2,000 thoughts, idle:', (m) => m.large.idle),
+      ...side('2,000 thoughts, panning zoomed in:', (m) => m.large.pan),
+      ...side('2,000 thoughts, all on screen (fit view), panning:', (m) => m.large.panAll),
+      ...side(`streaming 200 thoughts/s for 5 s (${b.shown} / ${n.shown} thoughts, tokens batched per frame):`, (m) => m.stream),
+      `p95 before ÷ now: 2,000 all on screen panning ×${ratio((m) => m.large.panAll)}, streaming ×${ratio((m) => m.stream)}, 2,000 zoomed-in panning ×${ratio((m) => m.large.pan)}`,
     ];
   } finally {
     await browser.close();
-    await server.close();
+    await now.server.close();
+    await before.server.close();
   }
 }

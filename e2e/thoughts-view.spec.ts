@@ -16,7 +16,8 @@ async function runInThoughtsView(page: Page, example: string): Promise<RunPage> 
   await run.saveModel();
   await run.view('thoughts');
   await run.run();
-  await run.waitDone();
+  // A 160-thought run on a busy 2-core machine can take most of a minute.
+  await run.waitDone(150_000);
   await expect(run.grs()).toHaveAttribute('data-lod', 'cards');
   await settled(run.grs());
   return run;
@@ -87,6 +88,7 @@ async function expectWholeGraphReadable(run: RunPage): Promise<void> {
 }
 
 test.describe('the Thoughts view', () => {
+  test.setTimeout(240_000);
   test('shows a whole sorting-128 GoT run at once, laid out by operation, every kept thought with readable volume and latency', async ({ page }) => {
     const run = await runInThoughtsView(page, 'sorting-128-got');
     await expectWholeGraphReadable(run);
@@ -101,6 +103,10 @@ test.describe('the Thoughts view', () => {
     const run = await runInThoughtsView(page, 'keyword-counting-got8');
     await expectWholeGraphReadable(run);
     await page.screenshot({ path: 'test-results/screens/thoughts-keyword-counting-got8.png' });
+    // The dark theme with every thought shown, for the screenshots.
+    await page.getByTestId('theme-toggle').click();
+    await run.grs().getByTestId('grs-show-all').check();
+    await page.screenshot({ path: 'test-results/screens/thoughts-keyword-counting-got8-dark.png' });
   });
 
   test('folds pruned thoughts into one stack per operation that opens and closes, and a toggle shows them all', async ({ page }) => {
@@ -139,4 +145,24 @@ test.describe('the Thoughts view', () => {
     await expect(run.grs().locator(`.react-flow__node[data-id="${id}"] .thought-card`)).toHaveClass(/mark-selected/);
     await page.screenshot({ path: 'test-results/screens/thoughts-selection-key.png' });
   });
+});
+
+test.describe('the Thoughts view at 150% browser zoom (853×480 CSS px)', () => {
+  test.use({ viewport: { width: 853, height: 480 } });
+  test.setTimeout(240_000);
+
+  for (const example of ['sorting-128-got', 'keyword-counting-got8']) {
+    test(`${example}: the cards on screen keep readable figures and never overlap`, async ({ page }) => {
+      const run = await runInThoughtsView(page, example);
+      const grs = run.grs();
+      const pane = (await grs.boundingBox())!;
+      const sizes = await figureSizes(grs);
+      expect(sizes.length).toBeGreaterThan(3);
+      for (const s of sizes) for (const m of [s.volume, s.latency]) expect(m.font, `${s.id}`).toBeGreaterThanOrEqual(10);
+      const all = (await boxes(grs)).filter((b) => overlaps(b, pane));
+      for (let i = 0; i < all.length; i += 1)
+        for (let j = i + 1; j < all.length; j += 1) expect(overlaps(all[i]!, all[j]!), `${all[i]!.id} / ${all[j]!.id}`).toBe(false);
+      await page.screenshot({ path: `test-results/screens/thoughts-${example}-150.png` });
+    });
+  }
 });

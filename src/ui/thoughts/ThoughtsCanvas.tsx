@@ -152,7 +152,7 @@ function GrsFlow() {
           <div className="grs-toolbar">
             <label className="grs-toggle" title="Show every pruned thought, not only one stack per operation">
               <input type="checkbox" checked={lanes.all} onChange={(e) => lanes.setAll(e.target.checked)} data-testid="grs-show-all" />
-              Show all thoughts{folded ? ` (${folded} folded)` : ''}
+              Show all thoughts{folded ? ` (${folded} not kept)` : ''}
             </label>
           </div>
         ) : null}

@@ -35,3 +35,18 @@ describe('the GRS camera focus', () => {
     expect(wholeGraphViewport({ width: 3400, height: 32000 }, pane)).toBeNull();
   });
 });
+
+describe('framing cards from the layout', () => {
+  it('centres the cards at a readable zoom whether or not they are drawn as nodes', async () => {
+    const { frame, READABLE_ZOOM } = await import('./useGrsCamera');
+    const cards = new Map([
+      ['a', { x: 0, y: 0 }],
+      ['b', { x: 0, y: 5000 }],
+    ]);
+    const pane = { width: 900, height: 600 };
+    const v = frame(['a'], cards, pane);
+    expect(v.zoom).toBe(1);
+    expect(v.x + 120 * v.zoom).toBeCloseTo(450);
+    expect(frame(['a', 'b'], cards, pane).zoom).toBe(READABLE_ZOOM);
+  });
+});

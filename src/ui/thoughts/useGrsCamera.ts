@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import type { GrsState } from '../../engine/index';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
-import { CARD_HEIGHT, CARD_WIDTH, type LaneLayout } from './layout/laneLayout';
+import { CARD_HEIGHT, CARD_WIDTH, type LaneLayout, type Point } from './layout/laneLayout';
 import { viewedState } from '../timeline/viewedRun';
 import { selectOpFigures, selectStreaming } from '../run/runSelectors';
 
@@ -38,6 +38,26 @@ export function wholeGraphViewport(layout: Pick<LaneLayout, 'width' | 'height'>,
   const zoom = Math.min(1, (pane.width - 2 * FIT_PADDING) / layout.width, room / layout.height);
   if (zoom < FIT_MIN_ZOOM) return null;
   return { zoom, x: (pane.width - layout.width * zoom) / 2, y: FIT_TOP + (room - layout.height * zoom) / 2 };
+}
+
+/** The viewport that frames some cards with 15% padding, at a zoom between the readable one and 1. */
+export function frame(ids: readonly string[], cards: ReadonlyMap<string, Point>, pane: { width: number; height: number }) {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const id of ids) {
+    const p = cards.get(id);
+    if (!p) continue;
+    x0 = Math.min(x0, p.x);
+    y0 = Math.min(y0, p.y);
+    x1 = Math.max(x1, p.x + CARD_WIDTH);
+    y1 = Math.max(y1, p.y + CARD_HEIGHT);
+  }
+  const w = Math.max(1, x1 - x0);
+  const h = Math.max(1, y1 - y0);
+  const zoom = Math.min(1, Math.max(READABLE_ZOOM, Math.min((pane.width * 0.85) / w, (pane.height * 0.85) / h)));
+  return { zoom, x: pane.width / 2 - ((x0 + x1) / 2) * zoom, y: pane.height / 2 - ((y0 + y1) / 2) * zoom };
 }
 
 /**
@@ -92,15 +112,14 @@ export function useGrsCamera(layout: LaneLayout): { onUserMove: (event: unknown)
         }
         if (whole || final) return;
       }
-      const shown = (ids: string[]) => ids.filter((n) => flow.getNode(n)).map((n) => ({ id: n }));
+      // Framed from the layout, not React Flow's nodes: on the overview canvas the cards are not nodes.
+      const cards = layoutRef.current.cards;
+      const shown = (ids: string[]) => ids.filter((n) => cards.has(n));
       const wide = shown([...core, ...context]);
       // The parents join the frame only when everything still fits at a readable zoom.
-      const bounds = wide.length ? flow.getNodesBounds(wide.map((n) => n.id)) : null;
-      const fits = bounds && (pane.width * 0.85) / bounds.width >= READABLE_ZOOM && (pane.height * 0.85) / bounds.height >= READABLE_ZOOM;
-      const nodes = fits ? wide : shown(core);
-      // A large GRS streaming fast jumps instead of gliding: an animated camera re-renders every frame.
-      const duration = grs.thoughtOrder.length > 300 ? 0 : 250;
-      if (nodes.length) void flow.fitView({ nodes, duration, minZoom: READABLE_ZOOM, maxZoom: 1, padding: 0.15, includeHiddenNodes: true });
+      const fits = wide.length > 0 && frame(wide, cards, pane).zoom >= READABLE_ZOOM;
+      const ids = fits ? wide : shown(core);
+      if (ids.length) void flow.setViewport(frame(ids, cards, pane), { duration: grs.thoughtOrder.length > 300 ? 0 : 250 });
     }, 300);
   }, [api, flow, runId, count, finished, view]);
   useEffect(
@@ -139,8 +158,9 @@ export function useGrsCamera(layout: LaneLayout): { onUserMove: (event: unknown)
     userMoved.current = true;
     const op = selectOpFigures(viewedState(api.getState()).live.grs, selectedOp);
     const ids = op?.made.length ? op.made : (op?.outputIds ?? []);
-    const nodes = ids.filter((n) => flow.getNode(n)).map((n) => ({ id: n }));
-    if (nodes.length) void flow.fitView({ nodes, duration: 250, minZoom: READABLE_ZOOM, maxZoom: 1, padding: 0.15, includeHiddenNodes: true });
+    const shown = ids.filter((n) => layoutRef.current.cards.has(n));
+    const pane = document.querySelector('.grs-canvas .react-flow')?.getBoundingClientRect();
+    if (shown.length && pane) void flow.setViewport(frame(shown, layoutRef.current.cards, pane), { duration: 250 });
   }, [api, flow, selectedOp]);
 
   const onUserMove = useCallback((event: unknown) => {
