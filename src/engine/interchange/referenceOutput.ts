@@ -6,12 +6,12 @@ import { UNANNOTATED, type Thought, type ThoughtAnnotations } from '../grs/thoug
 import type { OperationType } from '../operations/definition';
 import { REFERENCE_OPERATION_NAMES } from '../report/exportRun';
 import type { RunEvent, RunTotals } from '../run/events';
+import { REFERENCE_IMPORT_BANNER } from './banner';
 
 /** Limits on an untrusted output_graph file. */
 export const REFERENCE_LIMITS = { bytes: 20_000_000, operations: 2_000, thoughts: 50_000 } as const;
 
 /** What the imported run says about itself, shown as a banner. */
-export const REFERENCE_IMPORT_BANNER = 'Imported from the reference framework: no lineage, thoughts shown per operation';
 
 const flags = z.array(z.boolean()).max(REFERENCE_LIMITS.thoughts);
 const operationEntrySchema = z

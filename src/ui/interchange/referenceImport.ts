@@ -1,9 +1,10 @@
 import { isReferenceOutput, parseReferenceOutput, type GotDocument } from '../../engine/index';
 import type { PickedFile } from '../files/fileAccess';
 import type { AppStore } from '../store/createAppStore';
+import { REFERENCE_SOURCE_ID } from './referenceSource';
 
-/** The run source id of an imported reference output: the Thoughts view shows its banner for it. */
-export const REFERENCE_SOURCE_ID = 'reference-output';
+export { REFERENCE_SOURCE_ID };
+
 
 /** Whether an opened file is the reference framework's output_graph JSON (a list, unlike a graph or a recording). */
 export function isReferenceOutputFile(picked: Pick<PickedFile, 'text'>): boolean {

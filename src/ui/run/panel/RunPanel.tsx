@@ -4,7 +4,7 @@ import { showStart } from '../../canvas/editorCommands';
 import { useAppStore, useAppStoreApi } from '../../store/StoreProvider';
 import type { RunUi, RunViewMode } from '../runSlice';
 import { REFERENCE_IMPORT_BANNER } from '../../../engine/index';
-import { REFERENCE_SOURCE_ID } from '../../interchange/referenceImport';
+import { REFERENCE_SOURCE_ID } from '../../interchange/referenceSource';
 import '../run.css';
 
 // The run views load when first shown: the editor opens on the Operations view without them.
