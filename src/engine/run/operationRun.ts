@@ -8,6 +8,7 @@ import { compareKeys, type CallSpec, type CriticalPoint, type FlowItem, type New
 import { operationRegistry } from '../operations/registry';
 import { errorText, RunStopped } from './errors';
 import type { OperationStatus } from './events';
+import type { KeptOperation } from './forkReuse';
 import { latestCp, type RunRuntime } from './runtime';
 
 // Spelled out field by field: spreading into a literal after other keys takes V8's slow generic path, and these run once per thought.
@@ -42,6 +43,8 @@ export class OperationRun implements OperationContext<OperationType> {
   readonly problems: string[] = [];
   execution: Promise<void> | null = null;
   error: string | null = null;
+  /** A fork carries this operation's original results over: it replays them instead of running. */
+  kept: KeptOperation | null = null;
 
   private readonly arrived: FlowItem[] = [];
   private pendingInputs: number;
@@ -76,7 +79,7 @@ export class OperationRun implements OperationContext<OperationType> {
     const keyed: FlowItem = this.op.inputs.length > 1 ? { id: item.id, key: [index, ...item.key], ann: item.ann, cp: item.cp } : item;
     this.arrived.push(keyed);
     if (this.handler) this.spawn(keyed, this.handler);
-    else if (this.status === 'waiting' && this.streams) this.start();
+    else if (this.status === 'waiting' && this.streams && !this.kept) this.start();
   }
 
   /** One predecessor finished (or the input was delivered, for a root). */
@@ -98,7 +101,33 @@ export class OperationRun implements OperationContext<OperationType> {
 
   private start(): void {
     this.status = 'running';
-    this.execution = this.execute();
+    if (this.kept) this.replayKept(this.kept);
+    else this.execution = this.execute();
+  }
+
+  /** A fork's kept operation: its original thoughts and annotations, again, in one go (they join the lineage so later volumes count them). */
+  private replayKept(kept: KeptOperation): void {
+    const rt = this.runtime;
+    this.startedAt = rt.now();
+    rt.emit('operation.start', { opId: this.op.id });
+    for (const e of kept.events) {
+      if (e.type === 'thought.created') rt.lineage.add(e.thought.id, e.thought.parents, true);
+      rt.record({ ...e, at: rt.now() });
+    }
+    for (const o of kept.outputs) {
+      const t = rt.grs.thoughts[o.id];
+      const ann = { score: o.score, scored: o.scored, valid: o.valid, validated: o.validated, solved: o.solved, compared: o.compared };
+      this.output({ id: o.id, key: [this.outputs.length], ann, cp: this.keptCp(t) });
+    }
+    this.finish('done');
+  }
+
+  /** A kept thought's critical point: its recorded critical ms and hops, with its chain through the parents that set them. */
+  private keptCp(t: Thought | undefined): CriticalPoint {
+    if (!t || t.kind === 'input') return { ms: 0, hops: 0, tail: null };
+    const grs = this.runtime.grs.thoughts;
+    const parent = t.parents.map((p) => grs[p]).filter((p): p is Thought => p !== undefined && p.kind === 'llm').sort((a, b) => b.criticalMs - a.criticalMs || b.latency - a.latency)[0];
+    return { ms: t.criticalMs, hops: t.latency, tail: { thoughtId: t.id, prev: this.keptCp(parent).tail } };
   }
 
   private async execute(): Promise<void> {
