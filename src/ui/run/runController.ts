@@ -1,6 +1,8 @@
 import {
   runSamples,
+  startFork,
   startRun,
+  type ForkChange,
   type FunctionRegistry,
   type GotDocument,
   type LanguageModel,
@@ -75,6 +77,31 @@ export class RunController {
     const doc = this.deps.store.getState().doc;
     this.begin(opts.stepping ?? false, null);
     const result = await this.runOne(doc, opts.sampleIndex ?? null);
+    this.finish();
+    return result;
+  }
+
+  /** Forks the run on screen: runs again only what `change` affects, as a new run (the original stays in the history). */
+  async fork(change: ForkChange): Promise<RunResult | null> {
+    if (this.busy) return null;
+    const original = [...this.deps.store.getState().live.events];
+    const title = `${this.deps.store.getState().doc.title} · fork`;
+    this.begin(false, null);
+    const result = await this.watch(async () => {
+      const sampleIndex = original.find((e) => e.type === 'run.start')?.settings.sampleIndex ?? null;
+      const [{ model, cost }, functions] = await Promise.all([this.deps.prepareModel(sampleIndex), this.deps.functions()]);
+      const settings = this.deps.store.getState().modelSettings;
+      return startFork(original, change, {
+        model,
+        functions,
+        cost,
+        concurrency: settings.concurrency,
+        budget: settings.budget,
+        sampleIndex,
+        signal: (this.abort as AbortController).signal,
+        ...(this.deps.scripts ? { scripts: this.deps.scripts } : {}),
+      });
+    }, title);
     this.finish();
     return result;
   }
@@ -193,11 +220,11 @@ export class RunController {
   }
 
   private async runOne(doc: GotDocument, sampleIndex: number | null): Promise<RunResult | null> {
-    try {
+    return this.watch(async () => {
       const input = sampleIndex === null ? doc.input : await this.deps.sampleInput(doc, sampleIndex);
       const [{ model, cost }, functions] = await Promise.all([this.deps.prepareModel(sampleIndex), this.deps.functions()]);
       const settings = this.deps.store.getState().modelSettings;
-      const handle = startRun(doc, {
+      return startRun(doc, {
         model,
         functions,
         input,
@@ -210,12 +237,19 @@ export class RunController {
         ...(this.deps.scripts ? { scripts: this.deps.scripts } : {}),
         paused: this.stepMode,
       });
+    }, sampleIndex === null ? doc.title : `${doc.title} · row ${sampleIndex}`);
+  }
+
+  /** Shows one run from start to end and keeps it in the history under `title`. */
+  private async watch(start: () => Promise<RunHandle>, title: string): Promise<RunResult | null> {
+    try {
+      const handle = await start();
       this.attach(handle);
       const summary = await handle.done;
       this.batcher.flush();
       const problem = explainRunFailure(handle.events);
       if (problem) this.ui({ problem });
-      await this.keep(handle.events, sampleIndex === null ? doc.title : `${doc.title} · row ${sampleIndex}`);
+      await this.keep(handle.events, title);
       return { summary, events: [...handle.events], grs: handle.grs };
     } catch (err) {
       this.batcher.flush();
