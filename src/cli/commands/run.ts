@@ -8,15 +8,19 @@ import { exportRun } from '../../engine/index';
 import { formatRunTable } from '../report/runTable';
 import { runBatch } from '../runBatch';
 import { WorkerScriptRunner } from '../workerScriptRunner';
+import { forkCommand } from './fork';
 import { budgetFrom, cliFunctions, modelOptionsFrom, pricesFrom, writeReport, type RunningOptions } from './common';
 
 export interface RunCommandOptions extends RunningOptions {
   out?: string;
   events?: boolean;
+  fromRun?: string;
+  rerunFrom?: string[];
 }
 
 /** `run GRAPH`: runs a graph on its inputs, prints a summary table, writes the JSON export. */
 export async function runCommand(file: string, o: RunCommandOptions, io: CliIo): Promise<ExitCode> {
+  if (o.fromRun !== undefined) return forkCommand(file, { ...o, fromRun: o.fromRun }, io);
   const functions = cliFunctions();
   const graph = await loadGraph(file, io.cwd, functions);
   const budget = budgetFrom(o);

@@ -90,6 +90,7 @@ describe('forks', () => {
     // Same seed, same inputs: the simulator answers the re-run the same way.
     expect(fork.summary.bestScore).toBe(run.summary.bestScore);
     expect(fork.summary.criticalPath.hops).toBe(run.summary.criticalPath.hops);
+    expect(fork.summary.finalThoughtIds).toEqual(run.summary.finalThoughtIds);
   });
 
   it('after editing the last Score of sorting-064-got only its descendants run again, with no model request', async () => {
@@ -107,7 +108,8 @@ describe('forks', () => {
     expect(tokens(fork)).toBe(0);
     expect(tokens(run)).toBeGreaterThan(0);
     expect(fork.summary.bestScore).toBe(run.summary.bestScore);
-    expect(fork.summary.criticalPath.ms).toBe(run.summary.criticalPath.ms);
+    // Kept results keep the run's critical path: the scheduling chain, not only the lineage.
+    expect(fork.summary.criticalPath).toEqual(run.summary.criticalPath);
   });
 });
 

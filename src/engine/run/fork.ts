@@ -16,7 +16,7 @@ export type ForkChange =
   /** A thought gets a new state; the operations downstream of the one that made it run again. */
   | { kind: 'edit-thought'; thoughtId: ThoughtId; state: ThoughtState }
   /** The graph was edited (e.g. one operation's parameters): the changed operations and their descendants run again. */
-  | { kind: 'edit-document'; document: GotDocument };
+  | { kind: 'edit-document'; document: GotDocument; rerunFrom?: readonly OperationId[] };
 
 /** A fork, worked out: the graph and input it runs, the operations it runs again, and what it carries over. */
 export interface ForkPlan {
@@ -59,6 +59,8 @@ export function planFork(original: readonly RunEvent[], change: ForkChange): For
   const before = grs.document;
   const document = change.kind === 'edit-document' ? change.document : before;
   const changed = new Set<string>();
+  // A run on a dataset row keeps that row as its input unless the graph's own input was edited.
+  const inputChanged = change.kind === 'edit-document' && JSON.stringify(document.input) !== JSON.stringify(before.input);
   if (change.kind === 'rerun-from') {
     if (!document.operations.some((o) => o.id === change.opId)) throw new Error(`no operation ${change.opId} in the graph`);
     changed.add(change.opId);
@@ -70,8 +72,11 @@ export function planFork(original: readonly RunEvent[], change: ForkChange): For
     else for (const op of document.operations) if (op.inputs.includes(t.opId)) changed.add(op.id);
   } else {
     const old = new Map(before.operations.map((o) => [o.id as string, nodeKey(o)]));
-    const inputChanged = JSON.stringify(document.input) !== JSON.stringify(before.input);
     for (const op of document.operations) if (inputChanged || old.get(op.id) !== nodeKey(op)) changed.add(op.id);
+    for (const id of change.rerunFrom ?? []) {
+      if (!document.operations.some((o) => o.id === id)) throw new Error(`no operation ${id} in the graph`);
+      changed.add(id);
+    }
   }
   for (const op of document.operations) if (grs.operations[op.id]?.status !== 'done') changed.add(op.id);
   const rerunSet = descendantsOf(document, changed);
@@ -94,7 +99,7 @@ export function planFork(original: readonly RunEvent[], change: ForkChange): For
       operations[e.opId]?.events.push(e);
     }
   }
-  const input = change.kind === 'edit-thought' && grs.thoughts[change.thoughtId]?.opId === null ? change.state : change.kind === 'edit-document' ? document.input : grs.input;
+  const input = change.kind === 'edit-thought' && grs.thoughts[change.thoughtId]?.opId === null ? change.state : inputChanged ? document.input : grs.input;
   return { document, input, rerun, reuse: { fromRunId, rerun, operations }, seed: grs.settings?.seed ?? 0 };
 }
 

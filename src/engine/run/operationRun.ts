@@ -105,29 +105,34 @@ export class OperationRun implements OperationContext<OperationType> {
     else this.execution = this.execute();
   }
 
-  /** A fork's kept operation: its original thoughts and annotations, again, in one go (they join the lineage so later volumes count them). */
+  /**
+   * A fork's kept operation: its original thoughts and annotations, again, in one go (they join
+   * the lineage so later volumes count them). Critical points are rebuilt from what arrived: a made
+   * thought's is its recorded critical ms one hop after its latest parent; a thought passed on keeps
+   * its own, or (an operation that waited for all its inputs) the latest input's.
+   */
   private replayKept(kept: KeptOperation): void {
     const rt = this.runtime;
     this.startedAt = rt.now();
     rt.emit('operation.start', { opId: this.op.id });
+    const cps = new Map<string, CriticalPoint>(this.arrived.map((a) => [a.id, a.cp]));
     for (const e of kept.events) {
-      if (e.type === 'thought.created') rt.lineage.add(e.thought.id, e.thought.parents, true);
+      if (e.type === 'thought.created') {
+        const t = e.thought;
+        rt.lineage.add(t.id, t.parents, true);
+        const from = latestCp(t.parents.flatMap((p) => (cps.has(p) ? [{ id: p, key: [], ann: UNANNOTATED, cp: cps.get(p) as CriticalPoint }] : [])));
+        cps.set(t.id, { ms: t.criticalMs, hops: from.hops + 1, tail: { thoughtId: t.id, prev: from.tail } });
+      }
       rt.record({ ...e, at: rt.now() });
     }
+    const waitedForAll = latestCp(this.arrived);
+    const passedOn = new Set<string>(this.arrived.map((a) => a.id));
     for (const o of kept.outputs) {
-      const t = rt.grs.thoughts[o.id];
       const ann = { score: o.score, scored: o.scored, valid: o.valid, validated: o.validated, solved: o.solved, compared: o.compared };
-      this.output({ id: o.id, key: [this.outputs.length], ann, cp: this.keptCp(t) });
+      const cp = passedOn.has(o.id) && !this.streams ? waitedForAll : (cps.get(o.id) ?? waitedForAll);
+      this.output({ id: o.id, key: [this.outputs.length], ann, cp });
     }
     this.finish('done');
-  }
-
-  /** A kept thought's critical point: its recorded critical ms and hops, with its chain through the parents that set them. */
-  private keptCp(t: Thought | undefined): CriticalPoint {
-    if (!t || t.kind === 'input') return { ms: 0, hops: 0, tail: null };
-    const grs = this.runtime.grs.thoughts;
-    const parent = t.parents.map((p) => grs[p]).filter((p): p is Thought => p !== undefined && p.kind === 'llm').sort((a, b) => b.criticalMs - a.criticalMs || b.latency - a.latency)[0];
-    return { ms: t.criticalMs, hops: t.latency, tail: { thoughtId: t.id, prev: this.keptCp(parent).tail } };
   }
 
   private async execute(): Promise<void> {
