@@ -70,15 +70,29 @@ export function ThoughtForkControls({ t }: { t: Thought }) {
   );
 }
 
-/** "Re-run from this operation": a fork that keeps everything upstream of it. */
+/** Whether the graph in the editor is not the one the shown run ran (e.g. a parameter was edited since). */
+const useGraphEdited = (): boolean =>
+  useAppStore((s) => {
+    const ran = s.live.grs.document;
+    return ran !== null && JSON.stringify(ran.operations) !== JSON.stringify(s.doc.operations);
+  });
+
+/** "Re-run from this operation" (everything upstream kept), and, after graph edits, "Re-run what changed". */
 export function OperationForkControls({ opId }: { opId: string }) {
   const controller = useRunController();
   const canFork = useCanFork();
+  const edited = useGraphEdited();
+  const doc = useAppStore((s) => s.doc);
   return (
     <div className="fork-controls">
       <button type="button" className="btn" disabled={!canFork} onClick={() => void controller.fork({ kind: 'rerun-from', opId: operationId(opId) })} data-testid="fork-rerun-op">
         Re-run from this operation
       </button>
+      {edited ? (
+        <button type="button" className="btn" disabled={!canFork} onClick={() => void controller.fork({ kind: 'edit-document', document: doc })} data-testid="fork-rerun-edited">
+          Re-run what the graph edits changed
+        </button>
+      ) : null}
     </div>
   );
 }

@@ -190,4 +190,15 @@ describe('batch runs', () => {
     expect(store.getState().live.grs.settings?.fork?.rerun).toEqual(['improve', 'score', 'best']);
     expect(recorded).toHaveLength(2);
   });
+
+  it('forks with an edited graph: only the changed operation and its descendants run again', async () => {
+    const { controller } = setup(echo());
+    const first = await controller.run();
+    const edited: GotDocument = { ...doc, operations: doc.operations.map((o) => (o.id === 'best' ? { ...o, params: { n: 2 } } : o)) };
+    const fork = await controller.fork({ kind: 'edit-document', document: edited });
+    expect(fork?.grs.settings?.fork?.rerun).toEqual(['best']);
+    expect(fork?.summary.requests).toBe(0);
+    expect(fork?.summary.finalThoughtIds).toHaveLength(2);
+    expect(first?.summary.finalThoughtIds).toHaveLength(1);
+  });
 });
