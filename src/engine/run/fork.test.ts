@@ -11,6 +11,8 @@ import { descendantsOf, planFork, runFork } from './fork';
 import type { RunEvent } from './events';
 import type { RunResult } from './options';
 import { runGraph } from './runGraph';
+import { doc, op, params } from './testing';
+import { scriptedModel } from '../models/scripted';
 
 const galleryFiles = import.meta.glob<string>('../../../public/examples/*.json', { query: '?raw', import: 'default', eager: true });
 const example = (id: string): GotDocument => JSON.parse(galleryFiles[`../../../public/examples/${id}.got.json`] as string) as GotDocument;
@@ -110,6 +112,20 @@ describe('forks', () => {
     expect(fork.summary.bestScore).toBe(run.summary.bestScore);
     // Kept results keep the run's critical path: the scheduling chain, not only the lineage.
     expect(fork.summary.criticalPath).toEqual(run.summary.criticalPath);
+  });
+
+  it('a kept LLM Score passes its thoughts on at its calls’ end, so the critical path stays the run’s', async () => {
+    const model = scriptedModel({ answer: (c, i) => (c.prompt.startsWith('rate') ? `score: ${c.prompt.length + i}` : `t${i}`), latency: (c) => (c.prompt.startsWith('rate') ? 30 : 10) });
+    const scorer = { kind: 'llm', prompt: 'rate {{current}}', reader: { kind: 'number' } };
+    const document = doc([op('g', 'generate', [], params.generate(3, 'go')), op('s', 'score', ['g'], { scorer }), op('b', 'keepBestN', ['s'], params.keepBest(1))]);
+    const run = await runGraph(document, { model, functions: builtinFunctions() });
+    const edited = { ...document, operations: document.operations.map((o) => (o.id === 'b' ? { ...o, params: params.keepBest(2) } : o)) };
+    const fork = await runFork(run.events, { kind: 'edit-document', document: edited }, { model, functions: builtinFunctions() });
+    expect(fork.grs.settings?.fork?.rerun).toEqual(['b']);
+    expect(fork.summary.requests).toBe(0);
+    expect(fork.summary.criticalPath.ms).toBe(run.summary.criticalPath.ms);
+    expect(fork.summary.criticalPath.hops).toBe(run.summary.criticalPath.hops);
+    expect(run.summary.criticalPath.hops).toBe(2);
   });
 });
 

@@ -87,7 +87,7 @@ export function planFork(original: readonly RunEvent[], change: ForkChange): For
   const operations: Partial<Record<OperationId, KeptOperation>> = {};
   for (const op of document.operations) {
     if (rerunSet.has(op.id)) continue;
-    operations[op.id as OperationId] = { events: [], outputs: grs.operations[op.id]?.outputs ?? [] };
+    operations[op.id as OperationId] = { events: [], calls: [], outputs: grs.operations[op.id]?.outputs ?? [] };
   }
   for (const e of original) {
     if (e.type === 'thought.created') {
@@ -97,6 +97,9 @@ export function planFork(original: readonly RunEvent[], change: ForkChange): For
       kept?.events.push({ ...e, thought: t });
     } else if (e.type === 'thought.annotated' || e.type === 'thought.pruned') {
       operations[e.opId]?.events.push(e);
+    } else if (e.type === 'call.start') {
+      const call = grs.calls[e.callId];
+      if (call?.ms != null) operations[e.opId]?.calls.push({ inputIds: e.inputIds, ms: call.ms });
     }
   }
   const input = change.kind === 'edit-thought' && grs.thoughts[change.thoughtId]?.opId === null ? change.state : inputChanged ? document.input : grs.input;

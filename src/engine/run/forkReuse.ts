@@ -6,6 +6,8 @@ import type { RunEventMap } from './events';
 export interface KeptOperation {
   /** Its thought events in their original order (thoughts already marked `carried`). */
   events: Array<({ type: 'thought.created' } & RunEventMap['thought.created']) | ({ type: 'thought.annotated' } & RunEventMap['thought.annotated']) | ({ type: 'thought.pruned' } & RunEventMap['thought.pruned'])>;
+  /** Its model calls: which thoughts each took and how long it took (a thought a call judged and passed on left at the call's end). */
+  calls: Array<{ inputIds: ThoughtId[]; ms: number }>;
   /** Its outputs in order, with the annotations they left with. */
   outputs: Array<{ id: ThoughtId } & ThoughtAnnotations>;
 }

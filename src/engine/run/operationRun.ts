@@ -17,6 +17,9 @@ const outputRecord = (o: FlowItem): { id: ThoughtId } & ThoughtAnnotations => {
   return { id: o.id, score: a.score, scored: a.scored, valid: a.valid, validated: a.validated, solved: a.solved, compared: a.compared };
 };
 
+/** The later of two critical points (longest ms; more hops breaks ties). */
+const laterCp = (a: CriticalPoint, b: CriticalPoint | undefined): CriticalPoint => (!b || a.ms > b.ms || (a.ms === b.ms && a.hops > b.hops) ? a : b);
+
 function mergeAnnotations(a: ThoughtAnnotations, b: Partial<ThoughtAnnotations>): ThoughtAnnotations {
   return {
     score: b.score !== undefined ? b.score : a.score,
@@ -125,11 +128,16 @@ export class OperationRun implements OperationContext<OperationType> {
       }
       rt.record({ ...e, at: rt.now() });
     }
-    const waitedForAll = latestCp(this.arrived);
     const passedOn = new Set<string>(this.arrived.map((a) => a.id));
+    for (const call of kept.calls) {
+      const from = latestCp(call.inputIds.flatMap((id) => (cps.has(id) ? [{ id, key: [], ann: UNANNOTATED, cp: cps.get(id) as CriticalPoint }] : [])));
+      const end: CriticalPoint = { ms: from.ms + call.ms, hops: from.hops + 1, tail: from.tail };
+      for (const id of call.inputIds) if (passedOn.has(id)) cps.set(id, laterCp(end, cps.get(id)));
+    }
+    const waitedForAll = latestCp(this.arrived);
     for (const o of kept.outputs) {
       const ann = { score: o.score, scored: o.scored, valid: o.valid, validated: o.validated, solved: o.solved, compared: o.compared };
-      const cp = passedOn.has(o.id) && !this.streams ? waitedForAll : (cps.get(o.id) ?? waitedForAll);
+      const cp = passedOn.has(o.id) && !this.streams ? laterCp(waitedForAll, cps.get(o.id)) : (cps.get(o.id) ?? waitedForAll);
       this.output({ id: o.id, key: [this.outputs.length], ann, cp });
     }
     this.finish('done');
