@@ -42,6 +42,8 @@ function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Command {
     .option('--out <file>', 'write the run as JSON (a superset of the reference framework\'s output)')
     .option('--events', 'include every sample\'s event log in --out')
     .option('--record <file>', 'save the run as a recording (.gotrec.json) that `replay` plays back without a model')
+    .option('--from-run <file>', 'fork a recorded run (run --out FILE --events, or a recording): only operations GRAPH changed, and their descendants, run again')
+    .option('--rerun-from <op...>', 'with --from-run: also run these operations and their descendants again')
     .addHelpText('after', `\n${EXIT_CODES_HELP}\n`)
     .action(async (graph: string, options: RunCommandOptions) => setExit(await (await import('./commands/run')).runCommand(graph, options, io)));
 

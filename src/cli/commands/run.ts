@@ -10,6 +10,7 @@ import { runBatch } from '../runBatch';
 import { WorkerScriptRunner } from '../workerScriptRunner';
 import { sandboxedCodeNote } from '../../sandbox/documentCode';
 import { writeRecordingFile } from './replay';
+import { forkCommand } from './fork';
 import { budgetFrom, cliFunctions, modelOptionsFrom, pricesFrom, type RunningOptions } from './common';
 import { checkOutWritable, writeReport } from '../outFile';
 
@@ -17,10 +18,13 @@ export interface RunCommandOptions extends RunningOptions {
   out?: string;
   events?: boolean;
   record?: string;
+  fromRun?: string;
+  rerunFrom?: string[];
 }
 
 /** `run GRAPH`: runs a graph on its inputs, prints a summary table, writes the JSON export. */
 export async function runCommand(file: string, o: RunCommandOptions, io: CliIo): Promise<ExitCode> {
+  if (o.fromRun !== undefined) return forkCommand(file, { ...o, fromRun: o.fromRun }, io);
   const functions = cliFunctions();
   const graph = await loadGraph(file, io.cwd, functions);
   const budget = budgetFrom(o);

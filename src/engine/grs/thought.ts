@@ -1,4 +1,4 @@
-import type { CallId, OperationId, ThoughtId } from '../graph/ids';
+import type { CallId, OperationId, RunId, ThoughtId } from '../graph/ids';
 import type { ThoughtState } from '../graph/specs';
 
 /** A parse failure, kept on the thought with the raw answer. */
@@ -28,6 +28,8 @@ export interface Thought {
   /** The call that made it, and which completion and which part of that completion. */
   origin: { callId: CallId; completion: number; part: number } | null;
   parseError?: ParseFailure;
+  /** Set on a thought a fork carried over from the run it forked (`edited`: with the state the user gave it); absent on thoughts the run made. */
+  carried?: { fromRunId: RunId; edited: boolean };
 
   /** LLM-made thoughts u ≠ t with a path u → t. */
   volume: number;

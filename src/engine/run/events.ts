@@ -97,4 +97,6 @@ export interface RunSettingsRecord {
   seed: number;
   cache: boolean;
   sampleIndex: number | null;
+  /** For a fork: the run it forked and the operations it ran again (the others' results were carried over). */
+  fork?: { fromRunId: RunId; rerun: OperationId[] };
 }

@@ -26,6 +26,7 @@ export async function executeGraph(graph: CheckedGraph, rt: RunRuntime, options:
       seed: options.seed ?? 0,
       cache: options.cache ?? false,
       sampleIndex: options.sampleIndex ?? null,
+      ...(options.reuse ? { fork: { fromRunId: options.reuse.fromRunId, rerun: [...options.reuse.rerun] } } : {}),
     },
   });
   for (const d of warnings) rt.emit('log', { level: 'warn', message: d.message, ...(d.opId ? { opId: d.opId as OperationId } : {}) });
@@ -70,7 +71,11 @@ export async function executeGraph(graph: CheckedGraph, rt: RunRuntime, options:
 function buildRuns(graph: CheckedGraph, rt: RunRuntime, options: RunOptions, onFinished: () => void): Map<string, OperationRun> {
   const env = options.scripts ? { functions: options.functions, scripts: options.scripts } : { functions: options.functions };
   const runs = new Map<string, OperationRun>();
-  for (const op of graph.operations) runs.set(op.id, new OperationRun(op, rt, env, options.defaults ?? {}, options.control?.beforeOperation, onFinished));
+  for (const op of graph.operations) {
+    const run = new OperationRun(op, rt, env, options.defaults ?? {}, options.control?.beforeOperation, onFinished);
+    run.kept = options.reuse?.operations[op.id] ?? null;
+    runs.set(op.id, run);
+  }
   for (const op of graph.operations) {
     const run = runs.get(op.id) as OperationRun;
     op.inputs.forEach((from, index) => {

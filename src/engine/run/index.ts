@@ -8,3 +8,5 @@ export { Semaphore } from './semaphore';
 export { replayModel } from './replay';
 export { runSamples, type BatchSample, type SamplePreparation, type SampleRun, type BatchStop, type BatchResult, type BatchProgressEvent, type RunSamplesOptions } from './runSamples';
 export { SharedBudget, BATCH_BUDGET_RULE, BUDGET_CAP_WORDS, budgetStopMessage, type BudgetUsage } from './sharedBudget';
+export { planFork, startFork, runFork, descendantsOf, type ForkChange, type ForkPlan } from './fork';
+export type { RunReuse, KeptOperation } from './forkReuse';

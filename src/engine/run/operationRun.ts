@@ -8,6 +8,7 @@ import { compareKeys, type CallSpec, type CriticalPoint, type FlowItem, type New
 import { operationRegistry } from '../operations/registry';
 import { errorText, RunStopped } from './errors';
 import type { OperationStatus } from './events';
+import type { KeptOperation } from './forkReuse';
 import { latestCp, type RunRuntime } from './runtime';
 
 // Spelled out field by field: spreading into a literal after other keys takes V8's slow generic path, and these run once per thought.
@@ -15,6 +16,9 @@ const outputRecord = (o: FlowItem): { id: ThoughtId } & ThoughtAnnotations => {
   const a = o.ann;
   return { id: o.id, score: a.score, scored: a.scored, valid: a.valid, validated: a.validated, solved: a.solved, compared: a.compared };
 };
+
+/** The later of two critical points (longest ms; more hops breaks ties). */
+const laterCp = (a: CriticalPoint, b: CriticalPoint | undefined): CriticalPoint => (!b || a.ms > b.ms || (a.ms === b.ms && a.hops > b.hops) ? a : b);
 
 function mergeAnnotations(a: ThoughtAnnotations, b: Partial<ThoughtAnnotations>): ThoughtAnnotations {
   return {
@@ -42,6 +46,8 @@ export class OperationRun implements OperationContext<OperationType> {
   readonly problems: string[] = [];
   execution: Promise<void> | null = null;
   error: string | null = null;
+  /** A fork carries this operation's original results over: it replays them instead of running. */
+  kept: KeptOperation | null = null;
 
   private readonly arrived: FlowItem[] = [];
   private pendingInputs: number;
@@ -76,7 +82,7 @@ export class OperationRun implements OperationContext<OperationType> {
     const keyed: FlowItem = this.op.inputs.length > 1 ? { id: item.id, key: [index, ...item.key], ann: item.ann, cp: item.cp } : item;
     this.arrived.push(keyed);
     if (this.handler) this.spawn(keyed, this.handler);
-    else if (this.status === 'waiting' && this.streams) this.start();
+    else if (this.status === 'waiting' && this.streams && !this.kept) this.start();
   }
 
   /** One predecessor finished (or the input was delivered, for a root). */
@@ -98,7 +104,43 @@ export class OperationRun implements OperationContext<OperationType> {
 
   private start(): void {
     this.status = 'running';
-    this.execution = this.execute();
+    if (this.kept) this.replayKept(this.kept);
+    else this.execution = this.execute();
+  }
+
+  /**
+   * A fork's kept operation: its original thoughts and annotations, again, in one go (they join
+   * the lineage so later volumes count them). Critical points are rebuilt from what arrived: a made
+   * thought's is its recorded critical ms one hop after its latest parent; a thought passed on keeps
+   * its own, or (an operation that waited for all its inputs) the latest input's.
+   */
+  private replayKept(kept: KeptOperation): void {
+    const rt = this.runtime;
+    this.startedAt = rt.now();
+    rt.emit('operation.start', { opId: this.op.id });
+    const cps = new Map<string, CriticalPoint>(this.arrived.map((a) => [a.id, a.cp]));
+    for (const e of kept.events) {
+      if (e.type === 'thought.created') {
+        const t = e.thought;
+        rt.lineage.add(t.id, t.parents, true);
+        const from = latestCp(t.parents.flatMap((p) => (cps.has(p) ? [{ id: p, key: [], ann: UNANNOTATED, cp: cps.get(p) as CriticalPoint }] : [])));
+        cps.set(t.id, { ms: t.criticalMs, hops: from.hops + 1, tail: { thoughtId: t.id, prev: from.tail } });
+      }
+      rt.record({ ...e, at: rt.now() });
+    }
+    const passedOn = new Set<string>(this.arrived.map((a) => a.id));
+    for (const call of kept.calls) {
+      const from = latestCp(call.inputIds.flatMap((id) => (cps.has(id) ? [{ id, key: [], ann: UNANNOTATED, cp: cps.get(id) as CriticalPoint }] : [])));
+      const end: CriticalPoint = { ms: from.ms + call.ms, hops: from.hops + 1, tail: from.tail };
+      for (const id of call.inputIds) if (passedOn.has(id)) cps.set(id, laterCp(end, cps.get(id)));
+    }
+    const waitedForAll = latestCp(this.arrived);
+    for (const o of kept.outputs) {
+      const ann = { score: o.score, scored: o.scored, valid: o.valid, validated: o.validated, solved: o.solved, compared: o.compared };
+      const cp = passedOn.has(o.id) && !this.streams ? laterCp(waitedForAll, cps.get(o.id)) : (cps.get(o.id) ?? waitedForAll);
+      this.output({ id: o.id, key: [this.outputs.length], ann, cp });
+    }
+    this.finish('done');
   }
 
   private async execute(): Promise<void> {

@@ -4,6 +4,7 @@ import type { FunctionRegistry, ScriptRunner } from '../functions/types';
 import type { LanguageModel, TokenUsage } from '../models/types';
 import type { GrsState } from '../grs/state';
 import type { Budget, RunEvent, RunSummary } from './events';
+import type { RunReuse } from './forkReuse';
 
 /** Hooks that let a caller hold the run between steps (Step, Pause/Resume). */
 export interface RunControl {
@@ -41,6 +42,8 @@ export interface RunOptions {
   runId?: string;
   /** Whether the model answers from a response cache; recorded in the run's settings (default false). */
   cache?: boolean;
+  /** A fork's carried-over results: these operations complete at once with their original thoughts (no model calls). */
+  reuse?: RunReuse;
 }
 
 export interface RunResult {

@@ -24,7 +24,8 @@ export async function runCheckedGraph(graph: CheckedGraph, options: RunOptions, 
   return resultOf(startCheckedRun(graph, options, warnings));
 }
 
-async function resultOf(handle: RunHandle): Promise<RunResult> {
+/** A handle's summary, events and final GRS once it ends. */
+export async function resultOf(handle: RunHandle): Promise<RunResult> {
   const summary = await handle.done;
   return { summary, events: handle.events as RunEvent[], grs: handle.grs };
 }

@@ -2,7 +2,7 @@ import type { AppStore } from '../store/createAppStore';
 import type { RunController } from './runController';
 
 /** What the run controls ask of the run controller. */
-export type AppRunControls = Pick<RunController, 'run' | 'runBatch' | 'step' | 'pause' | 'resume' | 'cancel'> & {
+export type AppRunControls = Pick<RunController, 'run' | 'runBatch' | 'fork' | 'step' | 'pause' | 'resume' | 'cancel'> & {
   /** Starts loading the run machinery (the engine's scheduler, the sandbox, history), e.g. when the pointer reaches Run. */
   preload(): void;
 };
@@ -24,6 +24,7 @@ export function controllerFor(store: AppStore): AppRunControls {
     preload: () => void load().then((c) => (loaded = c)),
     run: async (opts) => (loaded = await load()).run(opts),
     runBatch: async (from, to) => (loaded = await load()).runBatch(from, to),
+    fork: async (change) => (loaded = await load()).fork(change),
     step: () => (loaded ? loaded.step() : later((c) => c.step())),
     pause: () => loaded?.pause(),
     resume: () => loaded?.resume(),

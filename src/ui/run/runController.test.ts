@@ -176,4 +176,29 @@ describe('batch runs', () => {
     expect(s.runUi.problem).toMatchObject({ title: 'A budget cap stopped the batch', detail: `Budget hit: the requests cap of 6 was reached at sample row 1. ${BATCH_BUDGET_RULE}` });
     expect(s.runUi.phase).toBe('finished');
   });
+
+  it('forks the shown run: a thought edit re-runs only what follows it, and both runs are recorded', async () => {
+    const { store, controller, recorded } = setup(echo());
+    await controller.run();
+    const edited = store.getState().live.grs.operations['gen']?.outputs[0]?.id;
+    if (!edited) throw new Error('gen made no thought');
+    const fork = await controller.fork({ kind: 'edit-thought', thoughtId: edited, state: { current: 'xyz' } });
+    expect(fork?.summary.status).toBe('completed');
+    // Only the Improve calls (one per thought of gen) run again; gen's one call is kept.
+    expect(fork?.events.filter((e) => e.type === 'call.start').every((e) => e.type === 'call.start' && e.opId === 'improve')).toBe(true);
+    expect(store.getState().live.grs.thoughts[edited]?.carried?.edited).toBe(true);
+    expect(store.getState().live.grs.settings?.fork?.rerun).toEqual(['improve', 'score', 'best']);
+    expect(recorded).toHaveLength(2);
+  });
+
+  it('forks with an edited graph: only the changed operation and its descendants run again', async () => {
+    const { controller } = setup(echo());
+    const first = await controller.run();
+    const edited: GotDocument = { ...doc, operations: doc.operations.map((o) => (o.id === 'best' ? { ...o, params: { n: 2 } } : o)) };
+    const fork = await controller.fork({ kind: 'edit-document', document: edited });
+    expect(fork?.grs.settings?.fork?.rerun).toEqual(['best']);
+    expect(fork?.summary.requests).toBe(0);
+    expect(fork?.summary.finalThoughtIds).toHaveLength(2);
+    expect(first?.summary.finalThoughtIds).toHaveLength(1);
+  });
 });

@@ -1,6 +1,8 @@
 import {
   runSamples,
+  startFork,
   startRun,
+  type ForkChange,
   type FunctionRegistry,
   type GotDocument,
   type LanguageModel,
@@ -76,6 +78,35 @@ export class RunController {
     const doc = this.deps.store.getState().doc;
     this.begin(opts.stepping ?? false, null);
     const result = await this.runOne(doc, opts.sampleIndex ?? null);
+    this.finish();
+    return result;
+  }
+
+  /** Forks the run on screen: runs again only what `change` affects, as a new run (the original stays in the history). */
+  async fork(change: ForkChange): Promise<RunResult | null> {
+    if (this.busy) return null;
+    const original = [...this.deps.store.getState().live.events];
+    const title = `${this.deps.store.getState().doc.title} · fork`;
+    this.begin(false, null);
+    if (!(await this.codeAccepted(this.deps.store.getState().doc))) {
+      this.finish();
+      return null;
+    }
+    const result = await this.watch(async () => {
+      const sampleIndex = original.find((e) => e.type === 'run.start')?.settings.sampleIndex ?? null;
+      const [{ model, cost }, functions] = await Promise.all([this.deps.prepareModel(sampleIndex), this.deps.functions()]);
+      const settings = this.deps.store.getState().modelSettings;
+      return startFork(original, change, {
+        model,
+        functions,
+        cost,
+        concurrency: settings.concurrency,
+        budget: settings.budget,
+        sampleIndex,
+        signal: (this.abort as AbortController).signal,
+        ...(this.deps.scripts ? { scripts: this.deps.scripts } : {}),
+      });
+    }, title);
     this.finish();
     return result;
   }
@@ -194,17 +225,12 @@ export class RunController {
   }
 
   private async runOne(doc: GotDocument, sampleIndex: number | null): Promise<RunResult | null> {
-    try {
-      // Code from outside (share link, file, gallery) runs only once the user has seen and accepted it.
-      if (!(await confirmDocumentCode(doc))) {
-        this.abort?.abort();
-        this.ui({ problem: CODE_DECLINED });
-        return null;
-      }
+    if (!(await this.codeAccepted(doc))) return null;
+    return this.watch(async () => {
       const input = sampleIndex === null ? doc.input : await this.deps.sampleInput(doc, sampleIndex);
       const [{ model, cost }, functions] = await Promise.all([this.deps.prepareModel(sampleIndex), this.deps.functions()]);
       const settings = this.deps.store.getState().modelSettings;
-      const handle = startRun(doc, {
+      return startRun(doc, {
         model,
         functions,
         input,
@@ -217,12 +243,27 @@ export class RunController {
         ...(this.deps.scripts ? { scripts: this.deps.scripts } : {}),
         paused: this.stepMode,
       });
+    }, sampleIndex === null ? doc.title : `${doc.title} · row ${sampleIndex}`);
+  }
+
+  /** Shows one run from start to end and keeps it in the history under `title`. */
+  /** Code from outside (share link, file, gallery) runs only once the user has seen and accepted it. */
+  private async codeAccepted(doc: GotDocument): Promise<boolean> {
+    if (await confirmDocumentCode(doc)) return true;
+    this.abort?.abort();
+    this.ui({ problem: CODE_DECLINED });
+    return false;
+  }
+
+  private async watch(start: () => Promise<RunHandle>, title: string): Promise<RunResult | null> {
+    try {
+      const handle = await start();
       this.attach(handle);
       const summary = await handle.done;
       this.batcher.flush();
       const problem = explainRunFailure(handle.events);
       if (problem) this.ui({ problem });
-      await this.keep(handle.events, sampleIndex === null ? doc.title : `${doc.title} · row ${sampleIndex}`);
+      await this.keep(handle.events, title);
       return { summary, events: [...handle.events], grs: handle.grs };
     } catch (err) {
       this.batcher.flush();

@@ -5,6 +5,7 @@ import { opLabelOf } from './opLabels';
 import { diffWords } from './textDiff';
 import { dollars, duration, stateJson, thoughtText, tokens } from './thoughtText';
 import { selectOpFigures } from '../run/runSelectors';
+import { OperationForkControls, ThoughtForkControls } from '../fork/ForkControls';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -181,6 +182,7 @@ function ThoughtDetail({ t }: { t: Thought }) {
         </Field>
         <Field label="cost">{dollars(t.cost)}</Field>
       </div>
+      <ThoughtForkControls key={t.id} t={t} />
       {t.pruned ? (
         <p className="detail-warn">
           Pruned by {opLabelOf(doc, t.pruned.opId)}: {t.pruned.reason}
@@ -259,6 +261,7 @@ function OperationDetail({ opId }: { opId: string }) {
           {o.error}
         </p>
       ) : null}
+      <OperationForkControls opId={opId} />
       <ThoughtLinks label="Thoughts made" ids={o.made} testId="op-made" />
       {o.outputIds && o.outputIds.join() !== o.made.join() ? <ThoughtLinks label="Outputs" ids={o.outputIds} testId="op-output" /> : null}
       {failed.map((c) => (
