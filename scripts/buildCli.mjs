@@ -9,7 +9,10 @@ const outdir = 'build/cli';
 rmSync(outdir, { recursive: true, force: true });
 const started = Date.now();
 const result = await build({
-  entryPoints: { 'got-studio': 'src/cli/main.ts' },
+  // The sandbox's worker thread is an entry of its own: the CLI starts it from a file beside itself.
+  entryPoints: { 'got-studio': 'src/cli/main.ts', 'sandbox-thread': 'src/cli/workerScriptRunnerThread.ts' },
+  // QuickJS finds its .wasm next to its own module, so it is loaded from node_modules, not bundled.
+  external: ['quickjs-emscripten-core', '@jitl/quickjs-wasmfile-release-sync'],
   bundle: true,
   minify: true,
   splitting: true,

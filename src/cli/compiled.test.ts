@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLES_DIR, ROOT, scratch } from './test/harness';
@@ -31,5 +32,18 @@ describe('the compiled command line (build/cli, made on npm install)', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/#0\s+completed\s+0\s+yes\s+5\s+31/);
+  });
+
+  it('runs a graph’s JavaScript in the sandbox, whose thread ships compiled beside the CLI', () => {
+    const dir = scratch();
+    const doc = JSON.parse(readFileSync(join(EXAMPLES_DIR, 'sorting-032-io.got.json'), 'utf8')) as { operations: Array<{ type: string; params: Record<string, unknown> }> };
+    const score = doc.operations.find((o) => o.type === 'score');
+    if (!score) throw new Error('the IO example has a Score');
+    // 1000 more when the host's `process` is out of reach, as it must be in the sandbox.
+    score.params.scorer = { kind: 'js', code: "return state.current.length + (typeof process === 'undefined' ? 1000 : 0);", timeoutMs: 5000 };
+    writeFileSync(join(dir, 'js.got.json'), JSON.stringify(doc));
+    const r = node([COMPILED, 'run', 'js.got.json', '--samples', '0', '--no-cache', '--quiet'], dir);
+    expect(r.status, r.stderr + r.stdout).toBe(0);
+    expect(r.stdout).toMatch(/#0\s+completed\s+1\d{3}\s/);
   });
 });

@@ -6,7 +6,9 @@ import { SandboxScriptRunner, type SandboxChannelFactory } from '../sandbox/sand
 import type { SandboxReply } from '../sandbox/sandboxProtocol';
 
 const require = createRequire(import.meta.url);
-const THREAD_ENTRY = new URL('./workerScriptRunnerThread.ts', import.meta.url).href;
+// From source the thread is TypeScript, loaded through tsx; the compiled CLI (build/cli) ships it as its own bundle beside this one.
+const COMPILED = !import.meta.url.endsWith('.ts');
+const THREAD_ENTRY = new URL(COMPILED ? './sandbox-thread.mjs' : './workerScriptRunnerThread.ts', import.meta.url).href;
 /** tsx's ESM register API, located through its package's exports (an eval'd worker resolves nothing by itself). */
 function tsxApiUrl(): string {
   const manifest = require.resolve('tsx/package.json');
@@ -14,10 +16,10 @@ function tsxApiUrl(): string {
   return pathToFileURL(join(dirname(manifest), exportsMap['./esm/api']!.import.default)).href;
 }
 
-// The thread is TypeScript like the rest of the CLI: it registers tsx before loading its entry.
+// An eval'd bootstrap: it registers tsx first when the thread's entry is TypeScript.
 const BOOTSTRAP = `
 const { workerData } = require('node:worker_threads');
-import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.entry); });
+(workerData.tsx ? import(workerData.tsx).then((tsx) => tsx.register()) : Promise.resolve()).then(() => import(workerData.entry));
 `;
 
 let tsxApi: string | null = null;
@@ -25,7 +27,7 @@ let tsxApi: string | null = null;
 const startThread: SandboxChannelFactory = (events) => {
   const worker = new Worker(BOOTSTRAP, {
     eval: true,
-    workerData: { tsx: (tsxApi ??= tsxApiUrl()), entry: THREAD_ENTRY },
+    workerData: { tsx: COMPILED ? null : (tsxApi ??= tsxApiUrl()), entry: THREAD_ENTRY },
     stdout: true,
     stderr: true,
   });
