@@ -5,6 +5,7 @@ import { EditorCommandsProvider, useEditorCommands } from './canvas/editorComman
 import { QuickAdd } from './canvas/QuickAdd';
 import { Dialogs } from './dialogs/Dialogs';
 import { useExactTokens } from './estimate/useExactTokens';
+import { usePrefetchRunViews } from './shell/usePrefetchRunViews';
 import { Toasts } from './dialogs/Toasts';
 import { useFileCommands } from './files/useFileCommands';
 import { Inspector } from './inspector/Inspector';
@@ -51,6 +52,7 @@ function Shell() {
   useAutosave(store);
   useShortcuts(store, commands, files);
   useExactTokens(store);
+  usePrefetchRunViews();
   const hasRun = useAppStore((s) => s.live.eventCount > 0);
   return (
     <div className="app" style={{ gridTemplateColumns: columns(panels, prefs) }}>
