@@ -1,33 +1,20 @@
 // Cold-start benchmark, as a user meets it: a fresh `got-studio run` process (the compiled CLI, SDK
 // loaded on the way, first call included) against the simulator server running as its own process
 // with a fixed latency per call; side by side with the same command one call at a time.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocumentFile, type GrsState } from '../src/engine/index';
 import { longestCallChain } from './bound';
+import { startSimulatorProcess } from './models';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const GRAPHS = ['sorting-128-got', 'set-intersection-128-got'];
 const LATENCIES = [200, 50];
 const REPEATS = 3;
 
-/** The simulator server in its own process with a fixed latency and no per-token time. */
-function startSimulator(latencyMs: number): Promise<{ url: string; child: ChildProcess }> {
-  const tsx = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
-  const child = spawn(process.execPath, [tsx, 'src/server/simulatorServer.ts', '--port', '0', '--latency-ms', String(latencyMs), '--token-ms', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (part: Buffer) => {
-      out += part.toString();
-      const url = /at (http:\/\/\S+\/v1)/.exec(out)?.[1];
-      if (url) resolve({ url, child });
-    });
-    child.once('exit', (code) => reject(new Error(`the simulator server exited (${code}) before listening`)));
-  });
-}
 
 interface ColdRun {
   /** The run's own wall time, as its report says (from the command's start of the run to its end). */
@@ -90,7 +77,7 @@ function cliStartLines(): string[] {
 export async function benchColdStart(): Promise<string[]> {
   const lines = [...cliStartLines(), `a fresh process per run (compiled CLI, openai SDK over HTTP), simulator server in its own process, median of ${REPEATS}; bound = longest chain of calls × latency`];
   for (const latency of LATENCIES) {
-    const { url, child } = await startSimulator(latency);
+    const { url, child } = await startSimulatorProcess(latency);
     try {
       for (const graph of GRAPHS) {
         const runs = Array.from({ length: REPEATS }, () => coldRun(graph, url, 0));

@@ -31,9 +31,9 @@ const EXAMPLE = fileURLToPath(new URL('../public/examples/sorting-128-got.got.js
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** `npm run simulator` in a child process (its own event loop, as in real use); resolves with its URL. */
-function startSimulatorProcess(): Promise<{ url: string; child: ChildProcess }> {
+export function startSimulatorProcess(latencyMs = LATENCY_MS): Promise<{ url: string; child: ChildProcess }> {
   const tsx = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url));
-  const args = [tsx, 'src/server/simulatorServer.ts', '--port', '0', '--latency-ms', String(LATENCY_MS), '--token-ms', '0'];
+  const args = [tsx, 'src/server/simulatorServer.ts', '--port', '0', '--latency-ms', String(latencyMs), '--token-ms', '0'];
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
