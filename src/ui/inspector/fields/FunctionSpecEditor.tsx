@@ -142,7 +142,7 @@ function ScriptInput({ id, fnKind, code, timeoutMs, set, state }: { id: string; 
   return (
     <>
       <div className="field-help">
-        Body of <code>function ({argName}) {'{ … }'}</code>; runs in a Web Worker, stopped after the time limit.
+        Body of <code>function ({argName}) {'{ … }'}</code>; runs in a sandbox (QuickJS) with no network, storage or page access, stopped after the time limit.
       </div>
       <div data-testid={`js-${id}`}>
         <CodeField value={code} onChange={(v) => set({ code: v })} language="javascript" label={`${fnKind} code`} lineNumbers minHeight="64px" maxHeight="240px" />
