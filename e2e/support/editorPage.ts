@@ -88,7 +88,13 @@ export class EditorPage {
 
   /** Selects an operation by clicking its title. */
   async select(id: string): Promise<void> {
-    await this.node(id).locator('.op-node-head').click();
+    const head = this.node(id).locator('.op-node-head');
+    // As a person would: a node outside the visible part of the canvas (e.g. under the Thoughts pane in split view) is first brought into view.
+    const pane = await this.page.getByTestId('canvas').boundingBox();
+    const box = await head.boundingBox();
+    const inside = pane && box && box.x >= pane.x && box.y >= pane.y && box.x + box.width <= pane.x + pane.width && box.y + box.height <= pane.y + pane.height;
+    if (!inside) await this.page.getByTestId('canvas').locator('.react-flow__controls-fitview').click();
+    await head.click();
     await expect(this.page.getByTestId('op-id')).toHaveText(id);
   }
 
