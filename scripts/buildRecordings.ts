@@ -3,6 +3,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { RecordingEntry } from '../src/ui/recording/galleryRecordings';
 import {
   SIMULATOR_PRICE_KEY,
   builtinFunctions,
@@ -20,19 +21,6 @@ import {
 
 /** The examples recorded, one per task of the paper. */
 const EXAMPLES = ['sorting-032-got', 'set-intersection-032-got', 'keyword-counting-got4', 'doc-merge-got'];
-
-/** What the gallery shows of a recording before it is opened. */
-interface RecordingEntry {
-  id: string;
-  title: string;
-  description: string;
-  task: string;
-  scheme: string;
-  file: string;
-  thoughts: number;
-  requests: number;
-  wallMs: number;
-}
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'public', 'recordings');

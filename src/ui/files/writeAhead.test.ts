@@ -59,4 +59,13 @@ describe('the write-ahead copy in localStorage', () => {
     items.set('got-studio:write-ahead', '{"doc":{"title":1},"savedAt":3}');
     expect(readWriteAhead()).toBeNull();
   });
+
+  test('a copy whose document is not a valid graph reads as nothing, so a bad copy never reaches the editor', () => {
+    const items = fakeStorage();
+    const bad = { ...emptyDocument(), operations: [{ id: 'g', type: 'frobnicate', inputs: [], params: {} }] };
+    items.set('got-studio:write-ahead', JSON.stringify({ doc: bad, fileName: null, savedAt: 5 }));
+    expect(readWriteAhead()).toBeNull();
+    items.set('got-studio:write-ahead', JSON.stringify({ doc: { title: 'x', operations: [] }, fileName: null, savedAt: 5 }));
+    expect(readWriteAhead()).toBeNull();
+  });
 });

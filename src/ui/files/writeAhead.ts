@@ -1,4 +1,4 @@
-import type { GotDocument } from '../../engine/index';
+import { documentSchema } from '../../engine/index';
 import type { AutosaveRecord } from './autosave';
 
 /**
@@ -42,19 +42,18 @@ export function writeAhead(record: AutosaveRecord): WriteAheadOutcome {
   }
 }
 
-const isDocument = (v: unknown): v is GotDocument =>
-  typeof v === 'object' && v !== null && Array.isArray((v as { operations?: unknown }).operations) && typeof (v as { title?: unknown }).title === 'string';
-
 /** The record written ahead, if one is there and readable. */
 export function readWriteAhead(): AutosaveRecord | null {
   try {
     const text = storage()?.getItem(KEY);
     if (!text) return null;
     const r = JSON.parse(text) as Partial<AutosaveRecord>;
-    if (!isDocument(r.doc) || typeof r.savedAt !== 'number' || !Number.isFinite(r.savedAt)) return null;
+    // Checked like any opened file: a truncated or hand-edited copy is dropped, never loaded into the editor.
+    const doc = documentSchema.safeParse(r.doc);
+    if (!doc.success || typeof r.savedAt !== 'number' || !Number.isFinite(r.savedAt)) return null;
     const fileName = typeof r.fileName === 'string' ? r.fileName : null;
     // The origin is checked where it is adopted (documentOrigin's parser): a copy of a shared graph stays outside after a reload.
-    return { doc: r.doc, fileName, savedAt: r.savedAt, ...(r.dirty !== undefined ? { dirty: r.dirty === true } : {}), ...(r.origin !== undefined ? { origin: r.origin } : {}) };
+    return { doc: doc.data, fileName, savedAt: r.savedAt, ...(r.dirty !== undefined ? { dirty: r.dirty === true } : {}), ...(r.origin !== undefined ? { origin: r.origin } : {}) };
   } catch {
     return null;
   }

@@ -1,11 +1,6 @@
+import type { ExampleManifestEntry } from '../../engine/index';
 /** One recording of the gallery, as public/recordings/index.json lists it (scripts/buildRecordings.ts writes it). */
-export interface RecordingEntry {
-  id: string;
-  title: string;
-  description: string;
-  task: string;
-  scheme: string;
-  file: string;
+export interface RecordingEntry extends ExampleManifestEntry {
   thoughts: number;
   requests: number;
   wallMs: number;
