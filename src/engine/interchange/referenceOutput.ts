@@ -5,8 +5,9 @@ import { thoughtStateSchema, type ThoughtState } from '../graph/specs';
 import { UNANNOTATED, type Thought, type ThoughtAnnotations } from '../grs/thought';
 import type { OperationType } from '../operations/definition';
 import { REFERENCE_OPERATION_NAMES } from '../report/exportRun';
-import type { RunEvent, RunTotals } from '../run/events';
+import type { RunEvent } from '../run/events';
 import { REFERENCE_IMPORT_BANNER } from './banner';
+import { zeroTotals } from '../grs/state';
 
 /** Limits on an untrusted output_graph file. */
 export const REFERENCE_LIMITS = { bytes: 20_000_000, operations: 2_000, thoughts: 50_000 } as const;
@@ -92,8 +93,6 @@ function readEntries(value: unknown): { ok: true; ops: OperationEntry[]; totals:
   return { ok: true, ops, totals: t.data };
 }
 
-const zero = (): RunTotals => ({ requests: 0, completions: 0, cacheHits: 0, promptTokens: 0, completionTokens: 0, cost: 0 });
-
 function thoughtOf(id: ThoughtId, opId: string | null, state: ThoughtState, a: ThoughtAnnotations): Thought {
   return {
     id,
@@ -175,7 +174,7 @@ export function parseReferenceOutput(text: string, title = 'Reference framework 
       events.push({ type: 'thought.created', at: 0, thought: t });
       return { id: t.id, score: t.score, scored: t.scored, valid: t.valid, validated: t.validated, solved: t.solved, compared: t.compared };
     });
-    events.push({ type: 'operation.done', at: 0, opId, status: 'done', outputs, totals: zero(), ms: 0 });
+    events.push({ type: 'operation.done', at: 0, opId, status: 'done', outputs, totals: zeroTotals(), ms: 0 });
     last = outputs.map((o) => o.id);
   });
   const finals = read.ops[read.ops.length - 1];
@@ -185,7 +184,7 @@ export function parseReferenceOutput(text: string, title = 'Reference framework 
     type: 'run.done',
     at: 0,
     summary: {
-      ...zero(),
+      ...zeroTotals(),
       promptTokens: read.totals.prompt_tokens,
       completionTokens: read.totals.completion_tokens,
       cost: read.totals.cost,
