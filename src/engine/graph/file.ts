@@ -67,6 +67,14 @@ export function parseDocumentFile(text: string): ParsedDocumentFile {
       ],
     };
   }
+  return parseDocumentValue(raw);
+}
+
+/**
+ * Checks an already-parsed document (one kept in browser storage, say) as a file is checked:
+ * older versions migrated, newer refused, schema errors naming the operation and field.
+ */
+export function parseDocumentValue(raw: unknown): ParsedDocumentFile {
   const migrated = migrateDocument(raw);
   if (!migrated.ok) return { ok: false, diagnostics: migrated.diagnostics };
   const parsed = documentSchema.safeParse(migrated.value);

@@ -1,5 +1,6 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import type { GotDocument } from '../../engine/index';
+import { storedRecentEntry, storedRecord } from './storedRecord';
 import { clearWriteAhead, readWriteAhead } from './writeAhead';
 import { adoptAutosavedOrigin, documentOrigin, type DocumentOrigin } from '../scripts/documentOrigin';
 
@@ -34,7 +35,7 @@ const store = (): UseStore => (db ??= createStore('got-studio', 'documents'));
 
 async function loadStored(): Promise<AutosaveRecord | null> {
   try {
-    const record = ((await get(CURRENT, store())) as AutosaveRecord | undefined) ?? null;
+    const record = storedRecord(await get(CURRENT, store()));
     if (record) adoptAutosavedOrigin(record.origin);
     return record;
   } catch {
@@ -86,7 +87,11 @@ export const recentOrigin = (doc: GotDocument): DocumentOrigin | undefined => re
 /** Recent documents, newest first. */
 export async function loadRecent(): Promise<RecentEntry[]> {
   try {
-    const list = ((await get(RECENT, store())) as RecentEntry[] | undefined) ?? [];
+    const stored: unknown = await get(RECENT, store());
+    const list = (Array.isArray(stored) ? stored : []).flatMap((e: unknown) => {
+      const entry = storedRecentEntry(e);
+      return entry ? [entry] : [];
+    });
     for (const e of list) recentOrigins.set(e.doc, e.origin);
     return list;
   } catch {

@@ -1,5 +1,5 @@
-import { documentSchema } from '../../engine/index';
 import type { AutosaveRecord } from './autosave';
+import { storedRecord } from './storedRecord';
 
 /**
  * A synchronous copy of the latest edit in localStorage. IndexedDB writes are asynchronous and a
@@ -47,13 +47,9 @@ export function readWriteAhead(): AutosaveRecord | null {
   try {
     const text = storage()?.getItem(KEY);
     if (!text) return null;
-    const r = JSON.parse(text) as Partial<AutosaveRecord>;
+    const record = storedRecord(JSON.parse(text));
     // Checked like any opened file: a truncated or hand-edited copy is dropped, never loaded into the editor.
-    const doc = documentSchema.safeParse(r.doc);
-    if (!doc.success || typeof r.savedAt !== 'number' || !Number.isFinite(r.savedAt)) return null;
-    const fileName = typeof r.fileName === 'string' ? r.fileName : null;
-    // The origin is checked where it is adopted (documentOrigin's parser): a copy of a shared graph stays outside after a reload.
-    return { doc: doc.data, fileName, savedAt: r.savedAt, ...(r.dirty !== undefined ? { dirty: r.dirty === true } : {}), ...(r.origin !== undefined ? { origin: r.origin } : {}) };
+    return record && record.savedAt > 0 ? record : null;
   } catch {
     return null;
   }
