@@ -45,6 +45,15 @@ test('Compare fills in each scheme as its runs finish, then shows the same choic
   expect(await view.getByTestId('compare-table').innerText()).toBe(table);
   test.info().annotations.push({ type: 'timing', description: `first run ${firstMs} ms, kept re-run ${secondMs} ms` });
 
+  // Kept in IndexedDB: after a reload the same choice is still shown at once.
+  await page.reload();
+  await run.view('compare');
+  for (const scheme of ['IO', 'CoT', 'ToT']) await view.getByTestId(`compare-${scheme}`).check();
+  await view.getByTestId('compare-to').fill('9');
+  await view.getByTestId('compare-run').click();
+  await expect(view.getByTestId('compare-kept')).toContainText('40 of 40 runs kept from an earlier run');
+  expect(await view.getByTestId('compare-table').innerText()).toBe(table);
+
   await page.setViewportSize({ width: 853, height: 480 });
   await page.screenshot({ path: 'docs/screenshots/compare-live-853.png' });
 });

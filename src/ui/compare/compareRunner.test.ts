@@ -74,4 +74,21 @@ describe('compare runner', () => {
     expect(r.outcomes.map((o) => `${o.scheme} ${o.sampleIndex} ${o.kept ? 'kept' : 'ran'}`)).toEqual(['A again 0 kept', 'A again 1 kept', 'A again 2 ran']);
     expect(r.rows[0]?.samples).toBe(3);
   });
+
+  it('keeps the outcomes that finished when the comparison is cancelled', async () => {
+    const model = scriptedModel({ answer: () => 'x', latency: 5 });
+    const abort = new AbortController();
+    const seen: string[] = [];
+    const r = await runComparison([{ scheme: 'A', document: graph('A') }], [0, 1, 2, 3], {
+      ...deps(model, 2),
+      signal: abort.signal,
+      onOutcome: (o) => {
+        seen.push(`${o.scheme} ${o.sampleIndex}`);
+        if (seen.length === 2) abort.abort();
+      },
+    });
+    expect(r.cancelled).toBe(true);
+    expect(r.outcomes.map((o) => `${o.scheme} ${o.sampleIndex} ${o.status}`)).toEqual(['A 0 completed', 'A 1 completed']);
+    expect(r.rows[0]?.samples).toBe(2);
+  });
 });
