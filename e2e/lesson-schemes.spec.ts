@@ -107,3 +107,18 @@ test('at 150 % zoom (853×480) the captions, the table and its note are readable
   expect(box.x).toBeGreaterThanOrEqual(0);
   expect(box.x + box.width).toBeLessThanOrEqual(853);
 });
+
+test('a reload in the middle of a lesson opens the user’s own graph, not the lesson’s', async ({ page }) => {
+  const { run, lessons } = await openFast(page);
+  await page.getByTestId('doc-title').fill('My own sorting graph');
+  const ops = await run.editor.opNodes().count();
+  await lessons.openFromHelp('schemes');
+  await lessons.next('IO');
+  await expect(page.getByTestId('doc-title')).toHaveValue(/Sorting 64 numbers · IO/);
+  // Past the autosave's delay: what it wrote while the lesson was open is what the reload finds.
+  await page.waitForTimeout(2000);
+  await page.reload();
+  await expect(page.getByTestId('doc-title')).toHaveValue('My own sorting graph');
+  await expect(run.editor.opNodes()).toHaveCount(ops);
+  await expect(lessons.lesson()).toHaveCount(0);
+});
