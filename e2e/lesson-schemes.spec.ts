@@ -26,6 +26,9 @@ test('both lessons open under their names from the Help menu and from the galler
   const title = await page.getByTestId('doc-title').inputValue();
   const ops = await run.editor.opNodes().count();
 
+  await page.getByTestId('help-menu').click();
+  await page.screenshot({ path: `${SHOTS}/lesson-schemes-help-menu.png` });
+  await page.getByTestId('help-menu').click();
   await lessons.openFromHelp('schemes');
   await expect(page.getByTestId('lesson-title')).toHaveText(SCHEMES_LESSON);
   await lessons.next('IO');
@@ -36,6 +39,11 @@ test('both lessons open under their names from the Help menu and from the galler
   await expect(page.getByTestId('doc-title')).toHaveValue(title);
   await expect(run.editor.opNodes()).toHaveCount(ops);
 
+  await page.getByTestId('open-gallery').click();
+  await expect(page.getByTestId('gallery-lesson-schemes')).toHaveText(new RegExp(SCHEMES_LESSON));
+  await expect(page.getByTestId('gallery-lesson-gain')).toHaveText(new RegExp(GAIN_LESSON));
+  await page.screenshot({ path: `${SHOTS}/lesson-schemes-gallery.png` });
+  await page.keyboard.press('Escape');
   await lessons.openFromGallery('schemes');
   await expect(page.getByTestId('lesson-title')).toHaveText(SCHEMES_LESSON);
   await lessons.close();
