@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { LessonPage, SCHEMES_LESSON, GAIN_LESSON } from './support/lessonPage';
 import { RunPage } from './support/runPage';
 
-const SCHEMES = ['IO', 'CoT', 'ToT', 'GoT'] as const;
+const SCHEMES = ['IO', 'CoT', 'CoT-SC', 'ToT', 'GoT'] as const;
 const SHOTS = 'docs/screenshots';
 
 /** Opens the app on its default example with the simulator answering at once. */
@@ -66,7 +66,8 @@ test('the lesson runs every scheme on the simulator and ends on Table 2 beside f
   await page.screenshot({ path: `${SHOTS}/lesson-schemes-table-1280.png` });
 
   const rows = Object.fromEntries(await Promise.all(SCHEMES.map(async (s) => [s, await lessons.row(s)] as const)));
-  await expect(page.getByTestId('lesson-row-CoT-SC')).toContainText('No sorting-64 CoT-SC example');
+  await expect(page.getByTestId('lesson-nk-CoT-SC')).toHaveText('N = 5 · k = 5');
+  await expect(page.getByTestId('lesson-paper-latency-CoT-SC')).toHaveText('N/k = 1');
   await expect(page.getByTestId('lesson-nk-ToT')).toContainText('k = 20');
   await expect(page.getByTestId('lesson-nk-GoT')).toContainText('k = 2');
   const n = Number((await page.getByTestId('lesson-nk-GoT').innerText()).match(/N = (\d+)/)![1]);

@@ -19,8 +19,8 @@ export function ClosingNote({ results }: { results: Partial<Record<LessonScheme,
     <div className="lesson-note" data-testid="lesson-note">
       <p>
         <b>N</b> is the number of thoughts the model made in that run (every card but the input); <b>k</b> is the graph’s branching: how many thoughts
-        one Aggregate merges in GoT (2: pairs of sorted lists), how many answers one Generate asks for in ToT (20). IO and CoT make a single
-        thought, so Table 2 has nothing to say about them beyond N = 1.
+        one Aggregate merges in GoT, how many answers one Generate asks for in ToT, how many chains CoT-SC runs. IO and CoT make a single thought,
+        so for them N = 1.
       </p>
       <p>
         The paper’s volume counts every thought that <i>can</i> reach the last one. In these graphs a Keep Best drops most samples, so far fewer

@@ -14,6 +14,7 @@ import { trackLessonRun } from '../closeLesson';
 import { ClosingNote } from './ClosingNote';
 import { LessonTable } from './LessonTable';
 import { measureRun, type MeasuredRun } from './measureRun';
+import { selfConsistencyOf } from './selfConsistency';
 import { lessonSteps, moveStep, type LessonScheme, type LessonStep, type SchemeStep } from './schemeSteps';
 
 const ThoughtsCanvas = lazy(() => import('../../thoughts/ThoughtsCanvas').then((m) => ({ default: m.ThoughtsCanvas })));
@@ -65,14 +66,16 @@ export function SchemesLesson({ controls }: { controls: AppRunControls }) {
   const shipped = new Set(steps.flatMap((s) => (s.kind === 'scheme' ? [s.scheme] : [])));
 
   const graphOf = async (s: SchemeStep): Promise<GotDocument> => {
-    const known = docs.current.get(s.exampleId);
+    const known = docs.current.get(s.scheme);
     if (known) return known;
     const entry = gallery?.find((e) => e.id === s.exampleId);
     if (!entry) throw new Error(`The example ${s.exampleId} is missing from the gallery.`);
-    const doc = await fetchExample(entry);
+    const shipped = await fetchExample(entry);
+    const doc = s.chains ? selfConsistencyOf(shipped, s.chains) : shipped;
+    if (!doc) throw new Error(`The example ${s.exampleId} is not a single chain of thought: CoT-SC cannot be built from it.`);
     const view = canvasSize();
     const shown = view ? wrapDocumentForView(doc, view) : doc;
-    docs.current.set(s.exampleId, shown);
+    docs.current.set(s.scheme, shown);
     return shown;
   };
 
@@ -181,9 +184,9 @@ export function SchemesLesson({ controls }: { controls: AppRunControls }) {
         {problemLine}
         {step.kind === 'intro' ? (
           <div className="lesson-caption" data-testid="lesson-caption">
-            <h3>Four ways to prompt, one task</h3>
+            <h3>Five ways to prompt, one task</h3>
             <p>
-              Each step loads one scheme’s graph for sorting 64 digits into the editor above and runs it on the model you have chosen (the offline
+              Each step loads one scheme’s graph for sorting 64 digits (IO, CoT, CoT-SC, ToT, GoT) into the editor above and runs it on the model you have chosen (the offline
               simulator unless you changed it). Watch the thoughts appear below, then press Next. The last step puts the paper’s Table 2 beside what
               the runs measured.
             </p>

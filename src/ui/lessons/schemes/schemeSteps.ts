@@ -8,6 +8,8 @@ export interface SchemeStep {
   kind: 'scheme';
   scheme: LessonScheme;
   exampleId: string;
+  /** Built by the lesson from `exampleId` as this many self-consistent chains (no CoT-SC example ships). */
+  chains?: number;
   title: string;
   does: string;
   lookFor: string;
@@ -16,7 +18,7 @@ export interface SchemeStep {
 /** A step of the lesson "IO → CoT → ToT → GoT": a word before, one run per scheme, the table at the end. */
 export type LessonStep = { kind: 'intro' } | SchemeStep | { kind: 'table' };
 
-/** Every scheme the lesson knows, in the paper's order; a scheme without a shipped example is left out of the steps. */
+/** Every scheme the lesson knows, in the paper's order; a scheme whose example is not shipped is left out of the steps. */
 export const SCHEME_STEPS: readonly SchemeStep[] = [
   {
     kind: 'scheme',
@@ -37,10 +39,11 @@ export const SCHEME_STEPS: readonly SchemeStep[] = [
   {
     kind: 'scheme',
     scheme: 'CoT-SC',
-    exampleId: 'sorting-064-cot-sc',
+    exampleId: 'sorting-064-cot',
+    chains: 5,
     title: 'CoT-SC: several chains, keep the best',
-    does: 'k independent chains of thought answer the same question and the best-scored one is kept.',
-    lookFor: 'k cards side by side, one survivor; no chain sees another.',
+    does: 'GoT Studio ships no CoT-SC example, so the lesson builds one from the CoT graph: the same prompt answered by 5 independent chains, each scored, the best kept.',
+    lookFor: 'Five cards side by side and one survivor: no chain sees another, so the final thought still has volume 0 and latency 1.',
   },
   {
     kind: 'scheme',
