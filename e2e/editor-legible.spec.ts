@@ -17,7 +17,7 @@ async function openExample(page: Page, id: string): Promise<void> {
 /** Top-bar items whose boxes overlap one another, or whose text is cut. */
 const topBarClashes = (page: Page) =>
   page.getByTestId('topbar').evaluate((bar) => {
-    const items = [...bar.querySelectorAll<HTMLElement>('.brand, .menu > button, [data-testid="open-gallery"], [data-testid="doc-title"], [data-testid="file-status"], [data-testid="model-picker"], [data-testid="run-controls"] > *, [data-testid="theme-toggle"], [data-testid="help"]')].filter((el) => el.offsetWidth > 0);
+    const items = [...bar.querySelectorAll<HTMLElement>('.brand, .menu > button, [data-testid="open-gallery"], [data-testid="doc-title"], [data-testid="file-status"], [data-testid="model-picker"], [data-testid="run-controls"] > *, [data-testid="theme-toggle"]')].filter((el) => el.offsetWidth > 0);
     const clashes: string[] = [];
     const name = (el: HTMLElement) => el.dataset.testid ?? el.className;
     for (let i = 0; i < items.length; i++) {
@@ -131,6 +131,7 @@ test('palette and inspector collapse with buttons and [ ] keys, the minimap hide
   await expect(ed.canvas().locator('.react-flow__minimap')).toBeVisible();
   await page.getByTestId('rail-inspector').getByRole('button').click();
   await expect(page.getByTestId('inspector')).toBeVisible();
+  await page.getByTestId('help-menu').click();
   await page.getByTestId('help').click();
   for (const text of ['Hide or show the operations palette', 'Hide or show the inspector', 'Hide or show the minimap']) await expect(page.getByTestId('help-dialog')).toContainText(text);
 });

@@ -19,7 +19,7 @@ test('compares two schemes on the same samples and plots error, cost and volume 
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(0)).toContainText('GoT');
   await expect(rows.nth(1)).toContainText('IO');
-  await expect(rows.nth(0).locator('td').nth(1)).toHaveText('4');
+  await expect(rows.nth(0).locator('td').nth(1)).toHaveText('4/4');
   for (const plot of ['plot-error', 'plot-cost', 'plot-volume-latency'])
     await expect(view.getByTestId(plot).locator('svg').first()).toBeVisible();
   await expect(

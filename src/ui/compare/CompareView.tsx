@@ -1,23 +1,27 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { exampleSpecs } from '../../engine/index';
-import { appFunctions } from '../functions/registry';
-import { appScriptRunner } from '../scripts/workerScriptRunner';
-import { sampleInput } from '../run/sampleInput';
-import { buildModel } from '../run/settings/buildModel';
-import { appKeyVault } from '../run/settings/keyVault';
 import { higherIsBetterOf } from '../run/opOrder';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
 import { dollars } from '../thoughts/thoughtText';
-import { costBarPlot, errorBoxPlot, volumeLatencyPlot } from './comparePlots';
+import { costBarPlot, errorBoxPlot, schemeTick, volumeLatencyPlot, type PlotFrame } from './comparePlots';
 import { PlotBox } from './PlotBox';
-import { runComparison, type CompareEntry, type CompareResult } from './compareRunner';
+import { comparisonOf, runComparison, type CompareEntry, type CompareResult } from './compareRunner';
+import { compareDepsFor } from './compareSession';
+import { useLiveOutcomes } from './useLiveOutcomes';
 import './compare.css';
 
 const CURRENT = '__current__';
 const fmt = (v: number | undefined | null) =>
   v === undefined || v === null || Number.isNaN(v) ? '—' : Number.isInteger(v) ? String(v) : v.toFixed(2);
 
-/** Runs several graphs (the current one and the examples of its task and dataset) on the same samples and plots them as the paper does. */
+/** What the running (or last) comparison is about; its outcomes arrive apart, as runs finish. */
+interface Plan {
+  schemes: string[];
+  perScheme: number;
+  higherIsBetter: boolean;
+}
+
+/** Runs several graphs (the current one and the examples of its task and dataset) on the same samples and plots them as the paper does, filling in as runs finish. */
 export function CompareView() {
   const api = useAppStoreApi();
   const doc = useAppStore((s) => s.doc);
@@ -25,8 +29,11 @@ export function CompareView() {
   const [chosen, setChosen] = useState<string[]>([CURRENT]);
   // 20 rows: fewer (e.g. 0–4) can rank the schemes against the paper by chance.
   const [range, setRange] = useState({ from: 0, to: 19 });
+  const [useKept, setUseKept] = useState(true);
   const [progress, setProgress] = useState<{ done: number; total: number; label: string } | null>(null);
-  const [result, setResult] = useState<(CompareResult & { schemes: string[]; higherIsBetter: boolean }) | null>(null);
+  const [plan, setPlan] = useState<Plan | null>(null);
+  const [end, setEnd] = useState<Pick<CompareResult, 'errors' | 'cancelled' | 'stop'> | null>(null);
+  const live = useLiveOutcomes();
   const abort = useRef<AbortController | null>(null);
   const toggle = (id: string) => setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : [...c, id]));
 
@@ -37,29 +44,33 @@ export function CompareView() {
       return spec ? [{ scheme: spec.scheme, document: spec.build(doc.input) }] : [];
     });
     const samples = Array.from({ length: Math.abs(range.to - range.from) + 1 }, (_, i) => Math.min(range.from, range.to) + i);
-    const settings = api.getState().modelSettings;
     abort.current = new AbortController();
-    setResult(null);
+    live.reset();
+    setEnd(null);
+    setPlan({ schemes: entries.map((e) => e.scheme), perScheme: samples.length, higherIsBetter: higherIsBetterOf(entries[0]?.document ?? doc) });
     setProgress({ done: 0, total: entries.length * samples.length, label: '' });
     const r = await runComparison(entries, samples, {
-      prepareModel: async (i) => buildModel(settings, appKeyVault().get(), i),
-      functions: appFunctions(),
-      scripts: appScriptRunner(),
-      input: (d, i) => sampleInput(d.dataset ? d : { ...d, dataset: doc.dataset }, i),
-      concurrency: settings.concurrency,
-      budget: settings.budget,
-      seed: settings.provider === 'simulator' ? settings.simulator.seed : 0,
+      ...compareDepsFor(api.getState().modelSettings, doc, useKept),
       signal: abort.current.signal,
       onProgress: (done, total, label) => setProgress({ done, total, label }),
+      onOutcome: live.add,
     });
+    live.flush();
     abort.current = null;
     setProgress(null);
-    setResult({ ...r, schemes: entries.map((e) => e.scheme), higherIsBetter: higherIsBetterOf(entries[0]?.document ?? doc) });
+    setEnd({ errors: r.errors, cancelled: r.cancelled, stop: r.stop });
   };
 
-  const makeBox = useCallback((w: number) => errorBoxPlot(result!, result!.schemes, result!.higherIsBetter, w), [result]);
-  const makeCost = useCallback((w: number) => costBarPlot(result!, result!.schemes, w), [result]);
-  const makeVL = useCallback((w: number) => volumeLatencyPlot(result!, result!.schemes, w), [result]);
+  const outcomes = live.outcomes;
+  const { rows, finals } = useMemo(() => comparisonOf(plan?.schemes ?? [], outcomes), [plan, outcomes]);
+  const kept = outcomes.filter((o) => o.kept).length;
+  const frame = useMemo<PlotFrame>(() => {
+    const counts = new Map(rows.map((r) => [r.scheme, r.samples]));
+    return { schemes: plan?.schemes ?? [], tick: (s) => schemeTick(s, counts.get(s) ?? 0, plan?.perScheme ?? 0) };
+  }, [plan, rows]);
+  const makeBox = useCallback((w: number) => errorBoxPlot(outcomes, frame, plan?.higherIsBetter ?? false, w), [outcomes, frame, plan]);
+  const makeCost = useCallback((w: number) => costBarPlot(rows, frame, w), [rows, frame]);
+  const makeVL = useCallback((w: number) => volumeLatencyPlot(finals, frame.schemes, w), [finals, frame]);
 
   return (
     <div className="compare-view" data-testid="compare-view">
@@ -96,10 +107,14 @@ export function CompareView() {
             data-testid="compare-to"
           />
         </label>
+        <label title="Runs of the same graph, row, model and seed finished earlier are shown without running them again">
+          <input type="checkbox" checked={useKept} onChange={(e) => setUseKept(e.target.checked)} data-testid="compare-use-kept" /> Reuse kept
+          results
+        </label>
         {progress ? (
           <>
             <progress max={progress.total} value={progress.done} />
-            <span className="muted">
+            <span className="muted" data-testid="compare-progress">
               {progress.done}/{progress.total} runs {progress.label ? `· ${progress.label}` : ''}
             </span>
             <button type="button" className="btn danger" onClick={() => abort.current?.abort()} data-testid="compare-cancel">
@@ -118,17 +133,24 @@ export function CompareView() {
           </button>
         )}
       </div>
-      {result ? (
-        <div className="compare-results" data-testid="compare-results">
-          {result.errors.length ? (
+      {plan ? (
+        <div className="compare-results" data-testid="compare-results" data-running={progress ? 'true' : 'false'}>
+          {end?.errors.length ? (
             <ul className="detail-error">
-              {result.errors.slice(0, 5).map((e) => (
+              {end.errors.slice(0, 5).map((e) => (
                 <li key={e}>{e}</li>
               ))}
             </ul>
           ) : null}
-          {result.cancelled ? <p className="muted">Cancelled: the plots show the runs that finished.</p> : null}
-          {result.stop ? <p data-testid="compare-stop">{result.stop} The plots show the runs that finished.</p> : null}
+          {progress ? <p className="muted">Filling in as runs finish: each scheme shows the rows it has so far.</p> : null}
+          {kept ? (
+            <p className="muted" data-testid="compare-kept">
+              {kept} of {plan.schemes.length * plan.perScheme} runs kept from an earlier run (same graph, row, model and seed): shown without running
+              them again.
+            </p>
+          ) : null}
+          {end?.cancelled ? <p className="muted">Cancelled: the table and plots show the runs that finished.</p> : null}
+          {end?.stop ? <p data-testid="compare-stop">{end.stop} The plots show the runs that finished.</p> : null}
           <table className="compare-table" data-testid="compare-table">
             <thead>
               <tr>
@@ -143,10 +165,12 @@ export function CompareView() {
               </tr>
             </thead>
             <tbody>
-              {result.rows.map((r) => (
-                <tr key={r.scheme}>
+              {rows.map((r) => (
+                <tr key={r.scheme} data-testid="compare-row" data-runs={r.samples} data-of={plan.perScheme}>
                   <td>{r.scheme}</td>
-                  <td>{r.samples}</td>
+                  <td data-testid="compare-runs">
+                    {r.samples}/{plan.perScheme}
+                  </td>
                   <td>{fmt(r.score?.median)}</td>
                   <td>{fmt(r.score?.q1)}</td>
                   <td>{fmt(r.score?.q3)}</td>
@@ -158,12 +182,7 @@ export function CompareView() {
             </tbody>
           </table>
           <div className="compare-plots">
-            <PlotBox
-              title={result.higherIsBetter ? 'Score per scheme' : 'Error per scheme'}
-              make={makeBox}
-              fileName="error-per-scheme"
-              testId="plot-error"
-            />
+            <PlotBox title={plan.higherIsBetter ? 'Score per scheme' : 'Error per scheme'} make={makeBox} fileName="error-per-scheme" testId="plot-error" />
             <PlotBox title="Total cost per scheme" make={makeCost} fileName="cost-per-scheme" testId="plot-cost" />
             <PlotBox title="Volume vs latency of the final thoughts" make={makeVL} fileName="volume-latency" testId="plot-volume-latency" />
           </div>

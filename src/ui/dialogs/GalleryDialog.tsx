@@ -4,6 +4,7 @@ import { useFileCommands } from '../files/useFileCommands';
 import { fetchGallery, type GalleryEntry } from '../files/examples';
 import { useAppStoreApi } from '../store/StoreProvider';
 import { GalleryRecordings } from '../recording/GalleryRecordings';
+import { GalleryLessons } from '../lessons/GalleryLessons';
 import { Modal } from './Modal';
 
 const taskTitle = (id: string): string => taskCatalog.find((t) => t.id === id)?.title ?? id;
@@ -22,6 +23,7 @@ export function GalleryDialog() {
   const shown = (entries ?? []).filter((e) => task === 'all' || e.task === task);
   return (
     <Modal title="Examples" onClose={() => store.getState().closeDialog()} testId="gallery" wide>
+      <GalleryLessons store={store} />
       <div className="gallery-filter" role="tablist">
         {['all', ...tasks].map((t) => (
           <button key={t} type="button" role="tab" aria-selected={task === t} className={task === t ? 'chip active' : 'chip'} onClick={() => setTask(t)}>

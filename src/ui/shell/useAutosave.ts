@@ -26,8 +26,9 @@ export function useAutosave(store: AppStore): void {
     // The version of the latest change: strictly increasing, so the newer of two copies is known on boot.
     let revision = 0;
     const snapshot = (): AutosaveRecord => {
-      const s = store.getState();
-      return { doc: s.doc, fileName: s.fileName, savedAt: revision, dirty: s.savedDoc !== s.doc, origin: documentOrigin() };
+      // While a lesson is open its graphs are not the user's: the document kept aside is what a reload must find.
+      const s = store.getState().lesson?.kept ?? { ...store.getState(), origin: documentOrigin() };
+      return { doc: s.doc, fileName: s.fileName, savedAt: revision, dirty: s.savedDoc !== s.doc, origin: s.origin };
     };
     const writeAheadNow = () => {
       if (aheadTimer) clearTimeout(aheadTimer);

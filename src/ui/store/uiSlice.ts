@@ -1,6 +1,7 @@
 import type { SliceCreator } from './types';
 import type { OpenProblem } from '../files/openProblems';
 import { loadUiPrefs, type UiPrefs } from '../shell/uiPrefs';
+import type { OpenLesson } from '../lessons/lessonNames';
 
 export type Theme = 'light' | 'dark';
 
@@ -44,6 +45,8 @@ export interface UiSlice {
   autosave: { state: 'idle' | 'saved' | 'error'; message?: string };
   /** Whether estimates count tokens with the real tokenizer (loaded lazily) rather than roughly. */
   exactTokens: boolean;
+  /** The lesson shown in the run panel, if any (opened and closed by lessons/lessonSession). */
+  lesson: OpenLesson | null;
   setExactTokens: (on: boolean) => void;
   setTheme: (t: Theme) => void;
   setPanels: (p: Partial<UiSlice['panels']>) => void;
@@ -90,6 +93,7 @@ export const createUiSlice =
     savedDoc: null,
     autosave: { state: 'idle' },
     exactTokens: false,
+    lesson: null,
     setExactTokens: (exactTokens) => set({ exactTokens }),
     setTheme: (t) => set({ theme: t }),
     setPanels: (p) => set({ panels: { ...get().panels, ...p } }),

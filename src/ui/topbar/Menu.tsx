@@ -8,8 +8,8 @@ export interface MenuItem {
   disabled?: boolean;
 }
 
-/** A drop-down menu button; closes on choice, Escape or a click outside. */
-export function Menu({ label, items, testId, icon }: { label: string; items: Array<MenuItem | 'separator'>; testId: string; icon?: ReactNode }) {
+/** A drop-down menu button; closes on choice, Escape or a click outside. `alignEnd` opens it leftwards (a menu at the bar's right end). */
+export function Menu({ label, items, testId, icon, alignEnd }: { label: string; items: Array<MenuItem | 'separator'>; testId: string; icon?: ReactNode; alignEnd?: boolean }) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -30,7 +30,7 @@ export function Menu({ label, items, testId, icon }: { label: string; items: Arr
         {label} ▾
       </button>
       {open ? (
-        <div className="menu-list" role="menu">
+        <div className={alignEnd ? 'menu-list align-end' : 'menu-list'} role="menu">
           {items.map((it, i) =>
             it === 'separator' ? (
               <hr key={i} />

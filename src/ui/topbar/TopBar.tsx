@@ -4,8 +4,10 @@ import { useSlots } from '../shell/slots';
 import { useAppStore, useAppStoreApi, useHistory } from '../store/StoreProvider';
 import { DocumentName } from './DocumentName';
 import { Menu } from './Menu';
+import { LESSON_NAMES } from '../lessons/lessonNames';
+import { openLesson } from '../lessons/lessonSession';
 
-/** The top bar: File and Edit menus, examples, document name and save status, model picker, run controls, theme and help (undo/redo sit with the canvas' zoom controls). */
+/** The top bar: File and Edit menus, examples, document name and save status, model picker, run controls, theme and the Help menu with the lessons (undo/redo sit with the canvas' zoom controls). */
 export function TopBar() {
   const store = useAppStoreApi();
   const files = useFileCommands();
@@ -79,9 +81,17 @@ export function TopBar() {
       <button type="button" className="icon-btn" aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`} title="Theme" onClick={() => store.getState().setTheme(theme === 'dark' ? 'light' : 'dark')} data-testid="theme-toggle">
         {theme === 'dark' ? '☀' : '☾'}
       </button>
-      <button type="button" className="icon-btn" aria-label="Keyboard shortcuts" title="Shortcuts (?)" onClick={() => store.getState().openDialog({ kind: 'help' })} data-testid="help">
-        ?
-      </button>
+      <Menu
+        label="Help"
+        testId="help-menu"
+        alignEnd
+        items={[
+          { label: 'Keyboard shortcuts', shortcut: '?', onSelect: () => store.getState().openDialog({ kind: 'help' }), testId: 'help' },
+          'separator',
+          { label: `Lesson: ${LESSON_NAMES.schemes}`, onSelect: () => openLesson(store, 'schemes'), testId: 'help-lesson-schemes' },
+          { label: `Lesson: ${LESSON_NAMES.gain}`, onSelect: () => openLesson(store, 'gain'), testId: 'help-lesson-gain' },
+        ]}
+      />
     </header>
   );
 }

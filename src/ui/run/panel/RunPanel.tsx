@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { showStart } from '../../canvas/editorCommands';
+import { controllerFor } from '../appController';
 import { useAppStore, useAppStoreApi } from '../../store/StoreProvider';
 import type { RunUi, RunViewMode } from '../runSlice';
 import { REFERENCE_IMPORT_BANNER } from '../../../engine/index';
@@ -13,6 +14,7 @@ const ThoughtsCanvas = lazy(() => import('../../thoughts/ThoughtsCanvas').then((
 const ThoughtDetailPanel = lazy(() => import('../../thoughts/ThoughtDetailPanel').then((m) => ({ default: m.ThoughtDetailPanel })));
 const RunSummaryPanel = lazy(() => import('./RunSummaryPanel').then((m) => ({ default: m.RunSummaryPanel })));
 const HistoryPanel = lazy(() => import('../../history/HistoryPanel').then((m) => ({ default: m.HistoryPanel })));
+const LessonHost = lazy(() => import('../../lessons/LessonHost').then((m) => ({ default: m.LessonHost })));
 const loading = <p className="muted">Loading…</p>;
 
 const VIEWS: Array<[RunViewMode, string, string]> = [
@@ -81,6 +83,14 @@ export function RunPanel() {
   const tab = useAppStore((s) => s.runUi.panel);
   const source = useAppStore((s) => s.runUi.source);
   const [collapsed, setCollapsed] = useState(false);
+  const lesson = useAppStore((s) => s.lesson?.id ?? null);
+  // A lesson takes the run panel's place until it is closed.
+  if (lesson)
+    return (
+      <Suspense fallback={loading}>
+        <LessonHost id={lesson} controls={controllerFor(api)} />
+      </Suspense>
+    );
   return (
     <>
       <ViewSwitch />
