@@ -16,8 +16,7 @@ const cellFigures = (page: Page, size: number) =>
     .locator(`[data-testid="gain-cell"][data-size="${size}"]`)
     .evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-scheme'), r.querySelector('[data-testid="gain-median"]')?.textContent, r.querySelector('[data-testid="gain-cost"]')?.textContent]));
 
-// The Help menu and the lesson view come from the "lessons" branch: the lead enables this test after merging both.
-test.fixme('the gain lesson runs five schemes at three sizes on the simulator in under a minute, filling in as runs finish, with numbers Compare agrees with', async ({ page }) => {
+test('the gain lesson runs five schemes at three sizes on the simulator in under a minute, filling in as runs finish, with numbers Compare agrees with', async ({ page }) => {
   test.setTimeout(120_000);
   const run = new RunPage(page);
   await run.open();
@@ -47,6 +46,8 @@ test.fixme('the gain lesson runs five schemes at three sizes on the simulator in
   const lesson32 = await cellFigures(page, 32);
 
   // Compare on the same rows at 32 finds every run kept from the lesson and reports the same medians and costs.
+  await page.getByTestId('lesson-close').click();
+  await expect(page.getByTestId('lesson')).toHaveCount(0);
   await run.view('compare');
   const view = page.getByTestId('compare-view');
   for (const scheme of ['IO', 'CoT', 'ToT', 'ToT2']) await view.getByTestId(`compare-${scheme}`).check();
