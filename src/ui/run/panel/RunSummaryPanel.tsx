@@ -5,6 +5,7 @@ import { downloadJson, exportFileName, exportRunJson } from '../exportRunJson';
 import type { BatchProgress } from '../runSlice';
 import { operationName } from '../controls/operationName';
 import { SaveRecordingButton } from '../../recording/SaveRecordingButton';
+import { CompareWithOriginal } from '../../fork/CompareWithOriginal';
 
 /** A figure the run's source did not record: a dash, never a made-up 0. */
 const notRecorded = (
@@ -145,6 +146,7 @@ export function RunSummaryPanel() {
         Export run as JSON
       </button>
       <SaveRecordingButton events={() => api.getState().live.events} title={grs.document?.title ?? 'run'} />
+      <CompareWithOriginal />
     </div>
   );
 }
