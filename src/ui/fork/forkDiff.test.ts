@@ -60,6 +60,17 @@ describe('compareFork', () => {
     expect(c.counts.shared).toBe(original.grs.thoughtOrder.length - c.counts.replaced);
   });
 
+  it('after editing an operation\'s parameters: its thoughts are replaced and new, the rest shared', async () => {
+    const original = await sorting32();
+    const doc = original.grs.document as GotDocument;
+    const edited: GotDocument = { ...doc, operations: doc.operations.map((o) => (o.id === 'refine-1-1' ? { ...o, params: { ...o.params, samples: 3 } } : o)) };
+    const fork = await runFork(original.events, { kind: 'edit-document', document: edited }, options());
+    const c = compareFork(original.grs, fork.grs);
+    expect(marksOf(c, 'replaced').map((t) => t.lane)).toEqual(Array.from({ length: 10 }, () => 'original:refine-1-1'));
+    expect(marksOf(c, 'new').map((t) => t.lane)).toEqual(Array.from({ length: 3 }, () => 'fork:refine-1-1'));
+    expect(c.counts.shared).toBe(original.grs.thoughtOrder.length - 10);
+  });
+
   it('tells which of two runs is the fork, and refuses two unrelated runs', async () => {
     const original = await sorting32();
     const fork = await runFork(original.events, { kind: 'rerun-from', opId: operationId('refine-1-1') }, options());
