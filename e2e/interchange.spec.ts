@@ -20,6 +20,14 @@ test('a reference output opens in the Thoughts view with its no-lineage banner a
   await expect(page.getByTestId('history-banner')).toHaveText('Imported from the reference framework: no lineage, thoughts shown per operation (sorting.output.json)');
   await run.expectThoughts(6);
   await page.screenshot({ path: 'docs/screenshots/reference-import.png' });
+  // The file has no request count or timings: the summary says so instead of showing 0.
+  await run.tab('summary');
+  for (const figure of ['requests', 'completions', 'wall'] as const) {
+    const cell = run.summary(figure).getByTestId('not-recorded');
+    await expect(cell).toHaveText('—');
+    await expect(cell).toHaveAttribute('title', 'not in the file');
+  }
+  await expect(run.summary('cost')).toHaveText('$0');
 });
 
 test("File → Export to Python shows the export's notes, stays usable at 150% zoom and downloads the script", async ({ page }) => {

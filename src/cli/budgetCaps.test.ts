@@ -23,7 +23,7 @@ const gotSorting32 = () => {
   return found.file;
 };
 
-async function capped(s: ModelServer): Promise<{ code: number; sent: number; reported: number }> {
+async function capped(s: ModelServer): Promise<{ code: number; sent: number; reported: number | null }> {
   const cwd = scratch();
   const result = await cli(['run', gotSorting32(), '--base-url', s.url, '--model', 'sim-remote', '--no-cache', '--budget', 'requests=3', '--quiet', '--out', 'run.json'], { cwd });
   return { code: result.code, sent: s.stats().requests, reported: readJson<ExportedRun>(join(cwd, 'run.json')).totals.requests };

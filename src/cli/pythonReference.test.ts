@@ -49,18 +49,23 @@ function runPython(script: string, output: string, baseUrl: string): Promise<{ c
 
 describe.skipIf(!hasPython)('export-python with the reference framework', () => {
   const seen = { requests: 0, completions: 0 };
+  /** Every prompt the server answered, n times over: both runs must ask the same things, not merely as often. */
+  let prompts: string[] = [];
   let server: ModelServer;
   let venvProblem: string | null = null;
 
   beforeAll(async () => {
     venvProblem = ensureVenv();
     if (venvProblem) console.warn(`Skipping the reference-framework runs: ${venvProblem}`);
-    const sim = simulatorModel({ latencyMs: 0, tokenMs: 0 });
+    // The exported script sends no seed and GoT Studio sends one per call: a server that answers from
+    // the messages and the completion index alone (npm run simulator -- --ignore-request-seed) gives both the same answers to the same prompts.
+    const sim = simulatorModel({ latencyMs: 0, tokenMs: 0, ignoreRequestSeed: true });
     const counting: LanguageModel = {
       id: sim.id,
       complete: (request) => {
         seen.requests += 1;
         seen.completions += request.n;
+        prompts.push(...Array.from({ length: request.n }, () => JSON.stringify(request.messages)));
         return sim.complete(request);
       },
     };
@@ -68,7 +73,9 @@ describe.skipIf(!hasPython)('export-python with the reference framework', () => 
   }, 300_000);
   afterAll(() => server?.close());
 
-  for (const name of ['sorting-032-got', 'set-intersection-032-got', 'sorting-032-io', 'set-intersection-032-tot', 'doc-merge-io', 'doc-merge-got']) {
+  const examples = ['sorting-032-got', 'set-intersection-032-got', 'sorting-032-io', 'set-intersection-032-tot', 'doc-merge-io', 'doc-merge-got'];
+  const keywordCounting = ['keyword-counting-io', 'keyword-counting-cot', 'keyword-counting-tot', 'keyword-counting-tot2', 'keyword-counting-got4', 'keyword-counting-got8'];
+  for (const name of [...examples, ...keywordCounting]) {
     it(`runs the exported ${name} with as many requests and completions as GoT Studio, and imports its output`, async (ctx) => {
       if (venvProblem) return ctx.skip();
       const cwd = scratch();
@@ -77,23 +84,27 @@ describe.skipIf(!hasPython)('export-python with the reference framework', () => 
 
       seen.requests = 0;
       seen.completions = 0;
+      prompts = [];
       const studio = await cli(['run', graph, '--no-cache', '--quiet', '--base-url', server.url, '--model', 'got-simulator', '--out', 'studio.json'], { cwd, env: { OPENAI_API_KEY: 'sk-local-test' } });
       expect(studio.code, studio.stderr).toBe(EXIT.ok);
       const ours = { ...seen };
+      const ourPrompts = prompts.sort();
       const report = readJson<ExportedRun>(join(cwd, 'studio.json')).samples[0]!;
       expect(ours).toEqual({ requests: report.requests, completions: report.completions });
 
       seen.requests = 0;
       seen.completions = 0;
+      prompts = [];
       const py = await runPython(join(cwd, 'graph.py'), join(cwd, 'reference.json'), server.url);
       expect(py.code, py.text).toBe(0);
       expect(seen).toEqual(ours);
+      expect(prompts.sort()).toEqual(ourPrompts);
 
       const imported = parseReferenceOutput(readFileSync(join(cwd, 'reference.json'), 'utf8'));
       if (!imported.ok) throw new Error(imported.errors.join('\n'));
       expect(imported.value.document.operations).toHaveLength(report.operations.length - 1);
       const grs = rebuildGrs(imported.value.events);
       expect(Object.values(grs.thoughts).every((t) => t.parents.length === 0)).toBe(true);
-    }, 60_000);
+    }, 120_000);
   }
 });

@@ -103,6 +103,8 @@ describe('simulator server command line', () => {
       seed: 4,
       faults: { ignoreN: true },
     });
+    expect(parseSimulatorArgs(['--ignore-request-seed'])).toMatchObject({ ignoreRequestSeed: true });
+    expect(parseSimulatorArgs([])).not.toHaveProperty('ignoreRequestSeed');
     expect(() => parseSimulatorArgs(['--port', 'x'])).toThrow(/--port/);
     expect(() => parseSimulatorArgs(['--faults', '{'])).toThrow(/--faults needs JSON/);
   });

@@ -12,8 +12,10 @@ export interface SimulatorCliOptions extends SimulatorSettings {
 }
 
 const USAGE = `Usage: npm run simulator -- [--port 8787] [--host 127.0.0.1] [--latency-ms MS] [--token-ms MS]
-                         [--seed N] [--require-key KEY] [--faults JSON]
-Serves the offline simulator as an OpenAI-compatible API at http://HOST:PORT/v1.`;
+                         [--seed N] [--ignore-request-seed] [--require-key KEY] [--faults JSON]
+Serves the offline simulator as an OpenAI-compatible API at http://HOST:PORT/v1.
+--ignore-request-seed answers from the messages alone, so an exported Python script (which sends no
+seed) gets the same answers as GoT Studio's run of the same graph.`;
 
 function toNumber(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -32,6 +34,7 @@ export function parseSimulatorArgs(argv: string[]): SimulatorCliOptions | 'help'
       'latency-ms': { type: 'string' },
       'token-ms': { type: 'string' },
       seed: { type: 'string' },
+      'ignore-request-seed': { type: 'boolean' },
       'require-key': { type: 'string' },
       faults: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -55,6 +58,7 @@ export function parseSimulatorArgs(argv: string[]): SimulatorCliOptions | 'help'
     latencyMs: toNumber('latency-ms', values['latency-ms']),
     tokenMs: toNumber('token-ms', values['token-ms']),
     seed: toNumber('seed', values.seed),
+    ...(values['ignore-request-seed'] ? { ignoreRequestSeed: true } : {}),
     requireKey: values['require-key'],
     faults,
   };
@@ -67,7 +71,7 @@ export async function runSimulatorServer(argv: string[], log: (line: string) => 
     log(USAGE);
     return null;
   }
-  const model = simulatorModel({ seed: options.seed, latencyMs: options.latencyMs, tokenMs: options.tokenMs });
+  const model = simulatorModel({ seed: options.seed, latencyMs: options.latencyMs, tokenMs: options.tokenMs, ignoreRequestSeed: options.ignoreRequestSeed });
   const server = await startModelServer({
     model,
     models: [...SIMULATOR_MODEL_NAMES],

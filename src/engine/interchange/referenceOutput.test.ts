@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rebuildGrs } from '../grs/reduce';
+import { exportRun } from '../report/exportRun';
 import { isReferenceOutput, parseReferenceOutput } from './referenceOutput';
 
 const valid = [
@@ -30,6 +31,19 @@ describe('parseReferenceOutput', () => {
     const done = events[events.length - 1];
     expect(done?.type === 'run.done' && [done.summary.promptTokens, done.summary.completionTokens, done.summary.solved]).toEqual([120, 40, true]);
     expect(notes[0]).toMatch(/no lineage/);
+  });
+
+  it('marks the request counts and timings the file lacks as not recorded, and the report writes them as null', () => {
+    const r = parseReferenceOutput(JSON.stringify(valid));
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    const summary = rebuildGrs(r.value.events).summary;
+    expect(summary?.unrecorded).toEqual(['requests', 'completions', 'cacheHits', 'wallMs', 'criticalPath']);
+    const settings = { model: { baseUrl: 'reference-framework', model: 'unknown' }, concurrency: 1, budget: {}, seed: 0, cache: false };
+    const report = exportRun({ document: r.value.document, settings, samples: [{ sampleIndex: null, input: {}, events: r.value.events }] });
+    const sample = report.samples[0]!;
+    expect([sample.requests, sample.completions, sample.cacheHits, sample.wallMs, sample.criticalPathMs, sample.criticalPathHops]).toEqual([null, null, null, null, null, null]);
+    expect([sample.promptTokens, sample.completionTokens, sample.cost]).toEqual([120, 40, 0.01]);
+    expect([report.totals.requests, report.totals.completions, report.totals.cacheHits, report.totals.wallMs, report.totals.promptTokens]).toEqual([null, null, null, null, 120]);
   });
 
   it("reads Python's NaN scores as unscored values", () => {

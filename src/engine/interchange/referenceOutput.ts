@@ -189,6 +189,7 @@ export function parseReferenceOutput(text: string, title = 'Reference framework 
       completionTokens: read.totals.completion_tokens,
       cost: read.totals.cost,
       status: 'completed',
+      unrecorded: ['requests', 'completions', 'cacheHits', 'wallMs', 'criticalPath'],
       wallMs: 0,
       criticalPath: { hops: 0, ms: 0, thoughtIds: [] },
       finalThoughtIds: last,

@@ -49,6 +49,7 @@ const summarySchema = totalsSchema.extend({
   status: z.enum(['completed', 'failed', 'cancelled', 'budget']),
   reason: z.string().optional(),
   budgetCap: z.enum(['requests', 'tokens', 'cost']).optional(),
+  unrecorded: z.array(z.enum(['requests', 'completions', 'cacheHits', 'wallMs', 'criticalPath'])).optional(),
   wallMs: time,
   criticalPath: z.object({ hops: count, ms: time, thoughtIds: z.array(idSchema) }),
   finalThoughtIds: z.array(idSchema),

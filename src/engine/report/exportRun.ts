@@ -7,7 +7,7 @@ import type { Thought } from '../grs/thought';
 import { displayUrl } from '../models/openaiErrors';
 import type { ChatMessage } from '../models/types';
 import type { OperationType } from '../operations/definition';
-import type { Budget, RunEvent, RunStatus, RunSummary, RunTotals } from '../run/events';
+import type { Budget, RunEvent, RunStatus, RunSummary, RunTotals, UnrecordedFigure } from '../run/events';
 import { sumTotals, totalsOf } from './totals';
 
 /**
@@ -129,7 +129,10 @@ export interface ExportedCall {
   error?: { kind: string; message: string };
 }
 
-export interface ExportedSample extends RunTotals {
+/** Totals in a report: a count the run's source did not record is null, never a made-up 0. */
+export type ReportTotals = Omit<RunTotals, 'requests' | 'completions' | 'cacheHits'> & { requests: number | null; completions: number | null; cacheHits: number | null };
+
+export interface ExportedSample extends ReportTotals {
   sampleIndex: number | null;
   input: ThoughtState;
   status: RunStatus | 'incomplete';
@@ -137,9 +140,10 @@ export interface ExportedSample extends RunTotals {
   budgetCap?: string;
   score: number | null;
   solved: boolean | null;
-  wallMs: number;
-  criticalPathMs: number;
-  criticalPathHops: number;
+  /** Null when the source did not record it (an imported reference output). */
+  wallMs: number | null;
+  criticalPathMs: number | null;
+  criticalPathHops: number | null;
   criticalPath: string[];
   finalThoughtIds: string[];
   /** The reference framework's output list: operations in topological order, then the token totals. */
@@ -159,7 +163,26 @@ export interface ExportedRun {
   graph: { title: string; scheme: string | null; task: string | null; source: string | null; operations: number };
   settings: ExportRunInput['settings'];
   samples: ExportedSample[];
-  totals: RunTotals & { samples: number; solved: number; wallMs: number };
+  /** A field is null when no sample recorded it. */
+  totals: ReportTotals & { samples: number; solved: number; wallMs: number | null };
+}
+
+const COUNT_FIELDS = ['requests', 'completions', 'cacheHits'] as const;
+
+/** Sums the samples' totals; a field no sample recorded stays null. */
+function sumReportTotals(samples: readonly ExportedSample[]): ExportedRun['totals'] {
+  const sum = sumTotals(samples.map((s) => ({ ...s, requests: s.requests ?? 0, completions: s.completions ?? 0, cacheHits: s.cacheHits ?? 0 })));
+  const recorded = (k: (typeof COUNT_FIELDS)[number] | 'wallMs') => samples.length === 0 || samples.some((s) => s[k] !== null);
+  const out: ExportedRun['totals'] = { samples: samples.length, solved: samples.filter((s) => s.solved === true).length, ...sum, wallMs: recorded('wallMs') ? samples.reduce((t, s) => t + (s.wallMs ?? 0), 0) : null };
+  for (const k of COUNT_FIELDS) if (!recorded(k)) out[k] = null;
+  return out;
+}
+
+/** The totals with the figures the run did not record as null. */
+function reportTotals(totals: RunTotals, unrecorded: ReadonlySet<UnrecordedFigure>): ReportTotals {
+  const out: ReportTotals = totalsOf(totals);
+  for (const k of COUNT_FIELDS) if (unrecorded.has(k)) out[k] = null;
+  return out;
 }
 
 /** Operation ids in dataflow order; any on a cycle (a recording may hold anything) follow in document order. */
@@ -196,12 +219,7 @@ export function exportRun(input: ExportRunInput): ExportedRun {
     },
     settings: { ...input.settings, model: { ...input.settings.model, baseUrl: redactUrl(input.settings.model.baseUrl) } },
     samples,
-    totals: {
-      samples: samples.length,
-      solved: samples.filter((s) => s.solved === true).length,
-      ...sumTotals(samples),
-      wallMs: samples.reduce((t, s) => t + s.wallMs, 0),
-    },
+    totals: sumReportTotals(samples),
   };
 }
 
@@ -213,6 +231,7 @@ function exportSample(sample: ExportSampleInput, document: GotDocument, order: r
   const grs = rebuildGrs(first?.type === 'run.start' ? sample.events : [start, ...sample.events]);
   const summary = sample.summary ?? grs.summary ?? undefined;
   const totals = summary ?? { ...grs.totals, wallMs: grs.at };
+  const unrecorded = new Set(summary?.unrecorded ?? []);
   const byId = new Map(document.operations.map((o) => [o.id, o]));
   const operations: ExportedSample['operations'] = order.map((id) => exportOperation(byId.get(id), id, grs.operations[id], grs.thoughts));
   operations.push({ prompt_tokens: totals.promptTokens, completion_tokens: totals.completionTokens, cost: totals.cost });
@@ -225,10 +244,10 @@ function exportSample(sample: ExportSampleInput, document: GotDocument, order: r
     ...(summary?.budgetCap === undefined ? {} : { budgetCap: summary.budgetCap }),
     score: summary?.bestScore ?? null,
     solved: summary?.solved ?? null,
-    ...totalsOf(totals),
-    wallMs: totals.wallMs,
-    criticalPathMs: summary?.criticalPath.ms ?? 0,
-    criticalPathHops: summary?.criticalPath.hops ?? 0,
+    ...reportTotals(totals, unrecorded),
+    wallMs: unrecorded.has('wallMs') ? null : totals.wallMs,
+    criticalPathMs: unrecorded.has('criticalPath') ? null : (summary?.criticalPath.ms ?? 0),
+    criticalPathHops: unrecorded.has('criticalPath') ? null : (summary?.criticalPath.hops ?? 0),
     criticalPath: [...(summary?.criticalPath.thoughtIds ?? [])],
     finalThoughtIds: [...(summary?.finalThoughtIds ?? [])],
     operations,

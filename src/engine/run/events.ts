@@ -25,8 +25,13 @@ export interface RunTotals {
   cost: number;
 }
 
+/** A run figure its source did not record (an imported reference output has no request counts or timings). */
+export type UnrecordedFigure = 'requests' | 'completions' | 'cacheHits' | 'wallMs' | 'criticalPath';
+
 export interface RunSummary extends RunTotals {
   status: RunStatus;
+  /** Figures the source did not record: their zeros are placeholders, shown as "—" and exported as null. */
+  unrecorded?: UnrecordedFigure[];
   /** What stopped the run early, in words. */
   reason?: string;
   budgetCap?: BudgetCap;

@@ -9,6 +9,7 @@ const HelpDialog = lazy(() => import('./HelpDialog').then((m) => ({ default: m.H
 const OpenProblemsDialog = lazy(() => import('./OpenProblemsDialog').then((m) => ({ default: m.OpenProblemsDialog })));
 const RecentDialog = lazy(() => import('./RecentDialog').then((m) => ({ default: m.RecentDialog })));
 const PythonExportDialog = lazy(() => import('../interchange/PythonExportDialog').then((m) => ({ default: m.PythonExportDialog })));
+const ForkCompareDialog = lazy(() => import('../fork/ForkCompareDialog').then((m) => ({ default: m.ForkCompareDialog })));
 const ShareDialog = lazy(() => import('./ShareDialog').then((m) => ({ default: m.ShareDialog })));
 
 /** The one open dialog, if any, and the code-consent question, which a run raises outside the store. */
@@ -41,5 +42,7 @@ function dialogOf(dialog: Dialog) {
       return <PythonExportDialog />;
     case 'recent':
       return <RecentDialog />;
+    case 'forkCompare':
+      return <ForkCompareDialog a={dialog.a} b={dialog.b} />;
   }
 }

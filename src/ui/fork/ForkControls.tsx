@@ -3,6 +3,7 @@ import { operationId, type Thought, type ThoughtState } from '../../engine/index
 import { useRunController } from '../run/useRunController';
 import { useAppStore } from '../store/StoreProvider';
 import { stateJson } from '../thoughts/thoughtText';
+import { CompareWithOriginal } from './CompareWithOriginal';
 import './fork.css';
 
 /** Forks start from a finished run only: a live one is still changing. */
@@ -40,6 +41,7 @@ export function ThoughtForkControls({ t }: { t: Thought }) {
           {t.carried.edited ? 'Edited by you; ' : ''}kept from run <code>{t.carried.fromRunId}</code> (not requested again).
         </p>
       ) : null}
+      <CompareWithOriginal />
       {draft === null ? (
         <button type="button" className="btn" disabled={!canFork} onClick={() => setDraft(stateJson(t.state))} data-testid="fork-edit">
           Edit &amp; re-run from here
@@ -85,6 +87,7 @@ export function OperationForkControls({ opId }: { opId: string }) {
   const doc = useAppStore((s) => s.doc);
   return (
     <div className="fork-controls">
+      <CompareWithOriginal />
       <button type="button" className="btn" disabled={!canFork} onClick={() => void controller.fork({ kind: 'rerun-from', opId: operationId(opId) })} data-testid="fork-rerun-op">
         Re-run from this operation
       </button>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rebuildGrs } from '../../engine/index';
 import { tinyRunEvents } from '../run/testEvents';
-import { createRunHistory, HISTORY_LIMIT, memoryKeyValue } from './runHistory';
+import { createRunHistory, findRunEvents, HISTORY_LIMIT, memoryKeyValue } from './runHistory';
 
 describe('run history', () => {
   it('keeps a run’s event log so its GRS can be rebuilt when reopened', async () => {
@@ -52,5 +52,19 @@ describe('run history', () => {
     if (start.type === 'run.start') start.settings.model.baseUrl = 'https://user:sk-secret@example.com/v1';
     const r = await history.save(events, 'x');
     expect(JSON.stringify(await history.load(r.id))).not.toContain('sk-secret');
+  });
+
+  it('finds a run by its run id, and a fork names the run it forked', async () => {
+    const history = createRunHistory(memoryKeyValue());
+    const original = tinyRunEvents();
+    const start = original[0];
+    if (start?.type !== 'run.start') throw new Error('no run.start');
+    const fork = original.map((e) => (e.type === 'run.start' ? { ...e, runId: `${e.runId}-fork` as typeof e.runId, settings: { ...e.settings, fork: { fromRunId: e.runId, rerun: [] } } } : e));
+    const saved = await history.save(original, 'original');
+    const forked = await history.save(fork, 'fork');
+    expect(saved.runId).toBe(start.runId);
+    expect(forked.forkOf).toBe(start.runId);
+    expect(rebuildGrs((await findRunEvents(history, start.runId)) ?? []).runId).toBe(start.runId);
+    expect(await findRunEvents(history, 'nowhere')).toBeNull();
   });
 });

@@ -17,6 +17,10 @@ export interface RunRecord {
   solved: boolean | null;
   wallMs: number;
   events: number;
+  /** The run's own id (records stored before it was kept lack it). */
+  runId?: string;
+  /** For a fork: the run id of the run it forked. */
+  forkOf?: string;
 }
 
 /** The few IndexedDB calls the history needs (idb-keyval in the app, a Map in tests). */
@@ -63,7 +67,20 @@ export function recordOf(id: string, events: readonly RunEvent[], title: string,
     solved: summary?.solved ?? null,
     wallMs: summary?.wallMs ?? 0,
     events: events.length,
+    ...(start?.type === 'run.start' ? { runId: start.runId } : {}),
+    ...(settings?.fork ? { forkOf: settings.fork.fromRunId } : {}),
   };
+}
+
+/** The stored event log of the run with this run id, if the history still holds it. */
+export async function findRunEvents(history: RunHistory, runId: string): Promise<RunEvent[] | null> {
+  for (const r of await history.list()) {
+    if (r.runId !== undefined && r.runId !== runId) continue;
+    const events = await history.load(r.id);
+    const start = events?.find((e) => e.type === 'run.start');
+    if (start?.type === 'run.start' && start.runId === runId) return events;
+  }
+  return null;
 }
 
 /** Run history across reloads: an index of records plus each run's event log (its GRS is rebuilt from it). */

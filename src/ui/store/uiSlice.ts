@@ -1,3 +1,4 @@
+import type { RunEvent } from '../../engine/index';
 import type { SliceCreator } from './types';
 import type { OpenProblem } from '../files/openProblems';
 import { loadUiPrefs, type UiPrefs } from '../shell/uiPrefs';
@@ -19,7 +20,9 @@ export type Dialog =
   | { kind: 'openProblems'; fileName: string; problems: OpenProblem[] }
   | { kind: 'share'; url: string }
   | { kind: 'pythonExport' }
-  | { kind: 'recent' };
+  | { kind: 'recent' }
+  /** Two runs' event logs, one a fork of the other (either order). */
+  | { kind: 'forkCompare'; a: readonly RunEvent[]; b: readonly RunEvent[] };
 
 /** Where the quick-add search opens, and what a new operation connects to. */
 export interface QuickAdd {

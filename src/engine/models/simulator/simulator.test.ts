@@ -24,6 +24,15 @@ describe('the offline simulator', () => {
     expect(simulateCompletion(sortMessages(list64), 42, 1)).toBe(a.texts[1]);
   });
 
+  it('with ignoreRequestSeed, answers a request with any seed or none as it answers one without, and the completions still differ', async () => {
+    const model = simulatorModel({ ...fast, ignoreRequestSeed: true });
+    const seeded = await model.complete({ messages: sortMessages(list64), n: 3, seed: 42 });
+    const unseeded = await model.complete({ messages: sortMessages(list64), n: 3 });
+    expect(seeded.texts).toEqual(unseeded.texts);
+    expect(unseeded.texts).toEqual((await simulatorModel(fast).complete({ messages: sortMessages(list64), n: 3 })).texts);
+    expect(new Set(seeded.texts).size).toBeGreaterThan(1);
+  });
+
   it('answers from the messages alone: the same messages give the same answer whatever else the request carries', async () => {
     const model = simulatorModel(fast);
     const plain = await model.complete({ messages: sortMessages(list64), n: 1, seed: 5 });

@@ -8,6 +8,11 @@ import { simulateCompletion } from './answer';
 export interface SimulatorOptions {
   /** Mixed into every request's seed (default 0), so two simulators can disagree. */
   seed?: number;
+  /**
+   * Answer from the messages and the completion index alone, whatever seed a request carries: a
+   * client that sends none (the reference framework's scripts) then gets what GoT Studio gets for the same prompt.
+   */
+  ignoreRequestSeed?: boolean;
   /** Simulated time: a base per request plus a time per output token (default 300 ms + 3 ms/token; zeros for tests). */
   latency?: { baseMs: number; perTokenMs: number };
   /** Shorthand for `latency.baseMs` (used by the CLI and the servers). */
@@ -53,7 +58,7 @@ export function simulatorModel(options: SimulatorOptions = {}): LanguageModel {
       const n = Math.max(1, request.n);
       if (request.admit) await request.admit();
       request.beforeRequest?.(n);
-      const seed = ((options.seed ?? 0) * 1_000_003 + (request.seed ?? 0)) >>> 0;
+      const seed = ((options.seed ?? 0) * 1_000_003 + (options.ignoreRequestSeed ? 0 : (request.seed ?? 0))) >>> 0;
       // Like a real endpoint, an answer longer than maxTokens is cut off there.
       const limit = request.maxTokens === undefined ? Infinity : request.maxTokens * CHARS_PER_TOKEN;
       const texts = Array.from({ length: n }, (_, i) => simulateCompletion(request.messages, seed, i).slice(0, limit));

@@ -1,9 +1,18 @@
+import type { UnrecordedFigure } from '../../../engine/index';
 import { useAppStore, useAppStoreApi } from '../../store/StoreProvider';
 import { dollars, duration } from '../../thoughts/thoughtText';
 import { downloadJson, exportFileName, exportRunJson } from '../exportRunJson';
 import type { BatchProgress } from '../runSlice';
 import { operationName } from '../controls/operationName';
 import { SaveRecordingButton } from '../../recording/SaveRecordingButton';
+import { CompareWithOriginal } from '../../fork/CompareWithOriginal';
+
+/** A figure the run's source did not record: a dash, never a made-up 0. */
+const notRecorded = (
+  <span title="not in the file" data-testid="not-recorded">
+    —
+  </span>
+);
 
 function Row({ label, value, testId }: { label: string; value: React.ReactNode; testId?: string }) {
   return (
@@ -56,6 +65,8 @@ export function RunSummaryPanel() {
   const batch = useAppStore((s) => s.runUi.batch);
   const summary = grs.summary;
   const t = summary ?? grs.totals;
+  const unrecorded = new Set(summary?.unrecorded ?? []);
+  const shown = (figure: UnrecordedFigure, value: React.ReactNode) => (unrecorded.has(figure) ? notRecorded : value);
   if (!grs.runId) return <p className="detail-empty">No run yet. Press Run (or Step) in the top bar.</p>;
   const exportJson = () => {
     const events = api.getState().live.events;
@@ -83,17 +94,17 @@ export function RunSummaryPanel() {
             value={summary ? `${summary.status === 'failed' ? 'Failed' : summary.status}${summary.reason ? ` — ${summary.reason}` : ''}` : 'running…'}
             testId="summary-status"
           />
-          <Row label="requests" value={t.requests} testId="summary-requests" />
-          <Row label="completions" value={t.completions} testId="summary-completions" />
-          <Row label="cache hits" value={t.cacheHits} />
+          <Row label="requests" value={shown('requests', t.requests)} testId="summary-requests" />
+          <Row label="completions" value={shown('completions', t.completions)} testId="summary-completions" />
+          <Row label="cache hits" value={shown('cacheHits', t.cacheHits)} />
           <Row label="tokens" value={`${Math.round(t.promptTokens).toLocaleString()} prompt · ${Math.round(t.completionTokens).toLocaleString()} completion`} />
           <Row label="cost" value={dollars(t.cost)} testId="summary-cost" />
           {summary ? (
             <>
-              <Row label="wall time" value={duration(summary.wallMs)} testId="summary-wall" />
+              <Row label="wall time" value={shown('wallMs', duration(summary.wallMs))} testId="summary-wall" />
               <Row
                 label="critical path"
-                value={`${summary.criticalPath.hops} hops · ${duration(summary.criticalPath.ms)}`}
+                value={shown('criticalPath', `${summary.criticalPath.hops} hops · ${duration(summary.criticalPath.ms)}`)}
                 testId="summary-critical"
               />
               <Row label="best score" value={summary.bestScore ?? '—'} testId="summary-score" />
@@ -135,6 +146,7 @@ export function RunSummaryPanel() {
         Export run as JSON
       </button>
       <SaveRecordingButton events={() => api.getState().live.events} title={grs.document?.title ?? 'run'} />
+      <CompareWithOriginal />
     </div>
   );
 }
