@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { DOCUMENT_FORMAT, DOCUMENT_VERSION, type GotDocument, type OperationNode } from '../graph/document';
 import { operationId, runId, thoughtId, type ThoughtId } from '../graph/ids';
 import { thoughtStateSchema, type ThoughtState } from '../graph/specs';
@@ -14,20 +14,19 @@ export const REFERENCE_LIMITS = { bytes: 20_000_000, operations: 2_000, thoughts
 
 /** What the imported run says about itself, shown as a banner. */
 
-const flags = z.array(z.boolean()).max(REFERENCE_LIMITS.thoughts);
-const operationEntrySchema = z
-  .object({
-    operation: z.string().min(1).max(64),
-    thoughts: z.array(thoughtStateSchema).max(REFERENCE_LIMITS.thoughts),
-    scored: flags.optional(),
-    scores: z.array(z.number().nullable()).max(REFERENCE_LIMITS.thoughts).optional(),
-    validated: flags.optional(),
-    validity: z.array(z.boolean().nullable()).max(REFERENCE_LIMITS.thoughts).optional(),
-    compared_to_ground_truth: flags.optional(),
-    problem_solved: z.array(z.boolean().nullable()).max(REFERENCE_LIMITS.thoughts).optional(),
-  })
-  .strict();
-const totalsEntrySchema = z.object({ prompt_tokens: z.number().min(0), completion_tokens: z.number().min(0), cost: z.number().min(0) }).strict();
+const flags = z.array(z.boolean()).check(z.maxLength(REFERENCE_LIMITS.thoughts));
+const nullableList = <T extends z.ZodMiniType>(item: T) => z.optional(z.array(z.nullable(item)).check(z.maxLength(REFERENCE_LIMITS.thoughts)));
+const operationEntrySchema = z.strictObject({
+  operation: z.string().check(z.minLength(1), z.maxLength(64)),
+  thoughts: z.array(thoughtStateSchema).check(z.maxLength(REFERENCE_LIMITS.thoughts)),
+  scored: z.optional(flags),
+  scores: nullableList(z.number()),
+  validated: z.optional(flags),
+  validity: nullableList(z.boolean()),
+  compared_to_ground_truth: z.optional(flags),
+  problem_solved: nullableList(z.boolean()),
+});
+const totalsEntrySchema = z.strictObject({ prompt_tokens: z.number().check(z.gte(0)), completion_tokens: z.number().check(z.gte(0)), cost: z.number().check(z.gte(0)) });
 
 type OperationEntry = z.infer<typeof operationEntrySchema>;
 

@@ -2,9 +2,7 @@ import { z } from 'zod/mini';
 import { defineOperation } from './definition';
 import type { JsonValue, ThoughtState } from '../graph/specs';
 import type { ThoughtView } from '../functions/types';
-import type { OperationExecutor } from './execution';
 import { llmFields, llmParamShape, samplesField } from './llmFields';
-import { promptMessages, sampling, thoughtsFromCall } from './llmThoughts';
 
 export const aggregateDefinition = defineOperation({
   type: 'aggregate',
@@ -48,25 +46,3 @@ export function aggregateBase(inputs: readonly ThoughtView[], concatKeys: readon
   }
   return base;
 }
-
-/** One prompt over all inputs; each completion parsed into new thoughts whose parents are all the inputs. */
-export const executeAggregate: OperationExecutor<'aggregate'> = async (ctx) => {
-  const p = ctx.op.params;
-  const items = await ctx.allInputs();
-  if (items.length === 0) return;
-  const views = items.map((item) => ctx.view(item));
-  const base = aggregateBase(views, p.concatKeys);
-  const messages = promptMessages(p, { state: base, inputs: views });
-  const call = await ctx.call({ purpose: 'aggregate', tag: '*', inputs: items, messages, n: p.samples, ...sampling(ctx, p) });
-  if (!call) return;
-  const made = thoughtsFromCall(ctx, {
-    call,
-    parents: items,
-    base,
-    parser: p.parser,
-    inputs: views,
-    tag: (c, part) => `${c}.${part}`,
-    key: (c, part) => [c, part],
-  });
-  for (const t of made) ctx.output(t);
-};

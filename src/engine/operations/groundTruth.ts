@@ -1,8 +1,6 @@
 import { z } from 'zod/mini';
 import { evaluatorSpecSchema } from '../graph/specs';
-import { evaluateEvaluator } from '../functions/evaluate';
 import { defineOperation } from './definition';
-import type { OperationExecutor } from './execution';
 
 export const groundTruthDefinition = defineOperation({
   type: 'groundTruth',
@@ -17,16 +15,3 @@ export const groundTruthDefinition = defineOperation({
   makesThoughts: false,
   streams: () => true,
 });
-
-/** Marks each thought solved or not; an evaluator that throws counts as not solved (and says why in the log). */
-export const executeGroundTruth: OperationExecutor<'groundTruth'> = (ctx) =>
-  ctx.forEachInput(async (item) => {
-    let solved: boolean;
-    try {
-      solved = await evaluateEvaluator(ctx.op.params.evaluator, ctx.view(item), ctx.env);
-    } catch (err) {
-      solved = false;
-      ctx.problem(`the ground-truth test threw on ${item.id}, counted as not solved: ${err instanceof Error ? err.message : String(err)}`, 'warn', item.id);
-    }
-    ctx.output(ctx.annotate(item, { solved, compared: true }));
-  });

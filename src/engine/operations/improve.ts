@@ -1,8 +1,6 @@
 import { z } from 'zod/mini';
 import { defineOperation } from './definition';
-import { keyTag, type OperationExecutor } from './execution';
 import { llmFields, llmParamShape } from './llmFields';
-import { promptMessages, sampling, thoughtsFromCall } from './llmThoughts';
 
 export const improveDefinition = defineOperation({
   type: 'improve',
@@ -17,16 +15,3 @@ export const improveDefinition = defineOperation({
   makesThoughts: true,
   streams: () => true,
 });
-
-/** For each input thought: one improve prompt, one completion, one child. */
-export const executeImprove: OperationExecutor<'improve'> = async (ctx) => {
-  const p = ctx.op.params;
-  await ctx.forEachInput(async (item) => {
-    const base = ctx.thought(item).state;
-    const tag = keyTag(item.key);
-    const call = await ctx.call({ purpose: 'improve', tag, inputs: [item], messages: promptMessages(p, { state: base }), n: 1, ...sampling(ctx, p) });
-    if (!call) return;
-    const [child] = thoughtsFromCall(ctx, { call, parents: [item], base, parser: p.parser, inputs: [ctx.view(item)], tag: () => tag, key: () => item.key, single: true });
-    if (child) ctx.output(child);
-  });
-};

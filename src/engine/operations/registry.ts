@@ -1,14 +1,23 @@
 import type { OperationDefinition, OperationType } from './definition';
 import type { OperationExecutor } from './execution';
-import { aggregateDefinition, executeAggregate } from './aggregate';
-import { executeGenerate, generateDefinition } from './generate';
-import { executeGroundTruth, groundTruthDefinition } from './groundTruth';
-import { executeImprove, improveDefinition } from './improve';
-import { executeKeepBestN, keepBestNDefinition } from './keepBestN';
-import { executeKeepValid, keepValidDefinition } from './keepValid';
-import { executeScore, scoreDefinition } from './score';
-import { executeSelector, selectorDefinition } from './selector';
-import { executeValidateAndImprove, validateAndImproveDefinition } from './validateAndImprove';
+import { aggregateDefinition } from './aggregate';
+import { executeAggregate } from './executeAggregate';
+import { generateDefinition } from './generate';
+import { executeGenerate } from './executeGenerate';
+import { groundTruthDefinition } from './groundTruth';
+import { executeGroundTruth } from './executeGroundTruth';
+import { improveDefinition } from './improve';
+import { executeImprove } from './executeImprove';
+import { keepBestNDefinition } from './keepBestN';
+import { executeKeepBestN } from './executeKeepBestN';
+import { keepValidDefinition } from './keepValid';
+import { executeKeepValid } from './executeKeepValid';
+import { scoreDefinition } from './score';
+import { executeScore } from './executeScore';
+import { selectorDefinition } from './selector';
+import { executeSelector } from './executeSelector';
+import { validateAndImproveDefinition } from './validateAndImprove';
+import { executeValidateAndImprove } from './executeValidateAndImprove';
 
 /** One registered operation: what the editor knows of it and how the scheduler runs it. */
 export interface OperationEntry<T extends OperationType> {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { findJsonError } from '../graph/jsonError';
 import { lineColumn } from '../graph/file';
 import { RECORDING_LIMITS, type ParsedRecording, type Recording, type RecordingLimits } from './format';

@@ -1,60 +1,62 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { documentSchema } from '../graph/document';
 import { RECORDING_FORMAT, RECORDING_VERSION } from './format';
 
+// zod/mini, as the graph's schemas: the player's prefetch stays small. zod 4 numbers are always finite.
+
 /** Ids become record keys in the GRS: never a key that reaches an object's prototype. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const idSchema = z
-  .string()
-  .min(1)
-  .max(500)
-  .refine((s) => !FORBIDDEN_KEYS.has(s), { message: 'this id is not allowed' });
-const time = z.number().finite().min(0);
-const count = z.number().int().min(0);
-const money = z.number().finite().min(0);
-const score = z.number().nullable();
+const idSchema = z.string().check(
+  z.minLength(1),
+  z.maxLength(500),
+  z.refine((s) => !FORBIDDEN_KEYS.has(s), { message: 'this id is not allowed' }),
+);
+const time = z.number().check(z.gte(0));
+const count = z.int().check(z.gte(0));
+const money = z.number().check(z.gte(0));
+const score = z.nullable(z.number());
 const stateSchema = z.record(z.string(), z.unknown());
+const text = (max: number) => z.string().check(z.maxLength(max));
 /** JSON has no Infinity: an unlimited concurrency is written as null. */
-const concurrencySchema = z
-  .number()
-  .positive()
-  .nullable()
-  .transform((n) => n ?? Number.POSITIVE_INFINITY);
+const concurrencySchema = z.pipe(
+  z.nullable(z.number().check(z.positive())),
+  z.transform((n: number | null) => n ?? Number.POSITIVE_INFINITY),
+);
 
-export const budgetSchema = z.object({ requests: z.number().min(0).optional(), tokens: z.number().min(0).optional(), cost: z.number().min(0).optional() });
-const modelIdSchema = z.object({ baseUrl: z.string().max(2000), model: z.string().max(500) });
+export const budgetSchema = z.object({ requests: z.optional(z.number().check(z.gte(0))), tokens: z.optional(z.number().check(z.gte(0))), cost: z.optional(z.number().check(z.gte(0))) });
+const modelIdSchema = z.object({ baseUrl: text(2000), model: text(500) });
 const totalsSchema = z.object({ requests: count, completions: count, cacheHits: count, promptTokens: count, completionTokens: count, cost: money });
-const annotationsSchema = z.object({ score, scored: z.boolean(), valid: z.boolean().nullable(), validated: z.boolean(), solved: z.boolean().nullable(), compared: z.boolean() });
+const annotationsSchema = z.object({ score, scored: z.boolean(), valid: z.nullable(z.boolean()), validated: z.boolean(), solved: z.nullable(z.boolean()), compared: z.boolean() });
 
-const thoughtSchema = annotationsSchema.extend({
+const thoughtSchema = z.extend(annotationsSchema, {
   id: idSchema,
   kind: z.enum(['input', 'llm']),
-  opId: idSchema.nullable(),
+  opId: z.nullable(idSchema),
   parents: z.array(idSchema),
   state: stateSchema,
-  origin: z.object({ callId: idSchema, completion: count, part: count }).nullable(),
-  parseError: z.object({ message: z.string(), raw: z.string() }).optional(),
+  origin: z.nullable(z.object({ callId: idSchema, completion: count, part: count })),
+  parseError: z.optional(z.object({ message: z.string(), raw: z.string() })),
   volume: count,
   latency: count,
   ms: time,
   finishedAt: time,
-  promptTokens: z.number().min(0),
-  completionTokens: z.number().min(0),
+  promptTokens: z.number().check(z.gte(0)),
+  completionTokens: z.number().check(z.gte(0)),
   cost: money,
   criticalMs: time,
-  pruned: z.object({ opId: idSchema, reason: z.string() }).nullable(),
+  pruned: z.nullable(z.object({ opId: idSchema, reason: z.string() })),
 });
 
-const summarySchema = totalsSchema.extend({
+const summarySchema = z.extend(totalsSchema, {
   status: z.enum(['completed', 'failed', 'cancelled', 'budget']),
-  reason: z.string().optional(),
-  budgetCap: z.enum(['requests', 'tokens', 'cost']).optional(),
-  unrecorded: z.array(z.enum(['requests', 'completions', 'cacheHits', 'wallMs', 'criticalPath'])).optional(),
+  reason: z.optional(z.string()),
+  budgetCap: z.optional(z.enum(['requests', 'tokens', 'cost'])),
+  unrecorded: z.optional(z.array(z.enum(['requests', 'completions', 'cacheHits', 'wallMs', 'criticalPath']))),
   wallMs: time,
   criticalPath: z.object({ hops: count, ms: time, thoughtIds: z.array(idSchema) }),
   finalThoughtIds: z.array(idSchema),
   bestScore: score,
-  solved: z.boolean().nullable(),
+  solved: z.nullable(z.boolean()),
 });
 
 const errorKind = z.enum(['auth', 'notFound', 'rateLimit', 'server', 'timeout', 'stall', 'connection', 'aborted', 'badRequest', 'badAnswer', 'budget', 'unknown']);
@@ -64,9 +66,9 @@ export const runSettingsSchema = z.object({
   model: modelIdSchema,
   concurrency: concurrencySchema,
   budget: budgetSchema,
-  seed: z.number().int(),
+  seed: z.int(),
   cache: z.boolean(),
-  sampleIndex: count.nullable(),
+  sampleIndex: z.nullable(count),
 });
 
 /** One event of a run's log, as the engine's RunEventMap defines it (src/engine/run/events.ts). */
@@ -80,10 +82,10 @@ export const runEventSchema = z.discriminatedUnion('type', [
     at: time,
     opId: idSchema,
     status: z.enum(['done', 'failed', 'skipped', 'cancelled']),
-    outputs: z.array(annotationsSchema.extend({ id: idSchema })),
+    outputs: z.array(z.extend(annotationsSchema, { id: idSchema })),
     totals: totalsSchema,
     ms: time,
-    error: z.string().optional(),
+    error: z.optional(z.string()),
   }),
   z.object({
     type: z.literal('call.start'),
@@ -93,13 +95,13 @@ export const runEventSchema = z.discriminatedUnion('type', [
     purpose: z.enum(['generate', 'aggregate', 'improve', 'score', 'validate']),
     inputIds: z.array(idSchema),
     messages: z.array(messageSchema),
-    n: z.number().int().min(1),
-    seed: z.number().int().optional(),
-    temperature: z.number().optional(),
-    maxTokens: z.number().int().optional(),
+    n: z.int().check(z.gte(1)),
+    seed: z.optional(z.int()),
+    temperature: z.optional(z.number()),
+    maxTokens: z.optional(z.int()),
   }),
   z.object({ type: z.literal('call.token'), at: time, callId: idSchema, index: count, delta: z.string() }),
-  z.object({ type: z.literal('call.retry'), at: time, callId: idSchema, attempt: count, reason: z.string(), status: z.number().int().optional(), delayMs: time }),
+  z.object({ type: z.literal('call.retry'), at: time, callId: idSchema, attempt: count, reason: z.string(), status: z.optional(z.int()), delayMs: time }),
   z.object({
     type: z.literal('call.done'),
     at: time,
@@ -113,37 +115,36 @@ export const runEventSchema = z.discriminatedUnion('type', [
     requests: count,
   }),
   z.object({ type: z.literal('call.error'), at: time, callId: idSchema, opId: idSchema, kind: errorKind, message: z.string() }),
-  annotationsSchema.partial().extend({ type: z.literal('thought.annotated'), at: time, thoughtId: idSchema, opId: idSchema }),
+  z.extend(z.partial(annotationsSchema), { type: z.literal('thought.annotated'), at: time, thoughtId: idSchema, opId: idSchema }),
   z.object({ type: z.literal('thought.pruned'), at: time, thoughtId: idSchema, opId: idSchema, reason: z.string() }),
-  z.object({ type: z.literal('log'), at: time, level: z.enum(['info', 'warn', 'error']), message: z.string(), opId: idSchema.optional(), thoughtId: idSchema.optional() }),
+  z.object({ type: z.literal('log'), at: time, level: z.enum(['info', 'warn', 'error']), message: z.string(), opId: z.optional(idSchema), thoughtId: z.optional(idSchema) }),
   z.object({ type: z.literal('run.done'), at: time, summary: summarySchema }),
 ]);
 
 /** The model a recording was made with, without secrets. */
 export const recordingModelSchema = z.object({
-  baseUrl: z.string().max(2000),
-  model: z.string().max(500),
+  baseUrl: text(2000),
+  model: text(500),
   concurrency: concurrencySchema,
   budget: budgetSchema,
-  seed: z.number().int(),
+  seed: z.int(),
   cache: z.boolean(),
 });
 
 export const recordingSampleSchema = z.object({
-  sampleIndex: count.nullable(),
+  sampleIndex: z.nullable(count),
   input: stateSchema,
-  events: z.array(runEventSchema).min(1),
+  events: z.array(runEventSchema).check(z.minLength(1)),
 });
-
 
 export const recordingSchema = z.object({
   format: z.literal(RECORDING_FORMAT),
   version: z.literal(RECORDING_VERSION),
-  title: z.string().max(1000),
-  createdAt: z.string().max(100).optional(),
+  title: text(1000),
+  createdAt: z.optional(text(100)),
   /** Where the graph came from (a file name), if anywhere. */
-  source: z.string().max(1000).nullable().default(null),
+  source: z._default(z.nullable(text(1000)), null),
   document: documentSchema,
   settings: recordingModelSchema,
-  samples: z.array(recordingSampleSchema).min(1),
+  samples: z.array(recordingSampleSchema).check(z.minLength(1)),
 });
