@@ -43,7 +43,9 @@ describe('describeOperation', () => {
   });
 
   test('Improve asks once per thought', () => {
-    expect(describeOperation(node('improve', { prompt: 'Fix {{current}}' }), { inputs: 1 })).toBe('Improve: asks the model once to improve the 1 input thought, and keeps each answer as text');
+    expect(describeOperation(node('improve', { prompt: 'Fix {{current}}' }), { inputs: 1 })).toBe(
+      'Improve: asks the model once to improve the 1 input thought, and keeps each answer as text',
+    );
   });
 
   test('Score tells a function from a model call, and a combined request from one per thought', () => {
@@ -59,10 +61,16 @@ describe('describeOperation', () => {
   });
 
   test('Validate & Improve says how it checks and how many fixes it may ask for', () => {
-    expect(describeOperation(node('validateAndImprove', { tries: 3, validator: { kind: 'function', name: 'kc.sumsMatch' }, prompt: 'Fix' }))).toBe(
+    expect(
+      describeOperation(node('validateAndImprove', { tries: 3, validator: { kind: 'function', name: 'kc.sumsMatch' }, prompt: 'Fix' })),
+    ).toBe(
       'Validate & Improve: checks each input thought with the built-in “kc.sumsMatch”; while one is invalid it asks the model to fix it, up to 3 tries',
     );
-    expect(describeOperation(node('validateAndImprove', { improve: false, validator: { kind: 'filter', expr: 'len(state.current) > 0' }, prompt: 'Fix' }))).toBe(
+    expect(
+      describeOperation(
+        node('validateAndImprove', { improve: false, validator: { kind: 'filter', expr: 'len(state.current) > 0' }, prompt: 'Fix' }),
+      ),
+    ).toBe(
       'Validate & Improve: checks each input thought with the expression “len(state.current) > 0” and marks it valid or invalid, without fixing it',
     );
   });
@@ -73,11 +81,15 @@ describe('describeOperation', () => {
     expect(describeOperation(keep, { document: doc([score, keep]), inputs: 5 })).toBe(
       'Keep Best N: keeps the best of the 5 thoughts from “Score List 1” (lower score is better) and drops the rest',
     );
-    expect(describeOperation(node('keepBestN', { n: 3 }))).toBe('Keep Best N: keeps the 3 best of the thoughts of the run\'s input (higher score is better) and drops the rest');
+    expect(describeOperation(node('keepBestN', { n: 3 }))).toBe(
+      "Keep Best N: keeps the 3 best of the thoughts of the run's input (higher score is better) and drops the rest",
+    );
   });
 
   test('Keep Valid drops the invalid thoughts', () => {
-    expect(describeOperation(node('keepValid', {}, ['x']), { inputs: 4 })).toBe('Keep Valid: passes on the 4 thoughts from “x” that are valid or were never checked, and drops the invalid ones');
+    expect(describeOperation(node('keepValid', {}, ['x']), { inputs: 4 })).toBe(
+      'Keep Valid: passes on the 4 thoughts from “x” that are valid or were never checked, and drops the invalid ones',
+    );
   });
 
   test('Ground Truth compares with the known answer', () => {

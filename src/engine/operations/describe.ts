@@ -44,7 +44,11 @@ function parserPhrase(p: ParserSpec): string {
     case 'jsonParts':
       return 'splits each answer into parts, one new thought per part';
     case 'list':
-      return p.items === 'numbers' ? 'reads each answer as a list of numbers' : p.items === 'strings' ? 'reads each answer as a list of words' : 'reads each answer as a list';
+      return p.items === 'numbers'
+        ? 'reads each answer as a list of numbers'
+        : p.items === 'strings'
+          ? 'reads each answer as a list of words'
+          : 'reads each answer as a list';
     case 'number':
       return 'reads a number from each answer';
     case 'regex':
@@ -90,7 +94,8 @@ const describers: { [T in OperationType]: Describer<T> } = {
     const asks = p.branchesPerPrompt > 1 ? ` for ${p.branchesPerPrompt} answers each time` : '';
     return `asks the model ${times(p.samples)} about ${eachInput(ctx)}${asks}, and ${parserPhrase(p.parser)}`;
   },
-  aggregate: (p, op, ctx) => `puts ${theInputs(op, ctx)} into one prompt, asks the model ${times(p.samples)} to combine them, and ${parserPhrase(p.parser)}`,
+  aggregate: (p, op, ctx) =>
+    `puts ${theInputs(op, ctx)} into one prompt, asks the model ${times(p.samples)} to combine them, and ${parserPhrase(p.parser)}`,
   improve: (p, _op, ctx) => `asks the model once to improve ${eachInput(ctx)}, and ${parserPhrase(p.parser)}`,
   score: (p, _op, ctx) => {
     const s = p.scorer;
@@ -109,7 +114,8 @@ const describers: { [T in OperationType]: Describer<T> } = {
     return `keeps ${which} of ${theInputs(op, ctx)} (${p.higherIsBetter ? 'higher' : 'lower'} score is better) and drops the rest`;
   },
   keepValid: (_p, op, ctx) => `passes on ${theInputs(op, ctx)} that are valid or were never checked, and drops the invalid ones`,
-  groundTruth: (p, _op, ctx) => `compares ${eachInput(ctx)} with the known answer using ${checkPhrase(p.evaluator)}, and marks it solved or not`,
+  groundTruth: (p, _op, ctx) =>
+    `compares ${eachInput(ctx)} with the known answer using ${checkPhrase(p.evaluator)}, and marks it solved or not`,
   selector: (p, op, ctx) => {
     const s = p.selector;
     if (s.kind === 'filter') return `keeps only ${theInputs(op, ctx)} for which ${quote(s.expr)} holds`;
