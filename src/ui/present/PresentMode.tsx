@@ -97,6 +97,8 @@ function useEnterAndLeave() {
     const { selection, view } = api.getState().runUi;
     const { timelineIndex, live } = api.getState();
     (document.activeElement as HTMLElement | null)?.blur?.();
+    // Compare is a chart, not a run to step through: present the run beside its graph instead.
+    if (view === 'compare') api.getState().patchRunUi({ view: 'split' });
     const id = setTimeout(() => showPresentedOperations(flow, null), SETTLE_MS);
     return () => {
       clearTimeout(id);
