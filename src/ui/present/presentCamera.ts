@@ -19,6 +19,8 @@ export function showPresentedOperations(flow: Flow, focus: string | null, durati
 /** F: fits what is on screen, the Operations canvas here and the thoughts canvas (its own React Flow instance) by request. */
 export function fitPresented(store: AppStore, flow: Flow): void {
   const s = store.getState();
-  if (s.runUi.view !== 'thoughts') showPresentedOperations(flow, null, 200);
+  // Presenting selects the operation in focus: a graph too big to show whole is shown around it.
+  const sel = s.runUi.selection;
+  if (s.runUi.view !== 'thoughts') showPresentedOperations(flow, sel?.kind === 'operation' ? sel.id : null, 200);
   if (s.runUi.view !== 'operations') s.requestPresentFit();
 }
