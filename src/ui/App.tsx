@@ -22,7 +22,8 @@ import { StoreProvider, useAppStore, useAppStoreApi } from './store/StoreProvide
 import { COLLAPSED_WIDTH } from './store/uiSlice';
 import { TopBar } from './topbar/TopBar';
 
-// The timeline loads with the first run (or recording) shown.
+// The timeline loads with the first run (or recording) shown; presentation mode when first entered.
+const PresentMode = lazy(() => import('./present/PresentMode').then((m) => ({ default: m.PresentMode })));
 const Timeline = lazy(() => import('./timeline/Timeline').then((m) => ({ default: m.Timeline })));
 
 /** The editor app around one store; `slots` let the run view plug in its controls and panels. */
@@ -54,8 +55,12 @@ function Shell() {
   useExactTokens(store);
   usePrefetchRunViews();
   const hasRun = useAppStore((s) => s.live.eventCount > 0);
+  const presenting = useAppStore((s) => s.presenting);
   return (
-    <div className="app" style={{ gridTemplateColumns: columns(panels, prefs) }}>
+    <div
+      className={`app${presenting ? ' is-presenting' : ''}`}
+      style={{ gridTemplateColumns: presenting ? PRESENTING_COLUMNS : columns(panels, prefs) }}
+    >
       <TopBar />
       {prefs.palette ? <Palette /> : <PanelRail side="left" />}
       {prefs.palette ? <PanelResizer side="left" /> : null}
@@ -71,6 +76,11 @@ function Shell() {
       </main>
       {prefs.inspector ? <PanelResizer side="right" /> : null}
       {prefs.inspector ? <Inspector /> : <PanelRail side="right" />}
+      {presenting ? (
+        <Suspense fallback={null}>
+          <PresentMode />
+        </Suspense>
+      ) : null}
       <QuickAdd />
       <Dialogs />
       <Toasts />
@@ -78,6 +88,9 @@ function Shell() {
     </div>
   );
 }
+
+/** Presenting keeps only the canvas column (the panels stay mounted, hidden, as they were). */
+const PRESENTING_COLUMNS = '0px 0px minmax(0, 1fr) 0px 0px';
 
 /** The grid: palette, resizer, canvas, resizer, inspector; a collapsed panel keeps only its rail. */
 function columns(panels: { left: number; right: number }, open: { palette: boolean; inspector: boolean }): string {

@@ -29,6 +29,11 @@ describe('keyboard shortcuts', () => {
     expect(matchShortcut(key('?', { shift: true, code: 'Slash' }))).toBe('help');
   });
 
+  it('open presentation mode with Shift+P, and leave plain P to it', () => {
+    expect(matchShortcut(key('P', { shift: true }))).toBe('present');
+    expect(matchShortcut(key('p'))).toBeNull();
+  });
+
   it('hide and show the palette, inspector and minimap', () => {
     expect(matchShortcut(key('[', { code: 'BracketLeft' }))).toBe('togglePalette');
     expect(matchShortcut(key(']', { code: 'BracketRight' }))).toBe('toggleInspector');

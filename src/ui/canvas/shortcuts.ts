@@ -26,6 +26,7 @@ export type ShortcutId =
   | 'togglePalette'
   | 'toggleInspector'
   | 'toggleMinimap'
+  | 'present'
   | 'save'
   | 'saveAs'
   | 'open'
@@ -53,6 +54,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'togglePalette', keys: '[', label: 'Hide or show the operations palette', group: 'View' },
   { id: 'toggleInspector', keys: ']', label: 'Hide or show the inspector', group: 'View' },
   { id: 'toggleMinimap', keys: 'Shift+M', label: 'Hide or show the minimap', group: 'View' },
+  { id: 'present', keys: 'Shift+P', label: 'Presentation mode: Space steps, P plays/pauses, ←/→ move between operations, F fits, 1 2 3 pick the view, Esc leaves', group: 'View' },
   { id: 'save', keys: 'Ctrl+S', label: 'Save', group: 'File' },
   { id: 'saveAs', keys: 'Ctrl+Shift+S', label: 'Save as…', group: 'File' },
   { id: 'open', keys: 'Ctrl+O', label: 'Open…', group: 'File' },
@@ -85,6 +87,7 @@ export function matchShortcut(e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' 
   if (e.key === '[') return 'togglePalette';
   if (e.key === ']') return 'toggleInspector';
   if (e.shiftKey && k === 'm') return 'toggleMinimap';
+  if (e.shiftKey && k === 'p') return 'present';
   if (e.key === '+' || e.key === '=') return 'zoomIn';
   if (e.key === '-' || e.key === '_') return 'zoomOut';
   return null;

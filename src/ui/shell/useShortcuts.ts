@@ -58,6 +58,8 @@ export function useShortcuts(store: AppStore, commands: EditorCommands, files: F
           return s.togglePref('inspector');
         case 'toggleMinimap':
           return s.togglePref('minimap');
+        case 'present':
+          return s.setPresenting(!s.presenting);
         case 'save':
           return void files.save();
         case 'saveAs':

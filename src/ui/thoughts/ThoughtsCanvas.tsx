@@ -21,6 +21,7 @@ import { GrsOverview } from './GrsOverview';
 import { CARD_HEIGHT, CARD_WIDTH } from './layout/laneLayout';
 import { SelectionKey } from './SelectionKey';
 import { useGrsCamera } from './useGrsCamera';
+import { usePresentedGrs } from '../present/usePresentedGrs';
 import { useGrsElements } from './useGrsElements';
 import './thoughts.css';
 
@@ -75,6 +76,7 @@ function GrsFlow() {
   const far = useFlowStore((s) => s.transform[2] < COMPACT_ZOOM);
   const { nodes, edges, domain, layout, finalPath, items } = useGrsElements(lanes.open, !overview);
   const { onUserMove } = useGrsCamera(layout);
+  usePresentedGrs(flow, layout);
   const root = useRef<HTMLDivElement>(null);
   useZoomVariable(root);
   // A folded thought selected elsewhere (a parent link, an operation's list) opens its lane's stack.

@@ -78,6 +78,12 @@ export function TopBar() {
       <div className="slot-run" data-testid="slot-run">
         {RunControls ? <RunControls /> : null}
       </div>
+      <button type="button" className="btn" aria-label="Present" title="Presentation mode (Shift+P)" onClick={() => store.getState().setPresenting(true)} data-testid="present">
+        <span className="btn-icon" aria-hidden>
+          ▷
+        </span>
+        <span className="btn-text">Present</span>
+      </button>
       <button type="button" className="icon-btn" aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`} title="Theme" onClick={() => store.getState().setTheme(theme === 'dark' ? 'light' : 'dark')} data-testid="theme-toggle">
         {theme === 'dark' ? '☀' : '☾'}
       </button>

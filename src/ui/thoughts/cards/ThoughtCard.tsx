@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { Handle, Position, useStore as useFlowStore, type Node, type NodeProps } from '@xyflow/react';
 import type { Thought, ThoughtId } from '../../../engine/index';
 import { useAppStore } from '../../store/StoreProvider';
+import { PRESENT_TYPE_SCALE } from '../../present/presentType';
 import { opLabelOf } from '../opLabels';
 import { compact, dollars, duration, thoughtText } from '../thoughtText';
 import type { GrsNodeData } from '../useGrsElements';
@@ -9,6 +10,8 @@ import type { GrsNodeData } from '../useGrsElements';
 /** Below this zoom a card switches to its compact form: large figures only, sized to stay ≥ 10 px on screen (the full form's figures grow to 18 px, enough down to 0.6). */
 export const COMPACT_ZOOM = 0.6;
 const isCompact = (s: { transform: [number, number, number] }) => s.transform[2] < COMPACT_ZOOM;
+// Presenting shows the compact form's large figures until the full form's 12 px text reaches 1.5× on screen.
+const isPresentCompact = (s: { transform: [number, number, number] }) => s.transform[2] < PRESENT_TYPE_SCALE;
 
 export type ThoughtNode = Node<GrsNodeData, 'thought'>;
 
@@ -36,7 +39,8 @@ export const ThoughtCard = memo(function ThoughtCard({ id, data }: NodeProps<Tho
   const dimmed = useAppStore((s) => s.highlight.active && !s.highlight.thoughts[id]);
   const opLabel = useAppStore((s) => (t?.kind === 'input' ? 'Input' : opLabelOf(s.live.grs.document, t?.opId ?? null)));
   const prunedBy = useAppStore((s) => (t?.pruned ? opLabelOf(s.live.grs.document, t.pruned.opId) : ''));
-  const small = useFlowStore(isCompact);
+  const presenting = useAppStore((s) => s.presenting);
+  const small = useFlowStore(presenting ? isPresentCompact : isCompact);
   const final = useAppStore((s) => s.live.grs.summary?.finalThoughtIds.includes(id as ThoughtId) ?? false);
   if (!t) return null;
   const classes = [
