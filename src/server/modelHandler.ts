@@ -128,8 +128,19 @@ export function createModelHandler(options: ModelHandlerOptions): ModelHandler {
     res.on('close', () => {
       if (!res.writableEnded) abort.abort();
     });
+    let corked = false;
     const write = (data: unknown) => {
-      if (!res.destroyed) res.write(`data: ${JSON.stringify(data)}\n\n`);
+      if (res.destroyed) return;
+      // What one turn of the event loop writes leaves in one packet: a burst of chunks costs the client one read, not one each.
+      if (!corked) {
+        corked = true;
+        res.cork();
+        process.nextTick(() => {
+          corked = false;
+          res.uncork();
+        });
+      }
+      res.write(`data: ${JSON.stringify(data)}\n\n`);
     };
     let sentChunks = 0;
     const stalled = () => drawn.stallAfterChunks !== undefined && sentChunks >= drawn.stallAfterChunks;
