@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { FaultPlan } from './faults';
+import type { ChatTrace } from './modelHandler';
 import { startModelServer, type ModelServer } from './modelServer';
 import { simulatorModel } from '../engine/index';
 import { SIMULATOR_MODEL_NAMES, type SimulatorSettings } from './simulatorSource';
@@ -9,10 +10,12 @@ export interface SimulatorCliOptions extends SimulatorSettings {
   host: string;
   requireKey?: string;
   faults?: FaultPlan;
+  /** Print a `trace {json}` line per chat request (seed, n, received and answered on this process's clock). */
+  trace?: boolean;
 }
 
 const USAGE = `Usage: npm run simulator -- [--port 8787] [--host 127.0.0.1] [--latency-ms MS] [--token-ms MS]
-                         [--seed N] [--require-key KEY] [--faults JSON]
+                         [--seed N] [--require-key KEY] [--faults JSON] [--trace]
 Serves the offline simulator as an OpenAI-compatible API at http://HOST:PORT/v1.`;
 
 function toNumber(name: string, value: string | undefined): number | undefined {
@@ -34,6 +37,7 @@ export function parseSimulatorArgs(argv: string[]): SimulatorCliOptions | 'help'
       seed: { type: 'string' },
       'require-key': { type: 'string' },
       faults: { type: 'string' },
+      trace: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -57,6 +61,7 @@ export function parseSimulatorArgs(argv: string[]): SimulatorCliOptions | 'help'
     seed: toNumber('seed', values.seed),
     requireKey: values['require-key'],
     faults,
+    trace: values.trace === true,
   };
 }
 
@@ -75,6 +80,7 @@ export async function runSimulatorServer(argv: string[], log: (line: string) => 
     host: options.host,
     requireKey: options.requireKey,
     faults: options.faults,
+    ...(options.trace ? { onAnswered: (t: ChatTrace) => log(`trace ${JSON.stringify(t)}`) } : {}),
   });
   log(`GoT Studio simulator at ${server.url} (model: ${model.id.model})`);
   return server;
