@@ -72,7 +72,9 @@ export async function runSimulatorServer(argv: string[], log: (line: string) => 
     log(USAGE);
     return null;
   }
-  const model = simulatorModel({ seed: options.seed, latencyMs: options.latencyMs, tokenMs: options.tokenMs });
+  // With no time per token, smaller chunks would only cost the client a parse and an event each, all at the call's end.
+  const chunkTokens = options.tokenMs === 0 ? Infinity : undefined;
+  const model = simulatorModel({ seed: options.seed, latencyMs: options.latencyMs, tokenMs: options.tokenMs, chunkTokens });
   const server = await startModelServer({
     model,
     models: [...SIMULATOR_MODEL_NAMES],

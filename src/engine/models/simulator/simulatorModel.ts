@@ -16,7 +16,7 @@ export interface SimulatorOptions {
   tokenMs?: number;
   /** How to wait; must reject when the signal aborts (default: a timer). */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /** Tokens per streamed chunk (default 4; with no time per token, a whole completion per chunk). */
+  /** Tokens per streamed chunk (default 4; Infinity: each completion in one chunk). */
   chunkTokens?: number;
 }
 
@@ -40,8 +40,7 @@ export function simulatorModel(options: SimulatorOptions = {}): LanguageModel {
     perTokenMs: options.tokenMs ?? options.latency?.perTokenMs ?? DEFAULT_LATENCY.perTokenMs,
   };
   const sleep = options.sleep ?? timerSleep;
-  // With no time per token, smaller chunks would only cost the client a parse and an event each, all at the call's end.
-  const chunkTokens = options.chunkTokens ?? (latency.perTokenMs > 0 ? 4 : undefined);
+  const chunkTokens = options.chunkTokens ?? 4;
   const wait = async (ms: number, signal?: AbortSignal): Promise<void> => {
     if (signal?.aborted) throw new ModelError('aborted', 'the call was cancelled');
     if (ms > 0) await sleep(ms, signal);
@@ -62,7 +61,7 @@ export function simulatorModel(options: SimulatorOptions = {}): LanguageModel {
       const texts = Array.from({ length: n }, (_, i) => simulateCompletion(request.messages, seed, i).slice(0, limit));
       await latencyOver;
       // The n completions stream side by side, one chunk of each per step.
-      const chunkChars = chunkTokens === undefined ? Math.max(1, ...texts.map((t) => t.length)) : Math.max(1, chunkTokens * CHARS_PER_TOKEN);
+      const chunkChars = Math.max(1, Number.isFinite(chunkTokens) ? chunkTokens * CHARS_PER_TOKEN : Math.max(...texts.map((t) => t.length)));
       const steps = Math.max(...texts.map((t) => Math.ceil(t.length / chunkChars)));
       for (let step = 0; step < steps; step++) {
         for (const [i, text] of texts.entries()) {
