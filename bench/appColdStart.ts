@@ -3,7 +3,7 @@
 // own process with a fixed latency per call), Run pressed on the sorting-128 GoT example. Wall time
 // from the click to "Done" (read in the page), against the critical-path bound of the calls it made.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { build, preview } from 'vite';
@@ -84,7 +84,7 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 /** Click-to-done ÷ bound of the app's first run after load, per latency. */
 export async function benchAppColdStart(): Promise<string[]> {
   const outDir = mkdtempSync(join(tmpdir(), 'got-app-cold-'));
-  const lines = [`the app's first run after load: production build (vite preview), a fresh Chromium page per run, OpenAI-compatible provider → simulator server in its own process, ${EXAMPLE}, median of ${REPEATS}; wall = click on Run → "Done"`];
+  const lines = [`machine load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min)`, `the app's first run after load: production build (vite preview), a fresh Chromium page per run, OpenAI-compatible provider → simulator server in its own process, ${EXAMPLE}, median of ${REPEATS}; wall = click on Run → "Done"`];
   try {
     await build({ logLevel: 'error', build: { outDir, emptyOutDir: true } });
     const server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, build: { outDir }, logLevel: 'error' });

@@ -3,7 +3,7 @@
 // with a fixed latency per call; side by side with the same command one call at a time.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocumentFile, type GrsState } from '../src/engine/index';
@@ -15,7 +15,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const GRAPHS = ['sorting-128-got', 'set-intersection-128-got'];
 const LATENCIES = [200, 50];
 const REPEATS = 3;
-/** Main at 6903789, before this work (same bench, same machine, one run, median of 3): run wall ÷ bound. */
+/** Main at 6903789, before this work (same bench and machine, median of 3, load average 1.3): run wall ÷ bound. */
 const BEFORE: Record<string, string> = {
   'sorting-128-got @ 200': '1.116',
   'set-intersection-128-got @ 200': '1.201',
@@ -102,7 +102,7 @@ function cliStartLines(): string[] {
 
 /** Wall ÷ critical-path bound of cold `got-studio run` processes, and the gain over one call at a time. */
 export async function benchColdStart(): Promise<string[]> {
-  const lines = [...cliStartLines(), `a fresh process per run (compiled CLI, openai SDK over HTTP), simulator server in its own process, median of ${REPEATS}; bound = longest chain of calls × latency`];
+  const lines = [...cliStartLines(), `machine load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min): on 2 shared cores the cold client's CPU lands on the critical path`, `a fresh process per run (compiled CLI, openai SDK over HTTP), simulator server in its own process, median of ${REPEATS}; bound = longest chain of calls × latency`];
   for (const latency of LATENCIES) {
     const sim: SimulatorProcess = await startSimulatorProcess(latency);
     try {
