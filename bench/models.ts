@@ -22,6 +22,7 @@ import {
 import { echoModel } from '../src/server/echoModel';
 import { startModelServer } from '../src/server/modelServer';
 import { BOUND_RULE, longestCallChain } from './bound';
+import type { ServerTrace } from './timeline';
 
 const LATENCY_MS = 50;
 const RUNS = 5;
@@ -30,17 +31,41 @@ const IN_FLIGHT = 16;
 const EXAMPLE = fileURLToPath(new URL('../public/examples/sorting-128-got.got.json', import.meta.url));
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** `npm run simulator` in a child process (its own event loop, as in real use); resolves with its URL. */
-export function startSimulatorProcess(latencyMs = LATENCY_MS): Promise<{ url: string; child: ChildProcess }> {
+/** The simulator server running in its own process. */
+export interface SimulatorProcess {
+  url: string;
+  child: ChildProcess;
+  /** The chat requests it traced since the last call (received and answered, on its clock). */
+  takeTraces(): ServerTrace[];
+}
+
+/** `npm run simulator` in a child process (its own event loop, as in real use), tracing each request; resolves with its URL. */
+export function startSimulatorProcess(latencyMs = LATENCY_MS): Promise<SimulatorProcess> {
   const tsx = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url));
-  const args = [tsx, 'src/server/simulatorServer.ts', '--port', '0', '--latency-ms', String(latencyMs), '--token-ms', '0'];
+  const args = [tsx, 'src/server/simulatorServer.ts', '--port', '0', '--latency-ms', String(latencyMs), '--token-ms', '0', '--trace'];
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  let traces: ServerTrace[] = [];
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (part: Buffer) => {
       out += part.toString();
-      const url = /at (http:\/\/\S+\/v1)/.exec(out)?.[1];
-      if (url) resolve({ url, child });
+      const lines = out.split('\n');
+      out = lines.pop() ?? '';
+      for (const line of lines) {
+        if (line.startsWith('trace ')) traces.push(JSON.parse(line.slice(6)) as ServerTrace);
+        const url = /at (http:\/\/\S+\/v1)/.exec(line)?.[1];
+        if (url) {
+          resolve({
+            url,
+            child,
+            takeTraces: () => {
+              const taken = traces;
+              traces = [];
+              return taken;
+            },
+          });
+        }
+      }
     });
     child.once('exit', (code) => reject(new Error(`the simulator server exited (${code}) before listening`)));
   });

@@ -10,6 +10,16 @@ export interface ModelHandlerOptions {
   /** When set, requests must carry `Authorization: Bearer <requireKey>`. */
   requireKey?: string;
   faults?: FaultPlan;
+  /** Told of each chat request once its answer is fully written (benchmarks' timelines). */
+  onAnswered?: (trace: ChatTrace) => void;
+}
+
+/** One chat request as this server saw it, on its own clock (performance.now, ms). */
+export interface ChatTrace {
+  seed: number | null;
+  n: number;
+  receivedAt: number;
+  answeredAt: number;
 }
 
 /** Counters of chat requests, for tests and benchmarks. */
@@ -71,6 +81,7 @@ export function createModelHandler(options: ModelHandlerOptions): ModelHandler {
   let nextId = 0;
 
   async function chat(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const receivedAt = performance.now();
     let raw: unknown;
     try {
       raw = await readJson(req);
@@ -81,6 +92,10 @@ export function createModelHandler(options: ModelHandlerOptions): ModelHandler {
     const parsed = parseChatBody(raw);
     if (!parsed.ok) return sendJson(res, 400, errorBody(parsed.message, 'invalid_request_error'));
     const body = parsed.body;
+    const onAnswered = options.onAnswered;
+    if (onAnswered) {
+      res.once('finish', () => onAnswered({ seed: body.seed ?? null, n: body.n, receivedAt, answeredAt: performance.now() }));
+    }
     if (!names.includes(body.model)) {
       return sendJson(
         res,
@@ -128,8 +143,19 @@ export function createModelHandler(options: ModelHandlerOptions): ModelHandler {
     res.on('close', () => {
       if (!res.writableEnded) abort.abort();
     });
+    let corked = false;
     const write = (data: unknown) => {
-      if (!res.destroyed) res.write(`data: ${JSON.stringify(data)}\n\n`);
+      if (res.destroyed) return;
+      // What one turn of the event loop writes leaves in one packet: a burst of chunks costs the client one read, not one each.
+      if (!corked) {
+        corked = true;
+        res.cork();
+        process.nextTick(() => {
+          corked = false;
+          res.uncork();
+        });
+      }
+      res.write(`data: ${JSON.stringify(data)}\n\n`);
     };
     let sentChunks = 0;
     const stalled = () => drawn.stallAfterChunks !== undefined && sentChunks >= drawn.stallAfterChunks;

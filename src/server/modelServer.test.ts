@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { echoModel } from './echoModel';
+import type { ChatTrace } from './modelHandler';
 import { startModelServer, type ModelServer } from './modelServer';
 
 const servers: ModelServer[] = [];
@@ -21,6 +22,16 @@ describe('the OpenAI-compatible model server', () => {
     const server = await serve();
     const body = (await (await fetch(`${server.url}/models`)).json()) as { data: Array<{ id: string }> };
     expect(body.data.map((m) => m.id)).toEqual(['echo']);
+  });
+
+  it('tells its trace listener when each chat request was received and fully answered, with the request seed', async () => {
+    const traces: ChatTrace[] = [];
+    const server = await startModelServer({ model: echoModel({ model: 'echo' }), onAnswered: (t) => traces.push(t) });
+    servers.push(server);
+    await (await post(server.url, { model: 'echo', messages: [{ role: 'user', content: 'hi' }], n: 2, seed: 7, stream: true })).text();
+    await expect.poll(() => traces.length).toBe(1);
+    expect(traces[0]).toMatchObject({ seed: 7, n: 2 });
+    expect(traces[0]!.answeredAt).toBeGreaterThanOrEqual(traces[0]!.receivedAt);
   });
 
   it('answers a non-streaming request with n choices and usage', async () => {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { FaultPlan } from './faults';
+import type { ChatTrace } from './modelHandler';
 import { startModelServer, type ModelServer } from './modelServer';
 import { simulatorModel } from '../engine/index';
 import { SIMULATOR_MODEL_NAMES, type SimulatorSettings } from './simulatorSource';
@@ -9,10 +10,12 @@ export interface SimulatorCliOptions extends SimulatorSettings {
   host: string;
   requireKey?: string;
   faults?: FaultPlan;
+  /** Print a `trace {json}` line per chat request (seed, n, received and answered on this process's clock). */
+  trace?: boolean;
 }
 
 const USAGE = `Usage: npm run simulator -- [--port 8787] [--host 127.0.0.1] [--latency-ms MS] [--token-ms MS]
-                         [--seed N] [--ignore-request-seed] [--require-key KEY] [--faults JSON]
+                         [--seed N] [--ignore-request-seed] [--require-key KEY] [--faults JSON] [--trace]
 Serves the offline simulator as an OpenAI-compatible API at http://HOST:PORT/v1.
 --ignore-request-seed answers from the messages alone, so an exported Python script (which sends no
 seed) gets the same answers as GoT Studio's run of the same graph.`;
@@ -37,6 +40,7 @@ export function parseSimulatorArgs(argv: string[]): SimulatorCliOptions | 'help'
       'ignore-request-seed': { type: 'boolean' },
       'require-key': { type: 'string' },
       faults: { type: 'string' },
+      trace: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -61,6 +65,7 @@ export function parseSimulatorArgs(argv: string[]): SimulatorCliOptions | 'help'
     ...(values['ignore-request-seed'] ? { ignoreRequestSeed: true } : {}),
     requireKey: values['require-key'],
     faults,
+    trace: values.trace === true,
   };
 }
 
@@ -71,7 +76,9 @@ export async function runSimulatorServer(argv: string[], log: (line: string) => 
     log(USAGE);
     return null;
   }
-  const model = simulatorModel({ seed: options.seed, latencyMs: options.latencyMs, tokenMs: options.tokenMs, ignoreRequestSeed: options.ignoreRequestSeed });
+  // With no time per token, smaller chunks would only cost the client a parse and an event each, all at the call's end.
+  const chunkTokens = options.tokenMs === 0 ? Infinity : undefined;
+  const model = simulatorModel({ seed: options.seed, latencyMs: options.latencyMs, tokenMs: options.tokenMs, chunkTokens, ignoreRequestSeed: options.ignoreRequestSeed });
   const server = await startModelServer({
     model,
     models: [...SIMULATOR_MODEL_NAMES],
@@ -79,6 +86,7 @@ export async function runSimulatorServer(argv: string[], log: (line: string) => 
     host: options.host,
     requireKey: options.requireKey,
     faults: options.faults,
+    ...(options.trace ? { onAnswered: (t: ChatTrace) => log(`trace ${JSON.stringify(t)}`) } : {}),
   });
   log(`GoT Studio simulator at ${server.url} (model: ${model.id.model})`);
   return server;

@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import type { CliIo } from '../io';
 import { CliError, EXIT, type ExitCode } from '../errors';
 import { resolveInputs } from '../inputs';
@@ -25,6 +26,9 @@ export interface RunCommandOptions extends RunningOptions {
 /** `run GRAPH`: runs a graph on its inputs, prints a summary table, writes the JSON export. */
 export async function runCommand(file: string, o: RunCommandOptions, io: CliIo): Promise<ExitCode> {
   if (o.fromRun !== undefined) return forkCommand(file, { ...o, fromRun: o.fromRun }, io);
+  // A run is a burst of code met for the first time (graph checks, SDK, HTTP client, engine): with feedback
+  // vectors from each function's first call, V8 optimises it sooner (about 10% off a cold 50 ms-per-call run).
+  setFlagsFromString('--no-lazy-feedback-allocation');
   const functions = cliFunctions();
   const graph = await loadGraph(file, io.cwd, functions);
   const budget = budgetFrom(o);

@@ -3,7 +3,7 @@ import { appFunctions } from '../functions/registry';
 import { appScriptRunner } from '../scripts/workerScriptRunner';
 import { RunController } from './runController';
 import { sampleInput } from './sampleInput';
-import { buildModel } from './settings/buildModel';
+import { buildModel, preloadModelFor } from './settings/buildModel';
 import { appKeyVault } from './settings/keyVault';
 import { appRunHistory } from './runHistoryStore';
 
@@ -16,6 +16,7 @@ export function appRunController(store: AppStore): RunController {
     c = new RunController({
       store,
       prepareModel: async (sampleIndex) => buildModel(store.getState().modelSettings, appKeyVault().get(), sampleIndex),
+      preloadModel: () => preloadModelFor(store.getState().modelSettings),
       functions: async () => appFunctions(),
       sampleInput,
       scripts: appScriptRunner(),

@@ -1,9 +1,34 @@
 /** Schedules a flush: requestAnimationFrame in the app, a manual pump in tests. */
 export type FrameScheduler = (flush: () => void) => void;
 
+const FRAME_MS = 1000 / 60;
+/** No flush before this time (performance.now ms): the UI rests after a frame it overran. */
+let restUntil = 0;
+
+/**
+ * One flush per animation frame while frames are cheap. After a flush whose render, layout and paint
+ * overran its frame by X ms, the next waits X ms more: the UI takes at most about half of the main
+ * thread, which a live run's stream reading and engine share with it.
+ */
 export const animationFrameScheduler: FrameScheduler = (flush) => {
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(flush);
-  else setTimeout(flush, 16);
+  if (typeof requestAnimationFrame !== 'function') {
+    setTimeout(flush, 16);
+    return;
+  }
+  const frame = (): void => {
+    if (performance.now() < restUntil) {
+      requestAnimationFrame(frame);
+      return;
+    }
+    const started = performance.now();
+    flush();
+    // The next frame starts once this one's render, layout and paint are done.
+    requestAnimationFrame(() => {
+      const now = performance.now();
+      restUntil = now + Math.max(0, now - started - FRAME_MS);
+    });
+  };
+  requestAnimationFrame(frame);
 };
 
 /**

@@ -36,6 +36,8 @@ export interface RunControllerDeps {
   store: RunStoreApi;
   prepareModel: (sampleIndex: number | null) => Promise<PreparedModel>;
   functions: () => Promise<FunctionRegistry>;
+  /** Starts loading what prepareModel will need, before a run is asked for. */
+  preloadModel?: () => void;
   /** The input state of a dataset row of the document's dataset. */
   sampleInput: (doc: GotDocument, index: number) => Promise<ThoughtState>;
   scripts?: ScriptRunner;
@@ -68,6 +70,14 @@ export class RunController {
     this.deps.store.getState().patchRunUi(patch);
   }
 
+  /** The history's copy of the last watched run, being written. */
+  private keeping: Promise<void> = Promise.resolve();
+
+  /** Starts loading the model's code (e.g. the SDK) ahead of a likely run. */
+  preload(): void {
+    this.deps.preloadModel?.();
+  }
+
   get busy(): boolean {
     return this.abort !== null;
   }
@@ -79,6 +89,7 @@ export class RunController {
     this.begin(opts.stepping ?? false, null);
     const result = await this.runOne(doc, opts.sampleIndex ?? null);
     this.finish();
+    await this.keeping;
     return result;
   }
 
@@ -108,6 +119,7 @@ export class RunController {
       });
     }, title);
     this.finish();
+    await this.keeping;
     return result;
   }
 
@@ -263,7 +275,8 @@ export class RunController {
       this.batcher.flush();
       const problem = explainRunFailure(handle.events);
       if (problem) this.ui({ problem });
-      await this.keep(handle.events, title);
+      // The run shows as done at once; writing its copy to the history (a large structured clone) follows.
+      this.keeping = this.keep(handle.events, title);
       return { summary, events: [...handle.events], grs: handle.grs };
     } catch (err) {
       this.batcher.flush();

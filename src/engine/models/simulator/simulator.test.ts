@@ -118,6 +118,12 @@ describe('the offline simulator', () => {
     expect(r.cached).toBe(false);
   });
 
+  it('streams each completion as one chunk when chunkTokens is Infinity', async () => {
+    const chunks: Array<[number, string]> = [];
+    const r = await simulatorModel({ ...fast, chunkTokens: Infinity }).complete({ messages: sortMessages(list64), n: 2, seed: 3, onToken: (i, delta) => chunks.push([i, delta]) });
+    expect(chunks).toEqual(r.texts.map((t, i) => [i, t]));
+  });
+
   it('takes simulated time: a base per request plus time per output token', async () => {
     const waits: number[] = [];
     const sleep = async (ms: number): Promise<void> => void waits.push(ms);

@@ -21,7 +21,7 @@ export interface SimulatorOptions {
   tokenMs?: number;
   /** How to wait; must reject when the signal aborts (default: a timer). */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /** Tokens per streamed chunk (default 4). */
+  /** Tokens per streamed chunk (default 4; Infinity: each completion in one chunk). */
   chunkTokens?: number;
 }
 
@@ -45,7 +45,7 @@ export function simulatorModel(options: SimulatorOptions = {}): LanguageModel {
     perTokenMs: options.tokenMs ?? options.latency?.perTokenMs ?? DEFAULT_LATENCY.perTokenMs,
   };
   const sleep = options.sleep ?? timerSleep;
-  const chunkChars = Math.max(1, (options.chunkTokens ?? 4) * CHARS_PER_TOKEN);
+  const chunkTokens = options.chunkTokens ?? 4;
   const wait = async (ms: number, signal?: AbortSignal): Promise<void> => {
     if (signal?.aborted) throw new ModelError('aborted', 'the call was cancelled');
     if (ms > 0) await sleep(ms, signal);
@@ -61,9 +61,12 @@ export function simulatorModel(options: SimulatorOptions = {}): LanguageModel {
       const seed = ((options.seed ?? 0) * 1_000_003 + (options.ignoreRequestSeed ? 0 : (request.seed ?? 0))) >>> 0;
       // Like a real endpoint, an answer longer than maxTokens is cut off there.
       const limit = request.maxTokens === undefined ? Infinity : request.maxTokens * CHARS_PER_TOKEN;
+      // The latency counts from the request, so the simulator's own work overlaps it instead of adding to it.
+      const latencyOver = wait(latency.baseMs, request.signal);
       const texts = Array.from({ length: n }, (_, i) => simulateCompletion(request.messages, seed, i).slice(0, limit));
-      await wait(latency.baseMs, request.signal);
+      await latencyOver;
       // The n completions stream side by side, one chunk of each per step.
+      const chunkChars = Math.max(1, Number.isFinite(chunkTokens) ? chunkTokens * CHARS_PER_TOKEN : Math.max(...texts.map((t) => t.length)));
       const steps = Math.max(...texts.map((t) => Math.ceil(t.length / chunkChars)));
       for (let step = 0; step < steps; step++) {
         for (const [i, text] of texts.entries()) {

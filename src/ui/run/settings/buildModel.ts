@@ -6,9 +6,11 @@ export { PROXY_BASE_URL } from './proxyBase';
 // The providers (the simulator, the openai client wrapper, the cache) load when a run first needs them, not with the editor.
 const providers = () => import('./modelProviders');
 
-/** Starts loading the model providers now, e.g. when the user presses Run, in parallel with validation. */
-export function preloadModelProviders(): void {
-  void providers();
+/** Starts loading what a run with these settings needs (the providers, a real model's SDK), e.g. when the pointer reaches Run. */
+export function preloadModelFor(settings: ModelSettings): void {
+  void providers()
+    .then((p) => (settings.provider === 'simulator' ? undefined : p.preloadOpenAiSdk()))
+    .catch(() => undefined);
 }
 
 /** The bare model for the settings (no cache): what "Test connection" talks to. */

@@ -1,0 +1,121 @@
+// The app's first run after load, as a user meets it: the production build served by `vite preview`,
+// a fresh Chromium page, the model set to an OpenAI-compatible endpoint (the simulator server in its
+// own process with a fixed latency per call), Run pressed on the sorting-128 GoT example. Wall time
+// from the click to "Done" (read in the page), against the critical-path bound of the calls it made.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from '@playwright/test';
+import { build, preview } from 'vite';
+import type { GotDocument, GrsState } from '../src/engine/index';
+import { longestCallChain } from './bound';
+import { startSimulatorProcess, type SimulatorProcess } from './models';
+import { hopTimeline, type ServerTrace, type TimelineEvent } from './timeline';
+
+const EXAMPLE = 'sorting-128-got';
+const LATENCIES = [200, 50];
+const REPEATS = 3;
+
+interface ExportedSample {
+  wallMs: number;
+  calls: Array<GrsState['calls'][string]>;
+  events: Array<TimelineEvent & { document?: GotDocument }>;
+}
+
+interface AppRun {
+  /** Click on Run to the status saying Done, measured in the page. */
+  clickMs: number;
+  /** The engine's own wall time of the run. */
+  runMs: number;
+  hops: number;
+  events: TimelineEvent[];
+  traces: ServerTrace[];
+}
+
+/** One fresh page: load the app, point it at the server, open the example, press Run, wait for Done. */
+async function firstRun(browser: Browser, appUrl: string, sim: SimulatorProcess): Promise<AppRun> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
+  try {
+    const page = await context.newPage();
+    await page.goto(appUrl);
+    await page.getByTestId('run-start').waitFor();
+    await page.getByTestId('open-gallery').click();
+    await page.getByTestId(`gallery-${EXAMPLE}`).click();
+    await page.getByTestId('model-picker').click();
+    const dialog = page.getByTestId('model-settings');
+    await dialog.getByTestId('provider-openai').check();
+    await dialog.getByTestId('openai-base-url').fill(sim.url);
+    await dialog.getByTestId('openai-model').fill('got-simulator');
+    await dialog.getByTestId('openai-key').fill('sk-bench-local');
+    await dialog.getByTestId('cache').setChecked(false);
+    await page.getByTestId('model-settings-save').click();
+    await page.getByTestId('model-settings').waitFor({ state: 'detached' });
+    // The clock starts in the page at the click and stops when the status first says Done (a string: no tsx helpers in the page).
+    await page.evaluate(`(() => {
+      const button = document.querySelector('[data-testid="run-start"]');
+      button.addEventListener('click', () => {
+        window.__clickAt = performance.now();
+        const status = document.querySelector('[data-testid="run-status"]');
+        const check = () => { if (window.__doneAt === undefined && /^Done/.test(status.textContent || '')) window.__doneAt = performance.now(); };
+        new MutationObserver(check).observe(status, { subtree: true, childList: true, characterData: true });
+      }, { capture: true, once: true });
+    })()`);
+    sim.takeTraces();
+    await page.getByTestId('run-start').click();
+    await page.waitForFunction('window.__doneAt !== undefined', undefined, { timeout: 120_000, polling: 50 });
+    const clickMs = (await page.evaluate('window.__doneAt - window.__clickAt')) as number;
+    const traces = sim.takeTraces();
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-run').click();
+    const exported = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as { samples: ExportedSample[] };
+    const sample = exported.samples[0]!;
+    const start = sample.events[0];
+    const document = start?.type === 'run.start' ? start.document : undefined;
+    if (!document) throw new Error('the exported run carries no run.start event');
+    const grs = { calls: Object.fromEntries(sample.calls.map((c) => [c.id, c])) } as unknown as GrsState;
+    return { clickMs, runMs: sample.wallMs, hops: longestCallChain(document, grs), events: sample.events, traces };
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Click-to-done ÷ bound of the app's first run after load, per latency. */
+export async function benchAppColdStart(): Promise<string[]> {
+  const outDir = mkdtempSync(join(tmpdir(), 'got-app-cold-'));
+  const lines = [`machine load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min)`, `the app's first run after load: production build (vite preview), a fresh Chromium page per run, OpenAI-compatible provider → simulator server in its own process, ${EXAMPLE}, median of ${REPEATS}; wall = click on Run → "Done"`];
+  try {
+    await build({ logLevel: 'error', build: { outDir, emptyOutDir: true } });
+    const server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, build: { outDir }, logLevel: 'error' });
+    const browser = await chromium.launch(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {});
+    try {
+      const appUrl = server.resolvedUrls?.local[0] ?? '';
+      for (const latency of LATENCIES) {
+        const sim = await startSimulatorProcess(latency);
+        try {
+          const runs: AppRun[] = [];
+          for (let i = 0; i < REPEATS; i++) runs.push(await firstRun(browser, appUrl, sim));
+          const hops = runs[0]!.hops;
+          const bound = hops * latency;
+          const click = median(runs.map((r) => r.clickMs));
+          const run = median(runs.map((r) => r.runMs));
+          lines.push(
+            `${EXAMPLE} @ ${latency} ms: click → done ÷ bound ${(click / bound).toFixed(3)} (${click.toFixed(0)} ms over ${hops} × ${latency} ms; target ≤ ${latency >= 200 ? '1.05' : '1.10'}); ` +
+              `the engine's run wall ${run.toFixed(0)} ms (÷ bound ${(run / bound).toFixed(3)})`,
+          );
+          const typical = runs.find((r) => r.clickMs === click) ?? runs[0]!;
+          lines.push(...hopTimeline(typical.events, latency, typical.traces).map((l) => `  ${l}`));
+        } finally {
+          sim.child.kill();
+        }
+      }
+    } finally {
+      await browser.close();
+      await new Promise<void>((r) => server.httpServer.close(() => r()));
+    }
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+  return lines;
+}
