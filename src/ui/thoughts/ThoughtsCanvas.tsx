@@ -11,6 +11,7 @@ import {
 } from '@xyflow/react';
 import type { ThoughtId } from '../../engine/index';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
+import { EdgeLayer } from './cards/EdgeLayer';
 import { LaneCard } from './cards/LaneNode';
 import { PendingCallCard } from './cards/PendingCallCard';
 import { PrunedStack, StackToggleContext } from './cards/PrunedStack';
@@ -22,9 +23,10 @@ import { CARD_HEIGHT, CARD_WIDTH } from './layout/laneLayout';
 import { SelectionKey } from './SelectionKey';
 import { useGrsCamera } from './useGrsCamera';
 import { useGrsElements } from './useGrsElements';
+import { usePacedGrs } from './usePacedGrs';
 import './thoughts.css';
 
-const nodeTypes = { thought: ThoughtCard, pending: PendingCallCard, lane: LaneCard, stack: PrunedStack };
+const nodeTypes = { thought: ThoughtCard, pending: PendingCallCard, lane: LaneCard, stack: PrunedStack, edges: EdgeLayer };
 /** Below this zoom the cards are drawn on one canvas (GrsOverview) instead of as DOM cards. */
 export const OVERVIEW_ZOOM = 0.25;
 const NO_LANES: ReadonlySet<string> = new Set();
@@ -66,15 +68,16 @@ function useZoomVariable(el: React.RefObject<HTMLDivElement | null>) {
 function GrsFlow() {
   const api = useAppStoreApi();
   const flow = useReactFlow();
-  const runId = useAppStore((s) => s.live.grs.runId);
-  const count = useAppStore((s) => s.live.grs.thoughtOrder.length);
+  const grs = usePacedGrs();
+  const { runId } = grs;
+  const count = grs.thoughtOrder.length;
   const theme = useAppStore((s) => s.theme);
   const selected = useAppStore((s) => (s.runUi.selection?.kind === 'thought' ? s.runUi.selection.id : null));
   const lanes = useOpenLanes(runId);
   const overview = useFlowStore((s) => s.transform[2] < OVERVIEW_ZOOM);
   const far = useFlowStore((s) => s.transform[2] < COMPACT_ZOOM);
-  const { nodes, edges, domain, layout, finalPath, items } = useGrsElements(lanes.open, !overview);
-  const { onUserMove } = useGrsCamera(layout);
+  const { nodes, domain, layout, finalPath, items } = useGrsElements(grs, lanes.open, !overview);
+  const { onUserMove } = useGrsCamera(grs, layout);
   const root = useRef<HTMLDivElement>(null);
   useZoomVariable(root);
   // A folded thought selected elsewhere (a parent link, an operation's list) opens its lane's stack.
@@ -115,7 +118,7 @@ function GrsFlow() {
     [api, flow, overview, layout],
   );
   const setColorBy = useCallback((colorBy: ColorBy) => api.getState().patchRunUi({ colorBy }), [api]);
-  const scene = useMemo(() => ({ layout, items, domain, finalPath }), [layout, items, domain, finalPath]);
+  const scene = useMemo(() => ({ layout, items, domain, finalPath, thoughts: grs.thoughts }), [layout, items, domain, finalPath, grs.thoughts]);
   const folded = layout.lanes.reduce((n, l) => n + l.folded, 0);
   return (
     <StackToggleContext.Provider value={lanes.toggle}>
@@ -132,7 +135,6 @@ function GrsFlow() {
         ) : null}
         <ReactFlow
           nodes={nodes}
-          edges={edges}
           nodeTypes={nodeTypes}
           onNodeClick={onNodeClick}
           onPaneClick={onPaneClick}

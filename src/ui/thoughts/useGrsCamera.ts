@@ -66,12 +66,12 @@ export function frame(ids: readonly string[], cards: ReadonlyMap<string, Point>,
  * (the split view, a side pane, frames the final thoughts and their parents); it stops once the user
  * pans or zooms (until the next run), and brings a thought selected elsewhere into view.
  */
-export function useGrsCamera(layout: LaneLayout): { onUserMove: (event: unknown) => void } {
+export function useGrsCamera(grs: GrsState, layout: LaneLayout): { onUserMove: (event: unknown) => void } {
   const api = useAppStoreApi();
   const flow = useReactFlow();
-  const runId = useAppStore((s) => s.live.grs.runId);
-  const count = useAppStore((s) => s.live.grs.thoughtOrder.length + selectStreaming(s.live.grs).length);
-  const finished = useAppStore((s) => s.live.grs.summary !== null);
+  const runId = grs.runId;
+  const count = grs.thoughtOrder.length + selectStreaming(grs).length;
+  const finished = grs.summary !== null;
   const view = useAppStore((s) => s.runUi.view);
   const selected = useAppStore((s) => (s.runUi.selection?.kind === 'thought' ? s.runUi.selection.id : null));
   const selectedOp = useAppStore((s) => (s.runUi.selection?.kind === 'operation' ? s.runUi.selection.id : null));
