@@ -70,6 +70,8 @@ function drawScene(ctx: CanvasRenderingContext2D, scene: OverviewScene, highligh
   ctx.stroke(lit);
   const withText = cw >= TEXT_MIN_WIDTH;
   const fontPx = Math.max(10, Math.min(16, ch / 3));
+  // For tests and tools: the size of the figures drawn, 0 when blocks carry none.
+  if (ctx.canvas.isConnected) ctx.canvas.dataset.figurePx = withText ? String(fontPx) : '0';
   ctx.font = `600 ${fontPx}px system-ui, sans-serif`;
   ctx.textBaseline = 'top';
   for (const [id, p] of cards) {

@@ -21,7 +21,7 @@ import type { ColorBy } from './colorScale';
 import { GrsOverview } from './GrsOverview';
 import { CARD_HEIGHT, CARD_WIDTH } from './layout/laneLayout';
 import { SelectionKey } from './SelectionKey';
-import { useGrsCamera } from './useGrsCamera';
+import { FIT_MIN_ZOOM, useGrsCamera } from './useGrsCamera';
 import { useGrsElements } from './useGrsElements';
 import { usePacedGrs } from './usePacedGrs';
 import './thoughts.css';
@@ -143,7 +143,7 @@ function GrsFlow() {
           nodesConnectable={false}
           elementsSelectable={false}
           onlyRenderVisibleElements
-          minZoom={0.03}
+          minZoom={FIT_MIN_ZOOM}
           colorMode={theme}
         >
           <Background gap={24} />

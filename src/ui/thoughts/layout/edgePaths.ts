@@ -1,9 +1,9 @@
-import { CARD_HEIGHT, CARD_WIDTH, STACK_HEIGHT, stackId, type LaneItem, type LaneLayout, type Point } from './laneLayout';
+import { CARD_GAP, CARD_HEIGHT, CARD_WIDTH, STACK_HEIGHT, stackId, type LaneItem, type LaneLayout, type Point } from './laneLayout';
 
 /** How an edge is drawn: a class of `.grs-edge` (plain, on the selection's path, to a pruned stack…). */
 export type EdgeStyle = 'plain' | 'pending' | 'to-stack' | 'on-path' | 'on-lineage' | 'faded' | 'to-final';
 
-/** One SVG path holding every edge of one style into one lane (a path per lane lets the browser skip lanes off screen). */
+/** One SVG path holding the edges of one style into one band of one column's cards (small paths let the browser skip those off screen). */
 export interface EdgePath {
   key: string;
   style: EdgeStyle;
@@ -37,6 +37,9 @@ export function edgeEnds(items: readonly LaneItem[], layout: Pick<LaneLayout, 'f
   return out;
 }
 
+/** The height (layout units) of the bands edges are grouped by: 16 cards. */
+const BAND = 16 * (CARD_HEIGHT + CARD_GAP);
+
 /** A smooth curve from a card's right edge to the next card's left edge, by whole layout units. */
 function curve(x1: number, y1: number, x2: number, y2: number): string {
   const bend = Math.max(24, Math.abs(x2 - x1) / 2);
@@ -44,7 +47,7 @@ function curve(x1: number, y1: number, x2: number, y2: number): string {
 }
 
 /**
- * The edges as a few SVG paths in layout units (one per style and target lane), drawn in one layer
+ * The edges as a few SVG paths in layout units (one per style and band of target cards), drawn in one layer
  * under the cards instead of one React Flow edge component each: thousands of edges cost a handful of
  * DOM elements, and a pan moves them with the viewport without re-rendering anything.
  */
@@ -59,7 +62,7 @@ export function edgePaths(ends: readonly EdgeEnds[], layout: Pick<LaneLayout, 'c
     const to = stack ?? card;
     if (!from || !to) continue;
     const style = styleOf(e);
-    const key = `${style}:${to.x}`;
+    const key = `${style}:${to.x}:${Math.floor(to.y / BAND)}`;
     let path = paths.get(key);
     if (!path) paths.set(key, (path = { key, style, d: '' }));
     path.d += curve(from.x + CARD_WIDTH, from.y + CARD_HEIGHT / 2, to.x, to.y + (stack ? STACK_HEIGHT : CARD_HEIGHT) / 2);
