@@ -1,10 +1,11 @@
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { Node } from '@xyflow/react';
 import type { GrsState } from '../../engine/index';
 import { useAppStore } from '../store/StoreProvider';
 import { colorDomain, colorFor, type ColorDomain } from './colorScale';
-import { CARD_HEIGHT, CARD_WIDTH, laneLayout, laneNodeId, STACK_HEIGHT, stackId, type LaneItem, type LaneLayout } from './layout/laneLayout';
+import { CARD_HEIGHT, CARD_WIDTH, laneNodeId, STACK_HEIGHT, stackId, type LaneItem, type LaneLayout } from './layout/laneLayout';
 import { finalPathIds } from './finalPath';
+import { incrementalLaneLayout } from './layout/incrementalLaneLayout';
 import { edgeEnds, edgePaths, type EdgeEnds, type EdgeStyle } from './layout/edgePaths';
 import { opLabelOf } from './opLabels';
 import { selectFailedCalls, selectHigherIsBetter, selectOpOrder, selectStreaming } from '../run/runSelectors';
@@ -57,7 +58,9 @@ export function useGrsElements(
     return list;
   }, [calls, order, thoughts, streaming, failedCalls]);
 
-  const layout = useMemo(() => laneLayout(items, opOrder, open), [items, opOrder, open]);
+  // Extended update by update while a run streams, not laid out again in full (same result, tested).
+  const [layouter] = useState(incrementalLaneLayout);
+  const layout = useMemo(() => layouter(items, opOrder, open), [layouter, items, opOrder, open]);
   const finalPath = useMemo(() => finalPathIds(finals ?? [], (id) => thoughts[id]), [finals, thoughts]);
   const domain = useMemo(() => colorDomain(Object.values(thoughts), colorBy, higherIsBetter), [thoughts, colorBy, higherIsBetter]);
 

@@ -65,7 +65,11 @@ export const ThoughtCard = memo(function ThoughtCard({ id, data }: NodeProps<Tho
       >
         <div className="compact-score" data-testid="thought-score">
           {score ?? (t.kind === 'input' ? 'input' : '—')}
-          {final ? <span className="compact-final">final</span> : null}
+          {final ? (
+            <span className="compact-final" data-testid="thought-final">
+              final
+            </span>
+          ) : null}
         </div>
         <div className="compact-metrics">
           <span data-testid="thought-volume">V {t.volume}</span>
