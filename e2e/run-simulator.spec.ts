@@ -43,9 +43,9 @@ test.describe('live runs on the in-browser simulator', () => {
       const px = await span.evaluate((el) => parseFloat(getComputedStyle(el).fontSize) * new DOMMatrix(getComputedStyle(el.closest('.react-flow__viewport')!).transform).a);
       expect(px).toBeGreaterThanOrEqual(10);
     }
+    await run.shot('run-2-split-done');
     await finalCard.click();
     await expect(page.getByTestId('thought-detail')).toContainText('[0,');
-    await run.shot('run-2-split-done');
     // Colour encodes score, latency or volume, and the legend says which.
     await page.getByTestId('color-by').selectOption('latency');
     await expect(page.getByTestId('grs-legend')).toContainText(/latency/i);
