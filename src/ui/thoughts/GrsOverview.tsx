@@ -25,6 +25,9 @@ interface Palette {
   edge: string;
 }
 
+/** The size (CSS px) of the figures a block carries at this zoom: ≥ 10, or 0 when a block is too small to hold them. */
+export const figurePx = (zoom: number): number => (CARD_WIDTH * zoom >= TEXT_MIN_WIDTH ? Math.max(10, Math.min(16, (CARD_HEIGHT * zoom) / 3)) : 0);
+
 function paletteOf(el: Element): Palette {
   const css = getComputedStyle(el);
   const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
@@ -68,10 +71,8 @@ function drawScene(ctx: CanvasRenderingContext2D, scene: OverviewScene, highligh
   ctx.strokeStyle = highlight.active ? '#f59e0b' : pal.text;
   ctx.lineWidth = 2;
   ctx.stroke(lit);
-  const withText = cw >= TEXT_MIN_WIDTH;
-  const fontPx = Math.max(10, Math.min(16, ch / 3));
-  // For tests and tools: the size of the figures drawn, 0 when blocks carry none.
-  if (ctx.canvas.isConnected) ctx.canvas.dataset.figurePx = withText ? String(fontPx) : '0';
+  const fontPx = figurePx(zoom);
+  const withText = fontPx > 0;
   ctx.font = `600 ${fontPx}px system-ui, sans-serif`;
   ctx.textBaseline = 'top';
   for (const [id, p] of cards) {
@@ -143,6 +144,8 @@ function draw(canvas: HTMLCanvasElement, prev: Picture | null, scene: OverviewSc
   if (!ctx) return prev;
   const pal = paletteOf(canvas);
   const [tx, ty, zoom] = transform;
+  // For tests and tools: the size of the figures drawn on screen, 0 when blocks carry none.
+  canvas.dataset.figurePx = String(figurePx(zoom));
   const picture = pictureOf(prev, scene, highlight, zoom, dpr, pal);
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, canvas.width, canvas.height);
