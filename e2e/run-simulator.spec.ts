@@ -23,14 +23,29 @@ test.describe('live runs on the in-browser simulator', () => {
     // Thoughts dropped by KeepBestN stay in the GRS (folded into a stack per operation), with the reason.
     await expect(run.grs().locator('.grs-stack').first()).toBeVisible();
     await expect(run.grs().locator('.grs-stack').first()).toHaveAttribute('title', /^pruned by .+: not among the best 1/);
-    // The default view is readable: the final thought is framed at ≥ 0.8 zoom with its answer and figures.
-    const finalCard = run.grs().locator('.thought-card.is-final');
+    // The split view shows the whole graph after the run: every lane inside the pane, the final thought's
+    // figures at least 10 px on screen; its answer reads in the detail panel a click away.
+    const grs = run.grs();
+    const finalCard = grs.locator('.thought-card.is-final');
     await expect(finalCard).toBeInViewport();
-    // The camera may still be settling (the card re-renders as it moves): wait for a readable width.
-    await expect.poll(async () => (await finalCard.boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(0.8 * 240 - 1);
-    await expect(finalCard.locator('.thought-text')).toContainText('[0,');
-    await expect(finalCard.getByTestId('thought-volume')).toBeVisible();
+    const pane = (await grs.boundingBox())!;
+    // The camera may still be settling: wait until every lane is inside the pane.
+    await expect
+      .poll(async () =>
+        (await grs.locator('.react-flow__node-lane').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect))).every(
+          (r) => r.x >= pane.x - 0.5 && r.y >= pane.y - 0.5 && r.x + r.width <= pane.x + pane.width + 0.5 && r.y + r.height <= pane.y + pane.height + 0.5,
+        ),
+      )
+      .toBe(true);
+    for (const figure of ['thought-volume', 'thought-latency']) {
+      const span = finalCard.getByTestId(figure);
+      await expect(span).toBeVisible();
+      const px = await span.evaluate((el) => parseFloat(getComputedStyle(el).fontSize) * new DOMMatrix(getComputedStyle(el.closest('.react-flow__viewport')!).transform).a);
+      expect(px).toBeGreaterThanOrEqual(10);
+    }
     await run.shot('run-2-split-done');
+    await finalCard.click();
+    await expect(page.getByTestId('thought-detail')).toContainText('[0,');
     // Colour encodes score, latency or volume, and the legend says which.
     await page.getByTestId('color-by').selectOption('latency');
     await expect(page.getByTestId('grs-legend')).toContainText(/latency/i);

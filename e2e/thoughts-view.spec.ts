@@ -5,8 +5,8 @@ type Box = { x: number; y: number; width: number; height: number };
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
 const inside = (a: Box, outer: Box) => a.x >= outer.x - 0.5 && a.y >= outer.y - 0.5 && a.x + a.width <= outer.x + outer.width + 0.5 && a.y + a.height <= outer.y + outer.height + 0.5;
 
-/** Opens a gallery example, runs it on the simulator and shows the Thoughts view once the camera has settled. */
-async function runInThoughtsView(page: Page, example: string): Promise<RunPage> {
+/** Opens a gallery example, runs it on the simulator and shows the Thoughts view once the camera has settled (at the given level of detail). */
+async function runInThoughtsView(page: Page, example: string, lod: 'cards' | 'overview' = 'cards'): Promise<RunPage> {
   const run = new RunPage(page);
   await run.open();
   await page.getByTestId('open-gallery').click();
@@ -18,7 +18,7 @@ async function runInThoughtsView(page: Page, example: string): Promise<RunPage> 
   await run.run();
   // A 160-thought run on a busy 2-core machine can take most of a minute.
   await run.waitDone(150_000);
-  await expect(run.grs()).toHaveAttribute('data-lod', 'cards');
+  await expect(run.grs()).toHaveAttribute('data-lod', lod);
   await settled(run.grs());
   return run;
 }
@@ -61,6 +61,39 @@ const figureSizes = (grs: Locator) =>
     });
   });
 
+/**
+ * Every numeral a reader can see in the Thoughts view (figures, counts, legend, toolbar): its text and
+ * its font size on screen (CSS px, the canvas zoom applied inside the graph). Hidden and off-pane text is left out.
+ */
+const visibleNumerals = (grs: Locator) =>
+  grs.evaluate((root) => {
+    const pane = root.getBoundingClientRect();
+    const viewport = root.querySelector('.react-flow__viewport') as HTMLElement;
+    const zoom = new DOMMatrix(getComputedStyle(viewport).transform).a;
+    const out: Array<{ text: string; px: number }> = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || !/\d/.test(n.textContent ?? '') || !el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      const r = range.getBoundingClientRect();
+      if (r.width === 0 || r.right <= pane.left || r.left >= pane.right || r.bottom <= pane.top || r.top >= pane.bottom) continue;
+      out.push({ text: (n.textContent ?? '').trim(), px: parseFloat(getComputedStyle(el).fontSize) * (viewport.contains(el) ? zoom : 1) });
+    }
+    return out;
+  });
+
+/** The whole graph is inside the pane: every lane box (and every card and stack, when drawn as DOM). */
+async function expectWholeGraphInside(grs: Locator): Promise<void> {
+  const pane = (await grs.boundingBox())!;
+  const all = await grs.locator('.react-flow__node-lane, .react-flow__node-thought, .react-flow__node-stack').evaluateAll((els) =>
+    els.map((el) => ({ id: el.getAttribute('data-id') ?? '', ...(el.getBoundingClientRect().toJSON() as Box) })),
+  );
+  expect(all.length).toBeGreaterThan(5);
+  for (const b of all) expect(inside(b, pane), b.id).toBe(true);
+}
+
 async function expectWholeGraphReadable(run: RunPage): Promise<void> {
   const grs = run.grs();
   const pane = (await grs.boundingBox())!;
@@ -79,6 +112,7 @@ async function expectWholeGraphReadable(run: RunPage): Promise<void> {
       expect(m.font, `${s.id}`).toBeGreaterThanOrEqual(10);
     }
   }
+  for (const n of await visibleNumerals(grs)) expect(n.px, n.text).toBeGreaterThanOrEqual(10);
   // No card or stack overlaps another.
   const all = await boxes(grs);
   for (let i = 0; i < all.length; i += 1) {
@@ -152,13 +186,27 @@ test.describe('the Thoughts view at 150% browser zoom (853×480 CSS px)', () => 
   test.setTimeout(240_000);
 
   for (const example of ['sorting-128-got', 'keyword-counting-got8']) {
-    test(`${example}: the cards on screen keep readable figures and never overlap`, async ({ page }) => {
-      const run = await runInThoughtsView(page, example);
+    test(`${example}: after a run the whole graph is inside the view and every visible numeral is at least 10 px; zoomed in, the cards keep readable figures and never overlap`, async ({ page }) => {
+      // The whole graph at 853×480 needs a zoom below 0.25: the overview canvas, whose blocks carry figures only where they fit at ≥ 10 px.
+      const run = await runInThoughtsView(page, example, 'overview');
       const grs = run.grs();
+      await expectWholeGraphInside(grs);
+      const figurePx = Number(await grs.getByTestId('grs-overview').getAttribute('data-figure-px'));
+      expect(figurePx === 0 || figurePx >= 10, `canvas figures at ${figurePx} px`).toBe(true);
+      const numerals = await visibleNumerals(grs);
+      expect(numerals.length).toBeGreaterThan(0);
+      for (const n of numerals) expect(n.px, n.text).toBeGreaterThanOrEqual(10);
+      await page.screenshot({ path: `test-results/screens/thoughts-${example}-150-whole.png` });
+      // Zoomed in to the cards, as a reader would: every card on screen keeps readable figures, none overlaps another.
+      const zoomIn = grs.locator('.react-flow__controls-zoomin');
+      for (let i = 0; i < 8 && (await grs.getAttribute('data-lod')) !== 'cards'; i += 1) await zoomIn.click();
+      await expect(grs).toHaveAttribute('data-lod', 'cards');
+      await settled(grs);
       const pane = (await grs.boundingBox())!;
       const sizes = await figureSizes(grs);
       expect(sizes.length).toBeGreaterThan(3);
       for (const s of sizes) for (const m of [s.volume, s.latency]) expect(m.font, `${s.id}`).toBeGreaterThanOrEqual(10);
+      for (const n of await visibleNumerals(grs)) expect(n.px, n.text).toBeGreaterThanOrEqual(10);
       const all = (await boxes(grs)).filter((b) => overlaps(b, pane));
       for (let i = 0; i < all.length; i += 1)
         for (let j = i + 1; j < all.length; j += 1) expect(overlaps(all[i]!, all[j]!), `${all[i]!.id} / ${all[j]!.id}`).toBe(false);

@@ -15,6 +15,7 @@ export interface OverviewScene {
   items: readonly LaneItem[];
   domain: ColorDomain;
   finalPath: ReadonlySet<string>;
+  thoughts: Readonly<Record<string, Thought>>;
 }
 
 interface Palette {
@@ -24,31 +25,18 @@ interface Palette {
   edge: string;
 }
 
+/** The size (CSS px) of the figures a block carries at this zoom: ≥ 10, or 0 when a block is too small to hold them. */
+export const figurePx = (zoom: number): number => (CARD_WIDTH * zoom >= TEXT_MIN_WIDTH ? Math.max(10, Math.min(16, (CARD_HEIGHT * zoom) / 3)) : 0);
+
 function paletteOf(el: Element): Palette {
   const css = getComputedStyle(el);
   const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
   return { card: v('--panel', '#fff'), text: v('--text', '#1d2430'), border: v('--border', '#d9dde3'), edge: v('--muted', '#5d6776') };
 }
 
-function draw(
-  canvas: HTMLCanvasElement,
-  scene: OverviewScene,
-  thoughts: Record<string, Thought>,
-  highlight: RunHighlight,
-  [tx, ty, zoom]: [number, number, number],
-): void {
-  const dpr = window.devicePixelRatio || 1;
-  const w = canvas.clientWidth;
-  const h = canvas.clientHeight;
-  if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
-    canvas.width = Math.round(w * dpr);
-    canvas.height = Math.round(h * dpr);
-  }
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return;
-  const pal = paletteOf(canvas);
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.clearRect(0, 0, w, h);
+/** Draws the scene at `zoom` with the graph's origin at (tx, ty), skipping what lies outside a w × h pane. */
+function drawScene(ctx: CanvasRenderingContext2D, scene: OverviewScene, highlight: RunHighlight, pal: Palette, [tx, ty, zoom]: readonly [number, number, number], w: number, h: number): void {
+  const { thoughts } = scene;
   const cw = CARD_WIDTH * zoom;
   const ch = CARD_HEIGHT * zoom;
   const { cards } = scene.layout;
@@ -83,8 +71,8 @@ function draw(
   ctx.strokeStyle = highlight.active ? '#f59e0b' : pal.text;
   ctx.lineWidth = 2;
   ctx.stroke(lit);
-  const withText = cw >= TEXT_MIN_WIDTH;
-  const fontPx = Math.max(10, Math.min(16, ch / 3));
+  const fontPx = figurePx(zoom);
+  const withText = fontPx > 0;
   ctx.font = `600 ${fontPx}px system-ui, sans-serif`;
   ctx.textBaseline = 'top';
   for (const [id, p] of cards) {
@@ -113,18 +101,74 @@ function draw(
   ctx.globalAlpha = 1;
 }
 
+/** The whole scene drawn once at one zoom, so a pan only copies it (kept while scene, highlight, zoom and colours stay). */
+interface Picture {
+  scene: OverviewScene;
+  highlight: RunHighlight;
+  zoom: number;
+  dpr: number;
+  palette: string;
+  bitmap: HTMLCanvasElement;
+}
+
+/** Larger pictures are not kept: the scene is drawn straight onto the pane instead (culled), every frame. */
+const MAX_PICTURE_PIXELS = 4096 * 4096;
+/** Room around the graph in the picture, for the final path's 2 px outline. */
+const MARGIN = 4;
+
+function pictureOf(prev: Picture | null, scene: OverviewScene, highlight: RunHighlight, zoom: number, dpr: number, pal: Palette): Picture | null {
+  const palette = JSON.stringify(pal);
+  if (prev && prev.scene === scene && prev.highlight === highlight && prev.zoom === zoom && prev.dpr === dpr && prev.palette === palette) return prev;
+  const w = Math.ceil(scene.layout.width * zoom + 2 * MARGIN);
+  const h = Math.ceil(scene.layout.height * zoom + 2 * MARGIN);
+  if (w * h * dpr * dpr > MAX_PICTURE_PIXELS) return null;
+  const bitmap = prev?.bitmap ?? document.createElement('canvas');
+  bitmap.width = Math.ceil(w * dpr);
+  bitmap.height = Math.ceil(h * dpr);
+  const ctx = bitmap.getContext('2d');
+  if (!ctx) return null;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  drawScene(ctx, scene, highlight, pal, [MARGIN, MARGIN, zoom], w, h);
+  return { scene, highlight, zoom, dpr, palette, bitmap };
+}
+
+function draw(canvas: HTMLCanvasElement, prev: Picture | null, scene: OverviewScene, highlight: RunHighlight, transform: readonly [number, number, number]): Picture | null {
+  const dpr = window.devicePixelRatio || 1;
+  const w = canvas.clientWidth;
+  const h = canvas.clientHeight;
+  if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
+    canvas.width = Math.round(w * dpr);
+    canvas.height = Math.round(h * dpr);
+  }
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return prev;
+  const pal = paletteOf(canvas);
+  const [tx, ty, zoom] = transform;
+  // For tests and tools: the size of the figures drawn on screen, 0 when blocks carry none.
+  canvas.dataset.figurePx = String(figurePx(zoom));
+  const picture = pictureOf(prev, scene, highlight, zoom, dpr, pal);
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  if (picture) {
+    // Whole device pixels: a fractional offset would blur every card and numeral.
+    ctx.drawImage(picture.bitmap, Math.round((tx - MARGIN) * dpr), Math.round((ty - MARGIN) * dpr));
+    return picture;
+  }
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  drawScene(ctx, scene, highlight, pal, transform, w, h);
+  return null;
+}
+
 /**
  * The far-zoom level of the Thoughts view: every card as a block (with its figures when a block is
- * big enough) and every edge, drawn on one canvas instead of thousands of DOM cards, redrawn once
- * per frame while the camera moves.
+ * big enough) and every edge, drawn on one canvas instead of thousands of DOM cards. The scene is
+ * drawn once per zoom into a picture that a pan only copies, so panning 2,000 thoughts costs one image copy a frame.
  */
 export function GrsOverview({ scene }: { scene: OverviewScene }) {
   const flow = useStoreApi();
-  const thoughts = useAppStore((s) => s.live.grs.thoughts);
   const highlight = useAppStore((s) => s.highlight);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const latest = useRef({ scene, thoughts, highlight });
-  latest.current = { scene, thoughts, highlight };
+  const picture = useRef<Picture | null>(null);
   useEffect(() => {
     let frame = 0;
     const redraw = () => {
@@ -133,8 +177,7 @@ export function GrsOverview({ scene }: { scene: OverviewScene }) {
         frame = 0;
         const el = canvas.current;
         if (!el) return;
-        const l = latest.current;
-        draw(el, l.scene, l.thoughts, l.highlight, flow.getState().transform);
+        picture.current = draw(el, picture.current, scene, highlight, flow.getState().transform);
       });
     };
     redraw();
@@ -145,6 +188,6 @@ export function GrsOverview({ scene }: { scene: OverviewScene }) {
       unsubscribe();
       cancelAnimationFrame(frame);
     };
-  }, [flow, scene, thoughts, highlight]);
+  }, [flow, scene, highlight]);
   return <canvas ref={canvas} className="grs-overview" data-testid="grs-overview" />;
 }

@@ -11,6 +11,7 @@ import {
 } from '@xyflow/react';
 import type { ThoughtId } from '../../engine/index';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
+import { EdgeLayer } from './cards/EdgeLayer';
 import { LaneCard } from './cards/LaneNode';
 import { PendingCallCard } from './cards/PendingCallCard';
 import { PrunedStack, StackToggleContext } from './cards/PrunedStack';
@@ -20,12 +21,13 @@ import type { ColorBy } from './colorScale';
 import { GrsOverview } from './GrsOverview';
 import { CARD_HEIGHT, CARD_WIDTH } from './layout/laneLayout';
 import { SelectionKey } from './SelectionKey';
-import { useGrsCamera } from './useGrsCamera';
+import { FIT_MIN_ZOOM, useGrsCamera } from './useGrsCamera';
 import { usePresentedGrs } from '../present/usePresentedGrs';
 import { useGrsElements } from './useGrsElements';
+import { usePacedGrs } from './usePacedGrs';
 import './thoughts.css';
 
-const nodeTypes = { thought: ThoughtCard, pending: PendingCallCard, lane: LaneCard, stack: PrunedStack };
+const nodeTypes = { thought: ThoughtCard, pending: PendingCallCard, lane: LaneCard, stack: PrunedStack, edges: EdgeLayer };
 /** Below this zoom the cards are drawn on one canvas (GrsOverview) instead of as DOM cards. */
 export const OVERVIEW_ZOOM = 0.25;
 const NO_LANES: ReadonlySet<string> = new Set();
@@ -67,15 +69,16 @@ function useZoomVariable(el: React.RefObject<HTMLDivElement | null>) {
 function GrsFlow() {
   const api = useAppStoreApi();
   const flow = useReactFlow();
-  const runId = useAppStore((s) => s.live.grs.runId);
-  const count = useAppStore((s) => s.live.grs.thoughtOrder.length);
+  const grs = usePacedGrs();
+  const { runId } = grs;
+  const count = grs.thoughtOrder.length;
   const theme = useAppStore((s) => s.theme);
   const selected = useAppStore((s) => (s.runUi.selection?.kind === 'thought' ? s.runUi.selection.id : null));
   const lanes = useOpenLanes(runId);
   const overview = useFlowStore((s) => s.transform[2] < OVERVIEW_ZOOM);
   const far = useFlowStore((s) => s.transform[2] < COMPACT_ZOOM);
-  const { nodes, edges, domain, layout, finalPath, items } = useGrsElements(lanes.open, !overview);
-  const { onUserMove } = useGrsCamera(layout);
+  const { nodes, domain, layout, finalPath, items } = useGrsElements(grs, lanes.open, !overview);
+  const { onUserMove } = useGrsCamera(grs, layout);
   usePresentedGrs(flow, layout);
   const root = useRef<HTMLDivElement>(null);
   useZoomVariable(root);
@@ -117,7 +120,7 @@ function GrsFlow() {
     [api, flow, overview, layout],
   );
   const setColorBy = useCallback((colorBy: ColorBy) => api.getState().patchRunUi({ colorBy }), [api]);
-  const scene = useMemo(() => ({ layout, items, domain, finalPath }), [layout, items, domain, finalPath]);
+  const scene = useMemo(() => ({ layout, items, domain, finalPath, thoughts: grs.thoughts }), [layout, items, domain, finalPath, grs.thoughts]);
   const folded = layout.lanes.reduce((n, l) => n + l.folded, 0);
   return (
     <StackToggleContext.Provider value={lanes.toggle}>
@@ -134,7 +137,6 @@ function GrsFlow() {
         ) : null}
         <ReactFlow
           nodes={nodes}
-          edges={edges}
           nodeTypes={nodeTypes}
           onNodeClick={onNodeClick}
           onPaneClick={onPaneClick}
@@ -143,7 +145,7 @@ function GrsFlow() {
           nodesConnectable={false}
           elementsSelectable={false}
           onlyRenderVisibleElements
-          minZoom={0.03}
+          minZoom={FIT_MIN_ZOOM}
           colorMode={theme}
         >
           <Background gap={24} />

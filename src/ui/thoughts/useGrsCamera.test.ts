@@ -23,7 +23,7 @@ describe('the GRS camera focus', () => {
     expect(focusIds(grs, ['7'])).toEqual({ core: ['c', 'd', 'e', 'call:7'], context: [] });
   });
 
-  it('fits a whole graph in the pane, centred below the toolbar, or gives up when its figures would be too small to read', () => {
+  it('fits a whole graph in the pane, centred below the toolbar, or gives up when even the canvas’s least zoom cannot hold it', () => {
     const pane = { width: 940, height: 628 };
     const fit = wholeGraphViewport({ width: 2880, height: 1900 }, pane)!;
     expect(fit.zoom).toBeGreaterThanOrEqual(FIT_MIN_ZOOM);

@@ -8,8 +8,13 @@ import { selectOpFigures, selectStreaming } from '../run/runSelectors';
 
 /** The least zoom the camera picks to follow a run or show one thought: a card's text and every figure stay readable. */
 export const READABLE_ZOOM = 0.8;
-/** The least zoom a whole-graph fit may use: compact cards still show their figures at ≥ 10 px. */
-export const FIT_MIN_ZOOM = 0.25;
+/**
+ * The least zoom a whole-graph fit may use: the canvas's own minimum. Legibility is kept by the level of
+ * detail, not by refusing the fit: down to 0.6 full cards, down to 0.25 compact cards whose figures grow
+ * to stay ≥ 10 px, below that blocks on the overview canvas that carry their figures (at ≥ 10 px) only
+ * where a block is wide enough, and lane and stack labels only where they fit at ≥ 10 px.
+ */
+export const FIT_MIN_ZOOM = 0.03;
 /** How many of the newest thoughts the camera follows while a run streams. */
 const FOLLOW_TAIL = 4;
 /** Room kept around a whole-graph fit: the sides, and the toolbar above and the legend below. */
@@ -30,8 +35,8 @@ export function focusIds(grs: GrsState, streaming: readonly string[]): { core: s
 }
 
 /**
- * The viewport that shows a whole laid-out GRS in a pane, or null when even the fit would shrink the
- * compact cards' figures below legibility (then the camera frames the final thoughts instead).
+ * The viewport that shows a whole laid-out GRS in a pane, or null when even the canvas's least zoom
+ * cannot hold it (then the camera frames the final thoughts instead).
  */
 export function wholeGraphViewport(layout: Pick<LaneLayout, 'width' | 'height'>, pane: { width: number; height: number }) {
   const room = pane.height - FIT_TOP - FIT_BOTTOM;
@@ -62,16 +67,16 @@ export function frame(ids: readonly string[], cards: ReadonlyMap<string, Point>,
 
 /**
  * Moves the GRS camera as a viewer would: it follows the newest thoughts at a readable zoom while a
- * run streams; once it has ended (or is opened from History) the Thoughts view shows the whole graph
- * (the split view, a side pane, frames the final thoughts and their parents); it stops once the user
- * pans or zooms (until the next run), and brings a thought selected elsewhere into view.
+ * run streams; once it has ended (or is opened from History) the view, whole or split, shows the whole
+ * graph; it stops once the user pans or zooms (until the next run), and brings a thought selected
+ * elsewhere into view.
  */
-export function useGrsCamera(layout: LaneLayout): { onUserMove: (event: unknown) => void } {
+export function useGrsCamera(grs: GrsState, layout: LaneLayout): { onUserMove: (event: unknown) => void } {
   const api = useAppStoreApi();
   const flow = useReactFlow();
-  const runId = useAppStore((s) => s.live.grs.runId);
-  const count = useAppStore((s) => s.live.grs.thoughtOrder.length + selectStreaming(s.live.grs).length);
-  const finished = useAppStore((s) => s.live.grs.summary !== null);
+  const runId = grs.runId;
+  const count = grs.thoughtOrder.length + selectStreaming(grs).length;
+  const finished = grs.summary !== null;
   const view = useAppStore((s) => s.runUi.view);
   const selected = useAppStore((s) => (s.runUi.selection?.kind === 'thought' ? s.runUi.selection.id : null));
   const selectedOp = useAppStore((s) => (s.runUi.selection?.kind === 'operation' ? s.runUi.selection.id : null));
@@ -98,7 +103,8 @@ export function useGrsCamera(layout: LaneLayout): { onUserMove: (event: unknown)
       const pane = document.querySelector('.grs-canvas .react-flow')?.getBoundingClientRect();
       if (!pane) return;
       const { core, context } = focusIds(grs, streaming);
-      if (grs.summary && view === 'thoughts') {
+      // After a run both the Thoughts view and the split view show the whole graph at once.
+      if (grs.summary) {
         const whole = wholeGraphViewport(layoutRef.current, pane);
         const final = layoutRef.current.cards.get(core[0] ?? '');
         // Too big to fit legibly (a small window, a projector): as much of the graph as stays legible, around the final thought.

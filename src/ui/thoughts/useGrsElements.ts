@@ -1,18 +1,23 @@
-import { useMemo, useRef } from 'react';
-import type { Edge, Node } from '@xyflow/react';
-import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
+import { useMemo, useRef, useState } from 'react';
+import type { Node } from '@xyflow/react';
+import type { GrsState } from '../../engine/index';
+import { useAppStore } from '../store/StoreProvider';
 import { colorDomain, colorFor, type ColorDomain } from './colorScale';
-import { CARD_HEIGHT, CARD_WIDTH, laneLayout, laneNodeId, STACK_HEIGHT, stackId, type LaneItem, type LaneLayout } from './layout/laneLayout';
+import { CARD_HEIGHT, CARD_WIDTH, laneNodeId, STACK_HEIGHT, stackId, type LaneItem, type LaneLayout } from './layout/laneLayout';
 import { finalPathIds } from './finalPath';
+import { incrementalLaneLayout } from './layout/incrementalLaneLayout';
+import { edgeEnds, edgePaths, type EdgeEnds, type EdgeStyle } from './layout/edgePaths';
 import { opLabelOf } from './opLabels';
 import { selectFailedCalls, selectHigherIsBetter, selectOpOrder, selectStreaming } from '../run/runSelectors';
 
 export type GrsNodeData = { color: string | null; onFinalPath: boolean };
 
-/** Node and edge objects kept while unchanged, so React Flow and the cards skip what did not move. */
+/** The node that holds every edge (drawn by EdgeLayer). */
+export const EDGE_LAYER_ID = '__edges';
+
+/** Node objects kept while unchanged, so React Flow and the cards skip what did not move. */
 interface Caches {
   nodes: Map<string, Node>;
-  edges: Map<string, Edge>;
 }
 
 function sameData(a: Node, position: { x: number; y: number }, data: Record<string, unknown>): boolean {
@@ -24,39 +29,38 @@ function sameData(a: Node, position: { x: number; y: number }, data: Record<stri
 
 /**
  * React Flow nodes and edges for the GRS laid out by operation: a lane per operation, a card per kept
- * thought and per call still streaming, a "not kept" stack per lane. `cards` is false when the cards are
+ * thought and per call still streaming, a "not kept" stack per lane, and one layer with every edge. `cards` is false when the cards are
  * drawn on the overview canvas instead (far zoom): only lanes and stacks stay in the DOM then.
  */
 export function useGrsElements(
+  grs: GrsState,
   open: ReadonlySet<string> | 'all',
   cards: boolean,
-): { nodes: Node[]; edges: Edge[]; domain: ColorDomain; layout: LaneLayout; finalPath: ReadonlySet<string>; items: readonly LaneItem[] } {
-  const api = useAppStoreApi();
-  const order = useAppStore((s) => s.live.grs.thoughtOrder);
-  const streaming = useAppStore((s) => selectStreaming(s.live.grs));
-  const failedCalls = useAppStore((s) => selectFailedCalls(s.live.grs));
-  const thoughts = useAppStore((s) => s.live.grs.thoughts);
-  const opOrder = useAppStore((s) => selectOpOrder(s.live.grs));
+): { nodes: Node[]; domain: ColorDomain; layout: LaneLayout; finalPath: ReadonlySet<string>; items: readonly LaneItem[] } {
+  const { thoughtOrder: order, thoughts, calls, document: doc } = grs;
+  const streaming = selectStreaming(grs);
+  const failedCalls = selectFailedCalls(grs);
+  const opOrder = selectOpOrder(grs);
+  const higherIsBetter = selectHigherIsBetter(grs);
+  const finals = grs.summary?.finalThoughtIds;
   const colorBy = useAppStore((s) => s.runUi.colorBy);
-  const higherIsBetter = useAppStore((s) => selectHigherIsBetter(s.live.grs));
   const highlight = useAppStore((s) => s.highlight);
-  const finals = useAppStore((s) => s.live.grs.summary?.finalThoughtIds);
-  const doc = useAppStore((s) => s.live.grs.document);
 
   const items = useMemo(() => {
     const list: LaneItem[] = order.map((id) => {
       const t = thoughts[id];
       return { id, opId: t?.opId ?? null, parents: t?.parents ?? [], pruned: Boolean(t?.pruned) };
     });
-    const { calls } = api.getState().live.grs;
     for (const callId of [...streaming, ...failedCalls]) {
       const c = calls[callId];
       if (c) list.push({ id: `call:${callId}`, opId: c.opId, parents: c.inputIds, pruned: false, transient: true });
     }
     return list;
-  }, [api, order, thoughts, streaming, failedCalls]);
+  }, [calls, order, thoughts, streaming, failedCalls]);
 
-  const layout = useMemo(() => laneLayout(items, opOrder, open), [items, opOrder, open]);
+  // Extended update by update while a run streams, not laid out again in full (same result, tested).
+  const [layouter] = useState(incrementalLaneLayout);
+  const layout = useMemo(() => layouter(items, opOrder, open), [layouter, items, opOrder, open]);
   const finalPath = useMemo(() => finalPathIds(finals ?? [], (id) => thoughts[id]), [finals, thoughts]);
   const domain = useMemo(() => colorDomain(Object.values(thoughts), colorBy, higherIsBetter), [thoughts, colorBy, higherIsBetter]);
 
@@ -71,7 +75,19 @@ export function useGrsElements(
     return out;
   }, [layout, thoughts, doc]);
 
-  const caches = useRef<Caches>({ nodes: new Map(), edges: new Map() });
+  const ends = useMemo(() => (cards ? edgeEnds(items, layout) : []), [items, layout, cards]);
+  const paths = useMemo(() => {
+    const styleOf = ({ from, item, toStack }: EdgeEnds): EdgeStyle => {
+      if (item.transient) return 'pending';
+      if (toStack) return 'to-stack';
+      if (highlight.pathEdges[`${from}>${item.id}`]) return 'on-path';
+      if (highlight.active) return highlight.thoughts[from] && highlight.thoughts[item.id] ? 'on-lineage' : 'faded';
+      return finalPath.has(item.id) && finalPath.has(from) ? 'to-final' : 'plain';
+    };
+    return edgePaths(ends, layout, styleOf);
+  }, [ends, layout, highlight, finalPath]);
+
+  const caches = useRef<Caches>({ nodes: new Map() });
   const nodes = useMemo(() => {
     const prev = caches.current.nodes;
     const next = new Map<string, Node>();
@@ -82,13 +98,17 @@ export function useGrsElements(
         old && old.type === type && old.width === w && old.height === h && sameData(old, position, data)
           ? old
           : // Declared size: the camera can frame cards that were never rendered (off screen).
-            { id, type, position, data, width: w, height: h, draggable: false, connectable: false, selectable: false, zIndex: type === 'lane' ? -1 : 0 };
+            { id, type, position, data, width: w, height: h, draggable: false, connectable: false, selectable: false, zIndex: type === 'lane' || type === 'edges' ? -1 : 0 };
       next.set(id, node);
       list.push(node);
     };
     // Lanes first: they are drawn under their cards.
     for (const lane of layout.lanes) {
       add(laneNodeId(lane.opId), 'lane', { x: lane.x, y: lane.y }, { opId: lane.opId }, lane.width, lane.height);
+    }
+    // The edges over the lanes, under the cards.
+    if (cards) add(EDGE_LAYER_ID, 'edges', { x: 0, y: 0 }, { paths, width: layout.width, height: layout.height }, layout.width, layout.height);
+    for (const lane of layout.lanes) {
       if (lane.stack) add(stackId(lane.opId), 'stack', lane.stack, { opId: lane.opId, count: lane.folded, open: lane.open, why: why.get(lane.opId) ?? '' }, CARD_WIDTH, STACK_HEIGHT);
     }
     if (cards) {
@@ -102,46 +122,7 @@ export function useGrsElements(
     }
     caches.current.nodes = next;
     return list;
-  }, [items, layout, thoughts, domain, finalPath, cards, why]);
+  }, [items, layout, thoughts, domain, finalPath, cards, why, paths]);
 
-  const edges = useMemo(() => {
-    if (!cards) return [];
-    const prev = caches.current.edges;
-    const next = new Map<string, Edge>();
-    const list: Edge[] = [];
-    for (const item of items) {
-      // A folded thought's edges go to its lane's stack, once per parent.
-      const foldedIn = layout.folded.get(item.id);
-      const target = foldedIn ? stackId(foldedIn) : item.id;
-      for (const p of item.parents) {
-        if (layout.folded.has(p)) continue;
-        const id = `${p}>${target}`;
-        if (next.has(id)) continue;
-        const className = item.transient
-          ? 'grs-edge pending'
-          : foldedIn
-            ? 'grs-edge to-stack'
-            : highlight.pathEdges[id]
-              ? 'grs-edge on-path'
-              : highlight.active && highlight.thoughts[p] && highlight.thoughts[item.id]
-                ? 'grs-edge on-lineage'
-                : highlight.active
-                  ? 'grs-edge faded'
-                  : finalPath.has(item.id) && finalPath.has(p)
-                    ? 'grs-edge to-final'
-                    : 'grs-edge';
-        const old = prev.get(id);
-        const edge =
-          old && old.className === className
-            ? old
-            : { id, source: p, target, className, animated: Boolean(item.transient), focusable: false, selectable: false, interactionWidth: 0 };
-        next.set(id, edge);
-        list.push(edge);
-      }
-    }
-    caches.current.edges = next;
-    return list;
-  }, [items, layout, highlight, finalPath, cards]);
-
-  return { nodes, edges, domain, layout, finalPath, items };
+  return { nodes, domain, layout, finalPath, items };
 }

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import type { Node, NodeProps } from '@xyflow/react';
 import { useAppStore } from '../../store/StoreProvider';
 import { opLabelOf } from '../opLabels';
 
@@ -15,7 +15,6 @@ export const PendingCallCard = memo(function PendingCallCard({ id }: NodeProps<P
   if (call.error) {
     return (
       <div className="thought-card is-failed" data-testid={`failed-call-${callId}`}>
-        <Handle type="target" position={Position.Left} className="thought-handle" isConnectable={false} />
         <div className="thought-head">
           <span className="thought-title">{opLabel}</span>
           <span className="thought-flag bad">{call.purpose} failed</span>
@@ -30,7 +29,6 @@ export const PendingCallCard = memo(function PendingCallCard({ id }: NodeProps<P
   }
   return (
     <div className="thought-card is-pending" data-testid={`pending-${callId}`}>
-      <Handle type="target" position={Position.Left} className="thought-handle" isConnectable={false} />
       <div className="thought-head">
         <span className="thought-title">{opLabel}</span>
         <span className="thought-flag">
@@ -40,7 +38,6 @@ export const PendingCallCard = memo(function PendingCallCard({ id }: NodeProps<P
         {call.retries ? <span className="thought-flag bad">retry {call.retries}</span> : null}
       </div>
       <div className="thought-text streaming">{shown ? shown.slice(-400) : 'waiting for the model…'}</div>
-      <Handle type="source" position={Position.Right} className="thought-handle" isConnectable={false} />
     </div>
   );
 });

@@ -23,7 +23,8 @@ export const PrunedStack = memo(function PrunedStack({ data }: NodeProps<StackNo
       }}
     >
       <span className="grs-stack-count">
-        {data.open ? `▾ hide ${data.count} not kept` : `+${data.count} not kept`}
+        {data.open ? `▾ hide ${data.count}` : `+${data.count}`}
+        <span className="grs-stack-words"> not kept</span>
         {data.open ? null : <span className="grs-stack-ask"> — why</span>}
       </span>
       <span className="grs-stack-why">{data.why}</span>

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { Handle, Position, useStore as useFlowStore, type Node, type NodeProps } from '@xyflow/react';
+import { useStore as useFlowStore, type Node, type NodeProps } from '@xyflow/react';
 import type { Thought, ThoughtId } from '../../../engine/index';
 import { useAppStore } from '../../store/StoreProvider';
 import { PRESENT_TYPE_SCALE } from '../../present/presentType';
@@ -67,22 +67,23 @@ export const ThoughtCard = memo(function ThoughtCard({ id, data }: NodeProps<Tho
         title={pruned ? `${pruned} (${opLabel})` : opLabel}
         style={data.color ? { borderLeftColor: data.color } : undefined}
       >
-        <Handle type="target" position={Position.Left} className="thought-handle" isConnectable={false} />
         <div className="compact-score" data-testid="thought-score">
           {score ?? (t.kind === 'input' ? 'input' : '—')}
-          {final ? <span className="compact-final">final</span> : null}
+          {final ? (
+            <span className="compact-final" data-testid="thought-final">
+              final
+            </span>
+          ) : null}
         </div>
         <div className="compact-metrics">
           <span data-testid="thought-volume">V {t.volume}</span>
           <span data-testid="thought-latency">L {t.latency}</span>
         </div>
-        <Handle type="source" position={Position.Right} className="thought-handle" isConnectable={false} />
       </div>
     );
   }
   return (
     <div className={classes} data-testid={`thought-${id}`} title={pruned || undefined} style={data.color ? { borderLeftColor: data.color } : undefined}>
-      <Handle type="target" position={Position.Left} className="thought-handle" isConnectable={false} />
       <div className="thought-title">{opLabel}</div>
       <div className="thought-text">{t.parseError ? `Parse error: ${t.parseError.message}` : thoughtText(t.state)}</div>
       {pruned ? (
@@ -111,7 +112,6 @@ export const ThoughtCard = memo(function ThoughtCard({ id, data }: NodeProps<Tho
           <span title="Cost (this thought's share)">{dollars(t.cost)}</span>
         </div>
       ) : null}
-      <Handle type="source" position={Position.Right} className="thought-handle" isConnectable={false} />
     </div>
   );
 });

@@ -73,74 +73,115 @@ export function keptIds(items: readonly LaneItem[]): Set<string> {
   return kept;
 }
 
-/**
- * Lays a GRS out by operation: one lane per operation that made thoughts, lanes in columns by how many
- * thought-making operations lead to them (the input in column 0), lanes of one column in run order
- * (`opOrder`). Pruned thoughts that lead nowhere fold into one stack per lane unless the lane is in
- * `open` (or `open` is 'all'). One pass, linear in the items: cheap enough for every frame of a live run.
- */
-export function laneLayout(items: readonly LaneItem[], opOrder: readonly string[], open: ReadonlySet<string> | 'all'): LaneLayout {
-  const laneOf = (item: LaneItem) => item.opId ?? INPUT_LANE;
-  const itemLane = new Map<string, string>();
-  for (const item of items) itemLane.set(item.id, laneOf(item));
-  // A lane's column: one past the furthest lane its thoughts' parents sit in (items come parents first).
-  const column = new Map<string, number>([[INPUT_LANE, 0]]);
-  const members = new Map<string, LaneItem[]>();
-  for (const item of items) {
-    const lane = laneOf(item);
-    let col = column.get(lane) ?? (lane === INPUT_LANE ? 0 : 1);
-    for (const p of item.parents) {
-      const pl = itemLane.get(p);
-      if (pl === undefined || pl === lane) continue;
-      col = Math.max(col, (column.get(pl) ?? 0) + 1);
-    }
-    column.set(lane, col);
-    const list = members.get(lane) ?? [];
-    members.set(lane, list);
-    list.push(item);
+/** One lane's members, in creation order: thoughts kept on view, calls still streaming (or failed), pruned thoughts. */
+export interface LaneMembers {
+  shown: string[];
+  calls: string[];
+  hidden: string[];
+}
+
+/** Places one lane's cards from `top` (into `cards`): kept thoughts, calls, then its stack and, when open, its pruned thoughts. */
+export function placeLane(laneId: string, col: number, top: number, m: LaneMembers, isOpen: boolean, cards: Map<string, Point>): LaneBox {
+  const x = col * (LANE_WIDTH + COLUMN_GAP);
+  let y = top + LANE_HEADER;
+  const put = (id: string) => {
+    cards.set(id, { x: x + LANE_PAD, y });
+    y += CARD_HEIGHT + CARD_GAP;
+  };
+  m.shown.forEach(put);
+  m.calls.forEach(put);
+  let stack: Point | null = null;
+  if (m.hidden.length) {
+    stack = { x: x + LANE_PAD, y };
+    y += STACK_HEIGHT + CARD_GAP;
+    if (isOpen) m.hidden.forEach(put);
   }
+  const height = y - top - CARD_GAP + LANE_PAD;
+  return { opId: laneId, column: col, x, y: top, width: LANE_WIDTH, height, folded: m.hidden.length, open: isOpen, stack };
+}
+
+/** The lane an item goes in. */
+export const laneOf = (item: LaneItem): string => item.opId ?? INPUT_LANE;
+
+/**
+ * A lane's column: one past the furthest lane its items' parents sit in (items come parents first).
+ * Updates `column` for one item and returns the lane's column after it.
+ */
+export function columnAfter(item: LaneItem, itemLane: ReadonlyMap<string, string>, column: Map<string, number>): number {
+  const lane = laneOf(item);
+  let col = column.get(lane) ?? (lane === INPUT_LANE ? 0 : 1);
+  for (const p of item.parents) {
+    const pl = itemLane.get(p);
+    if (pl === undefined || pl === lane) continue;
+    col = Math.max(col, (column.get(pl) ?? 0) + 1);
+  }
+  column.set(lane, col);
+  return col;
+}
+
+/** Lanes in columns, and in run order (`opOrder`) within a column. */
+export function sortLanes(laneIds: Iterable<string>, column: ReadonlyMap<string, number>, opOrder: readonly string[]): string[] {
   const runIndex = new Map(opOrder.map((id, i) => [id, i]));
-  const laneIds = [...members.keys()].sort(
-    (a, b) => (column.get(a) ?? 0) - (column.get(b) ?? 0) || (runIndex.get(a) ?? -1) - (runIndex.get(b) ?? -1),
-  );
-  const kept = keptIds(items);
-  const cards = new Map<string, Point>();
-  const folded = new Map<string, string>();
-  const stacked = new Map<string, string>();
+  return [...laneIds].sort((a, b) => (column.get(a) ?? 0) - (column.get(b) ?? 0) || (runIndex.get(a) ?? -1) - (runIndex.get(b) ?? -1));
+}
+
+/** Stacks lanes column by column from the top, placing their cards; returns the boxes in the order given. */
+export function stackLanes(
+  laneIds: readonly string[],
+  column: ReadonlyMap<string, number>,
+  members: ReadonlyMap<string, LaneMembers>,
+  open: ReadonlySet<string> | 'all',
+  cards: Map<string, Point>,
+): { lanes: LaneBox[]; width: number; height: number } {
   const lanes: LaneBox[] = [];
   const columnBottom = new Map<number, number>();
   let width = 0;
   let height = 0;
   for (const laneId of laneIds) {
     const col = column.get(laneId) ?? 0;
-    const x = col * (LANE_WIDTH + COLUMN_GAP);
     const top = columnBottom.get(col) ?? 0;
-    const list = members.get(laneId) ?? [];
-    const shown = list.filter((i) => kept.has(i.id) && !i.transient);
-    const calls = list.filter((i) => i.transient);
-    const hidden = list.filter((i) => !kept.has(i.id) && !i.transient);
-    const isOpen = open === 'all' || open.has(laneId);
-    let y = top + LANE_HEADER;
-    const put = (id: string) => {
-      cards.set(id, { x: x + LANE_PAD, y });
-      y += CARD_HEIGHT + CARD_GAP;
-    };
-    shown.forEach((i) => put(i.id));
-    calls.forEach((i) => put(i.id));
-    let stack: Point | null = null;
-    if (hidden.length) {
-      stack = { x: x + LANE_PAD, y };
-      y += STACK_HEIGHT + CARD_GAP;
-      for (const i of hidden) stacked.set(i.id, laneId);
-      if (isOpen) hidden.forEach((i) => put(i.id));
-      else for (const i of hidden) folded.set(i.id, laneId);
-    }
-    const laneHeight = y - top - CARD_GAP + LANE_PAD;
-    lanes.push({ opId: laneId, column: col, x, y: top, width: LANE_WIDTH, height: laneHeight, folded: hidden.length, open: isOpen, stack });
-    columnBottom.set(col, top + laneHeight + LANE_GAP);
-    width = Math.max(width, x + LANE_WIDTH);
-    height = Math.max(height, top + laneHeight);
+    const box = placeLane(laneId, col, top, members.get(laneId) ?? { shown: [], calls: [], hidden: [] }, open === 'all' || open.has(laneId), cards);
+    lanes.push(box);
+    columnBottom.set(col, top + box.height + LANE_GAP);
+    width = Math.max(width, box.x + LANE_WIDTH);
+    height = Math.max(height, top + box.height);
   }
+  return { lanes, width, height };
+}
+
+/**
+ * Lays a GRS out by operation: one lane per operation that made thoughts, lanes in columns by how many
+ * thought-making operations lead to them (the input in column 0), lanes of one column in run order
+ * (`opOrder`). Pruned thoughts that lead nowhere fold into one stack per lane unless the lane is in
+ * `open` (or `open` is 'all'). One pass, linear in the items; a live run uses the incremental
+ * layouter (incrementalLaneLayout.ts), which gives the same result.
+ */
+export function laneLayout(items: readonly LaneItem[], opOrder: readonly string[], open: ReadonlySet<string> | 'all'): LaneLayout {
+  const itemLane = new Map<string, string>();
+  for (const item of items) itemLane.set(item.id, laneOf(item));
+  const column = new Map<string, number>([[INPUT_LANE, 0]]);
+  const kept = keptIds(items);
+  const members = new Map<string, LaneMembers>();
+  const folded = new Map<string, string>();
+  const stacked = new Map<string, string>();
+  for (const item of items) {
+    columnAfter(item, itemLane, column);
+    const lane = laneOf(item);
+    let m = members.get(lane);
+    if (!m) members.set(lane, (m = { shown: [], calls: [], hidden: [] }));
+    if (item.transient) m.calls.push(item.id);
+    else if (kept.has(item.id)) m.shown.push(item.id);
+    else m.hidden.push(item.id);
+  }
+  for (const [lane, m] of members) {
+    const isOpen = open === 'all' || open.has(lane);
+    for (const id of m.hidden) {
+      stacked.set(id, lane);
+      if (!isOpen) folded.set(id, lane);
+    }
+  }
+  const cards = new Map<string, Point>();
+  const { lanes, width, height } = stackLanes(sortLanes(members.keys(), column, opOrder), column, members, open, cards);
   return { lanes, cards, folded, stacked, width, height };
 }
 
