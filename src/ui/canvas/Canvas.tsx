@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import { Background, BackgroundVariant, ControlButton, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type Edge, type EdgeChange, type FinalConnectionState, type Node, type NodeChange } from '@xyflow/react';
 import { OPERATION_TYPES, type OperationType } from '../../engine/index';
 import type { XY } from '../document/graphEdits';
@@ -10,6 +10,9 @@ import { HistoryButtons } from './HistoryButtons';
 import { LevelOfDetail } from './LevelOfDetail';
 import { edgeTypes, nodeTypes, INPUT_NODE_ID, OUTPUT_NODE_ID } from './nodeTypes';
 import { useFlowElements } from './useFlowElements';
+import { drawnGraph, foldGroupsOf, foldsOnOpen } from './drawnGraph';
+import { canvasSize } from './startView';
+import { estimatedCanvasSize } from '../document/wrapLayout';
 
 /** Above this many operations only the visible nodes are rendered (large graphs stay fluid). */
 const VIRTUALIZE_ABOVE = 500;
@@ -28,6 +31,10 @@ export function Canvas() {
   const selection = useAppStore((s) => s.selection);
   const theme = useAppStore((s) => s.theme);
   const showMinimap = useAppStore((s) => s.prefs.minimap);
+  const folds = useAppStore((s) => s.folds);
+  const drawn = drawnGraph(doc, folds);
+  const foldable = foldGroupsOf(doc).length > 0;
+  const folded = drawn.stacks.size > 0;
   const canvasRef = useRef<HTMLDivElement>(null);
   const [dragging, setDragging] = useState<Record<string, XY>>({});
   const dragRef = useRef<Record<string, XY>>({});
@@ -39,7 +46,17 @@ export function Canvas() {
     e.preventDefault();
     setMenu({ screen: { x: e.clientX, y: e.clientY }, flow: rf.screenToFlowPosition({ x: e.clientX, y: e.clientY }), target });
   };
-  const { nodes, edges, measured } = useFlowElements(doc, selection, dragging, selectedEdges, measureTick);
+  const { nodes, edges, measured } = useFlowElements(drawn.doc, selection, dragging, selectedEdges, measureTick, drawn.stacks);
+
+  // A freshly loaded document folds its repeated branches when, unfolded, the whole graph would not read on this canvas.
+  useLayoutEffect(() => {
+    if (folds.kind !== 'auto') return;
+    const s = store.getState();
+    const view = canvasSize() ?? estimatedCanvasSize(s.panels);
+    const collapsed = foldsOnOpen(s.doc, view);
+    s.setFolds(collapsed, view, collapsed.length > 0);
+    if (collapsed.length) commands.showStart();
+  }, [folds, store, commands]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
@@ -70,7 +87,10 @@ export function Canvas() {
         setDragging(drag);
       }
       if (Object.keys(commit).length) {
-        store.getState().moveItems(commit);
+        const st = store.getState();
+        // Folded, the drawn places are the view's own: the document keeps its unfolded layout.
+        if (drawnGraph(st.doc, st.folds).stacks.size) st.moveFolded(commit);
+        else st.moveItems(commit);
         const rest = Object.fromEntries(Object.entries(dragRef.current).filter(([id]) => !(id in commit)));
         dragRef.current = rest;
         setDragging(rest);
@@ -205,6 +225,21 @@ export function Canvas() {
         {showMinimap ? <MiniMap pannable zoomable className="minimap" nodeColor={minimapColor} nodeStrokeWidth={2} style={{ width: 160, height: 100 }} /> : null}
         <Controls showInteractive={false} fitViewOptions={FIT_OPTIONS}>
           <HistoryButtons />
+          {foldable ? (
+            <ControlButton
+              className={`fold-toggle${folded ? ' is-on' : ''}`}
+              onClick={() => commands.toggleFolds()}
+              aria-label={folded ? 'Unfold every repeated branch (Shift+F)' : 'Fold repeated branches into stacks (Shift+F)'}
+              title={folded ? 'Unfold every repeated branch (Shift+F)' : 'Fold repeated branches into stacks (Shift+F)'}
+              aria-pressed={folded}
+              data-testid="toggle-folds"
+            >
+              <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden>
+                <rect x="1" y="1" width="10" height="8" rx="1.5" fill="currentColor" />
+                <path d="M4 12h9.5a1.5 1.5 0 0 0 1.5-1.5V4" fill="none" stroke="currentColor" strokeWidth="1.5" />
+              </svg>
+            </ControlButton>
+          ) : null}
           <ControlButton
             className={`minimap-toggle${showMinimap ? ' is-on' : ''}`}
             onClick={() => store.getState().togglePref('minimap')}

@@ -6,6 +6,12 @@ import { opDiagnosticsKey, parseDiagnosticsKey } from '../diagnostics/diagnostic
 import { useSlots } from '../shell/slots';
 import { useAppStore } from '../store/StoreProvider';
 import { NodeStatusStrip } from './NodeStatusStrip';
+import { drawnGraph, foldGroupsOf } from './drawnGraph';
+import { stackLabel } from '../document/foldBranches';
+import { StackStrip } from './StackStrip';
+import { useEditorCommands } from './editorCommands';
+
+const NO_MEMBERS: readonly string[] = [];
 
 const summaries = new WeakMap<OperationNode, string>();
 
@@ -30,17 +36,52 @@ export function summaryOf(op: OperationNode): string {
 /** An operation on the canvas: icon, name, parameter summary, diagnostics, handles and a run strip. */
 export const OperationNodeView = memo(function OperationNodeView({ id, selected }: NodeProps) {
   const op = useAppStore((s) => opIndex(s.doc).get(id));
-  const diagKey = useAppStore((s) => opDiagnosticsKey(s.doc, id));
+  // A folded stack draws its members as this, its first operation.
+  const members = useAppStore((s) => drawnGraph(s.doc, s.folds).stacks.get(id)) ?? NO_MEMBERS;
+  const stacked = members.length > 1;
+  // An unfolded repeated branch offers to fold again while folding is in use.
+  const foldable = useAppStore((s) => (s.folds.kind === 'chosen' && s.folds.offered && !stacked ? (foldGroupsOf(s.doc).find((g) => g.lead === id)?.members.length ?? 0) : 0));
+  const diagKey = useAppStore((s) => (stacked ? members.map((m) => opDiagnosticsKey(s.doc, m)).filter(Boolean).join('\u0002') : opDiagnosticsKey(s.doc, id)));
+  const title = useAppStore((s) => (stacked ? stackLabel(members.map((m) => opIndex(s.doc).get(m)?.label ?? '')) : ''));
   // In step mode, the operation the Step button will start.
-  const next = useAppStore((s) => s.runUi.heldOp === id);
+  const next = useAppStore((s) => s.runUi.heldOp === id || (stacked && s.runUi.heldOp !== null && members.includes(s.runUi.heldOp)));
   const { NodeStrip } = useSlots();
+  const commands = useEditorCommands();
   if (!op) return null;
   const def = operationDefinitions[op.type];
+  const name = (stacked && title) || op.label || def.label;
   const diags = parseDiagnosticsKey(diagKey);
   const errors = diags.filter((d) => d.severity === 'error');
   const level = errors.length ? 'error' : diags.length ? 'warning' : 'ok';
   return (
-    <div className={`op-node cat-${def.category} diag-${level}${selected ? ' is-selected' : ''}${next ? ' is-next' : ''}`} data-testid={`op-node-${id}`} title={def.help}>
+    <div className={`op-node cat-${def.category} diag-${level}${selected ? ' is-selected' : ''}${next ? ' is-next' : ''}${stacked ? ' is-stack' : ''}`} data-testid={`op-node-${id}`} title={def.help}>
+      {stacked ? (
+        <button
+          type="button"
+          className="stack-badge nodrag"
+          data-testid={`stack-badge-${id}`}
+          title={`${members.length} repeated branches folded into one: click to unfold them`}
+          onClick={(e) => {
+            e.stopPropagation();
+            commands.setStackFolded(id, false);
+          }}
+        >
+          ×{members.length}
+        </button>
+      ) : foldable > 1 ? (
+        <button
+          type="button"
+          className="stack-fold nodrag"
+          data-testid={`stack-fold-${id}`}
+          title={`Fold these ${foldable} repeated branches into one stack`}
+          onClick={(e) => {
+            e.stopPropagation();
+            commands.setStackFolded(id, true);
+          }}
+        >
+          fold ×{foldable}
+        </button>
+      ) : null}
       {next ? (
         <span className="next-badge" data-testid={`next-op-${id}`}>
           Next step
@@ -51,8 +92,8 @@ export const OperationNodeView = memo(function OperationNodeView({ id, selected 
         <span className="op-icon" aria-hidden>
           {def.icon}
         </span>
-        <span className="op-name" title={op.label || def.label}>
-          {op.label || def.label}
+        <span className="op-name" title={name}>
+          {name}
         </span>
         {diags.length ? (
           <span className={`diag-badge diag-badge-${level}`} data-testid={`diag-badge-${id}`} title={diags.map((d) => d.message).join('\n')}>
@@ -69,7 +110,7 @@ export const OperationNodeView = memo(function OperationNodeView({ id, selected 
           {diags[0].message}
         </div>
       ) : null}
-      {NodeStrip ? <NodeStrip opId={id} /> : <NodeStatusStrip opId={id} />}
+      {stacked ? <StackStrip lead={id} members={members} /> : NodeStrip ? <NodeStrip opId={id} /> : <NodeStatusStrip opId={id} />}
       <Handle type="source" position={Position.Right} className="handle handle-out" data-testid={`handle-out-${id}`} />
     </div>
   );

@@ -7,6 +7,9 @@ import { layoutPositions } from '../document/autoLayout';
 import { placeNewOperation } from '../document/placement';
 import { wrapIntoRows } from '../document/wrapLayout';
 import { canvasSize, EDITOR_OVERLAYS, startViewport, type CanvasOverlays, type StartFallback } from './startView';
+import { allFolds, drawnGraph, foldGroupsOf } from './drawnGraph';
+import { groupKey } from '../document/foldBranches';
+import { estimatedCanvasSize } from '../document/wrapLayout';
 import { useAppStoreApi } from '../store/StoreProvider';
 import type { AppStore } from '../store/createAppStore';
 
@@ -37,6 +40,10 @@ export interface EditorCommands {
   openQuickAdd: () => void;
   /** Selects an operation and brings it to the middle of the canvas. */
   focusOperation: (id: string) => void;
+  /** Unfolds every folded branch, or folds every repeated branch when none is folded. */
+  toggleFolds: () => void;
+  /** Unfolds (or folds again) the repeated branch whose first operation is `lead`. */
+  setStackFolded: (lead: string, folded: boolean) => void;
 }
 
 /** Fit view shows the whole graph but never blows a small one up past 100 %. */
@@ -94,7 +101,19 @@ function revealNode(rf: ReturnType<typeof useReactFlow>, p: { x: number; y: numb
 export function showStart(store: AppStore, rf: ReturnType<typeof useReactFlow>, fallback: StartFallback = 'whole'): void {
   const view = canvasSize();
   if (!view) return;
-  void rf.setViewport(startViewport(store.getState().doc, view, measuredSizes(rf), overlaysOf(store), fallback));
+  const s = store.getState();
+  void rf.setViewport(startViewport(drawnGraph(s.doc, s.folds).doc, view, measuredSizes(rf), overlaysOf(store), fallback));
+}
+
+/** Applies a new set of folded branches, laid out for the canvas as it is now, and shows the whole graph again. */
+function refold(store: AppStore, rf: ReturnType<typeof useReactFlow>, collapsed: readonly string[]): void {
+  const s = store.getState();
+  s.setFolds(collapsed, canvasSize() ?? estimatedCanvasSize(s.panels));
+  // The selection may now be folded out of sight: keep only what is drawn.
+  const hidden = drawnGraph(store.getState().doc, store.getState().folds).leadOf;
+  if (s.selection.some((id) => hidden.has(id))) s.select(s.selection.filter((id) => !hidden.has(id)));
+  // Wait a frame so React Flow has the new nodes before the view is fitted to them.
+  requestAnimationFrame(() => showStart(store, rf));
 }
 
 function build(store: AppStore, rf: ReturnType<typeof useReactFlow>, pointer: EditorCommands['pointer'], selectedEdges: EditorCommands['selectedEdges']): EditorCommands {
@@ -155,13 +174,34 @@ function build(store: AppStore, rf: ReturnType<typeof useReactFlow>, pointer: Ed
     autoLayout: async () => {
       const sizes = new Map(rf.getNodes().map((n) => [n.id, { width: n.measured?.width ?? 220, height: n.measured?.height ?? 96 }]));
       const positions = await layoutPositions(s().doc, sizes);
+      // Folded, the drawn layout is computed: laying out again drops the places dragged in this view.
+      const f = s().folds;
+      if (f.kind === 'chosen' && f.collapsed.length) s().setFolds(f.collapsed, f.view);
       // A long chain laid out in one line fits only unreadably small: wrap it into rows.
       const view = canvasSize();
       s().moveItems((view && wrapIntoRows(positions, view, sizes)) || positions);
-      const vp = view ? startViewport(s().doc, view, sizes, overlaysOf(store)) : null;
+      const vp = view ? startViewport(drawnGraph(s().doc, s().folds).doc, view, sizes, overlaysOf(store)) : null;
       if (vp) void rf.setViewport(vp, { duration: 200 });
     },
+    toggleFolds: () => {
+      const f = s().folds;
+      refold(store, rf, f.kind === 'chosen' && f.collapsed.length ? [] : allFolds(s().doc));
+    },
+    setStackFolded: (lead, folded) => {
+      const g = foldGroupsOf(s().doc).find((x) => x.lead === lead);
+      const f = s().folds;
+      if (!g) return;
+      const now = f.kind === 'chosen' ? f.collapsed.filter((k) => k !== groupKey(g)) : [];
+      refold(store, rf, folded ? [...now, groupKey(g)] : now);
+    },
     focusOperation: (id) => {
+      // An operation folded into a stack is unfolded first, so it can be shown.
+      const lead = drawnGraph(s().doc, s().folds).leadOf.get(id);
+      if (lead) {
+        const g = foldGroupsOf(s().doc).find((x) => x.lead === lead);
+        const f = s().folds;
+        if (g && f.kind === 'chosen') s().setFolds(f.collapsed.filter((k) => k !== groupKey(g)), f.view);
+      }
       s().select([id]);
       const node = rf.getNode(id);
       if (node) void rf.setCenter(node.position.x + (node.measured?.width ?? 220) / 2, node.position.y + (node.measured?.height ?? 96) / 2, { zoom: Math.max(rf.getZoom(), 0.8), duration: 250 });

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useAppStore } from '../store/StoreProvider';
 import { DocumentInspector } from './DocumentInspector';
+import { StackNote } from '../canvas/StackNote';
 
 // An operation's form (parameter, parser and function editors) loads when an operation is first selected.
 const OperationInspector = lazy(() => import('./OperationInspector').then((m) => ({ default: m.OperationInspector })));
@@ -11,6 +12,7 @@ export function Inspector() {
   const many = useAppStore((s) => s.selection.length);
   return (
     <aside className="inspector" aria-label="Inspector" data-testid="inspector">
+      {single ? <StackNote opId={single} /> : null}
       {single ? (
         <Suspense fallback={<p className="muted inspector-note">Loading…</p>}>
           <OperationInspector key={single} opId={single} />

@@ -8,6 +8,7 @@ import { createRunSlice } from '../run/runSlice';
 import type { ModelSettings } from '../run/settings/modelSettings';
 import { createSelectionSlice } from './selectionSlice';
 import { createTimelineSlice } from '../timeline/timelineSlice';
+import { createFoldSlice } from '../canvas/foldSlice';
 import { createUiSlice, type Theme } from './uiSlice';
 import type { AppState, HistoryState } from './types';
 
@@ -37,6 +38,7 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
         ...createRunsSlice(...a),
         ...createRunSlice(opts.modelSettings)(a[0], a[1]),
         ...createTimelineSlice(...a),
+        ...createFoldSlice(...a),
       }),
       {
         partialize: (s): HistoryState => ({ doc: s.doc }),

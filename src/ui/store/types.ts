@@ -7,9 +7,10 @@ import type { UiSlice } from './uiSlice';
 import type { RunsSlice } from './runsSlice';
 import type { RunSlice } from '../run/runSlice';
 import type { TimelineSlice } from '../timeline/timelineSlice';
+import type { FoldSlice } from '../canvas/foldSlice';
 
 /** The whole app state: typed slices combined at the root. */
-export type AppState = DocumentSlice & SelectionSlice & UiSlice & RunsSlice & RunSlice & TimelineSlice;
+export type AppState = DocumentSlice & SelectionSlice & UiSlice & RunsSlice & RunSlice & TimelineSlice & FoldSlice;
 
 /** The part of the state undo/redo tracks: the document only. */
 export type HistoryState = { doc: GotDocument };
