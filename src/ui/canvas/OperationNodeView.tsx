@@ -37,7 +37,8 @@ export function summaryOf(op: OperationNode): string {
 export const OperationNodeView = memo(function OperationNodeView({ id, selected }: NodeProps) {
   const op = useAppStore((s) => opIndex(s.doc).get(id));
   // A folded stack draws its members as this, its first operation.
-  const members = useAppStore((s) => drawnGraph(s.doc, s.folds).stacks.get(id)) ?? NO_MEMBERS;
+  const group = useAppStore((s) => drawnGraph(s.doc, s.folds).stacks.get(id));
+  const members = group?.members ?? NO_MEMBERS;
   const stacked = members.length > 1;
   // An unfolded repeated branch offers to fold again while folding is in use.
   const foldable = useAppStore((s) => (s.folds.kind === 'chosen' && s.folds.offered && !stacked ? (foldGroupsOf(s.doc).find((g) => g.lead === id)?.members.length ?? 0) : 0));
@@ -60,13 +61,13 @@ export const OperationNodeView = memo(function OperationNodeView({ id, selected 
           type="button"
           className="stack-badge nodrag"
           data-testid={`stack-badge-${id}`}
-          title={`${members.length} repeated branches folded into one: click to unfold them`}
+          title={group?.kind === 'serial' ? `${members.length} rounds of the same steps folded into one: click to unfold them` : `${members.length} repeated branches folded into one: click to unfold them`}
           onClick={(e) => {
             e.stopPropagation();
             commands.setStackFolded(id, false);
           }}
         >
-          ×{members.length}
+          {group?.kind === 'serial' ? `×${members.length} rounds` : `×${members.length}`}
         </button>
       ) : foldable > 1 ? (
         <button
