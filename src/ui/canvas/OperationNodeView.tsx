@@ -47,6 +47,9 @@ export const OperationNodeView = memo(function OperationNodeView({ id, selected 
   // In step mode, the operation the Step button will start.
   const next = useAppStore((s) => s.runUi.heldOp === id || (stacked && s.runUi.heldOp !== null && members.includes(s.runUi.heldOp)));
   const { NodeStrip } = useSlots();
+  // During and after a run the badge counts the members done, so progress reads at any zoom.
+  const done = useAppStore((s) => (stacked && members.some((m) => s.runs.ops[m]) ? members.filter((m) => s.runs.ops[m]?.status === 'done').length : -1));
+  const failed = useAppStore((s) => stacked && members.some((m) => s.runs.ops[m]?.status === 'failed'));
   const commands = useEditorCommands();
   if (!op) return null;
   const def = operationDefinitions[op.type];
@@ -59,7 +62,7 @@ export const OperationNodeView = memo(function OperationNodeView({ id, selected 
       {stacked ? (
         <button
           type="button"
-          className="stack-badge nodrag"
+          className={`stack-badge nodrag${failed ? ' has-failed' : ''}`}
           data-testid={`stack-badge-${id}`}
           title={group?.kind === 'serial' ? `${members.length} rounds of the same steps folded into one: click to unfold them` : `${members.length} repeated branches folded into one: click to unfold them`}
           onClick={(e) => {
@@ -67,7 +70,8 @@ export const OperationNodeView = memo(function OperationNodeView({ id, selected 
             commands.setStackFolded(id, false);
           }}
         >
-          {group?.kind === 'serial' ? `×${members.length} rounds` : `×${members.length}`}
+          {done >= 0 ? `${done}/${members.length}` : `×${members.length}`}
+          {group?.kind === 'serial' ? ' rounds' : ''}
         </button>
       ) : foldable > 1 ? (
         <button
