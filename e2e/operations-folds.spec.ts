@@ -78,6 +78,7 @@ test('selecting a stack inspects its first branch and says that edits apply to t
   await ed.node('solve-1').click();
   await expect(page.getByTestId('stack-note')).toContainText('Branch 1 of 8');
   await expect(page.getByTestId('op-id')).toHaveText('solve-1');
+  await page.screenshot({ path: `${SHOTS}/operations-folded-inspector-1280x720.png` });
   await page.getByTestId('stack-note-unfold').click();
   await expect(ed.node('solve-8')).toBeVisible();
   await expect(page.getByTestId('stack-note')).toHaveCount(0);
