@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import { Background, BackgroundVariant, ControlButton, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type Edge, type EdgeChange, type FinalConnectionState, type Node, type NodeChange } from '@xyflow/react';
 import { OPERATION_TYPES, type OperationType } from '../../engine/index';
 import type { XY } from '../document/graphEdits';
@@ -10,7 +10,7 @@ import { HistoryButtons } from './HistoryButtons';
 import { LevelOfDetail } from './LevelOfDetail';
 import { edgeTypes, nodeTypes, INPUT_NODE_ID, OUTPUT_NODE_ID } from './nodeTypes';
 import { useFlowElements } from './useFlowElements';
-import { drawnGraph, foldGroupsOf, foldsOnOpen } from './drawnGraph';
+import { allFolds, drawnGraph, foldGroupsOf, loadFolding, needsFolding } from './drawnGraph';
 import { canvasSize } from './startView';
 import { estimatedCanvasSize } from '../document/wrapLayout';
 
@@ -33,7 +33,6 @@ export function Canvas() {
   const showMinimap = useAppStore((s) => s.prefs.minimap);
   const folds = useAppStore((s) => s.folds);
   const drawn = drawnGraph(doc, folds);
-  const foldable = foldGroupsOf(doc).length > 0;
   const folded = drawn.stacks.size > 0;
   const canvasRef = useRef<HTMLDivElement>(null);
   const [dragging, setDragging] = useState<Record<string, XY>>({});
@@ -48,14 +47,37 @@ export function Canvas() {
   };
   const { nodes, edges, measured } = useFlowElements(drawn.doc, selection, dragging, selectedEdges, measureTick, drawn.stacks);
 
+  // The folding code loads after the first paint, so a graph that needs it later (or the fold button) has it at hand.
+  const [foldingReady, setFoldingReady] = useState(false);
+  useEffect(() => {
+    let live = true;
+    const id = setTimeout(() => void loadFolding().then(() => live && setFoldingReady(true)), 0);
+    return () => {
+      live = false;
+      clearTimeout(id);
+    };
+  }, []);
+
+  const foldable = foldingReady && foldGroupsOf(doc).length > 0;
+
   // A freshly loaded document folds its repeated branches when, unfolded, the whole graph would not read on this canvas.
+  const deciding = folds.kind === 'auto';
   useLayoutEffect(() => {
     if (folds.kind !== 'auto') return;
     const s = store.getState();
     const view = canvasSize() ?? estimatedCanvasSize(s.panels);
-    const collapsed = foldsOnOpen(s.doc, view);
-    s.setFolds(collapsed, view, collapsed.length > 0);
-    if (collapsed.length) commands.showStart();
+    if (!needsFolding(s.doc, view)) return s.setFolds([], view, false);
+    let live = true;
+    void loadFolding().then(() => {
+      const now = store.getState();
+      if (!live || now.folds !== folds) return;
+      const collapsed = allFolds(now.doc);
+      now.setFolds(collapsed, view, collapsed.length > 0);
+      if (collapsed.length) requestAnimationFrame(() => commands.showStart());
+    });
+    return () => {
+      live = false;
+    };
   }, [folds, store, commands]);
 
   const onNodesChange = useCallback(
@@ -178,10 +200,12 @@ export function Canvas() {
     store.getState().openQuickAdd({ screen, flow: rf.screenToFlowPosition(screen) });
   };
 
+  // While deciding whether to fold a big graph (its code loading), its unfolded form is not flashed (an attribute: LevelOfDetail owns the class list).
   return (
     <div
       ref={canvasRef}
       className="canvas"
+      data-deciding={deciding || undefined}
       data-testid="canvas"
       onDragOver={onDragOver}
       onDrop={onDrop}
@@ -234,10 +258,7 @@ export function Canvas() {
               aria-pressed={folded}
               data-testid="toggle-folds"
             >
-              <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden>
-                <rect x="1" y="1" width="10" height="8" rx="1.5" fill="currentColor" />
-                <path d="M4 12h9.5a1.5 1.5 0 0 0 1.5-1.5V4" fill="none" stroke="currentColor" strokeWidth="1.5" />
-              </svg>
+              ❐
             </ControlButton>
           ) : null}
           <ControlButton

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { lazy, memo, Suspense } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { operationDefinitions, type OperationNode } from '../../engine/index';
 import { opIndex } from '../document/docIndex';
@@ -6,12 +6,12 @@ import { opDiagnosticsKey, parseDiagnosticsKey } from '../diagnostics/diagnostic
 import { useSlots } from '../shell/slots';
 import { useAppStore } from '../store/StoreProvider';
 import { NodeStatusStrip } from './NodeStatusStrip';
-import { drawnGraph, foldGroupsOf } from './drawnGraph';
-import { stackLabel } from '../document/foldBranches';
-import { StackStrip } from './StackStrip';
-import { useEditorCommands } from './editorCommands';
+import { drawnGraph, foldGroupsOf, foldingLoaded } from './drawnGraph';
 
 const NO_MEMBERS: readonly string[] = [];
+// A stack's strip loads with the first folded graph, not on every start.
+const StackStrip = lazy(() => import('./StackStrip').then((m) => ({ default: m.StackStrip })));
+const StackMarks = lazy(() => import('./StackStrip').then((m) => ({ default: m.StackMarks })));
 
 const summaries = new WeakMap<OperationNode, string>();
 
@@ -43,14 +43,10 @@ export const OperationNodeView = memo(function OperationNodeView({ id, selected 
   // An unfolded repeated branch offers to fold again while folding is in use.
   const foldable = useAppStore((s) => (s.folds.kind === 'chosen' && s.folds.offered && !stacked ? (foldGroupsOf(s.doc).find((g) => g.lead === id)?.members.length ?? 0) : 0));
   const diagKey = useAppStore((s) => (stacked ? members.map((m) => opDiagnosticsKey(s.doc, m)).filter(Boolean).join('\u0002') : opDiagnosticsKey(s.doc, id)));
-  const title = useAppStore((s) => (stacked ? stackLabel(members.map((m) => opIndex(s.doc).get(m)?.label ?? '')) : ''));
+  const title = useAppStore((s) => (stacked ? (foldingLoaded()?.stackLabel(members.map((m) => opIndex(s.doc).get(m)?.label ?? '')) ?? '') : ''));
   // In step mode, the operation the Step button will start.
   const next = useAppStore((s) => s.runUi.heldOp === id || (stacked && s.runUi.heldOp !== null && members.includes(s.runUi.heldOp)));
   const { NodeStrip } = useSlots();
-  // During and after a run the badge counts the members done, so progress reads at any zoom.
-  const done = useAppStore((s) => (stacked && members.some((m) => s.runs.ops[m]) ? members.filter((m) => s.runs.ops[m]?.status === 'done').length : -1));
-  const failed = useAppStore((s) => stacked && members.some((m) => s.runs.ops[m]?.status === 'failed'));
-  const commands = useEditorCommands();
   if (!op) return null;
   const def = operationDefinitions[op.type];
   const name = (stacked && title) || op.label || def.label;
@@ -59,33 +55,10 @@ export const OperationNodeView = memo(function OperationNodeView({ id, selected 
   const level = errors.length ? 'error' : diags.length ? 'warning' : 'ok';
   return (
     <div className={`op-node cat-${def.category} diag-${level}${selected ? ' is-selected' : ''}${next ? ' is-next' : ''}${stacked ? ' is-stack' : ''}`} data-testid={`op-node-${id}`} title={def.help}>
-      {stacked ? (
-        <button
-          type="button"
-          className={`stack-badge nodrag${failed ? ' has-failed' : ''}`}
-          data-testid={`stack-badge-${id}`}
-          title={group?.kind === 'serial' ? `${members.length} rounds of the same steps folded into one: click to unfold them` : `${members.length} repeated branches folded into one: click to unfold them`}
-          onClick={(e) => {
-            e.stopPropagation();
-            commands.setStackFolded(id, false);
-          }}
-        >
-          {done >= 0 ? `${done}/${members.length}` : `×${members.length}`}
-          {group?.kind === 'serial' ? ' rounds' : ''}
-        </button>
-      ) : foldable > 1 ? (
-        <button
-          type="button"
-          className="stack-fold nodrag"
-          data-testid={`stack-fold-${id}`}
-          title={`Fold these ${foldable} repeated branches into one stack`}
-          onClick={(e) => {
-            e.stopPropagation();
-            commands.setStackFolded(id, true);
-          }}
-        >
-          fold ×{foldable}
-        </button>
+      {stacked || foldable > 1 ? (
+        <Suspense fallback={null}>
+          <StackMarks id={id} group={group} foldable={foldable} />
+        </Suspense>
       ) : null}
       {next ? (
         <span className="next-badge" data-testid={`next-op-${id}`}>
@@ -115,7 +88,11 @@ export const OperationNodeView = memo(function OperationNodeView({ id, selected 
           {diags[0].message}
         </div>
       ) : null}
-      {stacked ? <StackStrip lead={id} members={members} /> : NodeStrip ? <NodeStrip opId={id} /> : <NodeStatusStrip opId={id} />}
+      {stacked ? (
+        <Suspense fallback={null}>
+          <StackStrip lead={id} members={members} />
+        </Suspense>
+      ) : NodeStrip ? <NodeStrip opId={id} /> : <NodeStatusStrip opId={id} />}
       <Handle type="source" position={Position.Right} className="handle handle-out" data-testid={`handle-out-${id}`} />
     </div>
   );

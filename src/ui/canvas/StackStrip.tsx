@@ -4,6 +4,8 @@ import { formatRange } from '../estimate/estimateRun';
 import type { OperationStatus } from '../../engine/index';
 import { useAppStore } from '../store/StoreProvider';
 import { stackProgress } from './stackProgress';
+import { useEditorCommands } from './editorCommands';
+import type { FoldGroup } from '../document/folding';
 
 /** A folded stack's strip: its members' combined run progress and first error, else what each member is expected to make. */
 export const StackStrip = memo(function StackStrip({ lead, members }: { lead: string; members: readonly string[] }) {
@@ -38,3 +40,44 @@ export const StackStrip = memo(function StackStrip({ lead, members }: { lead: st
     </div>
   );
 });
+
+/** A stack's badge (its size, or during a run its members done; click to unfold), or on an unfolded branch's lead the chip that folds it again. */
+export function StackMarks({ id, group, foldable }: { id: string; group: FoldGroup | undefined; foldable: number }) {
+  const members = group?.members ?? [];
+  // During and after a run the badge counts the members done, so progress reads at any zoom.
+  const done = useAppStore((s) => (members.some((m) => s.runs.ops[m]) ? members.filter((m) => s.runs.ops[m]?.status === 'done').length : -1));
+  const failed = useAppStore((s) => members.some((m) => s.runs.ops[m]?.status === 'failed'));
+  const commands = useEditorCommands();
+  if (!group) {
+    return (
+      <button
+        type="button"
+        className="stack-fold nodrag"
+        data-testid={`stack-fold-${id}`}
+        title={`Fold these ${foldable} repeated branches into one stack`}
+        onClick={(e) => {
+          e.stopPropagation();
+          commands.setStackFolded(id, true);
+        }}
+      >
+        fold ×{foldable}
+      </button>
+    );
+  }
+  const serial = group.kind === 'serial';
+  return (
+    <button
+      type="button"
+      className={`stack-badge nodrag${failed ? ' has-failed' : ''}`}
+      data-testid={`stack-badge-${id}`}
+      title={serial ? `${members.length} rounds of the same steps folded into one: click to unfold them` : `${members.length} repeated branches folded into one: click to unfold them`}
+      onClick={(e) => {
+        e.stopPropagation();
+        commands.setStackFolded(id, false);
+      }}
+    >
+      {done >= 0 ? `${done}/${members.length}` : `×${members.length}`}
+      {serial ? ' rounds' : ''}
+    </button>
+  );
+}

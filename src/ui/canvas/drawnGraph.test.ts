@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseDocumentFile, type GotDocument } from '../../engine/index';
 import { createAppStore } from '../store/createAppStore';
 import { LEGIBLE_LINE_PX, titleLinePx } from '../document/legibility';
 import { wrapDocumentForView } from '../document/wrapLayout';
-import { drawnGraph, foldsOnOpen } from './drawnGraph';
+import { drawnGraph, foldsOnOpen, loadFolding } from './drawnGraph';
 import { graphBounds, startViewport } from './startView';
 
 const example = (file: string): GotDocument => {
@@ -20,6 +20,10 @@ const VIEWS = [
 ];
 
 describe('opening a graph on the Operations canvas', () => {
+  beforeAll(async () => {
+    await loadFolding();
+  });
+
   it('shows every gallery example whole with titles at least 10 px tall at 1280×720 and at 150 % zoom, folding only those that need it', () => {
     for (const view of VIEWS) {
       for (const file of gallery) {

@@ -7,9 +7,8 @@ import { layoutPositions } from '../document/autoLayout';
 import { placeNewOperation } from '../document/placement';
 import { wrapIntoRows } from '../document/wrapLayout';
 import { canvasSize, EDITOR_OVERLAYS, startViewport, type CanvasOverlays, type StartFallback } from './startView';
-import { allFolds, drawnGraph, foldGroupsOf } from './drawnGraph';
-import { groupKey } from '../document/foldBranches';
-import { estimatedCanvasSize } from '../document/wrapLayout';
+import { drawnGraph, foldGroupsOf } from './drawnGraph';
+import { groupKey } from '../document/foldKey';
 import { useAppStoreApi } from '../store/StoreProvider';
 import type { AppStore } from '../store/createAppStore';
 
@@ -105,17 +104,6 @@ export function showStart(store: AppStore, rf: ReturnType<typeof useReactFlow>, 
   void rf.setViewport(startViewport(drawnGraph(s.doc, s.folds).doc, view, measuredSizes(rf), overlaysOf(store), fallback));
 }
 
-/** Applies a new set of folded branches, laid out for the canvas as it is now, and shows the whole graph again. */
-function refold(store: AppStore, rf: ReturnType<typeof useReactFlow>, collapsed: readonly string[]): void {
-  const s = store.getState();
-  s.setFolds(collapsed, canvasSize() ?? estimatedCanvasSize(s.panels));
-  // The selection may now be folded out of sight: keep only what is drawn.
-  const hidden = drawnGraph(store.getState().doc, store.getState().folds).leadOf;
-  if (s.selection.some((id) => hidden.has(id))) s.select(s.selection.filter((id) => !hidden.has(id)));
-  // Wait a frame so React Flow has the new nodes before the view is fitted to them.
-  requestAnimationFrame(() => showStart(store, rf));
-}
-
 function build(store: AppStore, rf: ReturnType<typeof useReactFlow>, pointer: EditorCommands['pointer'], selectedEdges: EditorCommands['selectedEdges']): EditorCommands {
   const s = store.getState;
   let pasteCount = 0;
@@ -183,17 +171,9 @@ function build(store: AppStore, rf: ReturnType<typeof useReactFlow>, pointer: Ed
       const vp = view ? startViewport(drawnGraph(s().doc, s().folds).doc, view, sizes, overlaysOf(store)) : null;
       if (vp) void rf.setViewport(vp, { duration: 200 });
     },
-    toggleFolds: () => {
-      const f = s().folds;
-      refold(store, rf, f.kind === 'chosen' && f.collapsed.length ? [] : allFolds(s().doc));
-    },
-    setStackFolded: (lead, folded) => {
-      const g = foldGroupsOf(s().doc).find((x) => x.lead === lead);
-      const f = s().folds;
-      if (!g) return;
-      const now = f.kind === 'chosen' ? f.collapsed.filter((k) => k !== groupKey(g)) : [];
-      refold(store, rf, folded ? [...now, groupKey(g)] : now);
-    },
+    // Folding's code loads with the first fold.
+    toggleFolds: () => void import('./foldCommands').then((m) => m.toggleFolds(store, rf)),
+    setStackFolded: (lead, folded) => void import('./foldCommands').then((m) => m.setStackFolded(store, rf, lead, folded)),
     focusOperation: (id) => {
       // An operation folded into a stack is unfolded first, so it can be shown.
       const lead = drawnGraph(s().doc, s().folds).leadOf.get(id);

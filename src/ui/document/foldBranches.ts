@@ -1,5 +1,7 @@
 import { operationOrder, type GotDocument } from '../../engine/index';
 
+export { groupKey } from './foldKey';
+
 /**
  * Operations that repeat one step of a branch drawn once per part (GoT's "solve each of the 8
  * lists"): the same type and parameters up to part numbers, fed by steps that repeat in the same way.
@@ -90,8 +92,6 @@ export function serialGroups(doc: GotDocument): FoldGroup[] {
   return groups;
 }
 
-/** A group's identity across edits: its kind and exact member list (a new duplicate or a changed member makes a new group). */
-export const groupKey = (g: Pick<FoldGroup, 'kind' | 'members'>): string => `${g.kind}:${g.members.join('\n')}`;
 
 /** One title for a stack: the members' labels with differing part numbers shown as a range ("Pick List 1–8"), else the first label. */
 export function stackLabel(labels: readonly string[]): string {

@@ -1,6 +1,7 @@
 import { operationOrder, type GotDocument, type OperationNode } from '../../engine/index';
 import { DEFAULT_NODE_SIZE } from './autoLayout';
-import { foldGroups, groupKey, type FoldGroup } from './foldBranches';
+import { foldGroups, type FoldGroup } from './foldBranches';
+import { groupKey } from './foldKey';
 import type { XY } from './graphEdits';
 import { wrapIntoRows, type ViewSize } from './wrapLayout';
 

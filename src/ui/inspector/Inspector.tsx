@@ -1,9 +1,10 @@
 import { lazy, Suspense } from 'react';
 import { useAppStore } from '../store/StoreProvider';
 import { DocumentInspector } from './DocumentInspector';
-import { StackNote } from '../canvas/StackNote';
 
 // An operation's form (parameter, parser and function editors) loads when an operation is first selected.
+// The note over a folded stack's inspector is only needed once a graph is folded.
+const StackNote = lazy(() => import('../canvas/StackNote').then((m) => ({ default: m.StackNote })));
 const OperationInspector = lazy(() => import('./OperationInspector').then((m) => ({ default: m.OperationInspector })));
 
 /** The right panel: the selected operation's form, or the document when nothing (or several) is selected. */
@@ -12,9 +13,9 @@ export function Inspector() {
   const many = useAppStore((s) => s.selection.length);
   return (
     <aside className="inspector" aria-label="Inspector" data-testid="inspector">
-      {single ? <StackNote opId={single} /> : null}
       {single ? (
         <Suspense fallback={<p className="muted inspector-note">Loading…</p>}>
+          <StackNote opId={single} />
           <OperationInspector key={single} opId={single} />
         </Suspense>
       ) : null}
