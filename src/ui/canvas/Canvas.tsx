@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import { Background, BackgroundVariant, ControlButton, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type Edge, type EdgeChange, type FinalConnectionState, type Node, type NodeChange } from '@xyflow/react';
 import { OPERATION_TYPES, type OperationType } from '../../engine/index';
 import type { XY } from '../document/graphEdits';
@@ -10,6 +10,9 @@ import { HistoryButtons } from './HistoryButtons';
 import { LevelOfDetail } from './LevelOfDetail';
 import { edgeTypes, nodeTypes, INPUT_NODE_ID, OUTPUT_NODE_ID } from './nodeTypes';
 import { useFlowElements } from './useFlowElements';
+import { allFolds, drawnGraph, foldGroupsOf, loadFolding, needsFolding } from './drawnGraph';
+import { canvasSize } from './startView';
+import { estimatedCanvasSize } from '../document/wrapLayout';
 
 /** Above this many operations only the visible nodes are rendered (large graphs stay fluid). */
 const VIRTUALIZE_ABOVE = 500;
@@ -28,6 +31,9 @@ export function Canvas() {
   const selection = useAppStore((s) => s.selection);
   const theme = useAppStore((s) => s.theme);
   const showMinimap = useAppStore((s) => s.prefs.minimap);
+  const folds = useAppStore((s) => s.folds);
+  const drawn = drawnGraph(doc, folds);
+  const folded = drawn.stacks.size > 0;
   const canvasRef = useRef<HTMLDivElement>(null);
   const [dragging, setDragging] = useState<Record<string, XY>>({});
   const dragRef = useRef<Record<string, XY>>({});
@@ -39,7 +45,40 @@ export function Canvas() {
     e.preventDefault();
     setMenu({ screen: { x: e.clientX, y: e.clientY }, flow: rf.screenToFlowPosition({ x: e.clientX, y: e.clientY }), target });
   };
-  const { nodes, edges, measured } = useFlowElements(doc, selection, dragging, selectedEdges, measureTick);
+  const { nodes, edges, measured } = useFlowElements(drawn.doc, selection, dragging, selectedEdges, measureTick, drawn.stacks);
+
+  // The folding code loads after the first paint, so a graph that needs it later (or the fold button) has it at hand.
+  const [foldingReady, setFoldingReady] = useState(false);
+  useEffect(() => {
+    let live = true;
+    const id = setTimeout(() => void loadFolding().then(() => live && setFoldingReady(true)), 0);
+    return () => {
+      live = false;
+      clearTimeout(id);
+    };
+  }, []);
+
+  const foldable = foldingReady && foldGroupsOf(doc).length > 0;
+
+  // A freshly loaded document folds its repeated branches when, unfolded, the whole graph would not read on this canvas.
+  const deciding = folds.kind === 'auto';
+  useLayoutEffect(() => {
+    if (folds.kind !== 'auto') return;
+    const s = store.getState();
+    const view = canvasSize() ?? estimatedCanvasSize(s.panels);
+    if (!needsFolding(s.doc, view)) return s.setFolds([], view, false);
+    let live = true;
+    void loadFolding().then(() => {
+      const now = store.getState();
+      if (!live || now.folds !== folds) return;
+      const collapsed = allFolds(now.doc);
+      now.setFolds(collapsed, view, collapsed.length > 0);
+      if (collapsed.length) requestAnimationFrame(() => commands.showStart());
+    });
+    return () => {
+      live = false;
+    };
+  }, [folds, store, commands]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
@@ -70,7 +109,10 @@ export function Canvas() {
         setDragging(drag);
       }
       if (Object.keys(commit).length) {
-        store.getState().moveItems(commit);
+        const st = store.getState();
+        // Folded, the drawn places are the view's own: the document keeps its unfolded layout.
+        if (drawnGraph(st.doc, st.folds).stacks.size) st.moveFolded(commit);
+        else st.moveItems(commit);
         const rest = Object.fromEntries(Object.entries(dragRef.current).filter(([id]) => !(id in commit)));
         dragRef.current = rest;
         setDragging(rest);
@@ -158,10 +200,12 @@ export function Canvas() {
     store.getState().openQuickAdd({ screen, flow: rf.screenToFlowPosition(screen) });
   };
 
+  // While deciding whether to fold a big graph (its code loading), its unfolded form is not flashed (an attribute: LevelOfDetail owns the class list).
   return (
     <div
       ref={canvasRef}
       className="canvas"
+      data-deciding={deciding || undefined}
       data-testid="canvas"
       onDragOver={onDragOver}
       onDrop={onDrop}
@@ -205,6 +249,18 @@ export function Canvas() {
         {showMinimap ? <MiniMap pannable zoomable className="minimap" nodeColor={minimapColor} nodeStrokeWidth={2} style={{ width: 160, height: 100 }} /> : null}
         <Controls showInteractive={false} fitViewOptions={FIT_OPTIONS}>
           <HistoryButtons />
+          {foldable ? (
+            <ControlButton
+              className={`fold-toggle${folded ? ' is-on' : ''}`}
+              onClick={() => commands.toggleFolds()}
+              aria-label={folded ? 'Unfold every repeated branch (Shift+F)' : 'Fold repeated branches into stacks (Shift+F)'}
+              title={folded ? 'Unfold every repeated branch (Shift+F)' : 'Fold repeated branches into stacks (Shift+F)'}
+              aria-pressed={folded}
+              data-testid="toggle-folds"
+            >
+              ❐
+            </ControlButton>
+          ) : null}
           <ControlButton
             className={`minimap-toggle${showMinimap ? ' is-on' : ''}`}
             onClick={() => store.getState().togglePref('minimap')}

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { lazy, memo, Suspense } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { operationDefinitions, type OperationNode } from '../../engine/index';
 import { opIndex } from '../document/docIndex';
@@ -6,6 +6,12 @@ import { opDiagnosticsKey, parseDiagnosticsKey } from '../diagnostics/diagnostic
 import { useSlots } from '../shell/slots';
 import { useAppStore } from '../store/StoreProvider';
 import { NodeStatusStrip } from './NodeStatusStrip';
+import { drawnGraph, foldGroupsOf, foldingLoaded } from './drawnGraph';
+
+const NO_MEMBERS: readonly string[] = [];
+// A stack's strip loads with the first folded graph, not on every start.
+const StackStrip = lazy(() => import('./StackStrip').then((m) => ({ default: m.StackStrip })));
+const StackMarks = lazy(() => import('./StackStrip').then((m) => ({ default: m.StackMarks })));
 
 const summaries = new WeakMap<OperationNode, string>();
 
@@ -30,17 +36,30 @@ export function summaryOf(op: OperationNode): string {
 /** An operation on the canvas: icon, name, parameter summary, diagnostics, handles and a run strip. */
 export const OperationNodeView = memo(function OperationNodeView({ id, selected }: NodeProps) {
   const op = useAppStore((s) => opIndex(s.doc).get(id));
-  const diagKey = useAppStore((s) => opDiagnosticsKey(s.doc, id));
+  // A folded stack draws its members as this, its first operation.
+  const group = useAppStore((s) => drawnGraph(s.doc, s.folds).stacks.get(id));
+  const members = group?.members ?? NO_MEMBERS;
+  const stacked = members.length > 1;
+  // An unfolded repeated branch offers to fold again while folding is in use.
+  const foldable = useAppStore((s) => (s.folds.kind === 'chosen' && s.folds.offered && !stacked ? (foldGroupsOf(s.doc).find((g) => g.lead === id)?.members.length ?? 0) : 0));
+  const diagKey = useAppStore((s) => (stacked ? members.map((m) => opDiagnosticsKey(s.doc, m)).filter(Boolean).join('\u0002') : opDiagnosticsKey(s.doc, id)));
+  const title = useAppStore((s) => (stacked ? (foldingLoaded()?.stackLabel(members.map((m) => opIndex(s.doc).get(m)?.label ?? '')) ?? '') : ''));
   // In step mode, the operation the Step button will start.
-  const next = useAppStore((s) => s.runUi.heldOp === id);
+  const next = useAppStore((s) => s.runUi.heldOp === id || (stacked && s.runUi.heldOp !== null && members.includes(s.runUi.heldOp)));
   const { NodeStrip } = useSlots();
   if (!op) return null;
   const def = operationDefinitions[op.type];
+  const name = (stacked && title) || op.label || def.label;
   const diags = parseDiagnosticsKey(diagKey);
   const errors = diags.filter((d) => d.severity === 'error');
   const level = errors.length ? 'error' : diags.length ? 'warning' : 'ok';
   return (
-    <div className={`op-node cat-${def.category} diag-${level}${selected ? ' is-selected' : ''}${next ? ' is-next' : ''}`} data-testid={`op-node-${id}`} title={def.help}>
+    <div className={`op-node cat-${def.category} diag-${level}${selected ? ' is-selected' : ''}${next ? ' is-next' : ''}${stacked ? ' is-stack' : ''}`} data-testid={`op-node-${id}`} title={def.help}>
+      {stacked || foldable > 1 ? (
+        <Suspense fallback={null}>
+          <StackMarks id={id} group={group} foldable={foldable} />
+        </Suspense>
+      ) : null}
       {next ? (
         <span className="next-badge" data-testid={`next-op-${id}`}>
           Next step
@@ -51,8 +70,8 @@ export const OperationNodeView = memo(function OperationNodeView({ id, selected 
         <span className="op-icon" aria-hidden>
           {def.icon}
         </span>
-        <span className="op-name" title={op.label || def.label}>
-          {op.label || def.label}
+        <span className="op-name" title={name}>
+          {name}
         </span>
         {diags.length ? (
           <span className={`diag-badge diag-badge-${level}`} data-testid={`diag-badge-${id}`} title={diags.map((d) => d.message).join('\n')}>
@@ -69,7 +88,11 @@ export const OperationNodeView = memo(function OperationNodeView({ id, selected 
           {diags[0].message}
         </div>
       ) : null}
-      {NodeStrip ? <NodeStrip opId={id} /> : <NodeStatusStrip opId={id} />}
+      {stacked ? (
+        <Suspense fallback={null}>
+          <StackStrip lead={id} members={members} />
+        </Suspense>
+      ) : NodeStrip ? <NodeStrip opId={id} /> : <NodeStatusStrip opId={id} />}
       <Handle type="source" position={Position.Right} className="handle handle-out" data-testid={`handle-out-${id}`} />
     </div>
   );

@@ -3,6 +3,7 @@ import { BaseEdge, EdgeLabelRenderer, getBezierPath, getSmoothStepPath, type Edg
 import { estimateOf } from '../estimate/estimateOf';
 import { useAppStore } from '../store/StoreProvider';
 import { backwardLaneY } from './edgeLanes';
+import { drawnGraph } from './drawnGraph';
 
 export interface OrderedEdgeData extends Record<string, unknown> {
   order: number;
@@ -15,7 +16,7 @@ export const OrderedEdge = memo(function OrderedEdge(props: EdgeProps) {
   const d = data as OrderedEdgeData | undefined;
   // An edge running backwards (a wrapped row continuing below) goes round the rows through the gap between them.
   const backward = targetX < sourceX - 40;
-  const gapY = useAppStore((s) => (backward ? backwardLaneY(s.doc, sourceY, targetY) : 0));
+  const gapY = useAppStore((s) => (backward ? backwardLaneY(drawnGraph(s.doc, s.folds).doc, sourceY, targetY) : 0));
   // Edges sharing a gap keep apart: longer jumps run a little lower; each label sits near its own source.
   const laneY = gapY + Math.max(-10, Math.min(10, (sourceX - targetX - 500) / 40));
   const [path, midX, midY] = backward

@@ -7,6 +7,8 @@ import { layoutPositions } from '../document/autoLayout';
 import { placeNewOperation } from '../document/placement';
 import { wrapIntoRows } from '../document/wrapLayout';
 import { canvasSize, EDITOR_OVERLAYS, startViewport, type CanvasOverlays, type StartFallback } from './startView';
+import { drawnGraph, foldGroupsOf } from './drawnGraph';
+import { groupKey } from '../document/foldKey';
 import { useAppStoreApi } from '../store/StoreProvider';
 import type { AppStore } from '../store/createAppStore';
 
@@ -37,6 +39,10 @@ export interface EditorCommands {
   openQuickAdd: () => void;
   /** Selects an operation and brings it to the middle of the canvas. */
   focusOperation: (id: string) => void;
+  /** Unfolds every folded branch, or folds every repeated branch when none is folded. */
+  toggleFolds: () => void;
+  /** Unfolds (or folds again) the repeated branch whose first operation is `lead`. */
+  setStackFolded: (lead: string, folded: boolean) => void;
 }
 
 /** Fit view shows the whole graph but never blows a small one up past 100 %. */
@@ -94,7 +100,8 @@ function revealNode(rf: ReturnType<typeof useReactFlow>, p: { x: number; y: numb
 export function showStart(store: AppStore, rf: ReturnType<typeof useReactFlow>, fallback: StartFallback = 'whole'): void {
   const view = canvasSize();
   if (!view) return;
-  void rf.setViewport(startViewport(store.getState().doc, view, measuredSizes(rf), overlaysOf(store), fallback));
+  const s = store.getState();
+  void rf.setViewport(startViewport(drawnGraph(s.doc, s.folds).doc, view, measuredSizes(rf), overlaysOf(store), fallback));
 }
 
 function build(store: AppStore, rf: ReturnType<typeof useReactFlow>, pointer: EditorCommands['pointer'], selectedEdges: EditorCommands['selectedEdges']): EditorCommands {
@@ -155,13 +162,26 @@ function build(store: AppStore, rf: ReturnType<typeof useReactFlow>, pointer: Ed
     autoLayout: async () => {
       const sizes = new Map(rf.getNodes().map((n) => [n.id, { width: n.measured?.width ?? 220, height: n.measured?.height ?? 96 }]));
       const positions = await layoutPositions(s().doc, sizes);
+      // Folded, the drawn layout is computed: laying out again drops the places dragged in this view.
+      const f = s().folds;
+      if (f.kind === 'chosen' && f.collapsed.length) s().setFolds(f.collapsed, f.view);
       // A long chain laid out in one line fits only unreadably small: wrap it into rows.
       const view = canvasSize();
       s().moveItems((view && wrapIntoRows(positions, view, sizes)) || positions);
-      const vp = view ? startViewport(s().doc, view, sizes, overlaysOf(store)) : null;
+      const vp = view ? startViewport(drawnGraph(s().doc, s().folds).doc, view, sizes, overlaysOf(store)) : null;
       if (vp) void rf.setViewport(vp, { duration: 200 });
     },
+    // Folding's code loads with the first fold.
+    toggleFolds: () => void import('./foldCommands').then((m) => m.toggleFolds(store, rf)),
+    setStackFolded: (lead, folded) => void import('./foldCommands').then((m) => m.setStackFolded(store, rf, lead, folded)),
     focusOperation: (id) => {
+      // An operation folded into a stack is unfolded first, so it can be shown.
+      const lead = drawnGraph(s().doc, s().folds).leadOf.get(id);
+      if (lead) {
+        const g = foldGroupsOf(s().doc).find((x) => x.lead === lead);
+        const f = s().folds;
+        if (g && f.kind === 'chosen') s().setFolds(f.collapsed.filter((k) => k !== groupKey(g)), f.view);
+      }
       s().select([id]);
       const node = rf.getNode(id);
       if (node) void rf.setCenter(node.position.x + (node.measured?.width ?? 220) / 2, node.position.y + (node.measured?.height ?? 96) / 2, { zoom: Math.max(rf.getZoom(), 0.8), duration: 250 });

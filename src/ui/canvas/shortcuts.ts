@@ -21,6 +21,7 @@ export type ShortcutId =
   | 'comment'
   | 'fit'
   | 'layout'
+  | 'toggleFolds'
   | 'zoomIn'
   | 'zoomOut'
   | 'togglePalette'
@@ -49,6 +50,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'comment', keys: 'Shift+C', label: 'Add a comment', group: 'Canvas' },
   { id: 'fit', keys: 'Shift+1', label: 'Fit the graph in view', group: 'Canvas' },
   { id: 'layout', keys: 'Shift+L', label: 'Automatic layout, left to right (long chains wrap into rows)', group: 'Canvas' },
+  { id: 'toggleFolds', keys: 'Shift+F', label: 'Fold repeated branches into stacks, or unfold them all', group: 'Canvas' },
   { id: 'zoomIn', keys: '+', label: 'Zoom in', group: 'Canvas' },
   { id: 'zoomOut', keys: '-', label: 'Zoom out', group: 'Canvas' },
   { id: 'togglePalette', keys: '[', label: 'Hide or show the operations palette', group: 'View' },
@@ -88,6 +90,7 @@ export function matchShortcut(e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' 
   if (e.key === ']') return 'toggleInspector';
   if (e.shiftKey && k === 'm') return 'toggleMinimap';
   if (e.shiftKey && k === 'p') return 'present';
+  if (e.shiftKey && k === 'f') return 'toggleFolds';
   if (e.key === '+' || e.key === '=') return 'zoomIn';
   if (e.key === '-' || e.key === '_') return 'zoomOut';
   return null;

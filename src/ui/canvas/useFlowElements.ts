@@ -8,13 +8,14 @@ import { terminalPositions } from './terminalPositions';
 const EMPTY = {};
 /** Stable data objects per category (for the minimap's colours), so node objects stay reusable. */
 const CATEGORY_DATA = { llm: { category: 'llm' }, annotate: { category: 'annotate' }, filter: { category: 'filter' } } as const;
+const NO_STACKS = new Map<string, never>();
 const ARROW = { type: MarkerType.ArrowClosed, width: 16, height: 16 };
 
 /**
  * React Flow nodes and edges derived from the document, the selection and in-flight drags. Node
  * objects are reused while nothing about them changed, so React Flow skips re-measuring them.
  */
-export function useFlowElements(doc: GotDocument, selection: readonly string[], dragging: Readonly<Record<string, XY>>, selectedEdges: ReadonlySet<string>, measureTick: number) {
+export function useFlowElements(doc: GotDocument, selection: readonly string[], dragging: Readonly<Record<string, XY>>, selectedEdges: ReadonlySet<string>, measureTick: number, stacks: ReadonlyMap<string, unknown> = NO_STACKS) {
   const nodeCache = useRef(new Map<string, Node>());
   const edgeCache = useRef(new Map<string, Edge>());
   /** Sizes React Flow measured, handed back on new node objects so moved nodes are not re-measured. */
@@ -57,10 +58,12 @@ export function useFlowElements(doc: GotDocument, selection: readonly string[], 
         const sel = selectedEdges.has(id);
         const old = prev.get(id);
         const data = old?.data as { order: number; count: number } | undefined;
+        // An edge of a folded stack stands for several: it cannot be selected (and so deleted) as one.
+        const whole = !stacks.has(from) && !stacks.has(o.id);
         const edge =
-          old && data?.order === i + 1 && data.count === o.inputs.length && !!old.selected === sel
+          old && data?.order === i + 1 && data.count === o.inputs.length && !!old.selected === sel && old.selectable !== false === whole
             ? old
-            : { id, source: from, target: o.id, type: 'ordered', data: { order: i + 1, count: o.inputs.length }, selected: sel, markerEnd: ARROW };
+            : { id, source: from, target: o.id, type: 'ordered', data: { order: i + 1, count: o.inputs.length }, selected: sel && whole, markerEnd: ARROW, ...(whole ? {} : { selectable: false, deletable: false }) };
         next.set(id, edge);
         list.push(edge);
       });
@@ -68,7 +71,7 @@ export function useFlowElements(doc: GotDocument, selection: readonly string[], 
     for (const o of doc.operations) if (!hasSuccessor.has(o.id)) list.push(implicit(`${o.id}->${OUTPUT_NODE_ID}`, o.id, OUTPUT_NODE_ID, prev, next));
     edgeCache.current = next;
     return list;
-  }, [doc, selectedEdges]);
+  }, [doc, selectedEdges, stacks]);
 
   return { nodes, edges, measured: measured.current };
 }

@@ -3,6 +3,8 @@ import { useAppStore } from '../store/StoreProvider';
 import { DocumentInspector } from './DocumentInspector';
 
 // An operation's form (parameter, parser and function editors) loads when an operation is first selected.
+// The note over a folded stack's inspector is only needed once a graph is folded.
+const StackNote = lazy(() => import('../canvas/StackNote').then((m) => ({ default: m.StackNote })));
 const OperationInspector = lazy(() => import('./OperationInspector').then((m) => ({ default: m.OperationInspector })));
 
 /** The right panel: the selected operation's form, or the document when nothing (or several) is selected. */
@@ -13,6 +15,7 @@ export function Inspector() {
     <aside className="inspector" aria-label="Inspector" data-testid="inspector">
       {single ? (
         <Suspense fallback={<p className="muted inspector-note">Loading…</p>}>
+          <StackNote opId={single} />
           <OperationInspector key={single} opId={single} />
         </Suspense>
       ) : null}

@@ -48,6 +48,8 @@ export function useShortcuts(store: AppStore, commands: EditorCommands, files: F
           return commands.fitView();
         case 'layout':
           return void commands.autoLayout();
+        case 'toggleFolds':
+          return commands.toggleFolds();
         case 'zoomIn':
           return commands.zoomIn();
         case 'zoomOut':

@@ -9,6 +9,7 @@ import type { ModelSettings } from '../run/settings/modelSettings';
 import { createSelectionSlice } from './selectionSlice';
 import { createTimelineSlice } from '../timeline/timelineSlice';
 import { createPresentSlice } from '../present/presentSlice';
+import { createFoldSlice } from '../canvas/foldSlice';
 import { createUiSlice, type Theme } from './uiSlice';
 import type { AppState, HistoryState } from './types';
 
@@ -39,6 +40,7 @@ export function createAppStore(opts: AppStoreOptions = {}): AppStore {
         ...createRunSlice(opts.modelSettings)(a[0], a[1]),
         ...createTimelineSlice(...a),
         ...createPresentSlice(...a),
+        ...createFoldSlice(...a),
       }),
       {
         partialize: (s): HistoryState => ({ doc: s.doc }),

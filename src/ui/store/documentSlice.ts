@@ -58,7 +58,8 @@ export const createDocumentSlice =
       doc: initial,
       loadDocument: (doc, opts) => {
         lastGroup = null;
-        set({ doc, selection: [] });
+        // A new document decides its folded branches afresh when the canvas shows it.
+        set({ doc, selection: [], folds: { kind: 'auto' } });
         if (!opts?.keepHistory) temporalOf(api).getState().clear();
       },
       addOperation: (type, position) => {

@@ -8,9 +8,10 @@ import type { RunsSlice } from './runsSlice';
 import type { RunSlice } from '../run/runSlice';
 import type { TimelineSlice } from '../timeline/timelineSlice';
 import type { PresentSlice } from '../present/presentSlice';
+import type { FoldSlice } from '../canvas/foldSlice';
 
 /** The whole app state: typed slices combined at the root. */
-export type AppState = DocumentSlice & SelectionSlice & UiSlice & RunsSlice & RunSlice & TimelineSlice & PresentSlice;
+export type AppState = DocumentSlice & SelectionSlice & UiSlice & RunsSlice & RunSlice & TimelineSlice & PresentSlice & FoldSlice;
 
 /** The part of the state undo/redo tracks: the document only. */
 export type HistoryState = { doc: GotDocument };
