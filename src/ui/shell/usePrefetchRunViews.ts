@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 
 /**
  * Once the editor is up and the browser idle, fetches what running and replaying need (the run
- * controller, the Thoughts view, the timeline, the recording reader), so a run or a recording still
+ * controller, the Thoughts view, the timeline, the recording reader, folding and presentation mode), so a run or a recording still
  * opens after the network goes away — a projector with no Wi-Fi. The large optional parts (the code
  * editor, the tokenizer, the SDK, Compare's plots) still wait until they are used. When everything
  * has arrived, `<html data-run-views="ready">` says so.
@@ -20,6 +20,11 @@ export function usePrefetchRunViews(): void {
         import('../history/HistoryPanel'),
         import('../timeline/Timeline'),
         import('../recording/recordingFiles'),
+        // A folded graph's run strip and fold commands, and presentation mode: a talk runs offline too.
+        import('../canvas/StackStrip'),
+        import('../canvas/foldCommands'),
+        import('../document/folding'),
+        import('../present/PresentMode'),
       ]).then(
         () => !cancelled && (document.documentElement.dataset.runViews = 'ready'),
         () => undefined,

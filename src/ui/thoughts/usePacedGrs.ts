@@ -48,9 +48,12 @@ export function usePacedGrs(): GrsState {
       setGrs(next);
     };
     const offer = () => {
-      const next = viewedState(api.getState()).live.grs;
+      const state = api.getState();
+      const viewed = viewedState(state);
+      const next = viewed.live.grs;
       if (next === shown.current) return;
-      if (showsAtOnce(shown.current, next)) {
+      // A moment chosen on the timeline (a scrub, a step, presentation's ←/→) is shown at once, like a new run.
+      if (viewed !== state || showsAtOnce(shown.current, next)) {
         if (timer.current) clearTimeout(timer.current);
         return take();
       }
