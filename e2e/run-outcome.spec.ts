@@ -20,6 +20,9 @@ test.describe('honest run outcomes', () => {
         /^Failed — Split into 2 lists of 16 \(split\) could not parse its answer: .*found none\. The answer began: "Sure! Here are your lists, nicely arranged\."$/,
       );
       await expect(page.getByTestId('run-problem')).toContainText('The run failed');
+      // The node whose answers could not be read says so, never a plain "done".
+      await expect(page.getByTestId('op-status-split')).toHaveText('unreadable');
+      await expect(page.getByTestId('op-error-split')).toContainText('none of its 1 answer could be parsed');
       await run.shot('run-outcome-failed-parse');
     } finally {
       await server.close();

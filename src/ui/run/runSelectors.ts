@@ -108,6 +108,17 @@ function thoughtsOutOf(grs: GrsState, opId: string): number {
   return finished(op.status) ? op.outputs.length : (madeByOp(grs.thoughts).get(opId)?.length ?? 0);
 }
 
+/**
+ * A finished operation whose model answers all failed to parse: how many it made (0 when any answer
+ * was read, or while it runs). Its node says so instead of a plain "done" with nothing out.
+ */
+export function selectUnreadable(grs: GrsState, opId: string): number {
+  const op = grs.operations[opId];
+  if (!op || op.status !== 'done') return 0;
+  const made = madeByOp(grs.thoughts).get(opId) ?? NONE;
+  return made.length > 0 && made.every((id) => grs.thoughts[id]?.parseError !== undefined) ? made.length : 0;
+}
+
 /** Per operation, the previous figures: reused while every input of them is unchanged. */
 const previous = new WeakMap<GotDocument, Map<string, { key: unknown[]; figures: OpFigures }>>();
 
