@@ -97,9 +97,20 @@ test('scrubbing to the middle of a run shows both views as they were then, and s
   await page.getByTestId('tl-back').click();
   await page.getByTestId('tl-back').click();
   expect((await position(page)).at).toBe(Math.floor(total / 2) - 1);
-  // Keys: ] forward one event, { back one operation (to just after an operation started or finished).
-  await page.keyboard.press(']');
+  // Keys: . forward one event ([ and ] are the panels' keys and must not move the timeline).
+  await page.keyboard.press('.');
   expect((await position(page)).at).toBe(Math.floor(total / 2));
+  await page.keyboard.press(',');
+  expect((await position(page)).at).toBe(Math.floor(total / 2) - 1);
+  await page.keyboard.press('.');
+  await page.keyboard.press('[');
+  await page.keyboard.press('[');
+  expect((await position(page)).at).toBe(Math.floor(total / 2));
+  await page.keyboard.press('>');
+  expect((await position(page)).at).toBeGreaterThan(Math.floor(total / 2));
+  await page.keyboard.press('<');
+  expect((await position(page)).at).toBeLessThanOrEqual(Math.floor(total / 2));
+  await scrubber.fill(String(Math.floor(total / 2)));
   await page.getByTestId('tl-op-back').click();
   expect((await position(page)).at).toBeLessThan(Math.floor(total / 2));
   await scrubber.fill('1');

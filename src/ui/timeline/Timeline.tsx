@@ -28,12 +28,12 @@ const isTyping = (t: EventTarget | null): boolean => {
   return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable) && !el.classList.contains('timeline-scrubber');
 };
 
-/** `[` / `]` step one event, `{` / `}` one operation, anywhere but in a text field. */
+/** `,` / `.` step one event, `<` / `>` one operation (as video players step frames), anywhere but in a text field; `[` `]` belong to the panels. */
 function useTimelineKeys(store: AppStore) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || store.getState().live.events.length === 0) return;
-      const step = e.key === '[' ? ([-1, 'event'] as const) : e.key === ']' ? ([1, 'event'] as const) : e.key === '{' ? ([-1, 'operation'] as const) : e.key === '}' ? ([1, 'operation'] as const) : null;
+      const step = e.key === ',' ? ([-1, 'event'] as const) : e.key === '.' ? ([1, 'event'] as const) : e.key === '<' ? ([-1, 'operation'] as const) : e.key === '>' ? ([1, 'operation'] as const) : null;
       if (!step) return;
       e.preventDefault();
       stepTimeline(store, step[0], step[1]);
@@ -84,10 +84,10 @@ export function Timeline() {
   return (
     <div className="timeline" data-testid="timeline" role="group" aria-label="Run timeline">
       <div className="timeline-row">
-        <button type="button" className="tl-btn" onClick={() => stepTimeline(api, -1, 'operation')} title="Back one operation ({)" aria-label="Back one operation" data-testid="tl-op-back">
+        <button type="button" className="tl-btn" onClick={() => stepTimeline(api, -1, 'operation')} title="Back one operation (<)" aria-label="Back one operation" data-testid="tl-op-back">
           ◀ op
         </button>
-        <button type="button" className="tl-btn" onClick={() => stepTimeline(api, -1, 'event')} title="Back one event ([)" aria-label="Back one event" data-testid="tl-back">
+        <button type="button" className="tl-btn" onClick={() => stepTimeline(api, -1, 'event')} title="Back one event (,)" aria-label="Back one event" data-testid="tl-back">
           ◀
         </button>
         <input
@@ -102,10 +102,10 @@ export function Timeline() {
           aria-valuetext={`event ${position} of ${total}`}
           data-testid="timeline-scrubber"
         />
-        <button type="button" className="tl-btn" onClick={() => stepTimeline(api, 1, 'event')} title="Forward one event (])" aria-label="Forward one event" data-testid="tl-forward">
+        <button type="button" className="tl-btn" onClick={() => stepTimeline(api, 1, 'event')} title="Forward one event (.)" aria-label="Forward one event" data-testid="tl-forward">
           ▶
         </button>
-        <button type="button" className="tl-btn" onClick={() => stepTimeline(api, 1, 'operation')} title="Forward one operation (})" aria-label="Forward one operation" data-testid="tl-op-forward">
+        <button type="button" className="tl-btn" onClick={() => stepTimeline(api, 1, 'operation')} title="Forward one operation (>)" aria-label="Forward one operation" data-testid="tl-op-forward">
           op ▶
         </button>
         <button type="button" className={`tl-btn tl-live${index === null ? ' is-on' : ''}`} onClick={() => set(total)} title="Follow the run (the latest event)" data-testid="tl-live">
