@@ -19,7 +19,10 @@ test('switching views keeps the operations canvas at its readable start view, st
   await expect.poll(() => smallestTitle(page)).toBeGreaterThanOrEqual(10);
   expect(await editorZoom(page)).toBeLessThanOrEqual(1);
   await expect(input).toBeInViewport();
+  // The short pane has no minimap to sit on its nodes; the Operations view has it back.
+  await expect(page.getByTestId('canvas').locator('.react-flow__minimap')).toHaveCount(0);
   await run.view('operations');
+  await expect(page.getByTestId('canvas').locator('.react-flow__minimap')).toBeVisible();
   await expect(page.getByTestId('run-panel')).toHaveCount(0);
   await expect.poll(() => smallestTitle(page)).toBeGreaterThanOrEqual(10);
   await expect(input).toBeInViewport();

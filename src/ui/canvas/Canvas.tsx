@@ -1,5 +1,19 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
-import { Background, BackgroundVariant, ControlButton, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type Edge, type EdgeChange, type FinalConnectionState, type Node, type NodeChange } from '@xyflow/react';
+import {
+  Background,
+  BackgroundVariant,
+  ControlButton,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type EdgeChange,
+  type FinalConnectionState,
+  type Node,
+  type NodeChange,
+} from '@xyflow/react';
 import { OPERATION_TYPES, type OperationType } from '../../engine/index';
 import type { XY } from '../document/graphEdits';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
@@ -18,7 +32,12 @@ import { estimatedCanvasSize } from '../document/wrapLayout';
 const VIRTUALIZE_ABOVE = 500;
 export const PALETTE_MIME = 'application/x-got-operation';
 const CATEGORY_COLOR: Record<string, string> = { llm: 'var(--llm)', annotate: 'var(--annotate)', filter: 'var(--filter)' };
-const minimapColor = (n: Node): string => (n.type === 'comment' ? 'var(--comment-bg)' : n.type === 'operation' ? CATEGORY_COLOR[(n.data as { category?: string }).category ?? ''] ?? 'var(--muted)' : 'var(--border)');
+const minimapColor = (n: Node): string =>
+  n.type === 'comment'
+    ? 'var(--comment-bg)'
+    : n.type === 'operation'
+      ? (CATEGORY_COLOR[(n.data as { category?: string }).category ?? ''] ?? 'var(--muted)')
+      : 'var(--border)';
 const isTerminal = (id: string) => id === INPUT_NODE_ID || id === OUTPUT_NODE_ID;
 
 /** The Graph of Operations canvas: nodes and edges from the store; edits go back through store actions. */
@@ -30,6 +49,8 @@ export function Canvas() {
   const doc = useAppStore((s) => s.doc);
   const selection = useAppStore((s) => s.selection);
   const theme = useAppStore((s) => s.theme);
+  // The Split view's operations pane is short: a minimap there would sit on the nodes, so it shows only in the Operations view.
+  const splitPane = useAppStore((s) => s.runUi.view === 'split');
   const showMinimap = useAppStore((s) => s.prefs.minimap);
   const folds = useAppStore((s) => s.folds);
   const drawn = drawnGraph(doc, folds);
@@ -93,8 +114,7 @@ export function Canvas() {
             measured.set(c.id, { width: c.dimensions.width, height: c.dimensions.height });
             resized = true;
           }
-        }
-        else if (c.type === 'position') {
+        } else if (c.type === 'position') {
           if (c.dragging && c.position) (drag ??= { ...dragRef.current })[c.id] = c.position;
           else if (c.position) commit[c.id] = c.position;
           else if (c.dragging === false && dragRef.current[c.id]) commit[c.id] = dragRef.current[c.id]!;
@@ -246,7 +266,9 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
         <LevelOfDetail target={canvasRef} />
-        {showMinimap ? <MiniMap pannable zoomable className="minimap" nodeColor={minimapColor} nodeStrokeWidth={2} style={{ width: 160, height: 100 }} /> : null}
+        {showMinimap && !splitPane ? (
+          <MiniMap pannable zoomable className="minimap" nodeColor={minimapColor} nodeStrokeWidth={2} style={{ width: 160, height: 100 }} />
+        ) : null}
         <Controls showInteractive={false} fitViewOptions={FIT_OPTIONS}>
           <HistoryButtons />
           {foldable ? (
@@ -261,16 +283,18 @@ export function Canvas() {
               ❐
             </ControlButton>
           ) : null}
-          <ControlButton
-            className={`minimap-toggle${showMinimap ? ' is-on' : ''}`}
-            onClick={() => store.getState().togglePref('minimap')}
-            aria-label={showMinimap ? 'Hide the minimap (Shift+M)' : 'Show the minimap (Shift+M)'}
-            title={showMinimap ? 'Hide the minimap (Shift+M)' : 'Show the minimap (Shift+M)'}
-            aria-pressed={showMinimap}
-            data-testid="toggle-minimap"
-          >
-            ▣
-          </ControlButton>
+          {splitPane ? null : (
+            <ControlButton
+              className={`minimap-toggle${showMinimap ? ' is-on' : ''}`}
+              onClick={() => store.getState().togglePref('minimap')}
+              aria-label={showMinimap ? 'Hide the minimap (Shift+M)' : 'Show the minimap (Shift+M)'}
+              title={showMinimap ? 'Hide the minimap (Shift+M)' : 'Show the minimap (Shift+M)'}
+              aria-pressed={showMinimap}
+              data-testid="toggle-minimap"
+            >
+              ▣
+            </ControlButton>
+          )}
         </Controls>
       </ReactFlow>
       {menu ? <CanvasContextMenu at={menu} onClose={closeMenu} /> : null}

@@ -76,8 +76,11 @@ function zoomBy(rf: ReturnType<typeof useReactFlow>, pointer: { x: number; y: nu
   void rf.setViewport({ x: ax - ((ax - x) * next) / zoom, y: ay - ((ay - y) * next) / zoom, zoom: next });
 }
 
-/** What covers the canvas now: the minimap only while it is shown. */
-const overlaysOf = (store: AppStore): CanvasOverlays => ({ ...EDITOR_OVERLAYS, minimap: store.getState().prefs.minimap ? EDITOR_OVERLAYS.minimap : null });
+/** What covers the canvas now: the minimap only while it is shown (never in the Split view's short pane). */
+const overlaysOf = (store: AppStore): CanvasOverlays => {
+  const s = store.getState();
+  return { ...EDITOR_OVERLAYS, minimap: s.prefs.minimap && s.runUi.view !== 'split' ? EDITOR_OVERLAYS.minimap : null };
+};
 
 /** The node sizes React Flow measured. */
 function measuredSizes(rf: ReturnType<typeof useReactFlow>): Map<string, { width: number; height: number }> {
