@@ -109,7 +109,7 @@ test('the help dialog lists every shortcut and the theme choice survives a reloa
   await page.keyboard.press('?');
   const help = page.getByTestId('help-dialog');
   await expect(help).toBeVisible();
-  for (const keys of ['Ctrl+Z', 'Ctrl+Shift+Z', 'Ctrl+D', 'Ctrl+C', 'Ctrl+V', 'Shift+1', 'Shift+L', '/']) await expect(help.getByText(keys, { exact: true })).toBeVisible();
+  for (const keys of ['Ctrl+Z', 'Ctrl+Shift+Z', 'Ctrl+D', 'Ctrl+C', 'Ctrl+V', 'Shift+1', 'Shift+L', '/', ', / .', '< / >']) await expect(help.getByText(keys, { exact: true })).toBeVisible();
   await ed.shot('canvas-help');
   await page.keyboard.press('Escape');
   await page.getByTestId('theme-toggle').click();
