@@ -81,6 +81,11 @@ for (const size of SIZES) {
     expect(seen.at(-1)).toBeLessThan(end);
     const backAt = await present.op().textContent();
     await page.screenshot({ path: `${shots}-back.png` });
+    // Space, looking back at the ended run, walks forward through it (it does not start a new run).
+    await present.key(' ');
+    await expect.poll(() => present.thoughts()).toBe([...seen].reverse()[1] ?? end);
+    await present.key('ArrowLeft');
+    await expect.poll(() => present.thoughts()).toBe(seen.at(-1));
     // → walks forward again through the same counts, back to the end.
     for (const n of [...seen].reverse().slice(1)) {
       await present.key('ArrowRight');

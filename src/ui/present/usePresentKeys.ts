@@ -9,7 +9,7 @@ import { stepOperation } from './presentSteps';
 // Shortcuts that still work while presenting; every other editor shortcut would edit or re-arrange what is hidden.
 const PASS = new Set(['help', 'save', 'saveAs', 'open']);
 
-/** Space steps, P plays or pauses, F fits, ← → move between operations of a finished run, 1 2 3 pick the view, Esc (or Shift+P) leaves. */
+/** Space steps (forward through an ended run when looking back), P plays or pauses, F fits, ← → move between operations of a finished run, 1 2 3 pick the view, Esc (or Shift+P) leaves. */
 export function usePresentKeys(store: AppStore, flow: ReturnType<typeof useReactFlow>): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -36,6 +36,10 @@ export function usePresentKeys(store: AppStore, flow: ReturnType<typeof useReact
         case 'fit':
           return fitPresented(store, flow);
         case 'step':
+          // Looking back at an ended run, Space walks forward through it; only at its end does it start a new run.
+          if (s.timelineIndex !== null && s.live.events.length > 0 && s.live.grs.status !== 'running') {
+            return s.setTimelineIndex(stepOperation(s.live.events, s.timelineIndex, 1));
+          }
           s.setTimelineIndex(null);
           return run.step();
         case 'play':
