@@ -1,18 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { parseDocumentFile, type GotDocument } from '../../engine/index';
+import { exampleFile, galleryFiles } from '../document/galleryFiles';
 import { createAppStore } from '../store/createAppStore';
 import { LEGIBLE_LINE_PX, titleLinePx } from '../document/legibility';
 import { wrapDocumentForView } from '../document/wrapLayout';
 import { drawnGraph, foldsOnOpen, loadFolding } from './drawnGraph';
 import { graphBounds, startViewport } from './startView';
 
-const example = (file: string): GotDocument => {
-  const r = parseDocumentFile(readFileSync(`public/examples/${file}`, 'utf8'));
-  if (!r.ok) throw new Error(file);
-  return r.document;
-};
-const gallery = (JSON.parse(readFileSync('public/examples/index.json', 'utf8')) as Array<{ file: string }>).map((e) => e.file);
+const example = exampleFile;
+const gallery = galleryFiles();
 /** The canvas beside the panels at 1280×720, and with the panels collapsed at 150 % zoom (853×480 CSS px). */
 const VIEWS = [
   { width: 676, height: 672 },

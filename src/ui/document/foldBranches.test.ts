@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { parseDocumentFile, type GotDocument } from '../../engine/index';
+import { exampleFile, galleryFiles } from './galleryFiles';
+import type { GotDocument } from '../../engine/index';
 import { createAppStore } from '../store/createAppStore';
 import { foldGroups, groupKey, stackLabel } from './foldBranches';
 
-const example = (file: string): GotDocument => {
-  const r = parseDocumentFile(readFileSync(`public/examples/${file}`, 'utf8'));
-  if (!r.ok) throw new Error(file);
-  return r.document;
-};
-const gallery = (JSON.parse(readFileSync('public/examples/index.json', 'utf8')) as Array<{ file: string }>).map((e) => e.file);
+const example = exampleFile;
+const gallery = galleryFiles();
 
 /** Per example: how many stacks of each kind and size folding everything makes (examples with no repeats are absent). */
 const EXPECTED: Record<string, string> = {

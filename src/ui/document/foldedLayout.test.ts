@@ -1,18 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { parseDocumentFile, type GotDocument } from '../../engine/index';
+import { exampleFile, galleryFiles } from './galleryFiles';
+import type { GotDocument } from '../../engine/index';
 import { terminalPositions, TERMINAL_SIZE } from '../canvas/terminalPositions';
 import { DEFAULT_NODE_SIZE } from './autoLayout';
 import { foldGroups, groupKey } from './foldBranches';
 import { foldedView } from './foldedLayout';
 import { overlaps } from './placement';
 
-const example = (file: string): GotDocument => {
-  const r = parseDocumentFile(readFileSync(`public/examples/${file}`, 'utf8'));
-  if (!r.ok) throw new Error(file);
-  return r.document;
-};
-const gallery = (JSON.parse(readFileSync('public/examples/index.json', 'utf8')) as Array<{ file: string }>).map((e) => e.file);
+const example = exampleFile;
+const gallery = galleryFiles();
 const VIEWS = [
   { width: 676, height: 672 },
   { width: 789, height: 432 },

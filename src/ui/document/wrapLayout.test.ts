@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { parseDocumentFile, type GotDocument } from '../../engine/index';
+import { exampleFile, galleryFiles } from './galleryFiles';
 import { startViewport } from '../canvas/startView';
 import { graphBounds } from '../canvas/startView';
 import { LEGIBLE_LINE_PX, titleLinePx } from './legibility';
 import { wrapDocumentForView, wrapIntoRows } from './wrapLayout';
 
-const example = (file: string): GotDocument => {
-  const r = parseDocumentFile(readFileSync(`public/examples/${file}`, 'utf8'));
-  if (!r.ok) throw new Error(file);
-  return r.document;
-};
+const example = exampleFile;
 const chain = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`op-${i}`, { x: i * 300, y: 0 }]));
 const LAPTOP = { width: 676, height: 672 };
 
@@ -49,12 +44,11 @@ describe('wrapped layout', () => {
   });
 
   it('shows every gallery example of up to 30 operations whole with titles at least 10 px tall, beside the panels at 1280×720 and at 1024×768', () => {
-    const index = JSON.parse(readFileSync('public/examples/index.json', 'utf8')) as Array<{ file: string }>;
     for (const view of [LAPTOP, { width: 796, height: 720 }]) {
-      for (const e of index) {
-        const doc = wrapDocumentForView(example(e.file), view);
+      for (const file of galleryFiles()) {
+        const doc = wrapDocumentForView(example(file), view);
         if (doc.operations.length > 30) continue;
-        expect(titleLinePx(startViewport(doc, view).zoom), `${e.file} in ${view.width}`).toBeGreaterThanOrEqual(LEGIBLE_LINE_PX);
+        expect(titleLinePx(startViewport(doc, view).zoom), `${file} in ${view.width}`).toBeGreaterThanOrEqual(LEGIBLE_LINE_PX);
       }
     }
   });
