@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { RunErrors } from './RunErrors';
 import { exampleSpecs } from '../../engine/index';
 import { higherIsBetterOf } from '../run/opOrder';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
@@ -135,13 +136,7 @@ export function CompareView() {
       </div>
       {plan ? (
         <div className="compare-results" data-testid="compare-results" data-running={progress ? 'true' : 'false'}>
-          {end?.errors.length ? (
-            <ul className="detail-error">
-              {end.errors.slice(0, 5).map((e) => (
-                <li key={e}>{e}</li>
-              ))}
-            </ul>
-          ) : null}
+          <RunErrors errors={end?.errors ?? []} />
           {progress ? <p className="muted">Filling in as runs finish: each scheme shows the rows it has so far.</p> : null}
           {kept ? (
             <p className="muted" data-testid="compare-kept">

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { RunErrors } from '../../compare/RunErrors';
 import { LIST_SCHEMES, LIST_SIZES } from '../../../engine/index';
 import { PlotBox } from '../../compare/PlotBox';
 import { runComparison, type CompareEntry } from '../../compare/compareRunner';
@@ -126,13 +127,7 @@ export function GainLesson() {
           </p>
           {end?.cancelled ? <p className="muted">Cancelled: the charts and tables show the runs that finished.</p> : null}
           {end?.stop ? <p>{end.stop}</p> : null}
-          {end?.errors.length ? (
-            <ul className="detail-error">
-              {end.errors.slice(0, 5).map((e) => (
-                <li key={e}>{e}</li>
-              ))}
-            </ul>
-          ) : null}
+          <RunErrors errors={end?.errors ?? []} />
           <div className="compare-plots">
             <PlotBox title="Median error per scheme and size" make={makeMedian} fileName={`gain-median-error-${shown.task}`} testId="plot-gain-median" />
             <PlotBox title="GoT’s error reduction over ToT and ToT2 (black tick: the paper)" make={makeReduction} fileName={`gain-reduction-${shown.task}`} testId="plot-gain-reduction" />

@@ -3,6 +3,7 @@ import {
   INPUT_LANE,
   keptIds,
   laneLayout,
+  laneMembers,
   laneOf,
   LANE_GAP,
   LANE_WIDTH,
@@ -39,15 +40,7 @@ function fullBase(items: readonly LaneItem[], opOrder: readonly string[], open: 
   const column = new Map<string, number>([[INPUT_LANE, 0]]);
   for (const item of things) columnAfter(item, itemLane, column);
   const kept = keptIds(items);
-  const members = new Map<string, LaneMembers>();
-  for (const item of items) {
-    const lane = laneOf(item);
-    let m = members.get(lane);
-    if (!m) members.set(lane, (m = { shown: [], calls: [], hidden: [] }));
-    if (item.transient) m.calls.push(item.id);
-    else if (kept.has(item.id)) m.shown.push(item.id);
-    else m.hidden.push(item.id);
-  }
+  const members = laneMembers(items, kept);
   // Calls only ever add to a column here; if they moved a lane, the next update lays out in full again.
   const callsMoved = layout.lanes.some((l) => (column.get(l.opId) ?? (l.opId === INPUT_LANE ? 0 : 1)) !== l.column);
   return { opOrder, open, things, itemLane, column: callsMoved ? new Map() : column, kept, members, laneIds: layout.lanes.map((l) => l.opId), layout };

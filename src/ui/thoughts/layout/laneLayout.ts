@@ -103,6 +103,20 @@ export function placeLane(laneId: string, col: number, top: number, m: LaneMembe
 /** The lane an item goes in. */
 export const laneOf = (item: LaneItem): string => item.opId ?? INPUT_LANE;
 
+/** Each lane's items in arrival order: kept thoughts shown, calls still running, and thoughts not kept. */
+export function laneMembers(items: readonly LaneItem[], kept: ReadonlySet<string>): Map<string, LaneMembers> {
+  const members = new Map<string, LaneMembers>();
+  for (const item of items) {
+    const lane = laneOf(item);
+    let m = members.get(lane);
+    if (!m) members.set(lane, (m = { shown: [], calls: [], hidden: [] }));
+    if (item.transient) m.calls.push(item.id);
+    else if (kept.has(item.id)) m.shown.push(item.id);
+    else m.hidden.push(item.id);
+  }
+  return members;
+}
+
 /**
  * A lane's column: one past the furthest lane its items' parents sit in (items come parents first).
  * Updates `column` for one item and returns the lane's column after it.
@@ -161,18 +175,10 @@ export function laneLayout(items: readonly LaneItem[], opOrder: readonly string[
   for (const item of items) itemLane.set(item.id, laneOf(item));
   const column = new Map<string, number>([[INPUT_LANE, 0]]);
   const kept = keptIds(items);
-  const members = new Map<string, LaneMembers>();
+  for (const item of items) columnAfter(item, itemLane, column);
+  const members = laneMembers(items, kept);
   const folded = new Map<string, string>();
   const stacked = new Map<string, string>();
-  for (const item of items) {
-    columnAfter(item, itemLane, column);
-    const lane = laneOf(item);
-    let m = members.get(lane);
-    if (!m) members.set(lane, (m = { shown: [], calls: [], hidden: [] }));
-    if (item.transient) m.calls.push(item.id);
-    else if (kept.has(item.id)) m.shown.push(item.id);
-    else m.hidden.push(item.id);
-  }
   for (const [lane, m] of members) {
     const isOpen = open === 'all' || open.has(lane);
     for (const id of m.hidden) {
