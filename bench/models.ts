@@ -39,10 +39,13 @@ export interface SimulatorProcess {
   takeTraces(): ServerTrace[];
 }
 
-/** `npm run simulator` in a child process (its own event loop, as in real use), tracing each request; resolves with its URL. */
-export function startSimulatorProcess(latencyMs = LATENCY_MS): Promise<SimulatorProcess> {
+/**
+ * `npm run simulator` in a child process (its own event loop, as in real use), tracing each request; resolves with its URL.
+ * `tls`: HTTPS with HTTP/2 and a self-signed certificate (`--tls`), as a hosted API answers.
+ */
+export function startSimulatorProcess(latencyMs = LATENCY_MS, { tls = false }: { tls?: boolean } = {}): Promise<SimulatorProcess> {
   const tsx = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url));
-  const args = [tsx, 'src/server/simulatorServer.ts', '--port', '0', '--latency-ms', String(latencyMs), '--token-ms', '0', '--trace'];
+  const args = [tsx, 'src/server/simulatorServer.ts', '--port', '0', '--latency-ms', String(latencyMs), '--token-ms', '0', '--trace', ...(tls ? ['--tls'] : [])];
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   let traces: ServerTrace[] = [];
   return new Promise((resolve, reject) => {
@@ -53,7 +56,7 @@ export function startSimulatorProcess(latencyMs = LATENCY_MS): Promise<Simulator
       out = lines.pop() ?? '';
       for (const line of lines) {
         if (line.startsWith('trace ')) traces.push(JSON.parse(line.slice(6)) as ServerTrace);
-        const url = /at (http:\/\/\S+\/v1)/.exec(line)?.[1];
+        const url = /at (https?:\/\/\S+\/v1)/.exec(line)?.[1];
         if (url) {
           resolve({
             url,

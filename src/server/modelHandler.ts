@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
 import { ModelError, type LanguageModel } from '../engine/index';
 import { chunk, errorBody, parseChatBody, usageBody, type ChatBody } from './chatWire';
 import { FaultState, type DrawnFaults, type FaultPlan } from './faults';
@@ -29,17 +30,23 @@ export interface ModelServerStats {
   maxInFlight: number;
 }
 
-/** An OpenAI-compatible request handler, usable by a plain Node server or as connect middleware. */
+/** A request of an HTTP/1.1 server (or connect middleware) or of an HTTP/2 server's compatibility API. */
+export type AnyRequest = IncomingMessage | Http2ServerRequest;
+export type AnyResponse = ServerResponse | Http2ServerResponse;
+
+/** An OpenAI-compatible request handler, usable by a plain Node server, an HTTP/2 server or as connect middleware. */
 export interface ModelHandler {
-  handle(req: IncomingMessage, res: ServerResponse): void;
+  handle(req: AnyRequest, res: AnyResponse): void;
   setFaults(plan: FaultPlan | undefined): void;
   stats(): ModelServerStats;
 }
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+// An HTTP/2 response has no `destroyed` of its own: its stream does.
+const gone = (res: AnyResponse): boolean => ('stream' in res ? res.stream.destroyed : res.destroyed);
 
-function cors(req: IncomingMessage, res: ServerResponse): void {
+function cors(req: AnyRequest, res: AnyResponse): void {
   res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '*');
   res.setHeader('Vary', 'Origin');
   res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
@@ -49,13 +56,13 @@ function cors(req: IncomingMessage, res: ServerResponse): void {
   res.setHeader('Access-Control-Max-Age', '600');
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function sendJson(res: AnyResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   if (res.headersSent) return;
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+async function readJson(req: AnyRequest): Promise<unknown> {
   const parts: Buffer[] = [];
   let size = 0;
   for await (const part of req) {
@@ -80,7 +87,7 @@ export function createModelHandler(options: ModelHandlerOptions): ModelHandler {
   const stats: ModelServerStats = { requests: 0, inFlight: 0, maxInFlight: 0 };
   let nextId = 0;
 
-  async function chat(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function chat(req: AnyRequest, res: AnyResponse): Promise<void> {
     const receivedAt = performance.now();
     let raw: unknown;
     try {
@@ -113,12 +120,12 @@ export function createModelHandler(options: ModelHandlerOptions): ModelHandler {
       return sendJson(res, drawn.serverError.status, errorBody('The server had an error (simulated).', 'server_error'), headers);
     }
     if (drawn.slowFirstByteMs) await sleep(drawn.slowFirstByteMs);
-    if (res.destroyed) return;
+    if (gone(res)) return;
     if (drawn.garbage) return sendGarbage(res, drawn.garbage, body.stream);
     await answer(res, body, drawn);
   }
 
-  function sendGarbage(res: ServerResponse, kind: NonNullable<DrawnFaults['garbage']>, stream: boolean): void {
+  function sendGarbage(res: AnyResponse, kind: NonNullable<DrawnFaults['garbage']>, stream: boolean): void {
     if (kind === 'text') {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end('<html><body><h1>502 Bad Gateway</h1>upstream hiccup (simulated)</body></html>');
@@ -135,7 +142,7 @@ export function createModelHandler(options: ModelHandlerOptions): ModelHandler {
     res.end(stream ? 'data: {"id": "broken", "choices": [{"index": 0, "delta": {"content": "Hel\n\n' : '{"id": "broken", "choi');
   }
 
-  async function answer(res: ServerResponse, body: ChatBody, drawn: DrawnFaults): Promise<void> {
+  async function answer(res: AnyResponse, body: ChatBody, drawn: DrawnFaults): Promise<void> {
     const id = `chatcmpl-sim${(nextId++).toString(36)}`;
     const created = Math.floor(Date.now() / 1000);
     const n = drawn.ignoreN ? 1 : body.n;
@@ -145,7 +152,7 @@ export function createModelHandler(options: ModelHandlerOptions): ModelHandler {
     });
     let corked = false;
     const write = (data: unknown) => {
-      if (res.destroyed) return;
+      if (gone(res)) return;
       // What one turn of the event loop writes leaves in one packet: a burst of chunks costs the client one read, not one each.
       if (!corked) {
         corked = true;
@@ -155,12 +162,15 @@ export function createModelHandler(options: ModelHandlerOptions): ModelHandler {
           res.uncork();
         });
       }
-      res.write(`data: ${JSON.stringify(data)}\n\n`);
+      // Both responses take a string; their write overloads differ only in callbacks.
+      (res as { write(text: string): boolean }).write(`data: ${JSON.stringify(data)}\n\n`);
     };
     let sentChunks = 0;
     const stalled = () => drawn.stallAfterChunks !== undefined && sentChunks >= drawn.stallAfterChunks;
     if (body.stream) {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+      // HTTP/2 has no Connection header (it refuses connection-specific ones).
+      const keepAlive: Record<string, string> = 'stream' in res ? {} : { connection: 'keep-alive' };
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...keepAlive });
       for (let index = 0; index < n; index++) {
         write(chunk(id, created, body.model, [{ index, delta: { role: 'assistant', content: '' }, finish_reason: null }]));
       }
@@ -207,7 +217,7 @@ export function createModelHandler(options: ModelHandlerOptions): ModelHandler {
     }
   }
 
-  function route(req: IncomingMessage, res: ServerResponse): Promise<void> | void {
+  function route(req: AnyRequest, res: AnyResponse): Promise<void> | void {
     cors(req, res);
     if (req.method === 'OPTIONS') {
       res.writeHead(204);

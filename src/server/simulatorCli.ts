@@ -3,6 +3,7 @@ import type { FaultPlan } from './faults';
 import type { ChatTrace } from './modelHandler';
 import { startModelServer, type ModelServer } from './modelServer';
 import { simulatorModel } from '../engine/index';
+import { selfSignedCert } from './selfSignedCert';
 import { SIMULATOR_MODEL_NAMES, type SimulatorSettings } from './simulatorSource';
 
 export interface SimulatorCliOptions extends SimulatorSettings {
@@ -12,11 +13,15 @@ export interface SimulatorCliOptions extends SimulatorSettings {
   faults?: FaultPlan;
   /** Print a `trace {json}` line per chat request (seed, n, received and answered on this process's clock). */
   trace?: boolean;
+  /** Serve HTTPS (HTTP/2, and HTTP/1.1 by ALPN) with a self-signed certificate made at start, as a hosted API would. */
+  tls?: boolean;
 }
 
 const USAGE = `Usage: npm run simulator -- [--port 8787] [--host 127.0.0.1] [--latency-ms MS] [--token-ms MS]
-                         [--seed N] [--ignore-request-seed] [--require-key KEY] [--faults JSON] [--trace]
+                         [--seed N] [--ignore-request-seed] [--require-key KEY] [--faults JSON] [--trace] [--tls]
 Serves the offline simulator as an OpenAI-compatible API at http://HOST:PORT/v1.
+--tls serves https://HOST:PORT/v1 over HTTP/2 (HTTP/1.1 for clients that ask), as hosted APIs do, with a
+self-signed certificate made by openssl at start: a browser must be told to accept it (open the URL once).
 --ignore-request-seed answers from the messages alone, so an exported Python script (which sends no
 seed) gets the same answers as GoT Studio's run of the same graph.`;
 
@@ -41,6 +46,7 @@ export function parseSimulatorArgs(argv: string[]): SimulatorCliOptions | 'help'
       'require-key': { type: 'string' },
       faults: { type: 'string' },
       trace: { type: 'boolean' },
+      tls: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -66,6 +72,7 @@ export function parseSimulatorArgs(argv: string[]): SimulatorCliOptions | 'help'
     requireKey: values['require-key'],
     faults,
     trace: values.trace === true,
+    ...(values.tls ? { tls: true } : {}),
   };
 }
 
@@ -86,6 +93,7 @@ export async function runSimulatorServer(argv: string[], log: (line: string) => 
     host: options.host,
     requireKey: options.requireKey,
     faults: options.faults,
+    ...(options.tls ? { tls: await selfSignedCert() } : {}),
     ...(options.trace ? { onAnswered: (t: ChatTrace) => log(`trace ${JSON.stringify(t)}`) } : {}),
   });
   log(`GoT Studio simulator at ${server.url} (model: ${model.id.model})`);
