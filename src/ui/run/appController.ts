@@ -1,9 +1,10 @@
 import type { AppStore } from '../store/createAppStore';
+import { preloadRunViews } from './panel/preloadRunViews';
 import type { RunController } from './runController';
 
 /** What the run controls ask of the run controller. */
 export type AppRunControls = Pick<RunController, 'run' | 'runBatch' | 'fork' | 'step' | 'pause' | 'resume' | 'cancel'> & {
-  /** Starts loading the run machinery (the engine's scheduler, the sandbox, history, the model's SDK), e.g. when the pointer reaches Run. */
+  /** Starts loading the run machinery (the engine's scheduler, the sandbox, history, the model's SDK, the run's views), e.g. when the pointer reaches Run. */
   preload(): void;
 };
 
@@ -21,11 +22,13 @@ export function controllerFor(store: AppStore): AppRunControls {
   let loaded: RunController | null = null;
   const later = (act: (c: RunController) => unknown) => void load().then((c) => ((loaded = c), act(c)));
   f = {
-    preload: () =>
+    preload: () => {
+      preloadRunViews();
       void load().then((c) => {
         loaded = c;
         c.preload();
-      }),
+      });
+    },
     run: async (opts) => (loaded = await load()).run(opts),
     runBatch: async (from, to) => (loaded = await load()).runBatch(from, to),
     fork: async (change) => (loaded = await load()).fork(change),

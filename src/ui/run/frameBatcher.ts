@@ -1,35 +1,49 @@
 /** Schedules a flush: requestAnimationFrame in the app, a manual pump in tests. */
 export type FrameScheduler = (flush: () => void) => void;
 
+/** Whether a flush starting at `now` and taking about `flushMs` would likely still run when something more urgent arrives. */
+export type FlushHold = (now: number, flushMs: number) => boolean;
+
 const FRAME_MS = 1000 / 60;
+/** The longest a held flush waits: even a fast run's screen updates four times a second. */
+export const MAX_HOLD_MS = 250;
 /** No flush before this time (performance.now ms): the UI rests after a frame it overran. */
 let restUntil = 0;
 
 /**
  * One flush per animation frame while frames are cheap. After a flush whose render, layout and paint
  * overran its frame by X ms, the next waits X ms more: the UI takes at most about half of the main
- * thread, which a live run's stream reading and engine share with it.
+ * thread, which a live run's stream reading and engine share with it. With `hold`, a flush also waits
+ * (up to MAX_HOLD_MS) while `hold` says it would still be rendering when a model answer comes in.
  */
-export const animationFrameScheduler: FrameScheduler = (flush) => {
-  if (typeof requestAnimationFrame !== 'function') {
-    setTimeout(flush, 16);
-    return;
-  }
-  const frame = (): void => {
-    if (performance.now() < restUntil) {
-      requestAnimationFrame(frame);
+export function frameScheduler(hold?: FlushHold): FrameScheduler {
+  // Render, layout and paint of the last flush, up to the next frame.
+  let lastFlushMs = 0;
+  return (flush) => {
+    if (typeof requestAnimationFrame !== 'function') {
+      setTimeout(flush, 16);
       return;
     }
-    const started = performance.now();
-    flush();
-    // The next frame starts once this one's render, layout and paint are done.
-    requestAnimationFrame(() => {
+    const asked = performance.now();
+    const frame = (): void => {
       const now = performance.now();
-      restUntil = now + Math.max(0, now - started - FRAME_MS);
-    });
+      if (now < restUntil || (hold && now - asked < MAX_HOLD_MS && hold(now, lastFlushMs))) {
+        requestAnimationFrame(frame);
+        return;
+      }
+      flush();
+      // The next frame starts once this one's render, layout and paint are done.
+      requestAnimationFrame(() => {
+        const done = performance.now();
+        lastFlushMs = done - now;
+        restUntil = done + Math.max(0, lastFlushMs - FRAME_MS);
+      });
+    };
+    requestAnimationFrame(frame);
   };
-  requestAnimationFrame(frame);
-};
+}
+
+export const animationFrameScheduler: FrameScheduler = frameScheduler();
 
 /**
  * Collects items (run events, streamed tokens among them) and hands them over once per frame,

@@ -16,7 +16,8 @@ import {
   type TokenUsage,
 } from '../../engine/index';
 import { CODE_DECLINED, confirmDocumentCode } from '../scripts/codeConsentGate';
-import { FrameBatcher, type FrameScheduler } from './frameBatcher';
+import { AnswerForecast } from './answerForecast';
+import { FrameBatcher, frameScheduler, type FrameScheduler } from './frameBatcher';
 import { explainBatchStop, explainRunFailure } from './runProblems';
 import type { BatchProgress, RunHost, RunUi } from './runSlice';
 
@@ -60,10 +61,14 @@ export class RunController {
   private stepMode = false;
   private readonly batcher: FrameBatcher<RunEvent>;
   private readonly now: () => number;
+  /** When the live run's answers are due: its screen updates wait for them, so answers are read at once. */
+  private readonly forecast = new AnswerForecast();
 
   constructor(private readonly deps: RunControllerDeps) {
     this.now = deps.now ?? (() => Date.now());
-    this.batcher = new FrameBatcher((batch) => deps.store.getState().ingestRunEvents(batch), deps.schedule);
+    // A little slack over the last flush's cost: an answer that lands just after a render would still wait for its paint.
+    const schedule = deps.schedule ?? frameScheduler((now, flushMs) => this.forecast.dueWithin(now, flushMs + 4));
+    this.batcher = new FrameBatcher((batch) => deps.store.getState().ingestRunEvents(batch), schedule);
   }
 
   private ui(patch: Partial<RunUi>) {
@@ -203,6 +208,7 @@ export class RunController {
   private begin(stepping: boolean, batch: RunUi['batch']) {
     this.abort = new AbortController();
     this.stepMode = stepping;
+    this.forecast.reset();
     this.deps.store.getState().clearRun();
     this.ui({ phase: 'running', stepping, heldOp: null, startedWall: this.now(), endedWall: null, source: { kind: 'live' }, batch, problem: null });
   }
@@ -221,7 +227,10 @@ export class RunController {
   private attach(handle: RunHandle): void {
     this.detach?.();
     this.handle = handle;
-    const offEvents = handle.subscribe((e) => this.batcher.push(e));
+    const offEvents = handle.subscribe((e) => {
+      this.forecast.observe(e, performance.now());
+      this.batcher.push(e);
+    });
     const offStatus = handle.onStatus(() => this.showStatus());
     this.detach = () => {
       offEvents();

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { BATCH_BUDGET_RULE } from '../../../engine/index';
 import { Modal } from '../../dialogs/Modal';
 import { useAppStore, useAppStoreApi } from '../../store/StoreProvider';
-import { bareModel, preloadModelFor } from './buildModel';
+import { controllerFor } from '../appController';
+import { bareModel } from './buildModel';
 import { appKeyVault } from './keyVault';
 import { applyModelSettings } from './applyModelSettings';
 import { deviceStorage, priceFor, priceKey, savePrice } from './modelPrices';
@@ -55,8 +56,8 @@ export function ModelSettingsDialog({ onClose }: { onClose: () => void }) {
       if (input !== undefined && output !== undefined && input >= 0 && output >= 0) savePrice(deviceStorage(), name, { input, output });
     }
     applyModelSettings(api, d, key);
-    // A model just chosen is about to be run: its SDK loads now rather than after the click on Run.
-    preloadModelFor(d);
+    // A model just chosen is about to be run: the run machinery, its SDK and its connection load now rather than after the click on Run.
+    controllerFor(api).preload();
     onClose();
   };
   return (

@@ -1,13 +1,15 @@
 import type { LanguageModel, TokenUsage } from '../../../engine/index';
 import type { ModelSettings } from './modelSettings';
+import { preconnect } from './preconnect';
 
 export { PROXY_BASE_URL } from './proxyBase';
 
 // The providers (the simulator, the openai client wrapper, the cache) load when a run first needs them, not with the editor.
 const providers = () => import('./modelProviders');
 
-/** Starts loading what a run with these settings needs (the providers, a real model's SDK), e.g. when the pointer reaches Run. */
+/** Starts loading what a run with these settings needs (the providers, a real model's SDK, the connection to its endpoint), e.g. when the pointer reaches Run. */
 export function preloadModelFor(settings: ModelSettings): void {
+  if (settings.provider === 'openai') preconnect(settings.openai.baseUrl);
   void providers()
     .then((p) => (settings.provider === 'simulator' ? undefined : p.preloadOpenAiSdk()))
     .catch(() => undefined);
