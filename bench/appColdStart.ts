@@ -37,6 +37,61 @@ interface AppRun {
   traces: ServerTrace[];
   /** What Chromium's network log saw of the run's requests to the model server. */
   wire: Wire;
+  requests: PageRequest[];
+}
+
+/** One chat request seen from the page: its fetch, the browser's timing of it, and when the page's code read its last byte. */
+interface PageRequest {
+  /** fetch() called (page clock, ms). */
+  start: number;
+  /** The request left for the server: after a CORS preflight and any wait for a connection. */
+  sent: number;
+  /** The last byte reached the browser's network stack. */
+  netEnd: number;
+  /** The last byte reached the page's code (the SDK's stream reader): later than netEnd when the main thread was busy. */
+  jsEnd: number;
+}
+
+// Wraps the page's fetch (the SDK calls the global one) to note when each chat answer's body was read to its end.
+const WATCH_FETCH = `(() => {
+  window.__chat = [];
+  const plain = window.fetch;
+  window.fetch = async function (input, init) {
+    const url = typeof input === 'string' ? input : input.url;
+    if (!String(url).includes('/chat/completions')) return plain.call(this, input, init);
+    const rec = { start: performance.now(), jsEnd: NaN };
+    window.__chat.push(rec);
+    const res = await plain.call(this, input, init);
+    if (!res.body) return res;
+    const reader = res.body.getReader();
+    const body = new ReadableStream({
+      async pull(c) { const r = await reader.read(); if (r.done) { rec.jsEnd = performance.now(); c.close(); } else c.enqueue(r.value); },
+      cancel(reason) { return reader.cancel(reason); },
+    });
+    return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+  };
+})()`;
+
+// The page's chat requests joined with their resource timing (the simulator sends Timing-Allow-Origin), in order.
+const READ_REQUESTS = `(() => {
+  const timing = performance.getEntriesByType('resource').filter((r) => r.name.includes('/chat/completions')).sort((a, b) => a.startTime - b.startTime);
+  return window.__chat.map((c, i) => ({ start: c.start, sent: timing[i] ? timing[i].requestStart : NaN, netEnd: timing[i] ? timing[i].responseEnd : NaN, jsEnd: c.jsEnd }));
+})()`;
+
+const mean = (xs: number[]): number => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : Number.NaN);
+
+/** Where a run's client-side time went, from the page's own clock. */
+function clientLine(requests: PageRequest[]): string {
+  const [first, ...rest] = requests;
+  if (!first) return 'no requests seen';
+  const lag = requests.map((r) => r.jsEnd - r.netEnd).filter(Number.isFinite);
+  // From the answer the page read last before a request to that request: the engine and the SDK between calls.
+  const between = rest.map((r) => r.start - Math.max(...requests.map((q) => q.jsEnd).filter((e) => e <= r.start))).filter(Number.isFinite);
+  const f = (x: number) => x.toFixed(1);
+  return (
+    `client: fetch → request sent ${f(first.sent - first.start)} ms for the first call (CORS preflight), ${f(mean(rest.map((r) => r.sent - r.start)))} ms mean after; ` +
+    `last byte in the browser → read by the page ${f(mean(lag))} ms mean, ${f(Math.max(...lag))} max (main thread busy); answer read → next request ${f(mean(between))} ms mean (engine + SDK)`
+  );
 }
 
 /** The model server's requests as Chromium sent them (DevTools protocol). */
@@ -70,6 +125,7 @@ async function firstRun(browser: Browser, appUrl: string, sim: SimulatorProcess)
       if (e.response.protocol) wire.protocols.add(e.response.protocol);
       wire.connections.add(e.response.connectionId);
     });
+    await page.addInitScript(WATCH_FETCH);
     await page.goto(appUrl);
     await page.getByTestId('run-start').waitFor();
     await page.getByTestId('open-gallery').click();
@@ -98,6 +154,7 @@ async function firstRun(browser: Browser, appUrl: string, sim: SimulatorProcess)
     await page.waitForFunction('window.__doneAt !== undefined', undefined, { timeout: 120_000, polling: 50 });
     const clickMs = (await page.evaluate('window.__doneAt - window.__clickAt')) as number;
     const traces = sim.takeTraces();
+    const requests = (await page.evaluate(READ_REQUESTS)) as PageRequest[];
     const download = page.waitForEvent('download');
     await page.getByTestId('export-run').click();
     const exported = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as { samples: ExportedSample[] };
@@ -106,7 +163,7 @@ async function firstRun(browser: Browser, appUrl: string, sim: SimulatorProcess)
     const document = start?.type === 'run.start' ? start.document : undefined;
     if (!document) throw new Error('the exported run carries no run.start event');
     const grs = { calls: Object.fromEntries(sample.calls.map((c) => [c.id, c])) } as unknown as GrsState;
-    return { clickMs, runMs: sample.wallMs, hops: longestCallChain(document, grs), events: sample.events, traces, wire };
+    return { clickMs, runMs: sample.wallMs, hops: longestCallChain(document, grs), events: sample.events, traces, wire, requests };
   } finally {
     await context.close();
   }
@@ -129,6 +186,7 @@ async function measure(browser: Browser, appUrl: string, transport: (typeof TRAN
       `${transport.name}, ${EXAMPLE} @ ${latency} ms: click → done ÷ bound ${(click / bound).toFixed(3)} (${click.toFixed(0)} ms over ${hops} × ${latency} ms; target ≤ ${latency >= 200 ? '1.05' : '1.10'}); ` +
         `the engine's run wall ${run.toFixed(0)} ms (÷ bound ${(run / bound).toFixed(3)})`,
       `  ${wireLine(typical.wire)}; each run ÷ bound: ${runs.map((r) => (r.clickMs / bound).toFixed(3)).join(', ')}`,
+      `  ${clientLine(typical.requests)}`,
       ...hopTimeline(typical.events, latency, typical.traces).map((l) => `  ${l}`),
     ];
   } finally {

@@ -54,6 +54,8 @@ function cors(req: AnyRequest, res: AnyResponse): void {
   res.setHeader('Access-Control-Allow-Headers', req.headers['access-control-request-headers'] ?? 'authorization, content-type');
   res.setHeader('Access-Control-Expose-Headers', 'retry-after, retry-after-ms, x-request-id');
   res.setHeader('Access-Control-Max-Age', '600');
+  // A page may read this server's request timings (connect, first byte, last byte), as benchmarks do.
+  res.setHeader('Timing-Allow-Origin', req.headers.origin ?? '*');
 }
 
 function sendJson(res: AnyResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -58,7 +58,7 @@ describe('the OpenAI-compatible model server', () => {
     expect(usageChunk.usage.prompt_tokens).toBeGreaterThan(0);
   });
 
-  it('answers a CORS preflight echoing the requested headers', async () => {
+  it('answers a CORS preflight echoing the requested headers, and lets that origin read request timings', async () => {
     const server = await serve();
     const response = await fetch(`${server.url}/chat/completions`, {
       method: 'OPTIONS',
@@ -71,6 +71,7 @@ describe('the OpenAI-compatible model server', () => {
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     expect(response.headers.get('access-control-allow-headers')).toBe('authorization,content-type,x-stainless-os');
+    expect(response.headers.get('timing-allow-origin')).toBe('http://localhost:5173');
   });
 
   it('refuses a wrong bearer with 401 without echoing it', async () => {
