@@ -2,13 +2,24 @@
 export type FrameScheduler = (flush: () => void) => void;
 
 const FRAME_MS = 1000 / 60;
+/** After a flush that took c ms (the reducer and the store's subscribers), the next waits at least c × this. */
+export const FLUSH_PACE = 6;
 /** No flush before this time (performance.now ms): the UI rests after a frame it overran. */
 let restUntil = 0;
 
 /**
+ * When the next flush may run (performance.now ms), for a flush that started at `started`, took `spent` ms
+ * itself and whose frame ended at `frameEnd`: after the frame's overrun, and after `spent × FLUSH_PACE`, so
+ * store updates that cost much (a run of thousands of thoughts, a slow machine) come every few frames, not every frame.
+ */
+export const restAfter = (started: number, spent: number, frameEnd: number): number =>
+  Math.max(frameEnd + Math.max(0, frameEnd - started - FRAME_MS), started + spent * FLUSH_PACE);
+
+/**
  * One flush per animation frame while frames are cheap. After a flush whose render, layout and paint
- * overran its frame by X ms, the next waits X ms more: the UI takes at most about half of the main
- * thread, which a live run's stream reading and engine share with it.
+ * overran its frame by X ms, the next waits X ms more, and never sooner than FLUSH_PACE times what the flush
+ * itself took: the UI takes at most about half of the main thread, which a live run's stream reading and
+ * engine share with it.
  */
 export const animationFrameScheduler: FrameScheduler = (flush) => {
   if (typeof requestAnimationFrame !== 'function') {
@@ -22,10 +33,10 @@ export const animationFrameScheduler: FrameScheduler = (flush) => {
     }
     const started = performance.now();
     flush();
+    const spent = performance.now() - started;
     // The next frame starts once this one's render, layout and paint are done.
     requestAnimationFrame(() => {
-      const now = performance.now();
-      restUntil = now + Math.max(0, now - started - FRAME_MS);
+      restUntil = restAfter(started, spent, performance.now());
     });
   };
   requestAnimationFrame(frame);
