@@ -148,7 +148,8 @@ function GrsFlow() {
           minZoom={FIT_MIN_ZOOM}
           colorMode={theme}
         >
-          <Background gap={24} />
+          {/* The dots are repainted across the whole pane on every pan frame; in the overview they are denser than 6 px and show nothing. */}
+          {overview ? null : <Background gap={24} />}
           <Controls showInteractive={false} onZoomIn={() => onUserMove(true)} onZoomOut={() => onUserMove(true)} onFitView={() => onUserMove(true)} />
           {overview && count ? <GrsOverview scene={scene} /> : null}
         </ReactFlow>

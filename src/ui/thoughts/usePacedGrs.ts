@@ -16,11 +16,15 @@ export const paceDelay = (costMs: number): number => Math.min(PACE_MAX_MS, Math.
 export const showsAtOnce = (shown: GrsState, next: GrsState): boolean =>
   next.runId !== shown.runId || next.status !== 'running' || shown.status !== 'running';
 
+/** What an update cost (ms): React's part up to its effects, plus the browser's frame that drew it (from that frame's start to its end). */
+export const updateCost = (reactMs: number, frameStart: number, frameEnd: number): number => reactMs + Math.max(0, frameEnd - frameStart);
+
 /**
  * The GRS the Thoughts view draws: the store's (at the timeline's position), but while a run streams
  * at most one update per frame and fewer when the view falls behind — each update waits for a
- * multiple of what the last one cost (render, commit and React Flow's effects), so the thoughts view
- * never takes more than a small share of the frames and the page keeps its frame rate.
+ * multiple of what the last one cost (render, commit and React Flow's effects, then the style, layout,
+ * measuring, canvas drawing and paint of the frame that showed it), so the thoughts view never takes
+ * more than a small share of the frames and the page keeps its frame rate.
  */
 export function usePacedGrs(): GrsState {
   const api = useAppStoreApi();
@@ -30,17 +34,36 @@ export function usePacedGrs(): GrsState {
   const nextAt = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  // After the commit (children's effects, React Flow's measuring included, ran first): what the update cost.
+  // After the commit (children's effects, React Flow's measuring included, ran first): what the update cost so far,
+  // then, once the next frame has been drawn, with that frame's style, layout and paint.
   useEffect(() => {
     if (startedAt.current === null) return;
-    const now = performance.now();
-    nextAt.current = now + paceDelay(now - startedAt.current);
+    const committed = performance.now();
+    const reactMs = committed - startedAt.current;
     startedAt.current = null;
+    nextAt.current = committed + paceDelay(reactMs);
+    let after: ReturnType<typeof setTimeout> | undefined;
+    // A task queued from a frame's animation callbacks runs once that frame's rendering is done.
+    const frame = requestAnimationFrame((frameStart) => {
+      after = setTimeout(() => {
+        nextAt.current = Math.max(nextAt.current, committed + paceDelay(updateCost(reactMs, frameStart, performance.now())));
+      }, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(after);
+    };
   }, [grs]);
 
   useEffect(() => {
-    const take = () => {
+    const take = (force: boolean) => {
       timer.current = null;
+      // The frame after the last update may have pushed the next one back since this wait was set.
+      const wait = nextAt.current - performance.now();
+      if (!force && wait > 1) {
+        timer.current = setTimeout(() => take(false), wait);
+        return;
+      }
       const next = viewedState(api.getState()).live.grs;
       if (next === shown.current) return;
       shown.current = next;
@@ -55,10 +78,10 @@ export function usePacedGrs(): GrsState {
       // A moment chosen on the timeline (a scrub, a step, presentation's ←/→) is shown at once, like a new run.
       if (viewed !== state || showsAtOnce(shown.current, next)) {
         if (timer.current) clearTimeout(timer.current);
-        return take();
+        return take(true);
       }
       if (timer.current) return;
-      timer.current = setTimeout(take, Math.max(0, nextAt.current - performance.now()));
+      timer.current = setTimeout(() => take(false), Math.max(0, nextAt.current - performance.now()));
     };
     offer();
     const unsubscribe = api.subscribe(offer);
