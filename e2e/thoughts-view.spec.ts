@@ -242,6 +242,19 @@ for (const [width, height] of [
         for (const n of await visibleNumerals(grs)) expect(n.px, n.text).toBeGreaterThanOrEqual(10);
         await expectLegendWords(grs);
         await page.screenshot({ path: `test-results/screens/thoughts-${example}-${width}x${height}.png` });
+        if (width === 853) {
+          // On the far level a click on a pill selects its thought, and the key says what the highlight means.
+          const finalId = ((await page.locator('[data-testid^="final-"]').first().getAttribute('data-testid')) ?? '').slice('final-'.length);
+          const pill = seen.find((b) => b.id === finalId)!;
+          expect(pill, 'the final thought is drawn as a pill').toBeTruthy();
+          await page.mouse.click(pill.rect.x + pill.rect.width / 2, pill.rect.y + pill.rect.height / 2);
+          await expect(grs.getByTestId('selection-key')).toContainText('the longest chain of model calls from the input');
+          await expect(page.getByTestId('thought-detail')).toBeVisible();
+          await settled(grs);
+          await expect(grs).toHaveAttribute('data-lod', 'overview');
+          await expectEveryThoughtLegible(grs);
+          await page.screenshot({ path: `test-results/screens/thoughts-${example}-${width}x${height}-selected.png` });
+        }
 
         // The least zoom the wheel reaches keeps every figure readable.
         await wheelOutToMinimum(page, grs);

@@ -138,8 +138,8 @@ function drawScene(ctx: CanvasRenderingContext2D, scene: OverviewScene, highligh
     ctx.globalAlpha = highlight.active && !mark ? 0.45 : 1;
     ctx.fillStyle = pal.card;
     ctx.fillRect(x, y, bw, bh);
-    // Pruned thoughts, calls and stacks: a dashed outline; kept thoughts a solid one, heavier on the final path.
-    const dashed = b.kind === 'stack' || b.kind === 'call' || Boolean(t?.pruned);
+    // Pruned thoughts, calls, stacks and (as the selection key says) a selection's ancestors: a dashed outline; kept thoughts a solid one, heavier on the final path.
+    const dashed = b.kind === 'stack' || b.kind === 'call' || Boolean(t?.pruned) || mark === 'ancestor';
     ctx.setLineDash(dashed ? [3, 2] : []);
     const onFinal = b.kind === 'thought' && scene.finalPath.has(b.id);
     ctx.strokeStyle = mark === 'path' || mark === 'selected' ? '#f59e0b' : mark ? '#2563eb' : onFinal ? pal.text : pal.border;

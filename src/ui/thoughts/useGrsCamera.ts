@@ -190,17 +190,22 @@ export function useGrsCamera(grs: GrsState, layout: LaneLayout, pills: PillLayou
     userMoved.current = true;
     // Measured a moment later from React Flow's own positions: a layout that just landed is not in the DOM yet.
     const id = setTimeout(() => {
-      const pos = layoutRef.current.cards.get(selected);
       const pane = document.querySelector('.grs-canvas .react-flow')?.getBoundingClientRect();
-      if (!pos || !pane) return;
       const { x, y, zoom } = flow.getViewport();
-      const w = CARD_WIDTH * zoom;
-      const h = CARD_HEIGHT * zoom;
-      const left = pos.x * zoom + x;
-      const top = pos.y * zoom + y;
-      // The legend and zoom controls cover the bottom edge: a card under them counts as hidden.
-      if (left >= 0 && top >= 0 && left + w <= pane.width && top + h <= pane.height - 56) return;
-      void flow.setCenter(pos.x + CARD_WIDTH / 2, pos.y + CARD_HEIGHT / 2, { zoom: Math.max(zoom, READABLE_ZOOM), duration: 250 });
+      // On the far level the thought is a pill, elsewhere than its card: it stays on the far level.
+      const pill = zoom < OVERVIEW_ZOOM ? pillsRef.current?.at.get(selected) : undefined;
+      const card = layoutRef.current.cards.get(selected);
+      const box = pill
+        ? { x: pill.x * FAR_SCALE, y: pill.y * FAR_SCALE, w: pill.width * FAR_SCALE, h: pill.height * FAR_SCALE }
+        : card && { x: card.x, y: card.y, w: CARD_WIDTH, h: CARD_HEIGHT };
+      if (!box || !pane) return;
+      const left = box.x * zoom + x;
+      const top = box.y * zoom + y;
+      // The legend and zoom controls cover the bottom edge, the selection key a corner: a card under them counts as hidden.
+      const key = document.querySelector('.grs-canvas .grs-key')?.getBoundingClientRect();
+      const underKey = key && left < key.right - pane.left && left + box.w * zoom > key.left - pane.left && top < key.bottom - pane.top && top + box.h * zoom > key.top - pane.top;
+      if (!underKey && left >= 0 && top >= 0 && left + box.w * zoom <= pane.width && top + box.h * zoom <= pane.height - 56) return;
+      void flow.setCenter(box.x + box.w / 2, box.y + box.h / 2, { zoom: pill ? zoom : Math.max(zoom, READABLE_ZOOM), duration: 250 });
     }, 150);
     return () => clearTimeout(id);
   }, [flow, selected]);
