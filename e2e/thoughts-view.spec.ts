@@ -6,7 +6,7 @@ const overlaps = (a: Box, b: Box) => a.x < b.x + b.width - 0.5 && b.x < a.x + a.
 const inside = (a: Box, outer: Box) => a.x >= outer.x - 0.5 && a.y >= outer.y - 0.5 && a.x + a.width <= outer.x + outer.width + 0.5 && a.y + a.height <= outer.y + outer.height + 0.5;
 
 /** Opens a gallery example, runs it on the simulator and shows the Thoughts view once the camera has settled (at the given level of detail). */
-async function runInThoughtsView(page: Page, example: string, lod: 'cards' | 'overview' = 'cards'): Promise<RunPage> {
+async function runInThoughtsView(page: Page, example: string, lod: 'cards' | 'overview' = 'cards', view: 'thoughts' | 'split' = 'thoughts'): Promise<RunPage> {
   const run = new RunPage(page);
   await run.open();
   await page.getByTestId('open-gallery').click();
@@ -14,7 +14,7 @@ async function runInThoughtsView(page: Page, example: string, lod: 'cards' | 'ov
   await expect(page.getByTestId('gallery')).toHaveCount(0);
   await run.setModel({ latencyMs: 0 });
   await run.saveModel();
-  await run.view('thoughts');
+  await run.view(view);
   await run.run();
   // A 160-thought run on a busy 2-core machine can take most of a minute.
   await run.waitDone(150_000);
@@ -281,5 +281,16 @@ for (const [width, height] of [
         await page.screenshot({ path: `test-results/screens/thoughts-${example}-${width}x${height}-dark.png` });
       });
     }
+
+    test('in the Split view the whole sorting-128 GoT run is in view too, every thought drawn with readable figures (columns folded into summaries where the pane is short)', async ({ page }) => {
+      const run = await runInThoughtsView(page, 'sorting-128-got', 'overview', 'split');
+      const grs = run.grs();
+      await expectWholeGraphInside(page, grs);
+      const seen = await expectEveryThoughtLegible(grs);
+      // A summary block stands for thoughts not drawn one by one: together the blocks account for every kept thought.
+      expect(seen.filter((b) => b.kind === 'thought' || b.kind === 'summary').length).toBeGreaterThan(3);
+      await expectLegendWords(grs);
+      await page.screenshot({ path: `test-results/screens/thoughts-split-sorting-128-got-${width}x${height}.png` });
+    });
   });
 }

@@ -20,7 +20,7 @@ import { COMPACT_ZOOM, ThoughtCard } from './cards/ThoughtCard';
 import { ColorLegend } from './ColorLegend';
 import type { ColorBy } from './colorScale';
 import { GrsOverview } from './GrsOverview';
-import { blockAt, FAR_SCALE, OVERVIEW_ZOOM, pillLayout } from './layout/pillLayout';
+import { blockAt, FAR_SCALE, foldToFit, OVERVIEW_ZOOM, pillLayout } from './layout/pillLayout';
 import { selectOpOrder } from '../run/runSelectors';
 import { SelectionKey } from './SelectionKey';
 import { FIT_MIN_ZOOM, useGrsCamera } from './useGrsCamera';
@@ -32,6 +32,7 @@ import './thoughts.css';
 const nodeTypes = { thought: ThoughtCard, pending: PendingCallCard, lane: LaneCard, stack: PrunedStack, edges: EdgeLayer };
 const NO_LANES: ReadonlySet<string> = new Set();
 const NO_NODES: never[] = [];
+const NO_FOLD: ReadonlySet<number> = new Set();
 
 /** Which lanes show their pruned thoughts: none by default, all with the toggle, or those the user opened; reset for each run. */
 function useOpenLanes(runId: string | null) {
@@ -81,8 +82,21 @@ function GrsFlow() {
   const { nodes, domain, layout, finalPath, items } = useGrsElements(grs, lanes.open, !overview);
   const opOrder = selectOpOrder(grs);
   // The far level's layout: drawn below the overview zoom, and what a whole-graph fit measures once a run has ended.
-  const pills = useMemo(() => (overview || grs.summary ? pillLayout(items, opOrder, lanes.open) : null), [overview, grs.summary, items, opOrder, lanes.open]);
-  const { onUserMove, fitWhole } = useGrsCamera(grs, layout, pills);
+  // Columns a whole-graph fit folded to fit a short pane; unfolded again once the cards show.
+  const [fold, setFold] = useState<ReadonlySet<number>>(NO_FOLD);
+  useEffect(() => {
+    if (!overview) setFold(NO_FOLD);
+  }, [overview]);
+  const pills = useMemo(() => (overview || grs.summary ? pillLayout(items, opOrder, lanes.open, fold) : null), [overview, grs.summary, items, opOrder, lanes.open, fold]);
+  const refold = useCallback(
+    (room: { width: number; height: number }) => {
+      const fitted = foldToFit(items, opOrder, lanes.open, room);
+      setFold(fitted.fold);
+      return fitted.layout;
+    },
+    [items, opOrder, lanes.open],
+  );
+  const { onUserMove, fitWhole } = useGrsCamera(grs, layout, pills, refold);
   usePresentedGrs(flow, layout);
   const root = useRef<HTMLDivElement>(null);
   useZoomVariable(root);

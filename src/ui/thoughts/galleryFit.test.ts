@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { builtinFunctions, mergeFunctionRegistries, runGraph, simulatorModel, taskFunctions, type GotDocument } from '../../engine/index';
 import { selectOpOrder } from '../run/runSelectors';
 import { laneLayout, type LaneItem } from './layout/laneLayout';
-import { FAR_SCALE, OVERVIEW_ZOOM, pillLayout } from './layout/pillLayout';
-import { FIT_MIN_ZOOM, wholeGraphViewport, type FitPane } from './useGrsCamera';
+import { FAR_SCALE, foldToFit, OVERVIEW_ZOOM } from './layout/pillLayout';
+import { FIT_MIN_ZOOM, fitRoom, wholeGraphViewport, type FitPane } from './useGrsCamera';
 
 const files = import.meta.glob<string>('../../../public/examples/*.json', { query: '?raw', import: 'default', eager: true });
 const manifest = JSON.parse(files['../../../public/examples/index.json'] as string) as Array<{ id: string; file: string }>;
@@ -19,6 +19,7 @@ const PANES: Record<string, FitPane> = {
   'Thoughts 1024×768': { width: 684, height: 676, top: 43, bottom: 86 },
   'Split 1024×768': { width: 724, height: 416, top: 43, bottom: 86 },
   'Thoughts 853×480 (150%)': { width: 513, height: 388, top: 43, bottom: 100 },
+  'Split 853×480 (150%)': { width: 553, height: 249, top: 43, bottom: 100 },
 };
 
 describe('every gallery example after a run', () => {
@@ -30,8 +31,9 @@ describe('every gallery example after a run', () => {
       return { id, opId: t.opId, parents: t.parents, pruned: Boolean(t.pruned) };
     });
     const cards = laneLayout(items, selectOpOrder(grs), new Set());
-    const pills = pillLayout(items, selectOpOrder(grs), new Set());
     for (const [name, pane] of Object.entries(PANES)) {
+      // As the camera does: cards if they fit, else the far level with its tallest columns folded as far as needed.
+      const pills = foldToFit(items, selectOpOrder(grs), new Set(), fitRoom(pane)).layout;
       const fit = wholeGraphViewport(cards, pane, pills);
       expect(fit, name).not.toBeNull();
       const { zoom, x, y } = fit!;

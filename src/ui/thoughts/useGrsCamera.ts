@@ -57,6 +57,9 @@ export function focusIds(grs: GrsState, streaming: readonly string[]): { core: s
   return { core: [...grs.thoughtOrder.slice(-Math.max(1, FOLLOW_TAIL - calls.length)), ...calls.slice(0, FOLLOW_TAIL)], context: [] };
 }
 
+/** The room a whole-graph fit has in a pane (CSS px): inside the side padding, between the furniture's bands. */
+export const fitRoom = (pane: FitPane) => ({ width: pane.width - 2 * FIT_PADDING, height: pane.height - (pane.top ?? FIT_TOP) - (pane.bottom ?? FIT_BOTTOM) });
+
 /**
  * The viewport that shows a whole laid-out GRS in a pane, as cards when they fit at the compact cards'
  * least zoom, else on the far level (`far`: its layout's size) at scale ≥ 1; null when neither can hold
@@ -64,7 +67,7 @@ export function focusIds(grs: GrsState, streaming: readonly string[]): { core: s
  */
 export function wholeGraphViewport(layout: Pick<LaneLayout, 'width' | 'height'>, pane: FitPane, far?: { width: number; height: number } | null) {
   const top = pane.top ?? FIT_TOP;
-  const room = { width: pane.width - 2 * FIT_PADDING, height: pane.height - top - (pane.bottom ?? FIT_BOTTOM) };
+  const room = fitRoom(pane);
   const centred = (zoom: number, w: number, h: number) => ({ zoom, x: (pane.width - w) / 2, y: top + (room.height - h) / 2 });
   const cards = Math.min(1, room.width / layout.width, room.height / layout.height);
   if (cards >= OVERVIEW_ZOOM) return centred(cards, layout.width * cards, layout.height * cards);
@@ -100,7 +103,13 @@ export function frame(ids: readonly string[], cards: ReadonlyMap<string, Point>,
  * graph; it stops once the user pans or zooms (until the next run), and brings a thought selected
  * elsewhere into view.
  */
-export function useGrsCamera(grs: GrsState, layout: LaneLayout, pills: PillLayout | null): { onUserMove: (event: unknown) => void; fitWhole: () => void } {
+export function useGrsCamera(
+  grs: GrsState,
+  layout: LaneLayout,
+  pills: PillLayout | null,
+  /** Folds the far level's columns to fit a room at scale 1 (foldToFit) and returns that layout. */
+  refold: (room: { width: number; height: number }) => PillLayout,
+): { onUserMove: (event: unknown) => void; fitWhole: () => void } {
   const api = useAppStoreApi();
   const flow = useReactFlow();
   const runId = grs.runId;
@@ -120,6 +129,8 @@ export function useGrsCamera(grs: GrsState, layout: LaneLayout, pills: PillLayou
   layoutRef.current = layout;
   const pillsRef = useRef(pills);
   pillsRef.current = pills;
+  const refoldRef = useRef(refold);
+  refoldRef.current = refold;
 
   /**
    * Shows the whole graph (cards or far level), or when even the far level's least scale cannot hold it
@@ -131,8 +142,10 @@ export function useGrsCamera(grs: GrsState, layout: LaneLayout, pills: PillLayou
       const rect = root?.querySelector('.react-flow')?.getBoundingClientRect();
       if (!root || !rect) return false;
       const pane: FitPane = { width: rect.width, height: rect.height, ...paneBands(root, rect) };
-      const far = pillsRef.current;
-      const whole = wholeGraphViewport(layoutRef.current, pane, far);
+      // Cards when they fit; else the far level, its tallest columns folded as far as the pane needs.
+      const cards = wholeGraphViewport(layoutRef.current, pane);
+      const far = cards ? null : refoldRef.current(fitRoom(pane));
+      const whole = cards ?? wholeGraphViewport(layoutRef.current, pane, far);
       if (whole) {
         void flow.setViewport(whole, { duration: 0 });
         return true;

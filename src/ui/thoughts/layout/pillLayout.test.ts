@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INPUT_LANE, laneLayout, type LaneItem } from './laneLayout';
-import { blockAt, FAR_SCALE, LANE_SUMMARY_MIN, PILL_HEIGHT, pillLayout, STACK_SHADOW, type FarBlock, type PillLayout } from './pillLayout';
+import { blockAt, FAR_SCALE, foldToFit, LANE_SUMMARY_MIN, PILL_HEIGHT, pillLayout, STACK_SHADOW, type FarBlock, type PillLayout } from './pillLayout';
 
 const item = (id: string, opId: string | null, parents: string[], pruned = false): LaneItem => ({ id, opId, parents, pruned });
 
@@ -89,5 +89,30 @@ describe('the far level’s pill layout', () => {
     const keep = layout.blocks.find((b) => b.lane === 'keep')!;
     expect(blockAt(layout, { x: (keep.x + 5) * FAR_SCALE, y: (keep.y + 5) * FAR_SCALE })).toMatchObject({ kind: 'stack', lane: 'keep' });
     expect(blockAt(layout, { x: -10, y: -10 })).toBeNull();
+  });
+
+  it('folds a column into one lane whose summary stands for every thought of its lanes, and keeps the other columns as they were', () => {
+    const whole = pillLayout(items, order, new Set());
+    const folded = pillLayout(items, order, new Set(), new Set([2]));
+    const group = folded.at.get('a1')!;
+    expect(group).toMatchObject({ kind: 'summary', lane: 'column:2' });
+    expect(folded.at.get('b2')).toBe(group);
+    expect(folded.lanes.filter((l) => l.column === 2).map((l) => l.opId)).toEqual(['column:2']);
+    // Both lanes' stacks fold into one shadow behind the summary.
+    expect(folded.blocks.find((b) => b.kind === 'stack' && b.lane === 'column:2')).toMatchObject({ count: 4, shadow: true });
+    for (const id of ['in', 'p1', 'p2', 'r1']) expect(folded.at.get(id)).toEqual(whole.at.get(id));
+  });
+
+  it('folds the tallest columns first, only as many as a short room needs, and none when the graph fits', () => {
+    // Three solve lanes of one kept thought each stand in column 2: the tallest.
+    const tall = [...items, item('c1', 'solve-3', ['p2']), item('c2', 'solve-3', ['p2'], true)];
+    const ops = [...order, 'solve-3'];
+    const full = pillLayout(tall, ops, new Set());
+    expect(foldToFit(tall, ops, new Set(), { width: 1000, height: full.height }).fold.size).toBe(0);
+    const short = foldToFit(tall, ops, new Set(), { width: 1000, height: full.height - 10 });
+    expect([...short.fold]).toEqual([2]);
+    expect(short.layout.height).toBeLessThanOrEqual(full.height - 10);
+    // Too narrow: folding cannot help, so nothing is folded.
+    expect(foldToFit(tall, ops, new Set(), { width: 50, height: 10 }).fold.size).toBe(0);
   });
 });

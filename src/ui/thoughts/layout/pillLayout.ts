@@ -65,13 +65,13 @@ export interface PillLayout {
 
 type Box = { x: number; y: number; width: number; height: number };
 
-/** Places one lane's blocks from `top`: pills (or one summary), then its stack; returns the lane's height. */
-function placePills(laneId: string, x: number, top: number, m: LaneMembers, isOpen: boolean, out: PillLayout): number {
+/** Places one lane's blocks from `top`: pills (or one summary, always when `summarise` and it holds more than one), then its stack; returns the lane's height. */
+function placePills(laneId: string, x: number, top: number, m: LaneMembers, isOpen: boolean, summarise: boolean, out: PillLayout): number {
   const members = isOpen ? [...m.shown, ...m.hidden] : m.shown;
   const folded = isOpen ? 0 : m.hidden.length;
   let y = top;
   let last: Box | null = null;
-  if (members.length >= LANE_SUMMARY_MIN) {
+  if (members.length >= LANE_SUMMARY_MIN || (summarise && members.length > 1)) {
     const block: FarBlock = { kind: 'summary', id: `summary:${laneId}`, lane: laneId, x, y, width: PILL_WIDTH, height: SUMMARY_HEIGHT, members };
     out.blocks.push(block);
     for (const id of members) out.at.set(id, block);
@@ -108,31 +108,81 @@ function placePills(laneId: string, x: number, top: number, m: LaneMembers, isOp
   return y - PILL_GAP - top;
 }
 
+const NO_FOLD: ReadonlySet<number> = new Set();
+
 /**
  * The far level's layout of a GRS: the same lanes in the same columns and order as laneLayout (by
  * operation, run order within a column), each thought a pill, a lane of LANE_SUMMARY_MIN thoughts or
- * more one summary block, a folded stack a shadow. Units are screen px at the far level's least scale.
+ * more one summary block, a folded stack a shadow. The columns in `fold` (see foldToFit) are drawn as one
+ * lane, their thoughts as one summary block. Units are screen px at the far level's least scale.
  */
-export function pillLayout(items: readonly LaneItem[], opOrder: readonly string[], open: ReadonlySet<string> | 'all'): PillLayout {
+export function pillLayout(items: readonly LaneItem[], opOrder: readonly string[], open: ReadonlySet<string> | 'all', fold: ReadonlySet<number> = NO_FOLD): PillLayout {
   const itemLane = new Map<string, string>();
   for (const item of items) itemLane.set(item.id, laneOf(item));
   const column = new Map<string, number>([[INPUT_LANE, 0]]);
   for (const item of items) columnAfter(item, itemLane, column);
   const members = laneMembers(items, keptIds(items));
-  const out: PillLayout = { lanes: [], blocks: [], at: new Map(), width: 0, height: 0 };
-  const columnBottom = new Map<number, number>();
+  const isOpen = (lane: string) => open === 'all' || open.has(lane);
+  // A folded column's lanes as one: their shown thoughts (and opened stacks), calls and folded thoughts together.
+  const groups = new Map<number, LaneMembers>();
+  const order: Array<{ lane: string; col: number; m: LaneMembers; open: boolean; group: boolean }> = [];
   for (const laneId of sortLanes(members.keys(), column, opOrder)) {
     const col = column.get(laneId) ?? 0;
+    const m = members.get(laneId) as LaneMembers;
+    if (!fold.has(col)) {
+      order.push({ lane: laneId, col, m, open: isOpen(laneId), group: false });
+      continue;
+    }
+    let g = groups.get(col);
+    if (!g) {
+      groups.set(col, (g = { shown: [], calls: [], hidden: [] }));
+      order.push({ lane: `column:${col}`, col, m: g, open: false, group: true });
+    }
+    g.shown.push(...m.shown, ...(isOpen(laneId) ? m.hidden : []));
+    g.calls.push(...m.calls);
+    if (!isOpen(laneId)) g.hidden.push(...m.hidden);
+  }
+  const out: PillLayout = { lanes: [], blocks: [], at: new Map(), width: 0, height: 0 };
+  const columnBottom = new Map<number, number>();
+  for (const { lane, col, m, open: laneOpen, group } of order) {
     const x = col * (PILL_LANE_WIDTH + PILL_COLUMN_GAP);
     const top = columnBottom.get(col) ?? 0;
-    const m = members.get(laneId) as LaneMembers;
-    const height = placePills(laneId, x, top, m, open === 'all' || open.has(laneId), out);
-    out.lanes.push({ opId: laneId, column: col, x, y: top, width: PILL_LANE_WIDTH, height });
+    const height = placePills(lane, x, top, m, laneOpen, group, out);
+    out.lanes.push({ opId: lane, column: col, x, y: top, width: PILL_LANE_WIDTH, height });
     columnBottom.set(col, top + height + PILL_LANE_GAP);
     out.width = Math.max(out.width, x + PILL_LANE_WIDTH);
     out.height = Math.max(out.height, top + height);
   }
   return out;
+}
+
+/**
+ * The columns to fold so the far layout fits a room (screen px at scale 1), tallest first, and the layout
+ * that gives: none when it fits as it is; as many as it takes, or every column that folding shortens,
+ * when the room is too short. Folding cannot make a graph narrower: a room too narrow folds nothing.
+ */
+export function foldToFit(items: readonly LaneItem[], opOrder: readonly string[], open: ReadonlySet<string> | 'all', room: { width: number; height: number }): { fold: ReadonlySet<number>; layout: PillLayout } {
+  const fold = new Set<number>();
+  let layout = pillLayout(items, opOrder, open, fold);
+  while (layout.height > room.height && layout.width <= room.width) {
+    const bottom = new Map<number, number>();
+    const columnOf = new Map<string, number>();
+    for (const lane of layout.lanes) {
+      bottom.set(lane.column, Math.max(bottom.get(lane.column) ?? 0, lane.y + lane.height));
+      columnOf.set(lane.opId, lane.column);
+    }
+    // Only a column of more than one block gets shorter folded.
+    const blocks = new Map<number, number>();
+    for (const b of layout.blocks) {
+      const col = columnOf.get(b.lane) ?? -1;
+      if (b.kind !== 'stack' || !b.shadow) blocks.set(col, (blocks.get(col) ?? 0) + 1);
+    }
+    const tallest = [...bottom].filter(([col]) => !fold.has(col) && (blocks.get(col) ?? 0) > 1).sort((a, b) => b[1] - a[1])[0];
+    if (!tallest) break;
+    fold.add(tallest[0]);
+    layout = pillLayout(items, opOrder, open, fold);
+  }
+  return { fold, layout };
 }
 
 /** The far-level block under a point given in the canvas's (card layout) coordinates, topmost first; null over empty space. */
