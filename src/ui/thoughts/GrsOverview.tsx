@@ -10,6 +10,8 @@ import { compact } from './thoughtText';
 
 export interface OverviewScene {
   pills: PillLayout;
+  /** The run's final thoughts (outlined in the accent colour, as their cards are). */
+  finals?: ReadonlySet<string>;
   items: readonly LaneItem[];
   domain: ColorDomain;
   finalPath: ReadonlySet<string>;
@@ -17,6 +19,7 @@ export interface OverviewScene {
 }
 
 interface Palette {
+  accent: string;
   card: string;
   lane: string;
   text: string;
@@ -50,7 +53,7 @@ export interface DrawnBlock {
 function paletteOf(el: Element): Palette {
   const css = getComputedStyle(el);
   const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
-  return { card: v('--panel', '#fff'), lane: v('--panel-2', '#f0f2f5'), text: v('--text', '#1d2430'), border: v('--muted', '#5d6776'), edge: v('--muted', '#5d6776') };
+  return { accent: v('--accent', '#3b5bdb'), card: v('--panel', '#fff'), lane: v('--panel-2', '#f0f2f5'), text: v('--text', '#1d2430'), border: v('--muted', '#5d6776'), edge: v('--muted', '#5d6776') };
 }
 
 /** A summary block's figures: how many thoughts, the best score, the most volume and latency among them. */
@@ -142,8 +145,9 @@ function drawScene(ctx: CanvasRenderingContext2D, scene: OverviewScene, highligh
     const dashed = b.kind === 'stack' || b.kind === 'call' || Boolean(t?.pruned) || mark === 'ancestor';
     ctx.setLineDash(dashed ? [3, 2] : []);
     const onFinal = b.kind === 'thought' && scene.finalPath.has(b.id);
-    ctx.strokeStyle = mark === 'path' || mark === 'selected' ? '#f59e0b' : mark ? '#2563eb' : onFinal ? pal.text : pal.border;
-    ctx.lineWidth = mark || onFinal ? 2 : 1;
+    const isFinal = b.kind === 'thought' && Boolean(scene.finals?.has(b.id));
+    ctx.strokeStyle = mark === 'path' || mark === 'selected' ? '#f59e0b' : mark ? '#2563eb' : isFinal ? pal.accent : onFinal ? pal.text : pal.border;
+    ctx.lineWidth = isFinal && !mark ? 3 : mark || onFinal ? 2 : 1;
     ctx.strokeRect(x + 0.5, y + 0.5, bw - 1, bh - 1);
     ctx.setLineDash([]);
     if (b.kind === 'stack') {

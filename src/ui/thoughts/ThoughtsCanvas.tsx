@@ -140,7 +140,11 @@ function GrsFlow() {
     [api, flow, overview, pills, toggleLane, onUserMove],
   );
   const setColorBy = useCallback((colorBy: ColorBy) => api.getState().patchRunUi({ colorBy }), [api]);
-  const scene = useMemo(() => (pills ? { pills, items, domain, finalPath, thoughts: grs.thoughts } : null), [pills, items, domain, finalPath, grs.thoughts]);
+  const finalIds = grs.summary?.finalThoughtIds;
+  const scene = useMemo(
+    () => (pills ? { pills, items, domain, finalPath, finals: new Set<string>(finalIds ?? []), thoughts: grs.thoughts } : null),
+    [pills, items, domain, finalPath, finalIds, grs.thoughts],
+  );
   const folded = layout.lanes.reduce((n, l) => n + l.folded, 0);
   return (
     <StackToggleContext.Provider value={lanes.toggle}>

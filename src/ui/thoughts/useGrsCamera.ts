@@ -37,8 +37,9 @@ export function paneBands(root: Element, pane: DOMRect): { top: number; bottom: 
   let top = FIT_TOP;
   let bottom = FIT_BOTTOM;
   const overlaps = (r: DOMRect) => r.width > 0 && r.right > pane.left && r.left < pane.right && r.bottom > pane.top && r.top < pane.bottom;
-  const toolbar = root.querySelector('.grs-toolbar')?.getBoundingClientRect();
-  if (toolbar && overlaps(toolbar)) top = toolbar.bottom - pane.top + 6;
+  // The toolbar, and the selection key while a thought is selected, float over the top.
+  const above = [...root.querySelectorAll('.grs-toolbar, .grs-key')].map((e) => e.getBoundingClientRect()).filter(overlaps);
+  if (above.length) top = Math.max(...above.map((r) => r.bottom - pane.top)) + 6;
   // The run timeline floats over the bottom of the window, above whichever view is shown.
   const below = [...root.querySelectorAll('.grs-legend, .react-flow__controls'), ...document.querySelectorAll('.timeline')].map((e) => e.getBoundingClientRect()).filter(overlaps);
   if (below.length) bottom = Math.max(...below.map((r) => pane.bottom - r.top)) + 6;
