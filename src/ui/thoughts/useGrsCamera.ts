@@ -74,7 +74,8 @@ export function wholeGraphViewport(layout: Pick<LaneLayout, 'width' | 'height'>,
   if (cards >= OVERVIEW_ZOOM) return centred(cards, layout.width * cards, layout.height * cards);
   if (!far) return null;
   const zoom = Math.min(FAR_MAX_ZOOM, room.width / (far.width * FAR_SCALE), room.height / (far.height * FAR_SCALE));
-  if (zoom < FIT_MIN_ZOOM) return null;
+  // With a hair of tolerance: a room exactly the far layout's size at scale 1 fits (the canvas rounds the scale).
+  if (zoom < FIT_MIN_ZOOM * (1 - 1e-9)) return null;
   return centred(zoom, far.width * FAR_SCALE * zoom, far.height * FAR_SCALE * zoom);
 }
 
