@@ -247,6 +247,9 @@ for (const [width, height] of [
           const finalId = ((await page.locator('[data-testid^="final-"]').first().getAttribute('data-testid')) ?? '').slice('final-'.length);
           const pill = seen.find((b) => b.id === finalId)!;
           expect(pill, 'the final thought is drawn as a pill').toBeTruthy();
+          // Hovering names the operation that made it (the far level has no room for lane headers).
+          await page.mouse.move(pill.rect.x + pill.rect.width / 2, pill.rect.y + pill.rect.height / 2);
+          await expect(grs.locator('.react-flow')).toHaveAttribute('title', /^.+ \(Aggregate\): score .+ · volume \d+ · latency \d+$/);
           await page.mouse.click(pill.rect.x + pill.rect.width / 2, pill.rect.y + pill.rect.height / 2);
           await expect(grs.getByTestId('selection-key')).toContainText('the longest chain of model calls from the input');
           await expect(page.getByTestId('thought-detail')).toBeVisible();

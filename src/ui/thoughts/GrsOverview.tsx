@@ -1,11 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { useStoreApi } from '@xyflow/react';
-import type { Thought } from '../../engine/index';
+import type { GotDocument, Thought } from '../../engine/index';
 import type { RunHighlight } from '../run/highlight';
 import { useAppStore } from '../store/StoreProvider';
 import { colorFor, type ColorDomain } from './colorScale';
-import type { LaneItem } from './layout/laneLayout';
-import { FAR_SCALE, PILL_FONT, PILL_LINE, type FarBlock, type PillLayout } from './layout/pillLayout';
+import { INPUT_LANE, type LaneItem } from './layout/laneLayout';
+import { blockAt, FAR_SCALE, PILL_FONT, PILL_LINE, type FarBlock, type PillLayout } from './layout/pillLayout';
+import { opLabelOf, opTypeOf } from './opLabels';
 import { compact } from './thoughtText';
 
 export interface OverviewScene {
@@ -281,6 +282,17 @@ function drawnBlocks(canvas: HTMLCanvasElement, shown: Shown): DrawnBlock[] {
   return out;
 }
 
+/** What hovering a block says: the operation that made it (the far level has no room for lane headers) and its figures in words. */
+export function blockTitle(b: FarBlock, doc: GotDocument | null, thoughts: Readonly<Record<string, Thought>>): string {
+  const op = (lane: string) => (lane === INPUT_LANE ? 'Input' : `${opLabelOf(doc, lane)} (${opTypeOf(doc, lane)})`);
+  const ops = (ids: readonly string[]) => [...new Set(ids.map((id) => thoughts[id]?.opId ?? INPUT_LANE))].map(op).join(', ');
+  if (b.kind === 'stack') return `${b.lane.startsWith('column:') ? 'These operations' : op(b.lane)}: ${b.count} not kept — zoom in or click to see why`;
+  if (b.kind === 'summary') return `${ops(b.members)}: ${b.members.length} thoughts — click to zoom in`;
+  if (b.kind === 'call') return `${op(b.lane)}: a call still running`;
+  const t = thoughts[b.id];
+  return t ? `${op(t.opId ?? INPUT_LANE)}: score ${t.scored && t.score !== null ? compact(t.score) : '—'} · volume ${t.volume} · latency ${t.latency}` : '';
+}
+
 /**
  * The far level of the Thoughts view: every thought as a pill with its score, volume and latency (a lane
  * of many as one summary block, a folded stack as a shadow) and every edge, drawn on one canvas instead of
@@ -292,6 +304,7 @@ export function GrsOverview({ scene }: { scene: OverviewScene }) {
   const highlight = useAppStore((s) => s.highlight);
   // The colours come from the theme's variables: a new theme draws the picture again.
   const theme = useAppStore((s) => s.theme);
+  const doc = useAppStore((s) => s.live.grs.document);
   const canvas = useRef<HTMLCanvasElement>(null);
   const picture = useRef<Picture | null>(null);
   useEffect(() => {
@@ -317,5 +330,22 @@ export function GrsOverview({ scene }: { scene: OverviewScene }) {
       cancelAnimationFrame(frame);
     };
   }, [flow, scene, highlight, theme]);
+  // Hovering a block names its operation (a tooltip on the pane under the canvas, which takes no pointer events).
+  useEffect(() => {
+    const pane = canvas.current?.parentElement;
+    if (!pane) return;
+    const onMove = (e: MouseEvent) => {
+      const [tx, ty, zoom] = flow.getState().transform;
+      const r = pane.getBoundingClientRect();
+      const b = blockAt(scene.pills, { x: (e.clientX - r.left - tx) / zoom, y: (e.clientY - r.top - ty) / zoom });
+      const title = b ? blockTitle(b, doc, scene.thoughts) : '';
+      if (pane.title !== title) pane.title = title;
+    };
+    pane.addEventListener('mousemove', onMove);
+    return () => {
+      pane.removeEventListener('mousemove', onMove);
+      pane.title = '';
+    };
+  }, [flow, scene, doc]);
   return <canvas ref={canvas} className="grs-overview" data-testid="grs-overview" />;
 }
