@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
+  ControlButton,
   Controls,
   ReactFlow,
   ReactFlowProvider,
@@ -19,7 +20,8 @@ import { COMPACT_ZOOM, ThoughtCard } from './cards/ThoughtCard';
 import { ColorLegend } from './ColorLegend';
 import type { ColorBy } from './colorScale';
 import { GrsOverview } from './GrsOverview';
-import { CARD_HEIGHT, CARD_WIDTH } from './layout/laneLayout';
+import { blockAt, FAR_SCALE, foldToFit, OVERVIEW_ZOOM, pillLayout } from './layout/pillLayout';
+import { selectOpOrder } from '../run/runSelectors';
 import { SelectionKey } from './SelectionKey';
 import { FIT_MIN_ZOOM, useGrsCamera } from './useGrsCamera';
 import { usePresentedGrs } from '../present/usePresentedGrs';
@@ -28,9 +30,9 @@ import { usePacedGrs } from './usePacedGrs';
 import './thoughts.css';
 
 const nodeTypes = { thought: ThoughtCard, pending: PendingCallCard, lane: LaneCard, stack: PrunedStack, edges: EdgeLayer };
-/** Below this zoom the cards are drawn on one canvas (GrsOverview) instead of as DOM cards. */
-export const OVERVIEW_ZOOM = 0.25;
 const NO_LANES: ReadonlySet<string> = new Set();
+const NO_NODES: never[] = [];
+const NO_FOLD: ReadonlySet<number> = new Set();
 
 /** Which lanes show their pruned thoughts: none by default, all with the toggle, or those the user opened; reset for each run. */
 function useOpenLanes(runId: string | null) {
@@ -78,13 +80,29 @@ function GrsFlow() {
   const overview = useFlowStore((s) => s.transform[2] < OVERVIEW_ZOOM);
   const far = useFlowStore((s) => s.transform[2] < COMPACT_ZOOM);
   const { nodes, domain, layout, finalPath, items } = useGrsElements(grs, lanes.open, !overview);
-  const { onUserMove } = useGrsCamera(grs, layout);
+  const opOrder = selectOpOrder(grs);
+  // The far level's layout: drawn below the overview zoom, and what a whole-graph fit measures once a run has ended.
+  // Columns a whole-graph fit folded to fit a short pane; unfolded again once the cards show.
+  const [fold, setFold] = useState<ReadonlySet<number>>(NO_FOLD);
+  useEffect(() => {
+    if (!overview) setFold(NO_FOLD);
+  }, [overview]);
+  const pills = useMemo(() => (overview || grs.summary ? pillLayout(items, opOrder, lanes.open, fold) : null), [overview, grs.summary, items, opOrder, lanes.open, fold]);
+  const refold = useCallback(
+    (room: { width: number; height: number }) => {
+      const fitted = foldToFit(items, opOrder, lanes.open, room);
+      setFold(fitted.fold);
+      return fitted.layout;
+    },
+    [items, opOrder, lanes.open],
+  );
+  const { onUserMove, fitWhole } = useGrsCamera(grs, layout, pills, refold);
   usePresentedGrs(flow, layout);
   const root = useRef<HTMLDivElement>(null);
   useZoomVariable(root);
   // A folded thought selected elsewhere (a parent link, an operation's list) opens its lane's stack.
   const foldedLane = selected ? layout.folded.get(selected) : undefined;
-  const { openLane } = lanes;
+  const { openLane, toggle: toggleLane } = lanes;
   useEffect(() => {
     if (foldedLane) openLane(foldedLane);
   }, [foldedLane, openLane]);
@@ -104,23 +122,29 @@ function GrsFlow() {
   const onPaneClick = useCallback(
     (event: React.MouseEvent) => {
       const s = api.getState();
-      // On the overview canvas the cards are pixels: a click selects the card under the pointer.
-      if (overview) {
-        const p = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-        for (const [id, at] of layout.cards) {
-          if (p.x >= at.x && p.x <= at.x + CARD_WIDTH && p.y >= at.y && p.y <= at.y + CARD_HEIGHT && !id.startsWith('call:')) {
-            s.selectInRun({ kind: 'thought', id: id as ThoughtId });
-            s.patchRunUi({ panel: 'detail' });
-            return;
-          }
-        }
+      // On the far level the thoughts are pixels: a click selects the pill under the pointer, opens a stack, or zooms in on a summarised lane.
+      const hit = overview && pills ? blockAt(pills, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY })) : null;
+      if (hit?.kind === 'thought') {
+        s.selectInRun({ kind: 'thought', id: hit.id as ThoughtId });
+        s.patchRunUi({ panel: 'detail' });
+        return;
+      }
+      if (hit?.kind === 'stack') return toggleLane(hit.lane);
+      if (hit?.kind === 'summary') {
+        onUserMove(true);
+        void flow.setCenter((hit.x + hit.width / 2) * FAR_SCALE, (hit.y + hit.height / 2) * FAR_SCALE, { zoom: OVERVIEW_ZOOM, duration: 250 });
+        return;
       }
       s.selectInRun(null);
     },
-    [api, flow, overview, layout],
+    [api, flow, overview, pills, toggleLane, onUserMove],
   );
   const setColorBy = useCallback((colorBy: ColorBy) => api.getState().patchRunUi({ colorBy }), [api]);
-  const scene = useMemo(() => ({ layout, items, domain, finalPath, thoughts: grs.thoughts }), [layout, items, domain, finalPath, grs.thoughts]);
+  const finalIds = grs.summary?.finalThoughtIds;
+  const scene = useMemo(
+    () => (pills ? { pills, items, domain, finalPath, finals: new Set<string>(finalIds ?? []), thoughts: grs.thoughts } : null),
+    [pills, items, domain, finalPath, finalIds, grs.thoughts],
+  );
   const folded = layout.lanes.reduce((n, l) => n + l.folded, 0);
   return (
     <StackToggleContext.Provider value={lanes.toggle}>
@@ -136,7 +160,7 @@ function GrsFlow() {
           <div className="grs-empty">Run the graph to see its thoughts here: one lane per operation, one card per thought, with its volume and latency.</div>
         ) : null}
         <ReactFlow
-          nodes={nodes}
+          nodes={overview ? NO_NODES : nodes}
           nodeTypes={nodeTypes}
           onNodeClick={onNodeClick}
           onPaneClick={onPaneClick}
@@ -150,8 +174,15 @@ function GrsFlow() {
         >
           {/* The dots are repainted across the whole pane on every pan frame; in the overview they are denser than 6 px and show nothing. */}
           {overview ? null : <Background gap={24} />}
-          <Controls showInteractive={false} onZoomIn={() => onUserMove(true)} onZoomOut={() => onUserMove(true)} onFitView={() => onUserMove(true)} />
-          {overview && count ? <GrsOverview scene={scene} /> : null}
+          <Controls showInteractive={false} showFitView={false} onZoomIn={() => onUserMove(true)} onZoomOut={() => onUserMove(true)}>
+            {/* Our own fit: React Flow's fits DOM nodes, and the far level draws its thoughts on a canvas. */}
+            <ControlButton className="react-flow__controls-fitview" onClick={fitWhole} title="Fit the whole graph" aria-label="Fit the whole graph">
+              <svg viewBox="0 0 32 30" aria-hidden="true">
+                <path d="M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.631zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z" />
+              </svg>
+            </ControlButton>
+          </Controls>
+          {overview && count && scene ? <GrsOverview scene={scene} /> : null}
         </ReactFlow>
         {count ? (
           <div className="grs-toolbar">

@@ -36,6 +36,20 @@ describe('the GRS camera focus', () => {
   });
 });
 
+describe('a whole-graph fit on the far level', () => {
+  it('uses the far level, at a scale where its figures are at least 10 px, when cards would be under the compact cards’ zoom', async () => {
+    const { FAR_SCALE, OVERVIEW_ZOOM } = await import('./layout/pillLayout');
+    const pane = { width: 513, height: 388, top: 43, bottom: 100 };
+    const fit = wholeGraphViewport({ width: 2880, height: 1904 }, pane, { width: 485, height: 245 })!;
+    expect(fit.zoom).toBeLessThan(OVERVIEW_ZOOM);
+    expect(fit.zoom * FAR_SCALE).toBeCloseTo(1, 9);
+    expect(fit.y).toBeGreaterThanOrEqual(43);
+    expect(fit.y + 245 * FAR_SCALE * fit.zoom).toBeLessThanOrEqual(388 - 100);
+    // Too tall even for the far level at scale 1: no whole fit (the camera folds columns or frames the final thought).
+    expect(wholeGraphViewport({ width: 2880, height: 1904 }, pane, { width: 485, height: 600 })).toBeNull();
+  });
+});
+
 describe('framing cards from the layout', () => {
   it('centres the cards at a readable zoom whether or not they are drawn as nodes', async () => {
     const { frame, READABLE_ZOOM } = await import('./useGrsCamera');

@@ -3,26 +3,50 @@ import { useReactFlow } from '@xyflow/react';
 import type { GrsState } from '../../engine/index';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
 import { CARD_HEIGHT, CARD_WIDTH, type LaneLayout, type Point } from './layout/laneLayout';
+import { FAR_MIN_ZOOM, FAR_SCALE, OVERVIEW_ZOOM, type PillLayout } from './layout/pillLayout';
 import { viewedState } from '../timeline/viewedRun';
 import { selectOpFigures, selectStreaming } from '../run/runSelectors';
 
 /** The least zoom the camera picks to follow a run or show one thought: a card's text and every figure stay readable. */
 export const READABLE_ZOOM = 0.8;
 /**
- * The least zoom a whole-graph fit may use: the canvas's own minimum. Legibility is kept by the level of
- * detail, not by refusing the fit: down to 0.6 full cards, down to 0.25 compact cards whose figures grow
- * to stay ≥ 10 px, below that blocks on the overview canvas that carry their figures (at ≥ 10 px) only
- * where a block is wide enough, and lane and stack labels only where they fit at ≥ 10 px.
+ * The least zoom of the canvas and of a whole-graph fit: the far level (pills on the overview canvas) at
+ * scale 1, where its figures are 10 px tall. Down to 0.6 full cards, down to 0.25 compact cards whose
+ * figures grow to stay ≥ 10 px, below that the far level; no zoom shows a thought without its figures.
  */
-export const FIT_MIN_ZOOM = 0.03;
+export const FIT_MIN_ZOOM = FAR_MIN_ZOOM;
 /** How many of the newest thoughts the camera follows while a run streams. */
 const FOLLOW_TAIL = 4;
-/** Room kept around a whole-graph fit: the sides, and the toolbar above and the legend below. */
-const FIT_PADDING = 16;
+/** Room kept around a whole-graph fit: the sides, and (when they cannot be measured) the toolbar above and the legend below. */
+const FIT_PADDING = 8;
 const FIT_TOP = 44;
 const FIT_BOTTOM = 52;
+/** Just under the overview threshold: a fit that needs the far level stays on it. */
+const FAR_MAX_ZOOM = OVERVIEW_ZOOM * 0.999;
 
-/** The cards worth showing first, most important first: the final thoughts, then their parents, once a run has ended; else the newest thoughts and calls. */
+/** A pane to fit into, with the bands its furniture covers at the top and bottom (toolbar; legend, zoom buttons, timeline). */
+export interface FitPane {
+  width: number;
+  height: number;
+  top?: number;
+  bottom?: number;
+}
+
+/** The bands of a pane (its client rect) that floating furniture covers, measured from the DOM. */
+export function paneBands(root: Element, pane: DOMRect): { top: number; bottom: number } {
+  let top = FIT_TOP;
+  let bottom = FIT_BOTTOM;
+  const overlaps = (r: DOMRect) => r.width > 0 && r.right > pane.left && r.left < pane.right && r.bottom > pane.top && r.top < pane.bottom;
+  // The toolbar, and the selection key while a thought is selected, float over the top.
+  const above = [...root.querySelectorAll('.grs-toolbar, .grs-key')].map((e) => e.getBoundingClientRect()).filter(overlaps);
+  if (above.length) top = Math.max(...above.map((r) => r.bottom - pane.top)) + 6;
+  // The run timeline floats over the bottom of the window, above whichever view is shown.
+  const below = [...root.querySelectorAll('.grs-legend, .react-flow__controls'), ...document.querySelectorAll('.timeline')].map((e) => e.getBoundingClientRect()).filter(overlaps);
+  if (below.length) bottom = Math.max(...below.map((r) => pane.bottom - r.top)) + 6;
+  return { top, bottom };
+}
+
+/** The focus of the camera, most important first: the final thoughts, then their parents, once a run has ended; else the newest thoughts and calls. */
 export function focusIds(grs: GrsState, streaming: readonly string[]): { core: string[]; context: string[] } {
   const finals = grs.summary?.finalThoughtIds ?? [];
   if (grs.summary && finals.length) {
@@ -34,15 +58,25 @@ export function focusIds(grs: GrsState, streaming: readonly string[]): { core: s
   return { core: [...grs.thoughtOrder.slice(-Math.max(1, FOLLOW_TAIL - calls.length)), ...calls.slice(0, FOLLOW_TAIL)], context: [] };
 }
 
+/** The room a whole-graph fit has in a pane (CSS px): inside the side padding, between the furniture's bands. */
+export const fitRoom = (pane: FitPane) => ({ width: pane.width - 2 * FIT_PADDING, height: pane.height - (pane.top ?? FIT_TOP) - (pane.bottom ?? FIT_BOTTOM) });
+
 /**
- * The viewport that shows a whole laid-out GRS in a pane, or null when even the canvas's least zoom
- * cannot hold it (then the camera frames the final thoughts instead).
+ * The viewport that shows a whole laid-out GRS in a pane, as cards when they fit at the compact cards'
+ * least zoom, else on the far level (`far`: its layout's size) at scale ≥ 1; null when neither can hold
+ * it (then the camera frames the final thoughts instead).
  */
-export function wholeGraphViewport(layout: Pick<LaneLayout, 'width' | 'height'>, pane: { width: number; height: number }) {
-  const room = pane.height - FIT_TOP - FIT_BOTTOM;
-  const zoom = Math.min(1, (pane.width - 2 * FIT_PADDING) / layout.width, room / layout.height);
-  if (zoom < FIT_MIN_ZOOM) return null;
-  return { zoom, x: (pane.width - layout.width * zoom) / 2, y: FIT_TOP + (room - layout.height * zoom) / 2 };
+export function wholeGraphViewport(layout: Pick<LaneLayout, 'width' | 'height'>, pane: FitPane, far?: { width: number; height: number } | null) {
+  const top = pane.top ?? FIT_TOP;
+  const room = fitRoom(pane);
+  const centred = (zoom: number, w: number, h: number) => ({ zoom, x: (pane.width - w) / 2, y: top + (room.height - h) / 2 });
+  const cards = Math.min(1, room.width / layout.width, room.height / layout.height);
+  if (cards >= OVERVIEW_ZOOM) return centred(cards, layout.width * cards, layout.height * cards);
+  if (!far) return null;
+  const zoom = Math.min(FAR_MAX_ZOOM, room.width / (far.width * FAR_SCALE), room.height / (far.height * FAR_SCALE));
+  // With a hair of tolerance: a room exactly the far layout's size at scale 1 fits (the canvas rounds the scale).
+  if (zoom < FIT_MIN_ZOOM * (1 - 1e-9)) return null;
+  return centred(zoom, far.width * FAR_SCALE * zoom, far.height * FAR_SCALE * zoom);
 }
 
 /** The viewport that frames some cards with 15% padding, at a zoom between the readable one and 1. */
@@ -71,7 +105,13 @@ export function frame(ids: readonly string[], cards: ReadonlyMap<string, Point>,
  * graph; it stops once the user pans or zooms (until the next run), and brings a thought selected
  * elsewhere into view.
  */
-export function useGrsCamera(grs: GrsState, layout: LaneLayout): { onUserMove: (event: unknown) => void } {
+export function useGrsCamera(
+  grs: GrsState,
+  layout: LaneLayout,
+  pills: PillLayout | null,
+  /** Folds the far level's columns to fit a room at scale 1 (foldToFit) and returns that layout. */
+  refold: (room: { width: number; height: number }) => PillLayout,
+): { onUserMove: (event: unknown) => void; fitWhole: () => void } {
   const api = useAppStoreApi();
   const flow = useReactFlow();
   const runId = grs.runId;
@@ -89,6 +129,41 @@ export function useGrsCamera(grs: GrsState, layout: LaneLayout): { onUserMove: (
   // Read when the timer fires: opening a stack changes the layout but is no reason to move the camera.
   const layoutRef = useRef(layout);
   layoutRef.current = layout;
+  const pillsRef = useRef(pills);
+  pillsRef.current = pills;
+  const refoldRef = useRef(refold);
+  refoldRef.current = refold;
+
+  /**
+   * Shows the whole graph (cards or far level), or when even the far level's least scale cannot hold it
+   * (a small window, a projector), as much of it as stays legible around `focus`. False when there is nothing to show.
+   */
+  const fitWhole = useCallback(
+    (focus?: string): boolean => {
+      const root = document.querySelector('.grs-canvas');
+      const rect = root?.querySelector('.react-flow')?.getBoundingClientRect();
+      if (!root || !rect) return false;
+      const pane: FitPane = { width: rect.width, height: rect.height, ...paneBands(root, rect) };
+      // Cards when they fit; else the far level, its tallest columns folded as far as the pane needs.
+      const cards = wholeGraphViewport(layoutRef.current, pane);
+      const far = cards ? null : refoldRef.current(fitRoom(pane));
+      const whole = cards ?? wholeGraphViewport(layoutRef.current, pane, far);
+      if (whole) {
+        void flow.setViewport(whole, { duration: 0 });
+        return true;
+      }
+      if (!far) return false;
+      const at = far.at.get(focus ?? '') ?? far.blocks[far.blocks.length - 1];
+      if (!at) return false;
+      // Far-level units to canvas units, kept inside the graph so no half-empty screen.
+      const within = (v: number, half: number, size: number) => Math.max(Math.min(v, size - half), Math.min(half, size / 2));
+      const x = within((at.x + at.width / 2) * FAR_SCALE, rect.width / 2 / FIT_MIN_ZOOM, far.width * FAR_SCALE);
+      const y = within((at.y + at.height / 2) * FAR_SCALE, rect.height / 2 / FIT_MIN_ZOOM, far.height * FAR_SCALE);
+      void flow.setCenter(x, y, { zoom: FIT_MIN_ZOOM, duration: 0 });
+      return true;
+    },
+    [flow],
+  );
 
   // Throttled, not debounced: a run streaming every frame must still move the camera.
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -104,20 +179,7 @@ export function useGrsCamera(grs: GrsState, layout: LaneLayout): { onUserMove: (
       if (!pane) return;
       const { core, context } = focusIds(grs, streaming);
       // After a run both the Thoughts view and the split view show the whole graph at once.
-      if (grs.summary) {
-        const whole = wholeGraphViewport(layoutRef.current, pane);
-        const final = layoutRef.current.cards.get(core[0] ?? '');
-        // Too big to fit legibly (a small window, a projector): as much of the graph as stays legible, around the final thought.
-        if (whole) void flow.setViewport(whole, { duration: 0 });
-        else if (final) {
-          const { width, height } = layoutRef.current;
-          const within = (v: number, half: number, size: number) => Math.max(Math.min(v, size - half), Math.min(half, size / 2));
-          const x = within(final.x + CARD_WIDTH / 2, pane.width / 2 / FIT_MIN_ZOOM, width);
-          const y = within(final.y + CARD_HEIGHT / 2, pane.height / 2 / FIT_MIN_ZOOM, height);
-          void flow.setCenter(x, y, { zoom: FIT_MIN_ZOOM, duration: 0 });
-        }
-        if (whole || final) return;
-      }
+      if (grs.summary && fitWhole(core[0])) return;
       // Framed from the layout, not React Flow's nodes: on the overview canvas the cards are not nodes.
       const cards = layoutRef.current.cards;
       const shown = (ids: string[]) => ids.filter((n) => cards.has(n));
@@ -127,7 +189,7 @@ export function useGrsCamera(grs: GrsState, layout: LaneLayout): { onUserMove: (
       const ids = fits ? wide : shown(core);
       if (ids.length) void flow.setViewport(frame(ids, cards, pane), { duration: grs.thoughtOrder.length > 300 ? 0 : 250 });
     }, 300);
-  }, [api, flow, runId, count, finished, view]);
+  }, [api, flow, runId, count, finished, view, fitWhole]);
   useEffect(
     () => () => {
       // Cleared and forgotten, or a remount (StrictMode, view switch) would wait on a timer that never fires.
@@ -143,17 +205,22 @@ export function useGrsCamera(grs: GrsState, layout: LaneLayout): { onUserMove: (
     userMoved.current = true;
     // Measured a moment later from React Flow's own positions: a layout that just landed is not in the DOM yet.
     const id = setTimeout(() => {
-      const pos = layoutRef.current.cards.get(selected);
       const pane = document.querySelector('.grs-canvas .react-flow')?.getBoundingClientRect();
-      if (!pos || !pane) return;
       const { x, y, zoom } = flow.getViewport();
-      const w = CARD_WIDTH * zoom;
-      const h = CARD_HEIGHT * zoom;
-      const left = pos.x * zoom + x;
-      const top = pos.y * zoom + y;
-      // The legend and zoom controls cover the bottom edge: a card under them counts as hidden.
-      if (left >= 0 && top >= 0 && left + w <= pane.width && top + h <= pane.height - 56) return;
-      void flow.setCenter(pos.x + CARD_WIDTH / 2, pos.y + CARD_HEIGHT / 2, { zoom: Math.max(zoom, READABLE_ZOOM), duration: 250 });
+      // On the far level the thought is a pill, elsewhere than its card: it stays on the far level.
+      const pill = zoom < OVERVIEW_ZOOM ? pillsRef.current?.at.get(selected) : undefined;
+      const card = layoutRef.current.cards.get(selected);
+      const box = pill
+        ? { x: pill.x * FAR_SCALE, y: pill.y * FAR_SCALE, w: pill.width * FAR_SCALE, h: pill.height * FAR_SCALE }
+        : card && { x: card.x, y: card.y, w: CARD_WIDTH, h: CARD_HEIGHT };
+      if (!box || !pane) return;
+      const left = box.x * zoom + x;
+      const top = box.y * zoom + y;
+      // The legend and zoom controls cover the bottom edge, the selection key a corner: a card under them counts as hidden.
+      const key = document.querySelector('.grs-canvas .grs-key')?.getBoundingClientRect();
+      const underKey = key && left < key.right - pane.left && left + box.w * zoom > key.left - pane.left && top < key.bottom - pane.top && top + box.h * zoom > key.top - pane.top;
+      if (!underKey && left >= 0 && top >= 0 && left + box.w * zoom <= pane.width && top + box.h * zoom <= pane.height - 56) return;
+      void flow.setCenter(box.x + box.w / 2, box.y + box.h / 2, { zoom: pill ? zoom : Math.max(zoom, READABLE_ZOOM), duration: 250 });
     }, 150);
     return () => clearTimeout(id);
   }, [flow, selected]);
@@ -173,5 +240,10 @@ export function useGrsCamera(grs: GrsState, layout: LaneLayout): { onUserMove: (
     // Programmatic moves (fitView, setCenter) come without an input event.
     if (event) userMoved.current = true;
   }, []);
-  return { onUserMove };
+  const fitAll = useCallback(() => {
+    userMoved.current = true;
+    const { grs } = viewedState(api.getState()).live;
+    fitWhole(focusIds(grs, selectStreaming(grs)).core[0]);
+  }, [api, fitWhole]);
+  return { onUserMove, fitWhole: fitAll };
 }

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { builtinFunctions, mergeFunctionRegistries, runGraph, simulatorModel, taskFunctions, type GotDocument } from '../../engine/index';
+import { selectOpOrder } from '../run/runSelectors';
+import { laneLayout, type LaneItem } from './layout/laneLayout';
+import { FAR_SCALE, foldToFit, OVERVIEW_ZOOM } from './layout/pillLayout';
+import { FIT_MIN_ZOOM, fitRoom, wholeGraphViewport, type FitPane } from './useGrsCamera';
+
+const files = import.meta.glob<string>('../../../public/examples/*.json', { query: '?raw', import: 'default', eager: true });
+const manifest = JSON.parse(files['../../../public/examples/index.json'] as string) as Array<{ id: string; file: string }>;
+const functions = mergeFunctionRegistries(builtinFunctions(), taskFunctions());
+
+/**
+ * The Thoughts pane as measured in Chromium with the right panel open (its default): its size, and the
+ * bands the toolbar (top) and the legend, zoom buttons and run timeline (bottom) cover, 6 px kept clear.
+ */
+const PANES: Record<string, FitPane> = {
+  'Thoughts 1280×720': { width: 940, height: 628, top: 43, bottom: 84 },
+  'Split 1280×720': { width: 980, height: 388, top: 43, bottom: 84 },
+  'Thoughts 1024×768': { width: 684, height: 676, top: 43, bottom: 86 },
+  'Split 1024×768': { width: 724, height: 416, top: 43, bottom: 86 },
+  'Thoughts 853×480 (150%)': { width: 513, height: 388, top: 43, bottom: 100 },
+  'Split 853×480 (150%)': { width: 553, height: 249, top: 43, bottom: 100 },
+};
+
+describe('every gallery example after a run', () => {
+  it.each(manifest.map((m) => [m.id, m.file] as const))('%s fits whole and legible in every pane', async (_id, file) => {
+    const doc = JSON.parse(files[`../../../public/examples/${file}`] as string) as GotDocument;
+    const { grs } = await runGraph(doc, { model: simulatorModel({ latency: { baseMs: 0, perTokenMs: 0 } }), functions, concurrency: Infinity });
+    const items: LaneItem[] = grs.thoughtOrder.map((id) => {
+      const t = grs.thoughts[id]!;
+      return { id, opId: t.opId, parents: t.parents, pruned: Boolean(t.pruned) };
+    });
+    const cards = laneLayout(items, selectOpOrder(grs), new Set());
+    for (const [name, pane] of Object.entries(PANES)) {
+      // As the camera does: cards if they fit, else the far level with its tallest columns folded as far as needed.
+      const pills = foldToFit(items, selectOpOrder(grs), new Set(), fitRoom(pane)).layout;
+      const fit = wholeGraphViewport(cards, pane, pills);
+      expect(fit, name).not.toBeNull();
+      const { zoom, x, y } = fit!;
+      expect(zoom, name).toBeGreaterThanOrEqual(FIT_MIN_ZOOM);
+      // Cards at the compact cards' zoom or more, else the far level at a scale whose figures are ≥ 10 px.
+      const [w, h] = zoom >= OVERVIEW_ZOOM ? [cards.width * zoom, cards.height * zoom] : [pills.width * FAR_SCALE * zoom, pills.height * FAR_SCALE * zoom];
+      expect(x, name).toBeGreaterThanOrEqual(0);
+      expect(x + w, name).toBeLessThanOrEqual(pane.width + 1e-6);
+      expect(y, name).toBeGreaterThanOrEqual(pane.top!);
+      expect(y + h, name).toBeLessThanOrEqual(pane.height - pane.bottom! + 1e-6);
+    }
+  });
+});

@@ -1,0 +1,197 @@
+import { COLUMN_GAP, columnAfter, INPUT_LANE, keptIds, LANE_WIDTH, laneMembers, laneOf, sortLanes, type LaneItem, type LaneMembers, type Point } from './laneLayout';
+
+/*
+ * The far level's geometry, in screen CSS px at its least scale (1): a thought is a pill that carries its
+ * score on one line and its volume and latency on the next, in 10 px type. Denser than cards (no text,
+ * no lane headers, a folded stack is a shadow behind the lane's last pill), so a whole GoT run fits a
+ * projector-sized pane with every figure still readable.
+ */
+/** The figures' type size at scale 1 (the least the far level allows). */
+export const PILL_FONT = 10;
+/** One line of figures. */
+export const PILL_LINE = 11;
+export const PILL_WIDTH = 42;
+export const PILL_HEIGHT = 2 * PILL_LINE + 3;
+/** Between pills of one lane. */
+export const PILL_GAP = 2;
+/** How far a folded stack's shadow shows right of and below the lane's last pill. */
+export const STACK_SHADOW = 3;
+/** Between lanes of one column. */
+export const PILL_LANE_GAP = 3;
+export const PILL_COLUMN_GAP = 10;
+export const PILL_LANE_WIDTH = PILL_WIDTH + STACK_SHADOW;
+/** A lane with more pills than this is drawn as one summary block at the far level ("20 · best 3 · V≤21 · L≤2"). */
+export const LANE_SUMMARY_MIN = 13;
+/** A summary block: its count, best score, most volume, most latency, one line each. */
+export const SUMMARY_HEIGHT = 4 * PILL_LINE + 3;
+
+/**
+ * Card-layout units per far-level unit: the far layout drawn at canvas zoom z shows at scale z × FAR_SCALE.
+ * It is the ratio of the two column pitches, so a graph keeps (about) its width when the level changes.
+ */
+export const FAR_SCALE = (LANE_WIDTH + COLUMN_GAP) / (PILL_LANE_WIDTH + PILL_COLUMN_GAP);
+/** Below this zoom of the Thoughts canvas the far level is drawn instead of cards (the compact cards' figures would need more than their box). */
+export const OVERVIEW_ZOOM = 0.25;
+/** The least zoom of the Thoughts canvas: the far level at scale 1, its figures 10 px tall. */
+export const FAR_MIN_ZOOM = 1 / FAR_SCALE;
+
+/** One thing drawn at the far level: a thought's pill, a call still running, a lane's summary, or a stack of folded thoughts. */
+export type FarBlock =
+  | { kind: 'thought'; id: string; lane: string; x: number; y: number; width: number; height: number }
+  | { kind: 'call'; id: string; lane: string; x: number; y: number; width: number; height: number }
+  /** A lane's thoughts as one block; `members` are the thoughts it stands for. */
+  | { kind: 'summary'; id: string; lane: string; x: number; y: number; width: number; height: number; members: readonly string[] }
+  /** A lane's folded pruned thoughts: a shadow behind its last block, or a block of its own in a lane with nothing kept. */
+  | { kind: 'stack'; id: string; lane: string; x: number; y: number; width: number; height: number; count: number; shadow: boolean };
+
+export interface PillLane {
+  opId: string;
+  column: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface PillLayout {
+  lanes: PillLane[];
+  /** In drawing order: a stack's shadow before the block it sits behind. */
+  blocks: FarBlock[];
+  /** Where each shown thought or call is drawn: its pill, or its lane's summary. */
+  at: Map<string, FarBlock>;
+  width: number;
+  height: number;
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+
+/** Places one lane's blocks from `top`: pills (or one summary, always when `summarise` and it holds more than one), then its stack; returns the lane's height. */
+function placePills(laneId: string, x: number, top: number, m: LaneMembers, isOpen: boolean, summarise: boolean, out: PillLayout): number {
+  const members = isOpen ? [...m.shown, ...m.hidden] : m.shown;
+  const folded = isOpen ? 0 : m.hidden.length;
+  let y = top;
+  let last: Box | null = null;
+  if (members.length >= LANE_SUMMARY_MIN || (summarise && members.length > 1)) {
+    const block: FarBlock = { kind: 'summary', id: `summary:${laneId}`, lane: laneId, x, y, width: PILL_WIDTH, height: SUMMARY_HEIGHT, members };
+    out.blocks.push(block);
+    for (const id of members) out.at.set(id, block);
+    last = block;
+    y += SUMMARY_HEIGHT + PILL_GAP;
+  } else {
+    for (const id of members) {
+      const block: FarBlock = { kind: 'thought', id, lane: laneId, x, y, width: PILL_WIDTH, height: PILL_HEIGHT };
+      out.blocks.push(block);
+      out.at.set(id, block);
+      last = block;
+      y += PILL_HEIGHT + PILL_GAP;
+    }
+  }
+  for (const id of m.calls) {
+    const block: FarBlock = { kind: 'call', id, lane: laneId, x, y, width: PILL_WIDTH, height: PILL_HEIGHT };
+    out.blocks.push(block);
+    out.at.set(id, block);
+    last = block;
+    y += PILL_HEIGHT + PILL_GAP;
+  }
+  if (folded) {
+    const stackId = `stack:${laneId}`;
+    if (last) {
+      // Behind the last block, drawn first: it peeks out below and to the right.
+      const shadow: FarBlock = { kind: 'stack', id: stackId, lane: laneId, x: x + STACK_SHADOW, y: last.y + STACK_SHADOW, width: PILL_WIDTH, height: last.height, count: folded, shadow: true };
+      out.blocks.splice(out.blocks.indexOf(last as FarBlock), 0, shadow);
+      y += STACK_SHADOW;
+    } else {
+      out.blocks.push({ kind: 'stack', id: stackId, lane: laneId, x, y, width: PILL_WIDTH, height: PILL_HEIGHT, count: folded, shadow: false });
+      y += PILL_HEIGHT + PILL_GAP;
+    }
+  }
+  return y - PILL_GAP - top;
+}
+
+const NO_FOLD: ReadonlySet<number> = new Set();
+
+/**
+ * The far level's layout of a GRS: the same lanes in the same columns and order as laneLayout (by
+ * operation, run order within a column), each thought a pill, a lane of LANE_SUMMARY_MIN thoughts or
+ * more one summary block, a folded stack a shadow. The columns in `fold` (see foldToFit) are drawn as one
+ * lane, their thoughts as one summary block. Units are screen px at the far level's least scale.
+ */
+export function pillLayout(items: readonly LaneItem[], opOrder: readonly string[], open: ReadonlySet<string> | 'all', fold: ReadonlySet<number> = NO_FOLD): PillLayout {
+  const itemLane = new Map<string, string>();
+  for (const item of items) itemLane.set(item.id, laneOf(item));
+  const column = new Map<string, number>([[INPUT_LANE, 0]]);
+  for (const item of items) columnAfter(item, itemLane, column);
+  const members = laneMembers(items, keptIds(items));
+  const isOpen = (lane: string) => open === 'all' || open.has(lane);
+  // A folded column's lanes as one: their shown thoughts (and opened stacks), calls and folded thoughts together.
+  const groups = new Map<number, LaneMembers>();
+  const order: Array<{ lane: string; col: number; m: LaneMembers; open: boolean; group: boolean }> = [];
+  for (const laneId of sortLanes(members.keys(), column, opOrder)) {
+    const col = column.get(laneId) ?? 0;
+    const m = members.get(laneId) as LaneMembers;
+    if (!fold.has(col)) {
+      order.push({ lane: laneId, col, m, open: isOpen(laneId), group: false });
+      continue;
+    }
+    let g = groups.get(col);
+    if (!g) {
+      groups.set(col, (g = { shown: [], calls: [], hidden: [] }));
+      order.push({ lane: `column:${col}`, col, m: g, open: false, group: true });
+    }
+    g.shown.push(...m.shown, ...(isOpen(laneId) ? m.hidden : []));
+    g.calls.push(...m.calls);
+    if (!isOpen(laneId)) g.hidden.push(...m.hidden);
+  }
+  const out: PillLayout = { lanes: [], blocks: [], at: new Map(), width: 0, height: 0 };
+  const columnBottom = new Map<number, number>();
+  for (const { lane, col, m, open: laneOpen, group } of order) {
+    const x = col * (PILL_LANE_WIDTH + PILL_COLUMN_GAP);
+    const top = columnBottom.get(col) ?? 0;
+    const height = placePills(lane, x, top, m, laneOpen, group, out);
+    out.lanes.push({ opId: lane, column: col, x, y: top, width: PILL_LANE_WIDTH, height });
+    columnBottom.set(col, top + height + PILL_LANE_GAP);
+    out.width = Math.max(out.width, x + PILL_LANE_WIDTH);
+    out.height = Math.max(out.height, top + height);
+  }
+  return out;
+}
+
+/**
+ * The columns to fold so the far layout fits a room (screen px at scale 1), tallest first, and the layout
+ * that gives: none when it fits as it is; as many as it takes, or every column that folding shortens,
+ * when the room is too short. Folding cannot make a graph narrower: a room too narrow folds nothing.
+ */
+export function foldToFit(items: readonly LaneItem[], opOrder: readonly string[], open: ReadonlySet<string> | 'all', room: { width: number; height: number }): { fold: ReadonlySet<number>; layout: PillLayout } {
+  const fold = new Set<number>();
+  let layout = pillLayout(items, opOrder, open, fold);
+  while (layout.height > room.height && layout.width <= room.width) {
+    const bottom = new Map<number, number>();
+    const columnOf = new Map<string, number>();
+    for (const lane of layout.lanes) {
+      bottom.set(lane.column, Math.max(bottom.get(lane.column) ?? 0, lane.y + lane.height));
+      columnOf.set(lane.opId, lane.column);
+    }
+    // Only a column of more than one block gets shorter folded.
+    const blocks = new Map<number, number>();
+    for (const b of layout.blocks) {
+      const col = columnOf.get(b.lane) ?? -1;
+      if (b.kind !== 'stack' || !b.shadow) blocks.set(col, (blocks.get(col) ?? 0) + 1);
+    }
+    const tallest = [...bottom].filter(([col]) => !fold.has(col) && (blocks.get(col) ?? 0) > 1).sort((a, b) => b[1] - a[1])[0];
+    if (!tallest) break;
+    fold.add(tallest[0]);
+    layout = pillLayout(items, opOrder, open, fold);
+  }
+  return { fold, layout };
+}
+
+/** The far-level block under a point given in the canvas's (card layout) coordinates, topmost first; null over empty space. */
+export function blockAt(layout: PillLayout, p: Point): FarBlock | null {
+  const x = p.x / FAR_SCALE;
+  const y = p.y / FAR_SCALE;
+  for (let i = layout.blocks.length - 1; i >= 0; i -= 1) {
+    const b = layout.blocks[i] as FarBlock;
+    if (x >= b.x && x <= b.x + b.width && y >= b.y && y <= b.y + b.height) return b;
+  }
+  return null;
+}
