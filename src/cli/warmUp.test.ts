@@ -86,6 +86,20 @@ describe('the warm-up', () => {
     expect(told).toEqual(['sent', 'answering']);
   });
 
+  it('takes the second chunk of a streamed answer for its beginning (the first, the role, comes at once)', async () => {
+    const told: string[] = [];
+    const parts = ['data: role\n\n', 'data: content\n\n'];
+    const stream = new ReadableStream<Uint8Array>({ pull: (c) => (parts.length ? c.enqueue(new TextEncoder().encode(parts.shift())) : c.close()) });
+    const watched = watchFirstCall(async () => new Response(stream), { sent: () => undefined, answering: () => told.push('answering') });
+    const reader = (await watched('http://host/a')).body!.getReader();
+    await reader.read();
+    expect(told).toEqual([]);
+    await reader.read();
+    expect(told).toEqual(['answering']);
+    await reader.read();
+    expect(told).toEqual(['answering']);
+  });
+
   it('counts a failed first request as answered, and passes its error on', async () => {
     const told: string[] = [];
     const watched = watchFirstCall(() => Promise.reject(new TypeError('fetch failed')), { sent: () => told.push('sent'), answering: () => told.push('answering') });

@@ -131,13 +131,13 @@ const CONNECT_MS = 10_000;
 export interface FirstCallWatch {
   /** A turn of the event loop after it was handed to the HTTP client: the call waits on the server. */
   sent(): void;
-  /** Its answer's first bytes (or its end, for an empty body) arrived: the process has work again. */
+  /** Its answer began to arrive (the body's second chunk, or its end): the process has work again. */
   answering(): void;
 }
 
 /**
  * Wraps a fetch to watch the first request it makes (its response body is passed through a
- * stream that notices the first bytes); every later request goes through untouched.
+ * stream that counts its chunks); every later request goes through untouched.
  */
 export function watchFirstCall(base: typeof fetch, watch: FirstCallWatch): typeof fetch {
   let first = true;
@@ -154,10 +154,10 @@ export function watchFirstCall(base: typeof fetch, watch: FirstCallWatch): typeo
       watch.answering();
       return response;
     }
-    let told = false;
+    // Servers send a first chunk at once (the role, or a comment): the answer begins with the second.
+    let chunks = 0;
     const tell = () => {
-      if (!told) watch.answering();
-      told = true;
+      if (chunks++ === 1) watch.answering();
     };
     const body = response.body.pipeThrough(
       new TransformStream<Uint8Array, Uint8Array>({
@@ -165,7 +165,10 @@ export function watchFirstCall(base: typeof fetch, watch: FirstCallWatch): typeo
           tell();
           controller.enqueue(chunk);
         },
-        flush: tell,
+        flush() {
+          chunks = Math.max(chunks, 1);
+          tell();
+        },
       }),
     );
     return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
