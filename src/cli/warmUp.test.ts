@@ -50,6 +50,24 @@ describe('the rehearsal', () => {
     await rehearsal;
     expect(ended).toHaveBeenCalled();
   });
+
+  it('lets many waiting steps wait on one stop without a listener-leak warning', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on('warning', onWarning);
+    const pause = new AbortController();
+    const stop = new AbortController();
+    pause.abort();
+    const fetchImpl = simulatedFetch({ pause: pause.signal, stop: stop.signal });
+    const waiting = Array.from({ length: 20 }, () => fetchImpl('http://rehearsal.invalid/v1/chat/completions', { method: 'POST', body: '{}' }).catch((e: unknown) => e));
+    await new Promise((done) => setTimeout(done, 20));
+    stop.abort();
+    const outcomes = await Promise.all(waiting);
+    await new Promise((done) => setImmediate(done));
+    process.off('warning', onWarning);
+    expect(outcomes.every((o) => o instanceof Error)).toBe(true);
+    expect(warnings).toEqual([]);
+  });
 });
 
 describe('the warm-up', () => {

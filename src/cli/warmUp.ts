@@ -12,6 +12,7 @@ import {
   type GotDocument,
   type ThoughtState,
 } from '../engine/index';
+import { setMaxListeners } from 'node:events';
 
 /** Connections opened for the first wave of concurrent calls (the gallery's GoT graphs fan out to 8). */
 export const WAVE_CONNECTIONS = 8;
@@ -27,10 +28,21 @@ export interface RehearsalControl {
   stop: AbortSignal;
 }
 
+// One promise per stop signal, however many steps wait on it (one listener, not one per step).
+const stopped = new WeakMap<AbortSignal, Promise<void>>();
+function whenStopped(stop: AbortSignal): Promise<void> {
+  let promise = stopped.get(stop);
+  if (!promise) {
+    promise = new Promise((done) => stop.addEventListener('abort', () => done(), { once: true }));
+    stopped.set(stop, promise);
+  }
+  return promise;
+}
+
 // Waits for the next turn of the event loop, and for as long as the rehearsal is paused; throws once it is stopped.
 async function mayGoOn({ pause, stop }: RehearsalControl): Promise<void> {
   await nextTurn();
-  if (pause.aborted && !stop.aborted) await new Promise((done) => stop.addEventListener('abort', done, { once: true }));
+  if (pause.aborted && !stop.aborted) await whenStopped(stop);
   stop.throwIfAborted();
 }
 
@@ -78,7 +90,12 @@ export interface Rehearsal {
  */
 export async function rehearse(rehearsal: Rehearsal, control: RehearsalControl, fetchImpl: typeof fetch = simulatedFetch(control)): Promise<void> {
   const model = openAIModel({ baseUrl: 'http://rehearsal.invalid/v1', model: 'rehearsal', fetch: fetchImpl, maxRetries: 0 });
-  const signal = control.stop;
+  // Every call of the rehearsal listens to this one signal: many at once are expected, not a leak.
+  const ending = new AbortController();
+  setMaxListeners(0, ending.signal);
+  if (control.stop.aborted) return;
+  control.stop.addEventListener('abort', () => ending.abort(), { once: true });
+  const signal = ending.signal;
   try {
     await mayGoOn(control);
   } catch {
