@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { builtinFunctions, mergeFunctionRegistries, openAIModel, runGraph, simulateCompletion, simulatorModel, taskFunctions, type ExportedRun } from '../engine/index';
 import { createModelHandler } from '../server/modelHandler';
 import { cli, exampleGraphs, readJson, scratch } from './test/harness';
-import { openConnections, rehearse, simulatedFetch, warmUp, watchFirstCall, WAVE_CONNECTIONS, type Rehearsal, type RehearsalControl } from './warmUp';
+import { openConnections, rehearse, simulatedFetch, spareCore, warmUp, watchFirstCall, WAVE_CONNECTIONS, type Rehearsal, type RehearsalControl } from './warmUp';
 
 const going = (): RehearsalControl => ({ pause: new AbortController().signal, stop: new AbortController().signal });
 const functions = mergeFunctionRegistries(builtinFunctions(), taskFunctions());
@@ -71,6 +71,13 @@ describe('the rehearsal', () => {
 });
 
 describe('the warm-up', () => {
+  it('rehearses only when a core is to spare (load below the core count)', () => {
+    expect(spareCore(1.2, 2)).toBe(true);
+    expect(spareCore(2, 2)).toBe(false);
+    expect(spareCore(9.5, 2)).toBe(false);
+    expect(spareCore(3, 8)).toBe(true);
+  });
+
   it('opens the first wave\'s connections with GET /models and nothing else, reading each answer to its end', async () => {
     const seen: string[] = [];
     const read = vi.fn(async () => new ArrayBuffer(0));

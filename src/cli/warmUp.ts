@@ -13,6 +13,7 @@ import {
   type ThoughtState,
 } from '../engine/index';
 import { setMaxListeners } from 'node:events';
+import { availableParallelism, loadavg } from 'node:os';
 
 /** Connections opened for the first wave of concurrent calls (the gallery's GoT graphs fan out to 8). */
 export const WAVE_CONNECTIONS = 8;
@@ -76,6 +77,15 @@ export function simulatedFetch(control: RehearsalControl): typeof fetch {
     });
     return new Response(stream, { status: 200, headers: { 'content-type': 'text/event-stream' } });
   };
+}
+
+/**
+ * Whether the machine has a core to spare for a rehearsal (the last minute's load average below
+ * the core count). On a saturated machine the rehearsal's work would take time from the server
+ * and from the run itself rather than fill idle time, so it is left out (the connections are not).
+ */
+export function spareCore(load: number = loadavg()[0] ?? 0, cores: number = availableParallelism()): boolean {
+  return load < cores;
 }
 
 export interface Rehearsal {

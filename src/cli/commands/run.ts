@@ -14,7 +14,7 @@ import { writeRecordingFile } from './replay';
 import { forkCommand } from './fork';
 import { budgetFrom, cliFunctions, modelOptionsFrom, pricesFrom, type RunningOptions } from './common';
 import { checkOutWritable, writeReport } from '../outFile';
-import { warmUp, type WarmUpPlan } from '../warmUp';
+import { spareCore, warmUp, type WarmUpPlan } from '../warmUp';
 
 export interface RunCommandOptions extends RunningOptions {
   out?: string;
@@ -52,7 +52,7 @@ export async function runCommand(file: string, o: RunCommandOptions, io: CliIo):
   const stop = new AbortController();
   const apiKey = io.env['OPENAI_API_KEY'];
   const headers: Record<string, string> = apiKey ? { authorization: `Bearer ${apiKey}` } : {};
-  const rehearsal = code || inputs.length === 0 ? null : { document: graph.document, functions, input: inputs[0]!.input };
+  const rehearsal = code || inputs.length === 0 || !spareCore() ? null : { document: graph.document, functions, input: inputs[0]!.input };
   const plan: WarmUpPlan = { baseUrl: setup.base.id.baseUrl, headers, concurrency: modelOptions.concurrency, rehearsal };
   void setup.firstCall.answering.then(() => pause.abort());
   void setup.firstCall.waiting.then(() => warmUp(plan, { pause: pause.signal, stop: stop.signal }));
