@@ -20,6 +20,7 @@ import {
 } from '../engine/index';
 import { folderCacheStore } from '../server/folderCacheStore';
 import { CliError, EXIT } from './errors';
+import { watchFirstCall } from './warmUp';
 
 export interface ModelOptions {
   model?: string;
@@ -50,6 +51,8 @@ export interface ModelSetup {
   cacheLocation: string | null;
   /** Things to tell the user before the run (e.g. a model with no price). */
   notes: string[];
+  /** When the first request to the server was sent, and when its answer began to arrive (never, for the simulator). */
+  firstCall: { waiting: Promise<void>; answering: Promise<void> };
 }
 
 const SIMULATOR_NAMES = new Set(['simulator', 'sim', 'offline']);
@@ -67,6 +70,9 @@ export function setupModel(options: ModelOptions, env: Readonly<Record<string, s
   let base: LanguageModel;
   let cost: (usage: TokenUsage) => number;
   let makeProvider: (() => OpenAIModel) | null = null;
+  const firstCall = { sent: (): void => undefined, answering: (): void => undefined };
+  const waiting = new Promise<void>((resolve) => (firstCall.sent = resolve));
+  const answering = new Promise<void>((resolve) => (firstCall.answering = resolve));
   if (useSimulator) {
     base = simulatorModel({ seed: options.seed, latencyMs: options.latencyMs, tokenMs: options.tokenMs });
     const price = lookupPrice(prices, SIMULATOR_PRICE_KEY);
@@ -85,7 +91,8 @@ export function setupModel(options: ModelOptions, env: Readonly<Record<string, s
     if (!pricing) notes.push(`No price for the model "${name}": costs show as $0 (right for a local server; else give --prices FILE with its dollars per million tokens).`);
     // One provider object per sample, so each run's log says what the provider noticed (e.g. a server ignoring n);
     // the endpoint's limiter and what it learned about the server are shared between them.
-    makeProvider = () => openAIModel({ baseUrl, model: name, ...(apiKey ? { apiKey } : {}), ...(pricing ? { pricing } : {}), ...limit });
+    const fetchWatched = watchFirstCall((input, init) => globalThis.fetch(input, init), { sent: () => firstCall.sent(), answering: () => firstCall.answering() });
+    makeProvider = () => openAIModel({ baseUrl, model: name, fetch: fetchWatched, ...(apiKey ? { apiKey } : {}), ...(pricing ? { pricing } : {}), ...limit });
     base = makeProvider();
     cost = (usage) => costOf(usage, pricing);
   }
@@ -100,6 +107,7 @@ export function setupModel(options: ModelOptions, env: Readonly<Record<string, s
     cache: options.cache,
     cacheLocation: cacheDir,
     notes,
+    firstCall: { waiting, answering },
     forSample: (sampleIndex) => {
       const model = makeProvider?.() ?? base;
       return store ? withCache(model, store, { enabled: true, sampleIndex }) : model;
@@ -125,7 +133,10 @@ export async function checkReachable(setup: ModelSetup, env: Readonly<Record<str
       signal: AbortSignal.any([signal, AbortSignal.timeout(10_000)]),
     });
     status = res.status;
-    await res.body?.cancel();
+    // Read to its end (a cancelled body closes the connection) and let the HTTP client take the
+    // connection back (a macrotask later), so the run's first call reuses it instead of opening one.
+    await res.arrayBuffer();
+    await new Promise((done) => setImmediate(done));
   } catch (e) {
     if (signal.aborted) throw new CliError(EXIT.cancelled, 'Cancelled.');
     throw unreachable(setup.record.baseUrl, describeFetchError(e));

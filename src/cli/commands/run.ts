@@ -14,6 +14,7 @@ import { writeRecordingFile } from './replay';
 import { forkCommand } from './fork';
 import { budgetFrom, cliFunctions, modelOptionsFrom, pricesFrom, type RunningOptions } from './common';
 import { checkOutWritable, writeReport } from '../outFile';
+import { spareCore, warmUp, type WarmUpPlan } from '../warmUp';
 
 export interface RunCommandOptions extends RunningOptions {
   out?: string;
@@ -45,11 +46,23 @@ export async function runCommand(file: string, o: RunCommandOptions, io: CliIo):
   for (const w of graph.warnings) progress.note(formatDiagnostic(w));
   await checkReachable(setup, io.env, io.signal);
 
+  // The first call's wait warms up the rest of the run (a rehearsal in memory, the first wave's connections);
+  // its answer's first bytes pause the rehearsal, the run's end stops it.
+  const pause = new AbortController();
+  const stop = new AbortController();
+  const apiKey = io.env['OPENAI_API_KEY'];
+  const headers: Record<string, string> = apiKey ? { authorization: `Bearer ${apiKey}` } : {};
+  const rehearsal = code || inputs.length === 0 || !spareCore() ? null : { document: graph.document, functions, input: inputs[0]!.input };
+  const plan: WarmUpPlan = { baseUrl: setup.base.id.baseUrl, headers, concurrency: modelOptions.concurrency, rehearsal };
+  void setup.firstCall.answering.then(() => pause.abort());
+  void setup.firstCall.waiting.then(() => warmUp(plan, { pause: pause.signal, stop: stop.signal }));
+
   const scripts = new WorkerScriptRunner();
   let batch;
   try {
     batch = await runBatch({ graph, inputs, setup, functions, scripts, concurrency: modelOptions.concurrency, budget, seed: modelOptions.seed, signal: io.signal, progress });
   } finally {
+    stop.abort();
     progress.finish();
     await scripts.close();
   }
