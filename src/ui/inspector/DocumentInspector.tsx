@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { diagnosticsOf } from '../diagnostics/diagnosticsOf';
 import { estimateOf, isSimulatorPricing } from '../estimate/estimateOf';
 import { formatRange } from '../estimate/estimateRun';
@@ -67,8 +68,8 @@ export function DocumentInspector() {
   );
 }
 
-/** The whole run's expected requests, completions, tokens and dollars for the chosen model. */
-export function CostPreview() {
+/** The whole run's expected requests, completions, tokens and dollars for the chosen model (memo: the run line above changes during a run, this does not). */
+export const CostPreview = memo(function CostPreview() {
   const pricing = useAppStore((s) => s.modelPricing);
   const exact = useAppStore((s) => s.exactTokens);
   const t = useAppStore((s) => estimateOf(s.doc, s.modelPricing).totals);
@@ -92,4 +93,4 @@ export function CostPreview() {
       </dl>
     </div>
   );
-}
+});
