@@ -28,6 +28,13 @@ const COUNT_COMMITS = `(() => {
       now.add(f);
       const n = COMPONENT.has(f.tag) ? nameOf(f) : null;
       const inner = n && AREAS.has(n) ? n : area;
+      if (window.__counting && f.tag === 13 && f.memoizedState !== null) {
+        let c = f.child && f.child.child; let what = '?';
+        for (let i = 0; c && i < 6; i++) { const m = COMPONENT.has(c.tag) && nameOf(c); if (m) { what = m; break; } c = c.child; }
+        let host = f.return; while (host && host.tag !== 5) host = host.return;
+        const k = 'fallback in ' + (area || 'root') + ' under .' + (host && host.memoizedProps && host.memoizedProps.className || '?') + ' over ' + what;
+        window.__renders[k] = (window.__renders[k] || 0) + 1;
+      }
       if (window.__counting && n && (f.flags & 1) && !seen.has(f)) { const k = inner + '/' + n; window.__renders[k] = (window.__renders[k] || 0) + 1; }
       if (f.sibling) stack.push([f.sibling, area]);
       if (f.child) stack.push([f.child, inner]);
@@ -91,7 +98,7 @@ async function main(): Promise<void> {
       await page.evaluate(`(() => {
         const button = document.querySelector('[data-testid="run-start"]');
         button.addEventListener('click', () => {
-          window.__clickAt = performance.now(); window.__commits = 0; window.__renders = {}; window.__counting = true;
+          window.__clickAt = performance.now(); window.__commits = 0; window.__firstFallback = {}; window.__renders = {}; window.__counting = true;
           const status = document.querySelector('[data-testid="run-status"]');
           const check = () => { if (window.__doneAt === undefined && /^Done/.test(status.textContent || '')) window.__doneAt = performance.now(); };
           new MutationObserver(check).observe(status, { subtree: true, childList: true, characterData: true });
