@@ -5,6 +5,7 @@ import { EditorCommandsProvider, useEditorCommands } from './canvas/editorComman
 import { QuickAdd } from './canvas/QuickAdd';
 import { Dialogs } from './dialogs/Dialogs';
 import { useExactTokens } from './estimate/useExactTokens';
+import { timelineView } from './run/panel/runViews';
 import { usePrefetchRunViews } from './shell/usePrefetchRunViews';
 import { Toasts } from './dialogs/Toasts';
 import { useFileCommands } from './files/useFileCommands';
@@ -24,7 +25,7 @@ import { TopBar } from './topbar/TopBar';
 
 // The timeline loads with the first run (or recording) shown; presentation mode when first entered.
 const PresentMode = lazy(() => import('./present/PresentMode').then((m) => ({ default: m.PresentMode })));
-const Timeline = lazy(() => import('./timeline/Timeline').then((m) => ({ default: m.Timeline })));
+const Timeline = timelineView.Component;
 
 /** The editor app around one store; `slots` let the run view plug in its controls and panels. */
 export function App({ store, slots = defaultSlots }: { store: AppStore; slots?: Partial<EditorSlots> }) {

@@ -13,8 +13,19 @@ export const likelyOf = (r: Range): number => r.likely ?? (r.min + r.max) / 2;
 export const addRanges = (a: Range, b: Range): Range => range(a.min + b.min, a.max + b.max, a.likely === undefined && b.likely === undefined ? undefined : likelyOf(a) + likelyOf(b));
 export const scaleRange = (a: Range, k: number): Range => range(a.min * k, a.max * k, a.likely === undefined ? undefined : a.likely * k);
 
+// One formatter per digit count: toLocaleString builds a new one on every call, which live node strips pay per run event.
+const formatters = new Map<number, Intl.NumberFormat>();
+function formatterFor(digits: number): Intl.NumberFormat {
+  let f = formatters.get(digits);
+  if (!f) {
+    f = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+    formatters.set(digits, f);
+  }
+  return f;
+}
+
 /** `5` or `5–9`, with thousands separated. */
 export function formatRange(x: Range, digits = 0): string {
-  const f = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-  return x.min === x.max ? f(x.min) : `${f(x.min)}–${f(x.max)}`;
+  const f = formatterFor(digits);
+  return x.min === x.max ? f.format(x.min) : `${f.format(x.min)}–${f.format(x.max)}`;
 }

@@ -62,10 +62,23 @@ export function Canvas() {
   const [measureTick, setMeasureTick] = useState(0);
   const [menu, setMenu] = useState<ContextMenuAt | null>(null);
   const closeMenu = useCallback(() => setMenu(null), []);
-  const openMenu = (e: MouseEvent | ReactMouseEvent, target: ContextMenuAt['target']) => {
-    e.preventDefault();
-    setMenu({ screen: { x: e.clientX, y: e.clientY }, flow: rf.screenToFlowPosition({ x: e.clientX, y: e.clientY }), target });
-  };
+  const openMenu = useCallback(
+    (e: MouseEvent | ReactMouseEvent, target: ContextMenuAt['target']) => {
+      e.preventDefault();
+      setMenu({ screen: { x: e.clientX, y: e.clientY }, flow: rf.screenToFlowPosition({ x: e.clientX, y: e.clientY }), target });
+    },
+    [rf],
+  );
+  // Node handlers are handed to every node wrapper: stable, so a canvas render (e.g. Split opening) does not re-render each node.
+  const onNodeClick = useCallback((_e: ReactMouseEvent, node: Node) => node.id === INPUT_NODE_ID && store.getState().select([]), [store]);
+  const onNodeContextMenu = useCallback(
+    (e: ReactMouseEvent, node: Node) => {
+      if (isTerminal(node.id)) return openMenu(e, 'pane');
+      if (!store.getState().selection.includes(node.id)) store.getState().select([node.id]);
+      openMenu(e, 'selection');
+    },
+    [store, openMenu],
+  );
   const { nodes, edges, measured } = useFlowElements(drawn.doc, selection, dragging, selectedEdges, measureTick, drawn.stacks);
 
   // The folding code loads after the first paint, so a graph that needs it later (or the fold button) has it at hand.
@@ -243,14 +256,10 @@ export function Canvas() {
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
         onReconnect={onReconnect}
-        onNodeClick={(_e, node) => node.id === INPUT_NODE_ID && store.getState().select([])}
+        onNodeClick={onNodeClick}
         onPaneContextMenu={(e) => openMenu(e, 'pane')}
         onSelectionContextMenu={(e) => openMenu(e, 'selection')}
-        onNodeContextMenu={(e, node) => {
-          if (isTerminal(node.id)) return openMenu(e, 'pane');
-          if (!store.getState().selection.includes(node.id)) store.getState().select([node.id]);
-          openMenu(e, 'selection');
-        }}
+        onNodeContextMenu={onNodeContextMenu}
         colorMode={theme}
         deleteKeyCode={null}
         selectionKeyCode="Shift"

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { estimateOf } from '../estimate/estimateOf';
 import { formatRange } from '../estimate/estimateRun';
 import { useAppStore } from '../store/StoreProvider';
@@ -6,12 +6,6 @@ import { useAppStore } from '../store/StoreProvider';
 /** Run status and metrics of an operation while a run is shown; otherwise the cost preview. */
 export const NodeStatusStrip = memo(function NodeStatusStrip({ opId }: { opId: string }) {
   const run = useAppStore((s) => s.runs.ops[opId]);
-  const preview = useAppStore((s) => {
-    const e = estimateOf(s.doc, s.modelPricing).ops[opId];
-    if (!e) return '';
-    const req = e.requests.max > 0 ? ` · ${formatRange(e.requests)} req · ${formatRange(e.completions)} compl` : '';
-    return `→ ${e.thoughtsOut} thought${e.thoughtsOut === 1 ? '' : 's'}${req}`;
-  });
   if (run) {
     return (
       <div className={`op-strip status-${run.status}`} data-testid={`op-strip-${opId}`}>
@@ -24,9 +18,22 @@ export const NodeStatusStrip = memo(function NodeStatusStrip({ opId }: { opId: s
       </div>
     );
   }
+  return <PreviewStrip opId={opId} />;
+});
+
+/** The counts preview (no tokens, so the tokenizer does not change it), derived once per document version and price: run events do not recompute it. */
+function PreviewStrip({ opId }: { opId: string }) {
+  const doc = useAppStore((s) => s.doc);
+  const pricing = useAppStore((s) => s.modelPricing);
+  const preview = useMemo(() => {
+    const e = estimateOf(doc, pricing).ops[opId];
+    if (!e) return '';
+    const req = e.requests.max > 0 ? ` · ${formatRange(e.requests)} req · ${formatRange(e.completions)} compl` : '';
+    return `→ ${e.thoughtsOut} thought${e.thoughtsOut === 1 ? '' : 's'}${req}`;
+  }, [doc, pricing, opId]);
   return (
     <div className="op-strip status-preview" data-testid={`op-strip-${opId}`} title="Expected before a run">
       {preview}
     </div>
   );
-});
+}

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { estimateOf } from '../estimate/estimateOf';
 import { formatRange } from '../estimate/estimateRun';
 import type { OperationStatus } from '../../engine/index';
@@ -11,20 +11,9 @@ import type { FoldGroup } from '../document/folding';
 export const StackStrip = memo(function StackStrip({ lead, members }: { lead: string; members: readonly string[] }) {
   const statuses = useAppStore((s) => members.map((m) => s.runs.ops[m]?.status ?? '').join(' '));
   const error = useAppStore((s) => members.map((m) => s.runs.ops[m]?.error).find(Boolean) ?? '');
-  const preview = useAppStore((s) => {
-    const ops = estimateOf(s.doc, s.modelPricing).ops;
-    const e = ops[lead];
-    if (!e) return '';
-    const req = { min: members.reduce((n, m) => n + (ops[m]?.requests.min ?? 0), 0), max: members.reduce((n, m) => n + (ops[m]?.requests.max ?? 0), 0) };
-    return `each → ${e.thoughtsOut} thought${e.thoughtsOut === 1 ? '' : 's'}${req.max > 0 ? ` · ${formatRange(req)} req in all` : ''}`;
-  });
   const list = statuses.split(' ').map((x) => (x || undefined) as OperationStatus | undefined);
   if (list.every((x) => !x)) {
-    return (
-      <div className="op-strip status-preview" data-testid={`op-strip-${lead}`} title="Expected before a run">
-        {preview}
-      </div>
-    );
+    return <StackPreview lead={lead} members={members} />;
   }
   const p = stackProgress(list);
   return (
@@ -40,6 +29,24 @@ export const StackStrip = memo(function StackStrip({ lead, members }: { lead: st
     </div>
   );
 });
+
+/** What the stack's members are expected to make (counts only), derived once per document version and price: run events do not recompute it. */
+function StackPreview({ lead, members }: { lead: string; members: readonly string[] }) {
+  const doc = useAppStore((s) => s.doc);
+  const pricing = useAppStore((s) => s.modelPricing);
+  const preview = useMemo(() => {
+    const ops = estimateOf(doc, pricing).ops;
+    const e = ops[lead];
+    if (!e) return '';
+    const req = { min: members.reduce((n, m) => n + (ops[m]?.requests.min ?? 0), 0), max: members.reduce((n, m) => n + (ops[m]?.requests.max ?? 0), 0) };
+    return `each → ${e.thoughtsOut} thought${e.thoughtsOut === 1 ? '' : 's'}${req.max > 0 ? ` · ${formatRange(req)} req in all` : ''}`;
+  }, [doc, pricing, lead, members]);
+  return (
+    <div className="op-strip status-preview" data-testid={`op-strip-${lead}`} title="Expected before a run">
+      {preview}
+    </div>
+  );
+}
 
 /** A stack's badge (its size, or during a run its members done; click to unfold), or on an unfolded branch's lead the chip that folds it again. */
 export function StackMarks({ id, group, foldable }: { id: string; group: FoldGroup | undefined; foldable: number }) {

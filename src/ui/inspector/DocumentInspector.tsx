@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { diagnosticsOf } from '../diagnostics/diagnosticsOf';
 import { estimateOf, isSimulatorPricing } from '../estimate/estimateOf';
 import { formatRange } from '../estimate/estimateRun';
@@ -14,6 +15,19 @@ function runLine(phase: 'idle' | 'running' | 'stepping' | 'paused' | 'finished',
   return 'Ready to run';
 }
 
+/** The graph's errors and warnings, else its run state: the one line of the document inspector that follows a run. */
+function Validity({ errors, warnings }: { errors: number; warnings: number }) {
+  const empty = useAppStore((s) => s.doc.operations.length === 0);
+  const phase = useAppStore((s) => (s.runUi.phase === 'running' && s.runUi.heldOp ? 'stepping' : s.runUi.phase));
+  const ended = useAppStore((s) => s.live.grs.summary?.status ?? null);
+  return (
+    <div className={`validity ${errors ? 'bad' : empty ? 'empty' : phase === 'idle' ? 'good' : `run-${phase}`}`} data-testid="validity">
+      {errors ? `${errors} error${errors === 1 ? '' : 's'}` : empty ? 'Nothing to run yet' : runLine(phase, ended)}
+      {warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}
+    </div>
+  );
+}
+
 /** With nothing selected: the document's description, input, cost preview and overall diagnostics. */
 export function DocumentInspector() {
   const store = useAppStoreApi();
@@ -25,9 +39,6 @@ export function DocumentInspector() {
     return `${d.filter((x) => x.severity === 'error').length}/${d.filter((x) => x.severity === 'warning').length}`;
   });
   const general = useAppStore((s) => diagnosticsOf(s.doc).general.map((d) => `${d.severity}\u0001${d.message}`).join('\u0002'));
-  const empty = useAppStore((s) => s.doc.operations.length === 0);
-  const phase = useAppStore((s) => (s.runUi.phase === 'running' && s.runUi.heldOp ? 'stepping' : s.runUi.phase));
-  const ended = useAppStore((s) => s.live.grs.summary?.status ?? null);
   const [errors, warnings] = counts.split('/').map(Number);
   return (
     <div className="inspector-body" data-testid="document-inspector">
@@ -46,10 +57,7 @@ export function DocumentInspector() {
           <input className="field-input" value={scheme} onChange={(e) => store.getState().setMeta({ scheme: e.target.value || undefined })} />
         </label>
       </div>
-      <div className={`validity ${errors ? 'bad' : empty ? 'empty' : phase === 'idle' ? 'good' : `run-${phase}`}`} data-testid="validity">
-        {errors ? `${errors} error${errors === 1 ? '' : 's'}` : empty ? 'Nothing to run yet' : runLine(phase, ended)}
-        {warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}
-      </div>
+      <Validity errors={errors ?? 0} warnings={warnings ?? 0} />
       {general
         ? general.split('\u0002').map((g, i) => {
             const [sev, msg] = g.split('\u0001');
@@ -67,8 +75,8 @@ export function DocumentInspector() {
   );
 }
 
-/** The whole run's expected requests, completions, tokens and dollars for the chosen model. */
-export function CostPreview() {
+/** The whole run's expected requests, completions, tokens and dollars for the chosen model (memo: the run line above changes during a run, this does not). */
+export const CostPreview = memo(function CostPreview() {
   const pricing = useAppStore((s) => s.modelPricing);
   const exact = useAppStore((s) => s.exactTokens);
   const t = useAppStore((s) => estimateOf(s.doc, s.modelPricing).totals);
@@ -92,4 +100,4 @@ export function CostPreview() {
       </dl>
     </div>
   );
-}
+});

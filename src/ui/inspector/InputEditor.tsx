@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { thoughtStateSchema } from '../../engine/index';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
 import { CodeField } from './code/CodeField';
@@ -23,8 +23,8 @@ export function parseStateText(text: string): { ok: true; state: Record<string, 
   return r.success ? { ok: true, state: r.data } : { ok: false, message: 'The input must be a JSON object whose values are JSON (e.g. {"original": [3, 1, 2]}).' };
 }
 
-/** The run's input: a JSON state editor (applied while valid) or a row picked from the dataset. */
-export function InputEditor() {
+/** The run's input: a JSON state editor (applied while valid) or a row picked from the dataset (memo: the inspector's run line changes during a run, this does not). */
+export const InputEditor = memo(function InputEditor() {
   const store = useAppStoreApi();
   const input = useAppStore((s) => s.doc.input);
   const [text, setText] = useState(() => formatState(input ?? {}));
@@ -65,4 +65,4 @@ export function InputEditor() {
       ) : null}
     </div>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { operationDefinitions } from '../../engine/index';
 import { useEditorCommands } from '../canvas/editorCommands';
 import { opIndex } from '../document/docIndex';
@@ -9,9 +10,11 @@ const LIMIT = 30;
 /** Every operation's diagnostics as one checklist; a click selects the operation and shows it. */
 export function ProblemList() {
   const commands = useEditorCommands();
-  const rows = useAppStore((s) => {
-    const ops = opIndex(s.doc);
-    return [...diagnosticsOf(s.doc).byOp.entries()]
+  // Derived from the document alone: run events do not recompute it.
+  const doc = useAppStore((s) => s.doc);
+  const rows = useMemo(() => {
+    const ops = opIndex(doc);
+    return [...diagnosticsOf(doc).byOp.entries()]
       .flatMap(([id, list]) =>
         list.map((d) => {
           const op = ops.get(id);
@@ -19,7 +22,7 @@ export function ProblemList() {
         }),
       )
       .join('\u0002');
-  });
+  }, [doc]);
   if (!rows) return null;
   const list = rows.split('\u0002').map((r) => r.split('\u0001') as [string, string, string, string]);
   return (

@@ -196,7 +196,12 @@ export const createRunSlice =
           historyVersion: get().runUi.historyVersion,
         },
       }),
-    patchRunUi: (patch) => set({ runUi: { ...get().runUi, ...patch } }),
+    patchRunUi: (patch) => {
+      const ui = get().runUi;
+      // A patch that changes nothing (the run handle repeats its status) keeps the object, so views reading runUi do not re-render.
+      if ((Object.keys(patch) as Array<keyof RunUi>).every((k) => Object.is(ui[k], patch[k]))) return;
+      set({ runUi: { ...ui, ...patch } });
+    },
     selectInRun: (selection) => set({ runUi: { ...get().runUi, selection }, highlight: highlightFor(selection, get().live) }),
     setModelSettings: (modelSettings) => set({ modelSettings }),
     setHasApiKey: (hasApiKey) => set({ hasApiKey }),

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { historyView, runSummaryView, thoughtDetailView, thoughtsCanvasView, timelineView } from '../run/panel/runViews';
 
 /**
  * Once the editor is up and the browser idle, fetches what running and replaying need (the run
@@ -14,11 +15,11 @@ export function usePrefetchRunViews(): void {
       void Promise.all([
         import('../run/appRunController'),
         import('../run/settings/modelProviders'),
-        import('../thoughts/ThoughtsCanvas'),
-        import('../thoughts/ThoughtDetailPanel'),
-        import('../run/panel/RunSummaryPanel'),
-        import('../history/HistoryPanel'),
-        import('../timeline/Timeline'),
+        thoughtsCanvasView.preload(),
+        thoughtDetailView.preload(),
+        runSummaryView.preload(),
+        historyView.preload(),
+        timelineView.preload(),
         import('../recording/recordingFiles'),
         // A folded graph's run strip and fold commands, and presentation mode: a talk runs offline too.
         import('../canvas/StackStrip'),

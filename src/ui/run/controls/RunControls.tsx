@@ -1,40 +1,23 @@
 import { useState, type ReactNode } from 'react';
 import { useAppStore, useAppStoreApi } from '../../store/StoreProvider';
-import { dollars, duration } from '../../thoughts/thoughtText';
 import { useRunController } from '../useRunController';
 import { PauseIcon, PlayIcon, StepIcon, StopIcon } from './icons';
 import { operationName } from './operationName';
-import { useElapsed } from './useElapsed';
+import { RunStatus } from './RunStatus';
 
-const ENDED = { completed: 'Done', cancelled: 'Cancelled', failed: 'Failed', budget: 'Budget cap hit' } as const;
-
-/** Run, Step, Pause/Resume and Cancel; the current input or a batch of dataset rows; progress, time, tokens and dollars. */
+/** Run, Step, Pause/Resume and Cancel; the current input or a batch of dataset rows; progress, time, tokens and dollars (in RunStatus, which alone follows the run's events). */
 export function RunControls() {
   const controller = useRunController();
   const api = useAppStoreApi();
-  const ui = useAppStore((s) => s.runUi);
-  const totals = useAppStore((s) => s.live.grs.totals);
-  const ended = useAppStore((s) => s.live.grs.summary?.status ?? null);
-  // One wall time everywhere: once a run has its summary, the engine's figure (the summary panel and history show it too).
-  const summaryWallMs = useAppStore((s) => s.live.grs.summary?.wallMs ?? null);
+  const phase = useAppStore((s) => s.runUi.phase);
+  const stepping = useAppStore((s) => s.runUi.stepping);
+  const heldOp = useAppStore((s) => s.runUi.heldOp);
   const heldName = useAppStore((s) => operationName(s.live.grs.document ?? s.doc, s.runUi.heldOp));
-  const thoughts = useAppStore((s) => s.live.grs.thoughtOrder.length);
-  const opsDone = useAppStore((s) => Object.values(s.live.grs.operations).filter((o) => o.status !== 'waiting' && o.status !== 'running').length);
-  const opsTotal = useAppStore((s) => Object.keys(s.live.grs.operations).length);
   const dataset = useAppStore((s) => s.doc.dataset);
   const [mode, setMode] = useState<'input' | 'batch'>('input');
   const [range, setRange] = useState({ from: 0, to: 4 });
-  const busy = ui.phase === 'running' || ui.phase === 'paused';
-  const batch = ui.batch;
-  const ticking = useElapsed(ui.startedWall, ui.endedWall, busy);
-  const elapsed = !busy && !batch && summaryWallMs !== null ? summaryWallMs : ticking;
-  const tokens = Math.round(
-    (batch ? batch.promptTokens + batch.completionTokens : 0) + (busy || !batch ? totals.promptTokens + totals.completionTokens : 0),
-  );
-  const cost = (batch ? batch.cost : 0) + (busy || !batch ? totals.cost : 0);
+  const busy = phase === 'running' || phase === 'paused';
 
-  const statusTitle =
-    ui.phase === 'idle' ? '' : `${thoughts} thoughts, ${tokens.toLocaleString()} tokens, ${dollars(cost)}, ${duration(elapsed)}`;
   const start = () => {
     api.getState().patchRunUi({ view: api.getState().runUi.view === 'operations' ? 'split' : api.getState().runUi.view });
     if (mode === 'batch' && dataset) void controller.runBatch(Math.min(range.from, range.to), Math.max(range.from, range.to));
@@ -89,19 +72,19 @@ export function RunControls() {
           if (!busy) api.getState().patchRunUi({ view: api.getState().runUi.view === 'operations' ? 'split' : api.getState().runUi.view });
           controller.step();
         }}
-        disabled={busy && !ui.stepping}
+        disabled={busy && !stepping}
         data-testid="run-step"
         aria-label="Step"
-        title={ui.heldOp ? `Step: start “${heldName}”` : 'Step: run one operation at a time'}
+        title={heldOp ? `Step: start “${heldName}”` : 'Step: run one operation at a time'}
       >
         <StepIcon />
-        {ui.heldOp ? (
+        {heldOp ? (
           <span className="held-op" data-testid="held-op">
             {heldName}
           </span>
         ) : null}
       </button>
-      {ui.phase === 'paused' || ui.stepping ? (
+      {phase === 'paused' || stepping ? (
         <IconButton
           testId="run-resume"
           label="Resume"
@@ -132,33 +115,7 @@ export function RunControls() {
       >
         <StopIcon />
       </IconButton>
-      <span className={`run-status phase-${ui.phase}`} data-testid="run-status" aria-live="polite" title={statusTitle}>
-        {ui.phase === 'idle'
-          ? ''
-          : ui.phase === 'finished'
-            ? ENDED[ended ?? 'completed']
-            : ui.phase === 'paused'
-              ? 'Paused'
-              : ui.stepping
-                ? 'Stepping'
-                : 'Running'}
-        {batch
-          ? ` · row ${batch.current ?? batch.to} (${batch.done}/${batch.to - batch.from + 1}${batch.failed ? `, ${batch.failed} failed` : ''})`
-          : busy && opsTotal
-            ? ` · ${opsDone}/${opsTotal} ops`
-            : ''}
-        {ui.startedWall !== null ? ` · ${duration(elapsed)}` : ''}
-        {ui.phase !== 'idle' ? ` · ${thoughts} thoughts · ${tokens.toLocaleString()} tok · ${dollars(cost)}` : ''}
-      </span>
-      {busy ? (
-        <progress
-          className="run-progress"
-          max={batch ? batch.to - batch.from + 1 : Math.max(1, opsTotal)}
-          value={batch ? batch.done : opsDone}
-          data-testid="run-progress"
-          aria-label="Progress"
-        />
-      ) : null}
+      <RunStatus />
     </div>
   );
 }

@@ -6,14 +6,15 @@ import { useAppStore, useAppStoreApi } from '../../store/StoreProvider';
 import type { RunUi, RunViewMode } from '../runSlice';
 import { REFERENCE_IMPORT_BANNER } from '../../../engine/index';
 import { REFERENCE_SOURCE_ID } from '../../interchange/referenceSource';
+import { historyView, runSummaryView, thoughtDetailView, thoughtsCanvasView } from './runViews';
 import '../run.css';
 
 // The run views load when first shown: the editor opens on the Operations view without them.
 const CompareView = lazy(() => import('../../compare/CompareView').then((m) => ({ default: m.CompareView })));
-const ThoughtsCanvas = lazy(() => import('../../thoughts/ThoughtsCanvas').then((m) => ({ default: m.ThoughtsCanvas })));
-const ThoughtDetailPanel = lazy(() => import('../../thoughts/ThoughtDetailPanel').then((m) => ({ default: m.ThoughtDetailPanel })));
-const RunSummaryPanel = lazy(() => import('./RunSummaryPanel').then((m) => ({ default: m.RunSummaryPanel })));
-const HistoryPanel = lazy(() => import('../../history/HistoryPanel').then((m) => ({ default: m.HistoryPanel })));
+const ThoughtsCanvas = thoughtsCanvasView.Component;
+const ThoughtDetailPanel = thoughtDetailView.Component;
+const RunSummaryPanel = runSummaryView.Component;
+const HistoryPanel = historyView.Component;
 const LessonHost = lazy(() => import('../../lessons/LessonHost').then((m) => ({ default: m.LessonHost })));
 const loading = <p className="muted">Loading…</p>;
 
