@@ -1,16 +1,19 @@
 // Live-run view benchmark (Chromium): the thoughts (GRS) canvas alone on a page (bench/ui-run/, built for production),
 // measured side by side in one run for this checkout ("now") and a baseline commit ("before": main before the paced
-// view, the SVG edge layer and the copied overview canvas; BENCH_BASE=<commit> picks another): time to show a finished
-// 200- and 2,000-thought GRS, frame times idle and while panning each (2,000 all on screen: three passes, each judged),
-// and frame times while a run streams 200 thoughts per second (three runs, each judged). Frame times are whole 60 Hz
+// view, the SVG edge layer and the copied overview canvas; BENCH_BASE=<commit> picks another), both driven by this
+// checkout's harness: time to show a finished 200- and 2,000-thought GRS, frame times idle and while panning each, and
+// what a user meets with 2,000 thoughts: (a) the view Fit gives (now one summary block a lane of 200), panned; (b) the
+// densest screen (200 lanes of 10, each thought a pill, at the least zoom), panned; (c) a run streaming 200 thoughts
+// per second, the camera following it. (a), (b) and (c): three passes each, each judged. Frame times are whole 60 Hz
 // frames (16.7 ms steps), so each scenario also prints the main thread's CPU time per frame (CDP Performance metrics in
-// thread time, so other processes' load does not count), and the pan-all and streaming passes are run again with the
-// page's CPU throttled (CDP Emulation.setCPUThrottlingRate) and judged against the same targets.
+// thread time, so other processes' load does not count), and (a), (b) and (c) are run again with the page's CPU
+// throttled (CDP Emulation.setCPUThrottlingRate) and judged against the same targets.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { build, preview, type PreviewServer } from 'vite';
+import { FAR_MIN_ZOOM } from '../src/ui/thoughts/layout/pillLayout';
 
 /** Main before issue 8's performance work (paced view updates, one SVG edge layer, the overview canvas copied on pan). */
 const DEFAULT_BASE = '6903789';
@@ -89,6 +92,8 @@ interface Figures {
   cardsZoomed: number;
   /** One sample per pass. */
   panAll: Sample[];
+  /** What the fit drew. */
+  fitDrawn: Drawn;
 }
 
 /** Targets of issue 8 (p95 per frame, ms). */
@@ -119,8 +124,8 @@ async function showAndPan(page: Page, cdp: CDPSession, n: number): Promise<Figur
   const cards100 = await cardsShown(page);
   const pan100 = await frames(page, cdp, () => pan(page));
   // Last, so the next scenario starts from the whole graph fitted, as it always has.
-  const panAll = await panAllPasses(page, cdp);
-  return { showMs, idle, pan: panned, panAll, pan100, cards100, cardsZoomed };
+  const fit = await panAllPasses(page, cdp);
+  return { showMs, idle, pan: panned, panAll: fit.passes, fitDrawn: fit.drawn, pan100, cards100, cardsZoomed };
 }
 
 const cardsShown = (page: Page) => page.locator('.react-flow__node-thought').count();
@@ -140,17 +145,51 @@ async function zoomTo(page: Page, k: number): Promise<void> {
   await page.waitForTimeout(300);
 }
 
-/** The worst case for panning: every card on screen at once (Controls' "fit view"), panned PASSES times. */
-async function panAllPasses(page: Page, cdp: CDPSession): Promise<Sample[]> {
+/** What the harness says is on screen: DOM cards, and the far level's blocks by kind (null: the build has no canvas hook). */
+interface Drawn {
+  cards: number;
+  blocks: Record<string, number> | null;
+}
+const drawnNow = (page: Page) => page.evaluate('window.grsBench.drawn()') as Promise<Drawn>;
+const drawnText = (d: Drawn) =>
+  d.blocks
+    ? `${Object.entries(d.blocks)
+        .map(([k, n]) => `${n} ${k === 'thought' ? 'pill' : `${k} block`}${n === 1 ? '' : 's'}`)
+        .join(', ')} on the canvas${d.cards ? ` + ${d.cards} cards` : ''}`
+    : d.cards
+      ? `${d.cards} DOM cards`
+      : 'a canvas with no count hook (every thought on screen drawn)';
+
+/** The whole graph fitted (Controls' "fit view"), panned PASSES times; with what the fit drew. */
+async function panAllPasses(page: Page, cdp: CDPSession): Promise<{ passes: Sample[]; drawn: Drawn }> {
   await page.locator('.react-flow__controls-fitview').click();
   await page.waitForTimeout(600);
-  const out: Sample[] = [];
-  for (let i = 0; i < PASSES; i += 1) out.push(await frames(page, cdp, () => pan(page)));
-  return out;
+  const drawn = await drawnNow(page);
+  const passes: Sample[] = [];
+  for (let i = 0; i < PASSES; i += 1) passes.push(await frames(page, cdp, () => pan(page)));
+  return { passes, drawn };
+}
+
+/**
+ * The densest screen a user reaches: 2,000 thoughts in 200 lanes of 10 (each under the far level's summary threshold,
+ * so each thought is its own pill), fitted, zoomed in to 100% (cards; a fit's folded columns open again) and out to the
+ * least zoom now allowed, then panned PASSES times; with what is drawn and the zoom reached.
+ */
+async function densestPasses(page: Page, cdp: CDPSession): Promise<{ passes: Sample[]; drawn: Drawn; zoom: number }> {
+  await page.evaluate("window.grsBench.show(2000, 'dense')");
+  await page.locator('.react-flow__controls-fitview').click();
+  await page.waitForTimeout(600);
+  await zoomTo(page, 1);
+  await zoomTo(page, FAR_MIN_ZOOM);
+  const drawn = await drawnNow(page);
+  const zoom = await zoomOf(page);
+  const passes: Sample[] = [];
+  for (let i = 0; i < PASSES; i += 1) passes.push(await frames(page, cdp, () => pan(page)));
+  return { passes, drawn, zoom };
 }
 
 /** PASSES runs streaming 200 thoughts per second for 5 s; returns them and the thoughts the last one showed. */
-async function streamPasses(page: Page, cdp: CDPSession, label: string): Promise<{ stream: Sample[]; shown: number }> {
+async function streamPasses(page: Page, cdp: CDPSession, label: string): Promise<{ stream: Sample[]; shown: number; end: Drawn; zoom: number }> {
   let shown = 0;
   const stream: Sample[] = [];
   for (let i = 0; i < PASSES; i += 1) {
@@ -164,7 +203,8 @@ async function streamPasses(page: Page, cdp: CDPSession, label: string): Promise
     );
     step(`${label}stream ${i + 1} done`);
   }
-  return { stream, shown };
+  // Where the camera left the last run: a new run id (the harness clears the run first) lets it follow the newest thoughts.
+  return { stream, shown, end: await drawnNow(page), zoom: await zoomOf(page) };
 }
 
 /** Builds one checkout's harness (sources under `root`) for production and serves it on a free port. */
@@ -184,13 +224,14 @@ async function serve(root: string, outDir: string): Promise<{ server: PreviewSer
   return { server, url: `${base}bench/ui-run/index.html` };
 }
 
-/** The baseline's sources (src/ and the harness) as they were at `ref`, unpacked under .cache. */
+/** The baseline's sources (src/) as they were at `ref`, unpacked under .cache, with this checkout's harness: both versions driven alike, with the same synthetic runs. */
 function checkoutBaseline(ref: string): string {
   const dir = '.cache/bench-baseline/';
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const tar = execFileSync('git', ['archive', ref, 'src', 'bench/ui-run'], { maxBuffer: 256 * 1024 * 1024 });
+  const tar = execFileSync('git', ['archive', ref, 'src'], { maxBuffer: 256 * 1024 * 1024 });
   execFileSync('tar', ['-x', '-C', dir], { input: tar });
+  cpSync('bench/ui-run', `${dir}bench/ui-run`, { recursive: true });
   return dir;
 }
 
@@ -212,17 +253,22 @@ async function measure(browser: Browser, url: string) {
     step('200 thoughts done');
     const large = await showAndPan(page, cdp, 2000);
     step('2,000 thoughts done');
-    // The stream is drawn where the last scenario left the camera in both versions: the whole graph fitted (the
-    // harness reuses one run id, so the camera does not take over as it would for a new run).
+    const dense = await densestPasses(page, cdp);
+    step('densest screen done');
+    // Back to the deep run fitted, where the stream has always been drawn.
+    await page.evaluate('window.grsBench.show(2000)');
+    // Each stream starts from the whole graph fitted; the camera then follows it as in the app (each stream is a new run).
     await page.locator('.react-flow__controls-fitview').click();
-    const { stream, shown } = await streamPasses(page, cdp, '');
+    const { stream, shown, end: streamEnd, zoom: streamZoom } = await streamPasses(page, cdp, '');
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
     await page.evaluate('window.grsBench.show(2000)');
-    const slowPanAll = await panAllPasses(page, cdp);
-    step(`throttled ×${THROTTLE}: 2,000 thoughts panned`);
+    const slowPanAll = (await panAllPasses(page, cdp)).passes;
+    step(`throttled ×${THROTTLE}: 2,000 thoughts fitted, panned`);
+    const slowDense = (await densestPasses(page, cdp)).passes;
+    step(`throttled ×${THROTTLE}: densest screen panned`);
     const slow = await streamPasses(page, cdp, `throttled ×${THROTTLE}: `);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-    return { small, large, stream, shown, slowPanAll, slowStream: slow.stream };
+    return { small, large, dense, stream, shown, streamEnd, streamZoom, slowPanAll, slowDense, slowStream: slow.stream };
   } finally {
     await page.close();
   }
@@ -277,8 +323,14 @@ export async function benchRun(): Promise<string[]> {
         `  now:${' '.repeat(15)}${line(n)}  → ${met} of ${PASSES} passes within target`,
       ];
     };
+    // (a) What Fit shows for 2,000 thoughts in 10 lanes of 200: before, every thought as a block; now, one summary block a lane.
+    const fitLabel = (what: string) =>
+      `(a) 2,000 thoughts (10 lanes of 200) as Fit shows them [before: ${drawnText(b.large.fitDrawn)}, 2,000 blocks; now: ${drawnText(n.large.fitDrawn)}], ${what}:`;
+    // (b) The densest screen now reachable: every lane under the summary threshold, at the least zoom now allowed (before: the same zoom).
+    const denseLabel = (what: string) =>
+      `(b) densest screen: 2,000 thoughts in 200 lanes of 10 at zoom ${n.dense.zoom.toFixed(3)} (the least now; before at ${b.dense.zoom.toFixed(3)}) [before: ${drawnText(b.dense.drawn)}; now: ${drawnText(n.dense.drawn)}], ${what}:`;
     const streamLabel = (what: string) =>
-      `${what} 200 thoughts/s for 5 s (${b.shown} / ${n.shown} thoughts, tokens batched per frame; runs pooled):`;
+      `(c) ${what} 200 thoughts/s for 5 s (${b.shown} / ${n.shown} thoughts, tokens batched per frame; runs pooled; at the end the camera showed [before: ${drawnText(b.streamEnd)} at zoom ${b.streamZoom.toFixed(2)}; now: ${drawnText(n.streamEnd)} at zoom ${n.streamZoom.toFixed(2)}]):`;
     return [
       `shown in: 200 thoughts ${b.small.showMs.toFixed(0)} → ${n.small.showMs.toFixed(0)} ms; 2,000 thoughts ${b.large.showMs.toFixed(0)} → ${n.large.showMs.toFixed(0)} ms (before → now)`,
       ...side(
@@ -298,15 +350,19 @@ export async function benchRun(): Promise<string[]> {
         `2,000 thoughts, panning at 100% zoom around the graph's centre (like for like; ${b.large.cards100} / ${n.large.cards100} cards on screen):`,
         (m) => m.large.pan100,
       ),
-      ...side('2,000 thoughts, all on screen (fit view), panning (passes pooled):', (m) => pooled(m.large.panAll)),
-      ...passes('2,000 thoughts, all on screen, panning:', PAN_TARGET, (m) => m.large.panAll),
+      ...side(fitLabel('panning (passes pooled)'), (m) => pooled(m.large.panAll)),
+      ...passes(fitLabel('panning'), PAN_TARGET, (m) => m.large.panAll),
+      ...side(denseLabel('panning (passes pooled)'), (m) => pooled(m.dense.passes)),
+      ...passes(denseLabel('panning'), PAN_TARGET, (m) => m.dense.passes),
       ...side(streamLabel('streaming'), (m) => pooled(m.stream)),
       ...passes('streaming 200 thoughts/s:', STREAM_TARGET, (m) => m.stream),
-      `p95 before ÷ now: 2,000 all on screen panning ×${ratio((m) => pooled(m.large.panAll))}, streaming ×${ratio((m) => pooled(m.stream))}, 2,000 zoomed-in panning ×${ratio((m) => m.large.pan)}`,
-      `main-thread CPU per frame before ÷ now: 200 zoomed-in panning ×${cpuRatio((m) => m.small.pan)}, 2,000 all on screen panning ×${cpuRatio((m) => pooled(m.large.panAll))}, streaming ×${cpuRatio((m) => pooled(m.stream))}`,
+      `p95 before ÷ now: (a) fitted panning ×${ratio((m) => pooled(m.large.panAll))}, (b) densest screen panning ×${ratio((m) => pooled(m.dense.passes))}, (c) streaming ×${ratio((m) => pooled(m.stream))}, 2,000 zoomed-in panning ×${ratio((m) => m.large.pan)}`,
+      `main-thread CPU per frame before ÷ now: 200 zoomed-in panning ×${cpuRatio((m) => m.small.pan)}, (a) fitted panning ×${cpuRatio((m) => pooled(m.large.panAll))}, (b) densest screen panning ×${cpuRatio((m) => pooled(m.dense.passes))}, (c) streaming ×${cpuRatio((m) => pooled(m.stream))}`,
       `-- CPU throttled ×${THROTTLE} (CDP Emulation.setCPUThrottlingRate), same targets --`,
-      ...side(`throttled ×${THROTTLE}, 2,000 thoughts, all on screen, panning (passes pooled):`, (m) => pooled(m.slowPanAll)),
-      ...passes(`throttled ×${THROTTLE}, 2,000 thoughts, all on screen, panning:`, PAN_TARGET, (m) => m.slowPanAll),
+      ...side(`throttled ×${THROTTLE}, ${fitLabel('panning (passes pooled)')}`, (m) => pooled(m.slowPanAll)),
+      ...passes(`throttled ×${THROTTLE}, ${fitLabel('panning')}`, PAN_TARGET, (m) => m.slowPanAll),
+      ...side(`throttled ×${THROTTLE}, ${denseLabel('panning (passes pooled)')}`, (m) => pooled(m.slowDense)),
+      ...passes(`throttled ×${THROTTLE}, ${denseLabel('panning')}`, PAN_TARGET, (m) => m.slowDense),
       ...side(streamLabel(`throttled ×${THROTTLE}, streaming`), (m) => pooled(m.slowStream)),
       ...passes(`throttled ×${THROTTLE}, streaming 200 thoughts/s:`, STREAM_TARGET, (m) => m.slowStream),
     ];

@@ -7,7 +7,7 @@ import { createAppStore } from '../../src/ui/store/createAppStore';
 import { StoreProvider } from '../../src/ui/store/StoreProvider';
 import { ThoughtsCanvas } from '../../src/ui/thoughts/ThoughtsCanvas';
 import type { RunEvent } from '../../src/engine/index';
-import { syntheticRun } from './syntheticGrs';
+import { DEEP, DENSE, syntheticRun } from './syntheticGrs';
 
 const store = createAppStore();
 createRoot(document.getElementById('root')!).render(
@@ -27,16 +27,20 @@ async function until(cond: () => boolean): Promise<void> {
 
 declare global {
   interface Window {
-    grsBench: { show(n: number): Promise<number>; stream(perSecond: number, seconds: number): Promise<number> };
+    grsBench: {
+      show(n: number, shape?: 'deep' | 'dense'): Promise<number>;
+      stream(perSecond: number, seconds: number): Promise<number>;
+      drawn(): { cards: number; blocks: Record<string, number> | null };
+    };
   }
 }
 
 window.grsBench = {
-  /** Milliseconds from handing over a finished run of n thoughts to the frame that shows its cards. */
-  async show(n) {
+  /** Milliseconds from handing over a finished run of n thoughts (in a chain of 10 big lanes, or `dense`: 200 lanes of 10) to the frame that shows them. */
+  async show(n, shape = 'deep') {
     store.getState().clearRun();
     await until(() => !shown());
-    const { start, perThought, end } = syntheticRun(n);
+    const { start, perThought, end } = syntheticRun(n, shape === 'dense' ? DENSE : DEEP);
     const events: RunEvent[] = [...start, ...perThought.flat(), ...end];
     const t0 = performance.now();
     store.getState().ingestRunEvents(events);
@@ -67,5 +71,12 @@ window.grsBench = {
     batcher.flush();
     await frame();
     return store.getState().live.grs.thoughtOrder.length - 1;
+  },
+  /** What is on screen now: DOM cards, and the far level's blocks by kind (null when this build's canvas has no `drawnBlocks()` hook). */
+  drawn() {
+    const el = document.querySelector('[data-testid="grs-overview"]') as (HTMLElement & { drawnBlocks?: () => Array<{ kind: string }> }) | null;
+    const list = el?.drawnBlocks?.();
+    const blocks = list ? list.reduce<Record<string, number>>((n, b) => ({ ...n, [b.kind]: (n[b.kind] ?? 0) + 1 }), {}) : null;
+    return { cards: cards(), blocks };
   },
 };

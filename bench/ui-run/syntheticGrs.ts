@@ -10,28 +10,48 @@ function prng(seed: number): () => number {
   };
 }
 
-const doc = (layers: number): GotDocument => ({
+/** Operation `k` of layer `layer` (1-based); one operation a layer keeps the ids `layer-N`. */
+const opIdOf = (layer: number, k: number, ops: number) => (ops === 1 ? `layer-${layer}` : `layer-${layer}-${k + 1}`);
+
+const doc = (layers: number, ops: number): GotDocument => ({
   format: 'got-studio',
   version: 2,
   title: 'Synthetic GRS',
   description: '',
   input: { current: '[3, 1, 2]' },
   comments: [],
-  operations: Array.from({ length: layers }, (_, i) => ({
-    id: `layer-${i + 1}`,
-    type: 'generate' as const,
-    inputs: i ? [`layer-${i}`] : [],
-    params: { prompt: 'p {{current}}' },
-  })),
+  operations: Array.from({ length: layers * ops }, (_, j) => {
+    const i = Math.floor(j / ops);
+    return {
+      id: opIdOf(i + 1, j % ops, ops),
+      type: 'generate' as const,
+      inputs: i ? Array.from({ length: ops }, (_, k) => opIdOf(i, k, ops)) : [],
+      params: { prompt: 'p {{current}}' },
+    };
+  }),
 });
 
+/** How a synthetic run's thoughts spread over operations. */
+export interface Shape {
+  /** Layers of operations, one column each in the Thoughts view. */
+  layers: number;
+  /** Operations per layer (lanes per column); a layer's thoughts go to its operations in turn. */
+  ops: number;
+}
+
+/** 10 operations in a chain, 200 thoughts each for 2,000: each lane far past the far level's summary threshold. */
+export const DEEP: Shape = { layers: 10, ops: 1 };
+/** 40 layers of 5 operations, 10 thoughts a lane for 2,000: every lane under the summary threshold, so every thought is a pill. */
+export const DENSE: Shape = { layers: 40, ops: 5 };
+
 /**
- * The event log of a run with `n` thoughts in `layers` layers (each thought made by one call from one
- * or two thoughts of the layer before, its text streamed in chunks), shaped like a wide GoT run.
+ * The event log of a run with `n` thoughts in `shape` (each thought made by one call from one or two
+ * thoughts of the layer before, its text streamed in chunks), shaped like a wide GoT run.
  */
-export function syntheticRun(n: number, layers = 10, seed = 1): { start: RunEvent[]; perThought: RunEvent[][]; end: RunEvent[] } {
+export function syntheticRun(n: number, shape: Shape = DEEP, seed = 1): { start: RunEvent[]; perThought: RunEvent[][]; end: RunEvent[] } {
+  const { layers, ops } = shape;
   const rnd = prng(seed);
-  const document = doc(layers);
+  const document = doc(layers, ops);
   const start: RunEvent[] = [
     {
       type: 'run.start',
@@ -54,7 +74,7 @@ export function syntheticRun(n: number, layers = 10, seed = 1): { start: RunEven
     const parents = p1.id === p2.id || rnd() < 0.7 ? [p1] : [p1, p2];
     const id = `t${i}`;
     const callId = `c${i}` as never;
-    const opId = `layer-${Math.min(layer, layers)}` as never;
+    const opId = opIdOf(Math.min(layer, layers), (i % perLayer) % ops, ops) as never;
     const text = Array.from({ length: 16 }, () => Math.floor(rnd() * 10)).join(', ');
     const volume = parents.reduce((v, p) => v + p.volume + (p.id === 'input' ? 0 : 1), 0);
     const at = i;

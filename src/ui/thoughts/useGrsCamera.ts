@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef } from 'react';
-import { useReactFlow } from '@xyflow/react';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
 import type { GrsState } from '../../engine/index';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
 import { CARD_HEIGHT, CARD_WIDTH, type LaneLayout, type Point } from './layout/laneLayout';
@@ -114,6 +114,7 @@ export function useGrsCamera(
 ): { onUserMove: (event: unknown) => void; fitWhole: () => void } {
   const api = useAppStoreApi();
   const flow = useReactFlow();
+  const flowStore = useStoreApi();
   const runId = grs.runId;
   const count = grs.thoughtOrder.length + selectStreaming(grs).length;
   const finished = grs.summary !== null;
@@ -175,8 +176,10 @@ export function useGrsCamera(
       if (userMoved.current) return;
       const { grs } = viewedState(api.getState()).live;
       const streaming = selectStreaming(grs);
-      const pane = document.querySelector('.grs-canvas .react-flow')?.getBoundingClientRect();
-      if (!pane) return;
+      // The pane's size as React Flow's ResizeObserver last saw it: reading the DOM here forced a layout on every streamed batch.
+      const { width, height } = flowStore.getState();
+      if (!width || !height) return;
+      const pane = { width, height };
       const { core, context } = focusIds(grs, streaming);
       // After a run both the Thoughts view and the split view show the whole graph at once.
       if (grs.summary && fitWhole(core[0])) return;
@@ -189,7 +192,7 @@ export function useGrsCamera(
       const ids = fits ? wide : shown(core);
       if (ids.length) void flow.setViewport(frame(ids, cards, pane), { duration: grs.thoughtOrder.length > 300 ? 0 : 250 });
     }, 300);
-  }, [api, flow, runId, count, finished, view, fitWhole]);
+  }, [api, flow, flowStore, runId, count, finished, view, fitWhole]);
   useEffect(
     () => () => {
       // Cleared and forgotten, or a remount (StrictMode, view switch) would wait on a timer that never fires.
