@@ -89,6 +89,30 @@ export class RunPage {
     return Number(await this.grs().getAttribute('data-thoughts'));
   }
 
+  /**
+   * The final thoughts drawn on screen with the volume and latency they show: DOM cards, or on the far
+   * level the pills the canvas says it drew (its `drawnBlocks()` hook), read from what is rendered.
+   */
+  async shownFinals(): Promise<Array<{ volume: string; latency: string }>> {
+    if ((await this.grs().getAttribute('data-lod')) === 'overview') {
+      return this.grs()
+        .getByTestId('grs-overview')
+        .evaluate((el) =>
+          (el as unknown as { drawnBlocks: () => Array<{ final: boolean; labels: Array<{ role: string; text: string }> }> })
+            .drawnBlocks()
+            .filter((b) => b.final)
+            .map((b) => ({ volume: b.labels.find((l) => l.role === 'volume')?.text ?? '', latency: b.labels.find((l) => l.role === 'latency')?.text ?? '' })),
+        );
+    }
+    const cards = this.grs().locator('.thought-card.is-final');
+    return cards.evaluateAll((els) =>
+      els.map((el) => ({
+        volume: el.querySelector('[data-testid="thought-volume"]')?.textContent ?? '',
+        latency: el.querySelector('[data-testid="thought-latency"]')?.textContent ?? '',
+      })),
+    );
+  }
+
   /** Waits until the GRS view holds `n` thoughts. */
   async expectThoughts(n: number): Promise<void> {
     await expect(this.grs()).toHaveAttribute('data-thoughts', String(n));

@@ -47,6 +47,8 @@ interface Label {
 export interface DrawnBlock {
   id: string;
   kind: FarBlock['kind'];
+  /** A final thought of the run (drawn with the accent outline). */
+  final: boolean;
   rect: { x: number; y: number; width: number; height: number };
   labels: Array<{ role: LabelRole; text: string; x: number; y: number; width: number; height: number }>;
 }
@@ -261,7 +263,7 @@ function draw(canvas: HTMLCanvasElement, prev: Picture | null, scene: OverviewSc
 }
 
 /** The blocks visible on the canvas with their labels, in viewport CSS px (a test hook: measured from what was drawn). */
-function drawnBlocks(canvas: HTMLCanvasElement, shown: Shown): DrawnBlock[] {
+function drawnBlocks(canvas: HTMLCanvasElement, shown: Shown, finals: ReadonlySet<string> | undefined): DrawnBlock[] {
   const r = canvas.getBoundingClientRect();
   const byBlock = new Map<string, Label[]>();
   for (const l of shown.labels) {
@@ -275,6 +277,7 @@ function drawnBlocks(canvas: HTMLCanvasElement, shown: Shown): DrawnBlock[] {
     out.push({
       id: b.id,
       kind: b.kind,
+      final: b.kind === 'thought' && Boolean(finals?.has(b.id)),
       rect: { x: r.x + x, y: r.y + y, width, height },
       labels: (byBlock.get(b.id) ?? []).map((l) => ({ role: l.role, text: l.text, x: r.x + shown.origin.x + l.x, y: r.y + shown.origin.y + l.y, width: l.width, height: l.height })),
     });
@@ -318,7 +321,7 @@ export function GrsOverview({ scene }: { scene: OverviewScene }) {
         const drawn = draw(el, picture.current, scene, highlight, flow.getState().transform);
         picture.current = drawn.picture;
         // Read by the e2e tests: what is drawn where, computed only when asked.
-        Object.assign(el, { drawnBlocks: () => drawnBlocks(el, drawn.shown) });
+        Object.assign(el, { drawnBlocks: () => drawnBlocks(el, drawn.shown, scene.finals) });
       });
     };
     redraw();
