@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { build, preview } from 'vite';
 import type { GotDocument, GrsState } from '../src/engine/index';
+import { openExampleOnServer } from './appModel';
 import { longestCallChain } from './bound';
 import { startSimulatorProcess, type SimulatorProcess } from './models';
 import { hopTimeline, type ServerTrace, type TimelineEvent } from './timeline';
@@ -126,19 +127,7 @@ async function firstRun(browser: Browser, appUrl: string, sim: SimulatorProcess)
       wire.connections.add(e.response.connectionId);
     });
     await page.addInitScript(WATCH_FETCH);
-    await page.goto(appUrl);
-    await page.getByTestId('run-start').waitFor();
-    await page.getByTestId('open-gallery').click();
-    await page.getByTestId(`gallery-${EXAMPLE}`).click();
-    await page.getByTestId('model-picker').click();
-    const dialog = page.getByTestId('model-settings');
-    await dialog.getByTestId('provider-openai').check();
-    await dialog.getByTestId('openai-base-url').fill(sim.url);
-    await dialog.getByTestId('openai-model').fill('got-simulator');
-    await dialog.getByTestId('openai-key').fill('sk-bench-local');
-    await dialog.getByTestId('cache').setChecked(false);
-    await page.getByTestId('model-settings-save').click();
-    await page.getByTestId('model-settings').waitFor({ state: 'detached' });
+    await openExampleOnServer(page, appUrl, EXAMPLE, sim.url);
     // The clock starts in the page at the click and stops when the status first says Done (a string: no tsx helpers in the page).
     await page.evaluate(`(() => {
       const button = document.querySelector('[data-testid="run-start"]');

@@ -6,6 +6,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
+import { openExampleOnServer } from './appModel';
 import { startSimulatorProcess } from './models';
 
 const EXAMPLE = 'sorting-128-got';
@@ -81,19 +82,7 @@ async function main(): Promise<void> {
       const page = await context.newPage();
       await page.addInitScript(COUNT_COMMITS);
       const cdp = await context.newCDPSession(page);
-      await page.goto(server.resolvedUrls?.local[0] ?? '');
-      await page.getByTestId('run-start').waitFor();
-      await page.getByTestId('open-gallery').click();
-      await page.getByTestId(`gallery-${EXAMPLE}`).click();
-      await page.getByTestId('model-picker').click();
-      const dialog = page.getByTestId('model-settings');
-      await dialog.getByTestId('provider-openai').check();
-      await dialog.getByTestId('openai-base-url').fill(sim.url);
-      await dialog.getByTestId('openai-model').fill('got-simulator');
-      await dialog.getByTestId('openai-key').fill('sk-bench-local');
-      await dialog.getByTestId('cache').setChecked(false);
-      await page.getByTestId('model-settings-save').click();
-      await page.getByTestId('model-settings').waitFor({ state: 'detached' });
+      await openExampleOnServer(page, server.resolvedUrls?.local[0] ?? '', EXAMPLE, sim.url);
       await page.waitForTimeout(1500);
       await page.evaluate(`(() => {
         const button = document.querySelector('[data-testid="run-start"]');

@@ -13,6 +13,7 @@ import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { build, preview, type PreviewServer } from 'vite';
+import { pan } from './ui-run/pan';
 import { FAR_MIN_ZOOM } from '../src/ui/thoughts/layout/pillLayout';
 
 /** Main before issue 8's performance work (paced view updates, one SVG edge layer, the overview canvas copied on pan). */
@@ -71,14 +72,6 @@ async function frames(page: Page, cdp: CDPSession, action: () => Promise<unknown
   const list = await page.evaluate<number[]>('(() => { window.__run += 1; return window.__frames.slice(1); })()');
   const d = (k: keyof Cpu) => c1[k] - c0[k];
   return { frames: list, cpu: { busy: d('busy'), script: d('script'), styleLayout: d('styleLayout'), process: d('process') } };
-}
-
-async function pan(page: Page): Promise<void> {
-  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
-  await page.mouse.move(pane.x + 200, pane.y + 200);
-  await page.mouse.down();
-  for (let i = 0; i < 90; i++) await page.mouse.move(pane.x + 200 + (i % 30) * 12, pane.y + 200 + (i % 45) * 6);
-  await page.mouse.up();
 }
 
 interface Figures {

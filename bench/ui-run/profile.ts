@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
+import { pan } from './pan';
 
 type Scenario = 'pan200' | 'pan2000' | 'panall' | 'stream';
 const scenario = (process.argv[2] ?? 'pan200') as Scenario;
@@ -24,14 +25,6 @@ interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
   children?: number[];
-}
-
-async function pan(page: Page): Promise<void> {
-  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
-  await page.mouse.move(pane.x + 200, pane.y + 200);
-  await page.mouse.down();
-  for (let i = 0; i < 90; i++) await page.mouse.move(pane.x + 200 + (i % 30) * 12, pane.y + 200 + (i % 45) * 6);
-  await page.mouse.up();
 }
 
 /** The renderer main thread's top-level tasks (µs start, µs duration). */
