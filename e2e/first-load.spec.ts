@@ -37,3 +37,25 @@ test.describe('a fast first load', () => {
     expect(loaded).toContain('tokenizer');
   });
 });
+
+test.describe('code that loads on demand', () => {
+  test('a dialog whose code cannot be fetched says so in its place, the editor stays, and Retry brings it once the network is back', async ({ page }) => {
+    const run = new RunPage(page);
+    await run.open();
+    let offline = true;
+    await page.route(/HelpDialog/, (route) => (offline ? route.abort('internetdisconnected') : route.continue()));
+    await page.getByTestId('help-menu').click();
+    await page.getByTestId('help').click();
+    const notice = page.getByTestId('load-failed');
+    await expect(notice).toContainText('The code for the Help dialog could not be fetched');
+    await expect(notice).toContainText('Your graph and runs are kept');
+    await expect(page.getByTestId('run-start')).toBeVisible();
+    await expect(page.locator('.react-flow__node').first()).toBeVisible();
+    await run.editor.shot('load-failed-dialog');
+
+    offline = false;
+    await notice.getByTestId('load-retry').click();
+    await expect(page.getByTestId('help-dialog')).toBeVisible();
+    await expect(notice).toHaveCount(0);
+  });
+});

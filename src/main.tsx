@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './ui/app.css';
 import { App } from './ui/App';
+import { LoadBoundary } from './ui/shell/LoadBoundary';
 import { runSlots } from './ui/run/runSlots';
 import { setValidationFunctions } from './ui/diagnostics/diagnosticsOf';
 import { appFunctions } from './ui/functions/registry';
@@ -28,7 +29,10 @@ async function start() {
   if (begin.problems) s.openDialog({ kind: 'openProblems', fileName: 'the share link', problems: begin.problems });
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <App store={store} slots={runSlots} />
+      {/* The store lives outside React: Retry mounts the app again on the same graph, run and history. */}
+      <LoadBoundary what="the editor" fallback={null}>
+        <App store={store} slots={runSlots} />
+      </LoadBoundary>
     </StrictMode>,
   );
 }

@@ -1,4 +1,3 @@
-import { lazy, Suspense } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from './canvas/Canvas';
 import { EditorCommandsProvider, useEditorCommands } from './canvas/editorCommands';
@@ -7,6 +6,8 @@ import { Dialogs } from './dialogs/Dialogs';
 import { useExactTokens } from './estimate/useExactTokens';
 import { timelineView } from './run/panel/runViews';
 import { usePrefetchRunViews } from './shell/usePrefetchRunViews';
+import { LoadBoundary } from './shell/LoadBoundary';
+import { lazyView } from './shell/preloadable';
 import { Toasts } from './dialogs/Toasts';
 import { useFileCommands } from './files/useFileCommands';
 import { Inspector } from './inspector/Inspector';
@@ -24,7 +25,7 @@ import { COLLAPSED_WIDTH } from './store/uiSlice';
 import { TopBar } from './topbar/TopBar';
 
 // The timeline loads with the first run (or recording) shown; presentation mode when first entered.
-const PresentMode = lazy(() => import('./present/PresentMode').then((m) => ({ default: m.PresentMode })));
+const PresentMode = lazyView(() => import('./present/PresentMode').then((m) => m.PresentMode));
 const Timeline = timelineView.Component;
 
 /** The editor app around one store; `slots` let the run view plug in its controls and panels. */
@@ -70,17 +71,17 @@ function Shell() {
         {prefs.inspector ? <PanelToggle side="right" className="inspector-hide" /> : null}
         {SidePanel ? <SidePanel /> : null}
         {hasRun ? (
-          <Suspense fallback={null}>
+          <LoadBoundary what="the run timeline" fallback={null}>
             <Timeline />
-          </Suspense>
+          </LoadBoundary>
         ) : null}
       </main>
       {prefs.inspector ? <PanelResizer side="right" /> : null}
       {prefs.inspector ? <Inspector /> : <PanelRail side="right" />}
       {presenting ? (
-        <Suspense fallback={null}>
+        <LoadBoundary what="presentation mode" fallback={null} floating>
           <PresentMode />
-        </Suspense>
+        </LoadBoundary>
       ) : null}
       <QuickAdd />
       <Dialogs />

@@ -1,8 +1,10 @@
-import { lazy, memo, Suspense } from 'react';
+import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { operationDefinitions, type OperationNode } from '../../engine/index';
 import { opIndex } from '../document/docIndex';
 import { opDiagnosticsKey, parseDiagnosticsKey } from '../diagnostics/diagnosticsOf';
+import { LoadBoundary } from '../shell/LoadBoundary';
+import { lazyView } from '../shell/preloadable';
 import { useSlots } from '../shell/slots';
 import { useAppStore } from '../store/StoreProvider';
 import { NodeStatusStrip } from './NodeStatusStrip';
@@ -10,8 +12,8 @@ import { drawnGraph, foldGroupsOf, foldingLoaded } from './drawnGraph';
 
 const NO_MEMBERS: readonly string[] = [];
 // A stack's strip loads with the first folded graph, not on every start.
-const StackStrip = lazy(() => import('./StackStrip').then((m) => ({ default: m.StackStrip })));
-const StackMarks = lazy(() => import('./StackStrip').then((m) => ({ default: m.StackMarks })));
+const StackStrip = lazyView(() => import('./StackStrip').then((m) => m.StackStrip));
+const StackMarks = lazyView(() => import('./StackStrip').then((m) => m.StackMarks));
 
 const summaries = new WeakMap<OperationNode, string>();
 
@@ -56,9 +58,9 @@ export const OperationNodeView = memo(function OperationNodeView({ id, selected 
   return (
     <div className={`op-node cat-${def.category} diag-${level}${selected ? ' is-selected' : ''}${next ? ' is-next' : ''}${stacked ? ' is-stack' : ''}`} data-testid={`op-node-${id}`} title={def.help}>
       {stacked || foldable > 1 ? (
-        <Suspense fallback={null}>
+        <LoadBoundary what="the stack's marks" fallback={null} quiet>
           <StackMarks id={id} group={group} foldable={foldable} />
-        </Suspense>
+        </LoadBoundary>
       ) : null}
       {next ? (
         <span className="next-badge" data-testid={`next-op-${id}`}>
@@ -89,9 +91,9 @@ export const OperationNodeView = memo(function OperationNodeView({ id, selected 
         </div>
       ) : null}
       {stacked ? (
-        <Suspense fallback={null}>
+        <LoadBoundary what="the stack's strip" fallback={null} quiet>
           <StackStrip lead={id} members={members} />
-        </Suspense>
+        </LoadBoundary>
       ) : NodeStrip ? <NodeStrip opId={id} /> : <NodeStatusStrip opId={id} />}
       <Handle type="source" position={Position.Right} className="handle handle-out" data-testid={`handle-out-${id}`} />
     </div>

@@ -1,16 +1,28 @@
-import { lazy, Suspense } from 'react';
+import { LoadBoundary } from '../shell/LoadBoundary';
+import { lazyView } from '../shell/preloadable';
 import { useAppStore } from '../store/StoreProvider';
 import { CodeConsentDialog } from './CodeConsentDialog';
 import type { Dialog } from '../store/uiSlice';
 
 // Each dialog loads when it is first opened.
-const GalleryDialog = lazy(() => import('./GalleryDialog').then((m) => ({ default: m.GalleryDialog })));
-const HelpDialog = lazy(() => import('./HelpDialog').then((m) => ({ default: m.HelpDialog })));
-const OpenProblemsDialog = lazy(() => import('./OpenProblemsDialog').then((m) => ({ default: m.OpenProblemsDialog })));
-const RecentDialog = lazy(() => import('./RecentDialog').then((m) => ({ default: m.RecentDialog })));
-const PythonExportDialog = lazy(() => import('../interchange/PythonExportDialog').then((m) => ({ default: m.PythonExportDialog })));
-const ForkCompareDialog = lazy(() => import('../fork/ForkCompareDialog').then((m) => ({ default: m.ForkCompareDialog })));
-const ShareDialog = lazy(() => import('./ShareDialog').then((m) => ({ default: m.ShareDialog })));
+const GalleryDialog = lazyView(() => import('./GalleryDialog').then((m) => m.GalleryDialog));
+const HelpDialog = lazyView(() => import('./HelpDialog').then((m) => m.HelpDialog));
+const OpenProblemsDialog = lazyView(() => import('./OpenProblemsDialog').then((m) => m.OpenProblemsDialog));
+const RecentDialog = lazyView(() => import('./RecentDialog').then((m) => m.RecentDialog));
+const PythonExportDialog = lazyView(() => import('../interchange/PythonExportDialog').then((m) => m.PythonExportDialog));
+const ForkCompareDialog = lazyView(() => import('../fork/ForkCompareDialog').then((m) => m.ForkCompareDialog));
+const ShareDialog = lazyView(() => import('./ShareDialog').then((m) => m.ShareDialog));
+
+/** How a failure notice names each dialog. */
+const DIALOG_NAMES: Record<Dialog['kind'], string> = {
+  gallery: 'the example gallery',
+  help: 'the Help dialog',
+  openProblems: "the file's problems",
+  share: 'the share dialog',
+  pythonExport: 'the Python export',
+  recent: 'the recent files',
+  forkCompare: 'the fork comparison',
+};
 
 /** The one open dialog, if any, and the code-consent question, which a run raises outside the store. */
 export function Dialogs() {
@@ -24,8 +36,13 @@ export function Dialogs() {
 
 function StoreDialog() {
   const dialog = useAppStore((s) => s.dialog);
+  const close = useAppStore((s) => s.closeDialog);
   if (!dialog) return null;
-  return <Suspense fallback={null}>{dialogOf(dialog)}</Suspense>;
+  return (
+    <LoadBoundary key={dialog.kind} what={DIALOG_NAMES[dialog.kind]} fallback={null} floating onDismiss={close}>
+      {dialogOf(dialog)}
+    </LoadBoundary>
+  );
 }
 
 function dialogOf(dialog: Dialog) {

@@ -1,11 +1,12 @@
-import { lazy, Suspense } from 'react';
+import { LoadBoundary } from '../shell/LoadBoundary';
+import { lazyView } from '../shell/preloadable';
 import { useAppStore } from '../store/StoreProvider';
 import { DocumentInspector } from './DocumentInspector';
 
 // An operation's form (parameter, parser and function editors) loads when an operation is first selected.
 // The note over a folded stack's inspector is only needed once a graph is folded.
-const StackNote = lazy(() => import('../canvas/StackNote').then((m) => ({ default: m.StackNote })));
-const OperationInspector = lazy(() => import('./OperationInspector').then((m) => ({ default: m.OperationInspector })));
+const StackNote = lazyView(() => import('../canvas/StackNote').then((m) => m.StackNote));
+const OperationInspector = lazyView(() => import('./OperationInspector').then((m) => m.OperationInspector));
 
 /** The right panel: the selected operation's form, or the document when nothing (or several) is selected. */
 export function Inspector() {
@@ -14,10 +15,10 @@ export function Inspector() {
   return (
     <aside className="inspector" aria-label="Inspector" data-testid="inspector">
       {single ? (
-        <Suspense fallback={<p className="muted inspector-note">Loading…</p>}>
+        <LoadBoundary what="the operation's form" fallback={<p className="muted inspector-note">Loading…</p>}>
           <StackNote opId={single} />
           <OperationInspector key={single} opId={single} />
-        </Suspense>
+        </LoadBoundary>
       ) : null}
       {!single && many > 1 ? <p className="muted inspector-note">{many} items selected. Ctrl+D duplicates, Delete removes them.</p> : null}
       {!single ? <DocumentInspector /> : null}

@@ -1,4 +1,6 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { useEffect } from 'react';
+import { LoadBoundary } from '../shell/LoadBoundary';
+import { lazyView } from '../shell/preloadable';
 import type { AppRunControls } from '../run/appController';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
 import { LESSON_NAMES, type LessonId } from './lessonNames';
@@ -6,8 +8,8 @@ import { closeLesson } from './closeLesson';
 import './lessons.css';
 
 // Each lesson's content loads when it is first opened.
-const SchemesLesson = lazy(() => import('./schemes/SchemesLesson').then((m) => ({ default: m.SchemesLesson })));
-const GainLesson = lazy(() => import('./gain/GainLesson').then((m) => ({ default: m.GainLesson })));
+const SchemesLesson = lazyView(() => import('./schemes/SchemesLesson').then((m) => m.SchemesLesson));
+const GainLesson = lazyView(() => import('./gain/GainLesson').then((m) => m.GainLesson));
 
 const contentOf = (id: LessonId, controls: AppRunControls) => (id === 'schemes' ? <SchemesLesson controls={controls} /> : <GainLesson />);
 
@@ -42,7 +44,9 @@ export function LessonHost({ id, controls }: { id: LessonId; controls: AppRunCon
         </button>
       </header>
       <div className="lesson-body">
-        <Suspense fallback={<p className="muted">Loading the lesson…</p>}>{contentOf(id, controls)}</Suspense>
+        <LoadBoundary key={id} what="the lesson" fallback={<p className="muted">Loading the lesson…</p>}>
+          {contentOf(id, controls)}
+        </LoadBoundary>
       </div>
     </section>
   );

@@ -1,8 +1,10 @@
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
+import { LoadBoundary } from '../../shell/LoadBoundary';
+import { lazyView } from '../../shell/preloadable';
 import { useAppStore } from '../../store/StoreProvider';
 import type { CodeFieldProps } from './codeFieldProps';
 
-const CodeMirrorField = lazy(() => import('./codeMirrorField'));
+const CodeMirrorField = lazyView(() => import('./codeMirrorField').then((m) => m.default));
 
 /**
  * A code field: CodeMirror (about 150 kB gzipped) is fetched only when a field is shown, or, with
@@ -27,8 +29,8 @@ export function CodeField(props: CodeFieldProps) {
   );
   if (!active) return plain;
   return (
-    <Suspense fallback={plain}>
+    <LoadBoundary what="the code editor" fallback={plain}>
       <CodeMirrorField {...props} theme={theme} autoFocus={props.autoFocus ?? props.loadOnFocus ?? false} />
-    </Suspense>
+    </LoadBoundary>
   );
 }

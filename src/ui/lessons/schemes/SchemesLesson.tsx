@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import type { GotDocument, RunEvent } from '../../../engine/index';
 import { showStart } from '../../canvas/editorCommands';
@@ -6,7 +6,9 @@ import { canvasSize } from '../../canvas/startView';
 import { wrapDocumentForView } from '../../document/wrapLayout';
 import { fetchExample, fetchGallery, type GalleryEntry } from '../../files/examples';
 import type { AppRunControls } from '../../run/appController';
+import { thoughtsCanvasView } from '../../run/panel/runViews';
 import { markOutsideDocument } from '../../scripts/documentOrigin';
+import { LoadBoundary } from '../../shell/LoadBoundary';
 import { useAppStoreApi } from '../../store/StoreProvider';
 import type { AppStore } from '../../store/createAppStore';
 import { dollars } from '../../thoughts/thoughtText';
@@ -17,7 +19,7 @@ import { measureRun, type MeasuredRun } from './measureRun';
 import { selfConsistencyOf } from './selfConsistency';
 import { lessonSteps, moveStep, type LessonScheme, type LessonStep, type SchemeStep } from './schemeSteps';
 
-const ThoughtsCanvas = lazy(() => import('../../thoughts/ThoughtsCanvas').then((m) => ({ default: m.ThoughtsCanvas })));
+const ThoughtsCanvas = thoughtsCanvasView.Component;
 
 /** A scheme's run in the lesson: its row of the table, and its events to show it again on Back. */
 interface LessonRun {
@@ -175,9 +177,9 @@ export function SchemesLesson({ controls }: { controls: AppRunControls }) {
   return (
     <div className="lesson-page lesson-split">
       <div className="run-panel-main">
-        <Suspense fallback={<p className="muted">Loading…</p>}>
+        <LoadBoundary what="the Thoughts view" fallback={<p className="muted">Loading…</p>}>
           <ThoughtsCanvas />
-        </Suspense>
+        </LoadBoundary>
       </div>
       <aside className="lesson-aside" data-testid="lesson-step" data-step={step.kind === 'scheme' ? step.scheme : step.kind}>
         {nav}

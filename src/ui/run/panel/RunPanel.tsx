@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { showStart } from '../../canvas/editorCommands';
 import { controllerFor } from '../appController';
@@ -6,16 +6,18 @@ import { useAppStore, useAppStoreApi } from '../../store/StoreProvider';
 import type { RunUi, RunViewMode } from '../runSlice';
 import { REFERENCE_IMPORT_BANNER } from '../../../engine/index';
 import { REFERENCE_SOURCE_ID } from '../../interchange/referenceSource';
+import { LoadBoundary } from '../../shell/LoadBoundary';
+import { lazyView } from '../../shell/preloadable';
 import { historyView, runSummaryView, thoughtDetailView, thoughtsCanvasView } from './runViews';
 import '../run.css';
 
 // The run views load when first shown: the editor opens on the Operations view without them.
-const CompareView = lazy(() => import('../../compare/CompareView').then((m) => ({ default: m.CompareView })));
+const CompareView = lazyView(() => import('../../compare/CompareView').then((m) => m.CompareView));
 const ThoughtsCanvas = thoughtsCanvasView.Component;
 const ThoughtDetailPanel = thoughtDetailView.Component;
 const RunSummaryPanel = runSummaryView.Component;
 const HistoryPanel = historyView.Component;
-const LessonHost = lazy(() => import('../../lessons/LessonHost').then((m) => ({ default: m.LessonHost })));
+const LessonHost = lazyView(() => import('../../lessons/LessonHost').then((m) => m.LessonHost));
 const loading = <p className="muted">Loading…</p>;
 
 const VIEWS: Array<[RunViewMode, string, string]> = [
@@ -88,9 +90,9 @@ export function RunPanel() {
   // A lesson takes the run panel's place until it is closed.
   if (lesson)
     return (
-      <Suspense fallback={loading}>
+      <LoadBoundary what="the lesson" fallback={loading}>
         <LessonHost id={lesson} controls={controllerFor(api)} />
-      </Suspense>
+      </LoadBoundary>
     );
   return (
     <>
@@ -98,9 +100,9 @@ export function RunPanel() {
       {view === 'operations' ? null : (
         <section className={`run-panel view-${view}`} data-testid="run-panel">
           {view === 'compare' ? (
-            <Suspense fallback={loading}>
+            <LoadBoundary what="the Compare view" fallback={loading}>
               <CompareView />
-            </Suspense>
+            </LoadBoundary>
           ) : (
             <>
               <div className="run-panel-main">
@@ -109,9 +111,9 @@ export function RunPanel() {
                     {source.id === REFERENCE_SOURCE_ID ? `${REFERENCE_IMPORT_BANNER} (${source.title})` : `Reopened from history: ${source.title}`}
                   </div>
                 ) : null}
-                <Suspense fallback={loading}>
+                <LoadBoundary what="the Thoughts view" fallback={loading}>
                   <ThoughtsCanvas />
-                </Suspense>
+                </LoadBoundary>
               </div>
               <aside className={`run-drawer${collapsed ? ' is-collapsed' : ''}`} data-testid="run-drawer">
                 <div className="drawer-tabs" role="tablist">
@@ -139,7 +141,9 @@ export function RunPanel() {
                   ))}
                 </div>
                 <div className="drawer-body">
-                  <Suspense fallback={loading}>{tab === 'detail' ? <ThoughtDetailPanel /> : tab === 'summary' ? <RunSummaryPanel /> : <HistoryPanel />}</Suspense>
+                  <LoadBoundary key={tab} what={`the ${tab === 'detail' ? 'Details' : tab === 'summary' ? 'Summary' : 'History'} panel`} fallback={loading}>
+                    {tab === 'detail' ? <ThoughtDetailPanel /> : tab === 'summary' ? <RunSummaryPanel /> : <HistoryPanel />}
+                  </LoadBoundary>
                 </div>
               </aside>
             </>

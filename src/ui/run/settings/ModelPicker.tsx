@@ -1,7 +1,9 @@
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
+import { LoadBoundary } from '../../shell/LoadBoundary';
+import { lazyView } from '../../shell/preloadable';
 import { useAppStore } from '../../store/StoreProvider';
 
-const ModelSettingsDialog = lazy(() => import('./ModelSettingsDialog').then((m) => ({ default: m.ModelSettingsDialog })));
+const ModelSettingsDialog = lazyView(() => import('./ModelSettingsDialog').then((m) => m.ModelSettingsDialog));
 
 /** The top bar's model button: which model runs use; opens the settings. */
 export function ModelPicker() {
@@ -27,9 +29,9 @@ export function ModelPicker() {
         {needsKey ? <span className="model-warn"> · no key</span> : null}
       </button>
       {open ? (
-        <Suspense fallback={null}>
+        <LoadBoundary what="the model settings" fallback={null} floating onDismiss={() => setOpen(false)}>
           <ModelSettingsDialog onClose={() => setOpen(false)} />
-        </Suspense>
+        </LoadBoundary>
       ) : null}
     </>
   );

@@ -1,0 +1,89 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { createRoot } from 'react-dom/client';
+import { expect, it, vi } from 'vitest';
+import { isChunkLoadError, LoadBoundary } from './LoadBoundary';
+import { lazyView } from './preloadable';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+function Hello() {
+  return <b>hello</b>;
+}
+
+const offline = () => new TypeError('Failed to fetch dynamically imported module: http://localhost/src/ui/dialogs/HelpDialog.tsx');
+
+it('names the failures browsers give for a code chunk that did not arrive, and nothing else', () => {
+  expect(isChunkLoadError(offline())).toBe(true);
+  expect(isChunkLoadError(new TypeError('error loading dynamically imported module'))).toBe(true);
+  expect(isChunkLoadError(new TypeError('Importing a module script failed.'))).toBe(true);
+  expect(isChunkLoadError(new Error('Cannot read properties of undefined'))).toBe(false);
+});
+
+it('a view whose code fails to load shows a notice in its place, and Retry fetches it again and shows it', async () => {
+  let online = false;
+  const load = vi.fn(() => (online ? Promise.resolve(Hello) : Promise.reject(offline())));
+  const View = lazyView(load);
+  const host = document.createElement('div');
+  const root = createRoot(host);
+  const quietConsole = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  await act(async () =>
+    root.render(
+      <>
+        <i>editor</i>
+        <LoadBoundary what="the help dialog" fallback={<i>loading</i>}>
+          <View />
+        </LoadBoundary>
+      </>,
+    ),
+  );
+  quietConsole.mockRestore();
+  expect(host.textContent).toContain('editor');
+  expect(host.querySelector('[role="alert"]')?.textContent).toContain('The code for the help dialog could not be fetched');
+  expect(host.textContent).toContain('Your graph and runs are kept');
+  const failedLoads = load.mock.calls.length;
+  online = true;
+  await act(async () => host.querySelector<HTMLButtonElement>('[data-testid="load-retry"]')!.click());
+  expect(host.textContent).toBe('editorhello');
+  expect(load).toHaveBeenCalledTimes(failedLoads + 1);
+  await act(async () => root.unmount());
+});
+
+it('a quiet place shows nothing when its code fails, and the rest renders on', async () => {
+  const View = lazyView(() => Promise.reject(offline()));
+  const host = document.createElement('div');
+  const root = createRoot(host);
+  const quietConsole = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  await act(async () =>
+    root.render(
+      <>
+        <i>node</i>
+        <LoadBoundary what="the stack's strip" fallback={null} quiet>
+          <View />
+        </LoadBoundary>
+      </>,
+    ),
+  );
+  quietConsole.mockRestore();
+  expect(host.textContent).toBe('node');
+  await act(async () => root.unmount());
+});
+
+it('a view that throws while rendering is named with its error, not taken for a network failure', async () => {
+  function Broken(): never {
+    throw new Error('no thoughts to show');
+  }
+  const host = document.createElement('div');
+  const root = createRoot(host);
+  const quietConsole = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  await act(async () =>
+    root.render(
+      <LoadBoundary what="the Thoughts view" fallback={null}>
+        <Broken />
+      </LoadBoundary>,
+    ),
+  );
+  quietConsole.mockRestore();
+  expect(host.textContent).toContain('The Thoughts view stopped with an error: no thoughts to show.');
+  await act(async () => root.unmount());
+});
