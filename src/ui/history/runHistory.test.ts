@@ -67,4 +67,16 @@ describe('run history', () => {
     expect(rebuildGrs((await findRunEvents(history, start.runId)) ?? []).runId).toBe(start.runId);
     expect(await findRunEvents(history, 'nowhere')).toBeNull();
   });
+
+  it('a run that cannot be stored leaves neither its record nor its events behind, and the runs before it stay', async () => {
+    const stored = new Map<string, unknown>();
+    const history = createRunHistory(memoryKeyValue(stored));
+    const kept = await history.save(tinyRunEvents(), 'kept');
+    const events = tinyRunEvents();
+    // A value the browser cannot store (as a full disk would refuse it): the save must fail whole.
+    (events[events.length - 1] as unknown as { extra: unknown }).extra = () => undefined;
+    await expect(history.save(events, 'broken')).rejects.toThrow();
+    expect((await history.list()).map((r) => r.title)).toEqual(['kept']);
+    expect([...stored.keys()].sort()).toEqual([`events:${kept.id}`, 'index']);
+  });
 });

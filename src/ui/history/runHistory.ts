@@ -1,4 +1,4 @@
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { createStore, get, promisifyRequest, type UseStore } from 'idb-keyval';
 import type { RunEvent, RunStatus } from '../../engine/index';
 import { redactUrl } from '../../engine/index';
 
@@ -23,11 +23,21 @@ export interface RunRecord {
   forkOf?: string;
 }
 
+/** What one `change` of the store does besides replacing its key's value. */
+export interface Change<T> {
+  value: T;
+  put?: Array<[string, unknown]>;
+  del?: string[];
+}
+
 /** The few IndexedDB calls the history needs (idb-keyval in the app, a Map in tests). */
 export interface KeyValue {
   get<T>(key: string): Promise<T | undefined>;
-  set(key: string, value: unknown): Promise<void>;
-  del(key: string): Promise<void>;
+  /**
+   * Replaces `key`'s value with what `change` makes of the old one, and writes and deletes the other
+   * keys it names, in one transaction: a reload or a full disk mid-way leaves all or none of it.
+   */
+  change<T>(key: string, change: (old: T | undefined) => Change<T>): Promise<void>;
 }
 
 export interface RunHistory {
@@ -45,7 +55,21 @@ export const HISTORY_LIMIT = 50;
 export function idbKeyValue(dbName = 'got-studio-runs', storeName = 'runs'): KeyValue {
   let store: UseStore | undefined;
   const db = () => (store ??= createStore(dbName, storeName));
-  return { get: (key) => get(key, db()), set: (key, value) => set(key, value, db()), del: (key) => del(key, db()) };
+  return {
+    get: (key) => get(key, db()),
+    change: <T>(key: string, change: (old: T | undefined) => Change<T>) =>
+      db()('readwrite', (store) => {
+        const read = store.get(key) as IDBRequest<T | undefined>;
+        // A throw here (or a failed write) aborts the transaction, and with it every write below.
+        read.onsuccess = () => {
+          const c = change(read.result);
+          store.put(c.value, key);
+          for (const [k, v] of c.put ?? []) store.put(v, k);
+          for (const k of c.del ?? []) store.delete(k);
+        };
+        return promisifyRequest(store.transaction);
+      }),
+  };
 }
 
 /** A summary record of a run from its event log (works for partial logs too). */
@@ -95,21 +119,19 @@ export function createRunHistory(kv: KeyValue = idbKeyValue(), now: () => number
       const id = `run-${savedAt.toString(36)}-${seq}`;
       const record = recordOf(id, events, title, savedAt);
       // Events hold the graph, prompts and answers, never a key; a base URL's user:password is removed too.
-      await kv.set(`events:${id}`, withoutUrlCredentials(compactLog(events)));
-      const list = [record, ...(await index())];
-      for (const old of list.slice(HISTORY_LIMIT)) await kv.del(`events:${old.id}`);
-      await kv.set(INDEX_KEY, list.slice(0, HISTORY_LIMIT));
+      const stored = withoutUrlCredentials(compactLog(events));
+      // The record and its events land together: a reload right after a run never leaves one without the other.
+      await kv.change<RunRecord[]>(INDEX_KEY, (old) => {
+        const list = [record, ...(old ?? [])];
+        return { value: list.slice(0, HISTORY_LIMIT), put: [[`events:${id}`, stored]], del: list.slice(HISTORY_LIMIT).map((r) => `events:${r.id}`) };
+      });
       return record;
     },
     async load(id) {
       return (await kv.get<RunEvent[]>(`events:${id}`)) ?? null;
     },
     async remove(id) {
-      await kv.del(`events:${id}`);
-      await kv.set(
-        INDEX_KEY,
-        (await index()).filter((r) => r.id !== id),
-      );
+      await kv.change<RunRecord[]>(INDEX_KEY, (old) => ({ value: (old ?? []).filter((r) => r.id !== id), del: [`events:${id}`] }));
     },
   };
 }
@@ -133,11 +155,15 @@ export function withoutUrlCredentials(events: readonly RunEvent[]): RunEvent[] {
 }
 
 /** A Map-backed KeyValue (tests, and browsers without IndexedDB). */
-export function memoryKeyValue(): KeyValue {
-  const m = new Map<string, unknown>();
+export function memoryKeyValue(m = new Map<string, unknown>()): KeyValue {
   return {
     get: async <T>(k: string) => structuredClone(m.get(k)) as T | undefined,
-    set: async (k, v) => void m.set(k, structuredClone(v)),
-    del: async (k) => void m.delete(k),
+    change: async <T>(key: string, change: (old: T | undefined) => Change<T>) => {
+      const c = change(structuredClone(m.get(key)) as T | undefined);
+      // Every value is cloned before any is stored, so a value that cannot be stored leaves the map as it was.
+      const puts = [[key, c.value] as [string, unknown], ...(c.put ?? [])].map(([k, v]) => [k, structuredClone(v)] as const);
+      for (const [k, v] of puts) m.set(k, v);
+      for (const k of c.del ?? []) m.delete(k);
+    },
   };
 }
