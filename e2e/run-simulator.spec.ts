@@ -218,6 +218,29 @@ test.describe('live runs on the in-browser simulator', () => {
     await run.shot('run-6-cancelled');
   });
 
+  test('a run the full storage cannot keep says so, stays on screen, and the history lists nothing of it', async ({ page }) => {
+    await page.addInitScript(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+        if ((window as unknown as { __storageFull?: boolean }).__storageFull && this.name === 'runs') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
+    });
+    const run = new RunPage(page);
+    await run.open();
+    await run.setModel({ latencyMs: 10 });
+    await run.saveModel();
+    await page.evaluate(() => ((window as unknown as { __storageFull?: boolean }).__storageFull = true));
+    await run.run();
+    await run.waitDone();
+    await expect(page.getByTestId('toast-error')).toContainText('This run could not be kept in the history (the browser storage is full)');
+    await expect(page.getByTestId('toast-error')).toContainText('export it as JSON');
+    await run.tab('summary');
+    await expect(run.summary('status')).toHaveText('completed');
+    await run.tab('history');
+    await expect(page.getByTestId('history-item')).toHaveCount(0);
+  });
+
   test('a finished run is kept across reloads and reopens with its GRS', async ({ page }) => {
     const run = new RunPage(page);
     await run.open();

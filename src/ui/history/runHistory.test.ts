@@ -75,7 +75,7 @@ describe('run history', () => {
     const events = tinyRunEvents();
     // A value the browser cannot store (as a full disk would refuse it): the save must fail whole.
     (events[events.length - 1] as unknown as { extra: unknown }).extra = () => undefined;
-    await expect(history.save(events, 'broken')).rejects.toThrow();
+    await expect(history.save(events, 'broken')).rejects.toThrow(/could not be kept in the history .*export it as JSON/);
     expect((await history.list()).map((r) => r.title)).toEqual(['kept']);
     expect([...stored.keys()].sort()).toEqual([`events:${kept.id}`, 'index']);
   });

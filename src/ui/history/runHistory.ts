@@ -60,14 +60,22 @@ export function idbKeyValue(dbName = 'got-studio-runs', storeName = 'runs'): Key
     change: <T>(key: string, change: (old: T | undefined) => Change<T>) =>
       db()('readwrite', (store) => {
         const read = store.get(key) as IDBRequest<T | undefined>;
-        // A throw here (or a failed write) aborts the transaction, and with it every write below.
+        // A refused write (quota, a value that cannot be stored) aborts the transaction, and with it every write.
+        let refused: unknown = null;
         read.onsuccess = () => {
-          const c = change(read.result);
-          store.put(c.value, key);
-          for (const [k, v] of c.put ?? []) store.put(v, k);
-          for (const k of c.del ?? []) store.delete(k);
+          try {
+            const c = change(read.result);
+            store.put(c.value, key);
+            for (const [k, v] of c.put ?? []) store.put(v, k);
+            for (const k of c.del ?? []) store.delete(k);
+          } catch (err) {
+            refused = err;
+            store.transaction.abort();
+          }
         };
-        return promisifyRequest(store.transaction);
+        return promisifyRequest(store.transaction).catch((err: unknown) => {
+          throw refused ?? err;
+        });
       }),
   };
 }
@@ -121,10 +129,14 @@ export function createRunHistory(kv: KeyValue = idbKeyValue(), now: () => number
       // Events hold the graph, prompts and answers, never a key; a base URL's user:password is removed too.
       const stored = withoutUrlCredentials(compactLog(events));
       // The record and its events land together: a reload right after a run never leaves one without the other.
-      await kv.change<RunRecord[]>(INDEX_KEY, (old) => {
-        const list = [record, ...(old ?? [])];
-        return { value: list.slice(0, HISTORY_LIMIT), put: [[`events:${id}`, stored]], del: list.slice(HISTORY_LIMIT).map((r) => `events:${r.id}`) };
-      });
+      try {
+        await kv.change<RunRecord[]>(INDEX_KEY, (old) => {
+          const list = [record, ...(old ?? [])];
+          return { value: list.slice(0, HISTORY_LIMIT), put: [[`events:${id}`, stored]], del: list.slice(HISTORY_LIMIT).map((r) => `events:${r.id}`) };
+        });
+      } catch (err) {
+        throw new Error(unkeptMessage(err), { cause: err });
+      }
       return record;
     },
     async load(id) {
@@ -134,6 +146,13 @@ export function createRunHistory(kv: KeyValue = idbKeyValue(), now: () => number
       await kv.change<RunRecord[]>(INDEX_KEY, (old) => ({ value: (old ?? []).filter((r) => r.id !== id), del: [`events:${id}`] }));
     },
   };
+}
+
+/** Why a run did not reach the history, and what the user can still do about it. */
+export function unkeptMessage(err: unknown): string {
+  const name = err instanceof DOMException ? err.name : '';
+  const why = name === 'QuotaExceededError' ? 'the browser storage is full' : err instanceof Error ? err.message : String(err);
+  return `This run could not be kept in the history (${why}). It is still on screen: export it as JSON to keep it.`;
 }
 
 /**

@@ -21,7 +21,12 @@ export function appRunController(store: AppStore): RunController {
       sampleInput,
       scripts: appScriptRunner(),
       record: async ({ events, title }) => {
-        await appRunHistory().save(events, title);
+        await appRunHistory()
+          .save(events, title)
+          .catch((err: Error) => {
+            store.getState().toast('error', err.message);
+            throw err;
+          });
         const s = store.getState();
         s.patchRunUi({ historyVersion: s.runUi.historyVersion + 1 });
       },
