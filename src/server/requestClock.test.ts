@@ -1,38 +1,49 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ModelError } from '../engine/index';
 import { requestClockSleep, startRequestClock } from './requestClock';
 
-const elapsed = async (work: Promise<void>): Promise<number> => {
+// Fake timers move setTimeout and performance.now together: the waits are exact, whatever the machine's load.
+beforeEach(() => void vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] }));
+afterEach(() => void vi.useRealTimers());
+
+/** Milliseconds of fake time until `work` settles. */
+async function elapsed(work: Promise<void>): Promise<number> {
   const t0 = performance.now();
-  await work;
+  let done = false;
+  void work.finally(() => (done = true)).catch(() => undefined);
+  for (let step = 0; step < 10_000 && !done; step++) await vi.advanceTimersByTimeAsync(1);
   return performance.now() - t0;
-};
+}
 
 describe('the request clock', () => {
   it('ends a wait its length after the request was read, so work done since then overlaps it', async () => {
     const signal = new AbortController().signal;
-    startRequestClock(signal, performance.now() - 60);
-    const ms = await elapsed(requestClockSleep(100, signal));
-    expect(ms).toBeGreaterThanOrEqual(30);
-    expect(ms).toBeLessThan(70);
+    startRequestClock(signal, performance.now());
+    vi.advanceTimersByTime(60);
+    expect(await elapsed(requestClockSleep(100, signal))).toBe(40);
   });
 
   it('moves on with each wait, so later waits (time per token) follow the first', async () => {
     const signal = new AbortController().signal;
     startRequestClock(signal, performance.now());
-    await requestClockSleep(30, signal);
-    const ms = await elapsed(requestClockSleep(30, signal));
-    expect(ms).toBeGreaterThanOrEqual(20);
+    expect(await elapsed(requestClockSleep(30, signal))).toBe(30);
+    vi.advanceTimersByTime(5);
+    expect(await elapsed(requestClockSleep(30, signal))).toBe(25);
   });
 
-  it('does not wait at all once the request is already overdue', async () => {
+  it('does not wait once the request is already overdue', async () => {
     const signal = new AbortController().signal;
-    startRequestClock(signal, performance.now() - 500);
-    expect(await elapsed(requestClockSleep(100, signal))).toBeLessThan(40);
+    startRequestClock(signal, performance.now());
+    vi.advanceTimersByTime(500);
+    expect(await elapsed(requestClockSleep(100, signal))).toBeLessThanOrEqual(1);
   });
 
-  it('is a plain timer for a request without a clock, and rejects when the request is cancelled', async () => {
-    expect(await elapsed(requestClockSleep(30))).toBeGreaterThanOrEqual(25);
+  it('is a plain timer for a request without a clock', async () => {
+    expect(await elapsed(requestClockSleep(30))).toBe(30);
+    expect(await elapsed(requestClockSleep(30, new AbortController().signal))).toBe(30);
+  });
+
+  it('rejects when the request is cancelled', async () => {
     const cancel = new AbortController();
     startRequestClock(cancel.signal, performance.now());
     const waiting = requestClockSleep(1000, cancel.signal);
