@@ -2,10 +2,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ModelError } from '../engine/index';
 import { requestClockSleep, startRequestClock } from './requestClock';
 
-// Fake timers move setTimeout and performance.now together: the waits are exact, whatever the machine's load.
-beforeEach(() => void vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] }));
-afterEach(() => void vi.useRealTimers());
-
 /** Milliseconds of fake time until `work` settles. */
 async function elapsed(work: Promise<void>): Promise<number> {
   const t0 = performance.now();
@@ -16,6 +12,10 @@ async function elapsed(work: Promise<void>): Promise<number> {
 }
 
 describe('the request clock', () => {
+  // Fake timers move setTimeout and performance.now together: the waits are exact, whatever the machine's load.
+  beforeEach(() => void vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] }));
+  afterEach(() => void vi.useRealTimers());
+
   it('ends a wait its length after the request was read, so work done since then overlaps it', async () => {
     const signal = new AbortController().signal;
     startRequestClock(signal, performance.now());
@@ -49,5 +49,15 @@ describe('the request clock', () => {
     const waiting = requestClockSleep(1000, cancel.signal);
     cancel.abort();
     await expect(waiting).rejects.toBeInstanceOf(ModelError);
+  });
+});
+
+describe('the request clock on real timers', () => {
+  it('never ends a wait before its deadline, though a timer may fire early', async () => {
+    const signal = new AbortController().signal;
+    const readAt = performance.now();
+    startRequestClock(signal, readAt);
+    await requestClockSleep(20.5, signal);
+    expect(performance.now()).toBeGreaterThanOrEqual(readAt + 20.5);
   });
 });
