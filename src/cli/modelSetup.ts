@@ -61,6 +61,20 @@ const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 /** Call failures that mean the model cannot be used at all (exit 4), not a bad answer. */
 export const UNREACHABLE_KINDS: ReadonlySet<ModelErrorKind> = new Set(['connection', 'auth', 'notFound', 'timeout']);
 
+/** The key for an OpenAI-compatible server and the headers that carry it: the one place the CLI reads it. */
+export interface ServerKey {
+  /** OPENAI_API_KEY, or none when it is unset or blank. */
+  apiKey: string | undefined;
+  /** `Authorization: Bearer KEY` for requests the CLI makes itself (none without a key). */
+  headers: Record<string, string>;
+}
+
+/** Reads the API key from the environment; callers pass it on to the server and to redaction, never to a message. */
+export function serverKey(env: Readonly<Record<string, string | undefined>>): ServerKey {
+  const apiKey = env['OPENAI_API_KEY'] || undefined;
+  return { apiKey, headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {} };
+}
+
 /** Builds the simulator (the default) or the OpenAI-compatible provider, with the response cache. */
 export function setupModel(options: ModelOptions, env: Readonly<Record<string, string | undefined>>, cwd: string): ModelSetup {
   const name = options.model?.trim() || 'simulator';
@@ -79,7 +93,7 @@ export function setupModel(options: ModelOptions, env: Readonly<Record<string, s
     cost = (usage) => costOf(usage, price);
   } else {
     const baseUrl = options.baseUrl ?? env['OPENAI_BASE_URL'] ?? OPENAI_DEFAULT_BASE_URL;
-    const apiKey = env['OPENAI_API_KEY'];
+    const { apiKey } = serverKey(env);
     if (baseUrl === OPENAI_DEFAULT_BASE_URL && !apiKey) {
       throw new CliError(EXIT.usage, `--model ${name} uses OpenAI, which needs OPENAI_API_KEY in the environment (or give --base-url for a local server).`);
     }
@@ -125,11 +139,11 @@ export async function checkReachable(setup: ModelSetup, env: Readonly<Record<str
   // The SDK loads while the server is asked, so the run's first call does not wait for it.
   const sdk = preloadOpenAiSdk();
   const baseUrl = setup.base.id.baseUrl.replace(/\/+$/, '');
-  const apiKey = env['OPENAI_API_KEY'];
+  const { apiKey, headers } = serverKey(env);
   let status: number;
   try {
     const res = await fetch(`${baseUrl}/models`, {
-      headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {},
+      headers,
       signal: AbortSignal.any([signal, AbortSignal.timeout(10_000)]),
     });
     status = res.status;
@@ -139,7 +153,7 @@ export async function checkReachable(setup: ModelSetup, env: Readonly<Record<str
     await new Promise((done) => setImmediate(done));
   } catch (e) {
     if (signal.aborted) throw new CliError(EXIT.cancelled, 'Cancelled.');
-    throw unreachable(setup.record.baseUrl, describeFetchError(e));
+    throw unreachable(setup.record.baseUrl, redactSecrets(describeFetchError(e), apiKey));
   }
   await sdk;
   if (status === 401 || status === 403) {

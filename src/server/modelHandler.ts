@@ -3,6 +3,7 @@ import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
 import { ModelError, type LanguageModel } from '../engine/index';
 import { chunk, errorBody, parseChatBody, usageBody, type ChatBody } from './chatWire';
 import { FaultState, type DrawnFaults, type FaultPlan } from './faults';
+import { startRequestClock } from './requestClock';
 
 export interface ModelHandlerOptions {
   model: LanguageModel;
@@ -64,15 +65,28 @@ function sendJson(res: AnyResponse, status: number, body: unknown, headers: Reco
   res.end(JSON.stringify(body));
 }
 
-async function readJson(req: AnyRequest): Promise<unknown> {
-  const parts: Buffer[] = [];
-  let size = 0;
-  for await (const part of req) {
-    size += (part as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error('The request body is larger than 10 MB.');
-    parts.push(part as Buffer);
-  }
-  return JSON.parse(Buffer.concat(parts).toString('utf8'));
+// Events rather than an async iterator: reading a burst of requests is on every run's critical path.
+function readJson(req: AnyRequest): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    let size = 0;
+    const onData = (part: Buffer) => {
+      size += part.length;
+      if (size <= MAX_BODY_BYTES) return void parts.push(part);
+      req.off('data', onData);
+      req.resume();
+      reject(new Error('The request body is larger than 10 MB.'));
+    };
+    req.on('data', onData);
+    req.once('error', reject);
+    req.once('end', () => {
+      try {
+        resolve(JSON.parse(Buffer.concat(parts).toString('utf8')));
+      } catch (err) {
+        reject(err);
+      }
+    });
+  });
 }
 
 function statusOf(err: unknown): number {
@@ -124,7 +138,7 @@ export function createModelHandler(options: ModelHandlerOptions): ModelHandler {
     if (drawn.slowFirstByteMs) await sleep(drawn.slowFirstByteMs);
     if (gone(res)) return;
     if (drawn.garbage) return sendGarbage(res, drawn.garbage, body.stream);
-    await answer(res, body, drawn);
+    await answer(res, body, drawn, receivedAt);
   }
 
   function sendGarbage(res: AnyResponse, kind: NonNullable<DrawnFaults['garbage']>, stream: boolean): void {
@@ -144,7 +158,7 @@ export function createModelHandler(options: ModelHandlerOptions): ModelHandler {
     res.end(stream ? 'data: {"id": "broken", "choices": [{"index": 0, "delta": {"content": "Hel\n\n' : '{"id": "broken", "choi');
   }
 
-  async function answer(res: AnyResponse, body: ChatBody, drawn: DrawnFaults): Promise<void> {
+  async function answer(res: AnyResponse, body: ChatBody, drawn: DrawnFaults, receivedAt: number): Promise<void> {
     const id = `chatcmpl-sim${(nextId++).toString(36)}`;
     const created = Math.floor(Date.now() / 1000);
     const n = drawn.ignoreN ? 1 : body.n;
@@ -152,6 +166,10 @@ export function createModelHandler(options: ModelHandlerOptions): ModelHandler {
     res.on('close', () => {
       if (!res.writableEnded) abort.abort();
     });
+    // A model that sleeps on the request clock counts its latency from the request's arrival. The
+    // answer (headers included) waits one turn, so requests that arrived meanwhile are read first.
+    startRequestClock(abort.signal, receivedAt);
+    await new Promise((done) => setImmediate(done));
     let corked = false;
     const write = (data: unknown) => {
       if (gone(res)) return;

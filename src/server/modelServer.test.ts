@@ -89,4 +89,10 @@ describe('the OpenAI-compatible model server', () => {
     const bad = await post(server.url, { model: 'echo', messages: [] });
     expect(bad.status).toBe(400);
   });
+
+  it('answers 400 to a body over 10 MB', async () => {
+    const server = await serve();
+    const response = await fetch(`${server.url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(10 * 1024 * 1024 + 1) });
+    expect(response.status).toBe(400);
+  });
 });

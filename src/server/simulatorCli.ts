@@ -3,6 +3,7 @@ import type { FaultPlan } from './faults';
 import type { ChatTrace } from './modelHandler';
 import { startModelServer, type ModelServer } from './modelServer';
 import { simulatorModel } from '../engine/index';
+import { requestClockSleep } from './requestClock';
 import { selfSignedCert } from './selfSignedCert';
 import { SIMULATOR_MODEL_NAMES, type SimulatorSettings } from './simulatorSource';
 
@@ -85,7 +86,7 @@ export async function runSimulatorServer(argv: string[], log: (line: string) => 
   }
   // With no time per token, smaller chunks would only cost the client a parse and an event each, all at the call's end.
   const chunkTokens = options.tokenMs === 0 ? Infinity : undefined;
-  const model = simulatorModel({ seed: options.seed, latencyMs: options.latencyMs, tokenMs: options.tokenMs, chunkTokens, ignoreRequestSeed: options.ignoreRequestSeed });
+  const model = simulatorModel({ seed: options.seed, latencyMs: options.latencyMs, tokenMs: options.tokenMs, chunkTokens, ignoreRequestSeed: options.ignoreRequestSeed, sleep: requestClockSleep });
   const server = await startModelServer({
     model,
     models: [...SIMULATOR_MODEL_NAMES],

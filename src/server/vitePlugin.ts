@@ -2,6 +2,7 @@ import type { Plugin } from 'vite';
 import { createLlmProxy, type LlmProxyOptions } from './llmProxy';
 import { createModelHandler, type ModelHandler } from './modelHandler';
 import { simulatorModel } from '../engine/index';
+import { requestClockSleep } from './requestClock';
 import type { SimulatorSettings } from './simulatorSource';
 
 export interface GotStudioServerPluginOptions {
@@ -22,7 +23,7 @@ export function gotStudioServerPlugin(options: GotStudioServerPluginOptions = {}
   const mount = (middlewares: Connect) => {
     middlewares.use('/api/llm', createLlmProxy({ ...options.proxy, prefix: '' }));
     middlewares.use('/api/simulator/v1', (req, res) => {
-      simulator ??= createModelHandler({ model: simulatorModel(options.simulator) });
+      simulator ??= createModelHandler({ model: simulatorModel({ sleep: requestClockSleep, ...options.simulator }) });
       simulator.handle(req, res);
     });
   };

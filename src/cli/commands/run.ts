@@ -3,7 +3,7 @@ import type { CliIo } from '../io';
 import { CliError, EXIT, type ExitCode } from '../errors';
 import { resolveInputs } from '../inputs';
 import { formatDiagnostic, loadGraph } from '../loadGraph';
-import { checkReachable, setupModel } from '../modelSetup';
+import { checkReachable, serverKey, setupModel } from '../modelSetup';
 import { createProgress } from '../progress';
 import { exportRun } from '../../engine/index';
 import { formatRunTable } from '../report/runTable';
@@ -50,8 +50,7 @@ export async function runCommand(file: string, o: RunCommandOptions, io: CliIo):
   // its answer's first bytes pause the rehearsal, the run's end stops it.
   const pause = new AbortController();
   const stop = new AbortController();
-  const apiKey = io.env['OPENAI_API_KEY'];
-  const headers: Record<string, string> = apiKey ? { authorization: `Bearer ${apiKey}` } : {};
+  const { headers } = serverKey(io.env);
   const rehearsal = code || inputs.length === 0 || !spareCore() ? null : { document: graph.document, functions, input: inputs[0]!.input };
   const plan: WarmUpPlan = { baseUrl: setup.base.id.baseUrl, headers, concurrency: modelOptions.concurrency, rehearsal };
   void setup.firstCall.answering.then(() => pause.abort());
