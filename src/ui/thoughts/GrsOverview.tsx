@@ -62,6 +62,10 @@ export interface DrawnBlock {
   ops?: string[];
   /** The tag drawn left of a block's lane, when its column's lanes differ. */
   tag?: string;
+  /** A stack drawn as a shadow behind its lane's last block (its "+n" sits on that block). */
+  shadow?: boolean;
+  /** How many thoughts a summary stands for. */
+  members?: number;
   /** A header: the x span of its column (viewport px) and each line's full name, type and letter. */
   span?: { x: number; width: number };
   entries?: Array<{ name: string; type: string; letter: string | null; full: string }>;
@@ -385,6 +389,7 @@ function drawnBlocks(canvas: HTMLCanvasElement, shown: Shown, scene: OverviewSce
       column: columnOf.get(b.lane),
       ops: opsOf(b),
       ...(tag ? { tag } : {}),
+      ...(b.kind === 'stack' ? { shadow: b.shadow } : b.kind === 'summary' ? { members: b.members.length } : {}),
       rect,
       labels: labelsOf(b.id),
     });

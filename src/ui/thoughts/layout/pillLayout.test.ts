@@ -212,3 +212,13 @@ describe('the far level’s operation headers', () => {
     expect(blockAt(layout, { x: (a1.x + 2) * FAR_SCALE, y: (a1.y + 15) * FAR_SCALE })).toBe(a1);
   });
 });
+
+describe('a folded column’s stack', () => {
+  it('opens as one: every lane of the column shows its pruned thoughts in the summary', () => {
+    const folded = pillLayout(items, order, new Set(), new Set([2]));
+    expect(folded.blocks.find((b) => b.kind === 'stack' && b.lane === 'column:2')).toMatchObject({ count: 4 });
+    const opened = pillLayout(items, order, new Set(['column:2']), new Set([2]));
+    expect(opened.blocks.some((b) => b.kind === 'stack' && b.lane === 'column:2')).toBe(false);
+    expect(opened.at.get('a2')).toMatchObject({ kind: 'summary', lane: 'column:2' });
+  });
+});

@@ -155,7 +155,8 @@ export function pillLayout(items: readonly LaneItem[], opOrder: readonly string[
   const column = new Map<string, number>([[INPUT_LANE, 0]]);
   for (const item of items) columnAfter(item, itemLane, column);
   const members = laneMembers(items, keptIds(items));
-  const isOpen = (lane: string) => open === 'all' || open.has(lane);
+  // A folded column's stack opens as one: every lane of the column shows its pruned thoughts.
+  const isOpen = (lane: string) => open === 'all' || open.has(lane) || (fold.size > 0 && open.has(`column:${column.get(lane) ?? -1}`));
   // A folded column's lanes as one: their shown thoughts (and opened stacks), calls and folded thoughts together.
   const groups = new Map<number, { m: LaneMembers; ops: string[] }>();
   const order: Array<{ lane: string; col: number; m: LaneMembers; open: boolean; group: boolean; ops: string[] }> = [];
@@ -226,6 +227,9 @@ export function pillLayout(items: readonly LaneItem[], opOrder: readonly string[
   return out;
 }
 
+/** Header characters a pill is worth: folding a column for its names must show this many more per pill it hides in a summary. */
+const PILL_WORTH = 8;
+
 /** How many characters of the headers' lines are cut short (0: every operation named in full). */
 const cutShort = (layout: PillLayout) => layout.headers.reduce((n, h) => n + h.entries.reduce((m, e) => m + e.full.length - (e.text === e.full ? e.full.length : e.text.length - 1), 0), 0);
 
@@ -238,10 +242,19 @@ export function foldToFit(items: readonly LaneItem[], opOrder: readonly string[]
   const fold = new Set<number>();
   const headers = text ? { text, room } : undefined;
   let layout = pillLayout(items, opOrder, open, fold, headers);
-  // Too tall: fold until it fits. Then, while headers are cut short, fold on as long as the rows that frees show more of their text.
+  // Too tall: fold the tallest columns until it fits. Then go on folding while headers are cut short, and keep
+  // the step that best trades the pills it hides for the header text it shows.
+  let best = { fold: new Set(fold), layout, cost: Infinity };
   for (;;) {
     const short = layout.height > room.height;
-    if (short ? layout.width > room.width : cutShort(layout) === 0) break;
+    if (short && layout.width > room.width) break;
+    if (!short) {
+      let summarised = 0;
+      for (const b of layout.at.values()) if (b.kind === 'summary') summarised += 1;
+      const cost = cutShort(layout) + PILL_WORTH * summarised;
+      if (cost < best.cost) best = { fold: new Set(fold), layout, cost };
+      if (cutShort(layout) === 0) break;
+    }
     const bottom = new Map<number, number>();
     const columnOf = new Map<string, number>();
     for (const lane of layout.lanes) {
@@ -256,13 +269,10 @@ export function foldToFit(items: readonly LaneItem[], opOrder: readonly string[]
     }
     const tallest = [...bottom].filter(([col]) => !fold.has(col) && (blocks.get(col) ?? 0) > 1).sort((a, b) => b[1] - a[1])[0];
     if (!tallest) break;
-    const next = new Set([...fold, tallest[0]]);
-    const folded = pillLayout(items, opOrder, open, next, headers);
-    if (!short && (folded.height > room.height || cutShort(folded) >= cutShort(layout))) break;
     fold.add(tallest[0]);
-    layout = folded;
+    layout = pillLayout(items, opOrder, open, fold, headers);
   }
-  return { fold, layout };
+  return best.cost < Infinity ? { fold: best.fold, layout: best.layout } : { fold, layout };
 }
 
 /** The far-level block under a point given in the canvas's (card layout) coordinates, topmost first; null over empty space. */
