@@ -202,6 +202,19 @@ describe('the far level’s operation headers', () => {
     }
   });
 
+  it('folds a column for its names only when they show more than the pills it hides are worth', () => {
+    // Eight alike parts in one tall column, long names after it: folding the parts frees rows for the names.
+    const parts = Array.from({ length: 8 }, (_, i) => item(`s${i}`, 'split', ['in']));
+    const tall = [item('in', null, []), ...parts, item('m', 'merge', parts.map((p) => p.id)), item('r', 'refine', ['m'])];
+    const room = { width: 400, height: 8 * (PILL_HEIGHT + 2) + 40 };
+    const fit = foldToFit(tall, ['split', 'merge', 'refine'], new Set(), room, text);
+    expect(fit.layout.height).toBeLessThanOrEqual(room.height);
+    // A roomy pane keeps every pill.
+    expect(foldToFit(tall, ['split', 'merge', 'refine'], new Set(), { width: 400, height: 600 }, text).fold.size).toBe(0);
+    // Folding never hides a lone pill for a name: single-pill columns are never folded.
+    expect([...fit.fold].every((c) => c === 1)).toBe(true);
+  });
+
   it('puts a folded stack’s "+n" on its lane’s last block, where a click opens the stack', () => {
     const layout = pillLayout(items, order, new Set());
     const stack = layout.blocks.find((b): b is Extract<FarBlock, { kind: 'stack' }> => b.kind === 'stack' && b.lane === 'solve-1')!;
