@@ -24,7 +24,7 @@ import { GrsOverview } from './GrsOverview';
 import { blockAt, FAR_SCALE, foldToFit, OVERVIEW_ZOOM, pillLayout } from './layout/pillLayout';
 import { selectOpOrder } from '../run/runSelectors';
 import { SelectionKey } from './SelectionKey';
-import { FIT_MIN_ZOOM, useGrsCamera } from './useGrsCamera';
+import { FIT_MIN_ZOOM, fitRoom, useGrsCamera } from './useGrsCamera';
 import { usePresentedGrs } from '../present/usePresentedGrs';
 import { useGrsElements } from './useGrsElements';
 import { usePacedGrs } from './usePacedGrs';
@@ -89,9 +89,13 @@ function GrsFlow() {
     if (!overview) setFitted((f) => (f.fold === NO_FOLD ? f : { fold: NO_FOLD, room: f.room }));
   }, [overview]);
   const headerText = useMemo(() => farHeaderText(grs.document), [grs.document]);
+  // Before any fit (zoomed out by hand) the headers take the room the pane has.
+  const paneWidth = useFlowStore((s) => s.width);
+  const paneHeight = useFlowStore((s) => s.height);
+  const room = useMemo(() => fitted.room ?? (paneWidth && paneHeight ? fitRoom({ width: paneWidth, height: paneHeight }) : undefined), [fitted.room, paneWidth, paneHeight]);
   const pills = useMemo(
-    () => (overview || grs.summary ? pillLayout(items, opOrder, lanes.open, fitted.fold, { text: headerText, room: fitted.room }) : null),
-    [overview, grs.summary, items, opOrder, lanes.open, fitted, headerText],
+    () => (overview || grs.summary ? pillLayout(items, opOrder, lanes.open, fitted.fold, { text: headerText, room }) : null),
+    [overview, grs.summary, items, opOrder, lanes.open, fitted.fold, headerText, room],
   );
   const refold = useCallback(
     (room: { width: number; height: number }) => {
