@@ -7,13 +7,21 @@ import { opLabelOf, opTypeOf } from './opLabels';
 export const HEADER_TYPE = (px: number) => `${px}px system-ui, sans-serif`;
 
 let measurer: CanvasRenderingContext2D | null = null;
+/** Widths already measured: a streamed run lays the far level out again on every batch, cutting the same lines. */
+const widths = new Map<string, number>();
+const MAX_WIDTHS = 20_000;
 
 /** A text's width in the headers' type at scale 1, measured as the canvas will draw it. */
 function measure(text: string): number {
+  const known = widths.get(text);
+  if (known !== undefined) return known;
   measurer ??= document.createElement('canvas').getContext('2d');
   if (!measurer) return text.length * 6.5;
   measurer.font = HEADER_TYPE(10);
-  return Math.ceil(measurer.measureText(text).width);
+  const width = Math.ceil(measurer.measureText(text).width);
+  if (widths.size >= MAX_WIDTHS) widths.clear();
+  widths.set(text, width);
+  return width;
 }
 
 const cache = new WeakMap<GotDocument, HeaderText>();
