@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expectHeadersNameEveryBlock, farDrawn } from './support/farLevel';
 import { RunPage } from './support/runPage';
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -62,8 +63,8 @@ const visibleNumerals = (grs: Locator) =>
 
 /** A figure as a reader sees it: its text box's rendered height and its type size on screen (CSS px). */
 type Figure = { role: string; text: string; height: number; px: number };
-/** A thought, stack or summary as drawn: a DOM card, or a block on the far level's canvas. */
-type Seen = { id: string; kind: string; rect: Box; figures: Figure[] };
+/** A thought, stack or summary as drawn: a DOM card, or a block on the far level's canvas (its headers and lane tags too). */
+type Seen = { id: string; kind: string; rect: Box; figures: Figure[]; shadow?: boolean; members?: number };
 
 /**
  * Everything the Thoughts view draws for its thoughts, measured from what is rendered: DOM cards (each
@@ -73,11 +74,14 @@ type Seen = { id: string; kind: string; rect: Box; figures: Figure[] };
 async function seenThoughts(grs: Locator): Promise<{ lod: string; blocks: Seen[] }> {
   const lod = (await grs.getAttribute('data-lod')) ?? '';
   if (lod === 'overview') {
-    const blocks = await grs.getByTestId('grs-overview').evaluate((el) =>
-      (el as unknown as { drawnBlocks: () => Array<{ id: string; kind: string; rect: Box; labels: Array<{ role: string; text: string; height: number }> }> })
-        .drawnBlocks()
-        .map((b) => ({ id: b.id, kind: b.kind, rect: b.rect, figures: b.labels.map((l) => ({ role: l.role, text: l.text, height: l.height, px: l.height })) })),
-    );
+    const blocks = (await farDrawn(grs)).map((b) => ({
+      id: b.id,
+      kind: b.kind,
+      rect: b.rect,
+      shadow: b.shadow,
+      members: b.members,
+      figures: b.labels.map((l) => ({ role: l.role, text: l.text, height: l.height, px: l.height })),
+    }));
     return { lod, blocks };
   }
   const blocks = await grs.locator('.react-flow__node-thought, .react-flow__node-stack').evaluateAll((els) => {
@@ -116,8 +120,10 @@ async function expectEveryThoughtLegible(grs: Locator): Promise<Seen[]> {
       expect(f.px, `${b.id} ${f.role} "${f.text}" type`).toBeGreaterThanOrEqual(10);
     }
   }
-  // A folded stack's shadow sits behind its lane's last pill by design; everything else stands alone.
-  const solid = onScreen.filter((b) => !(b.kind === 'stack' && lod === 'overview' && b.figures.length === 0));
+  // A folded stack's shadow sits behind its lane's last pill by design (its "+n" on that pill); everything else, headers and tags too, stands alone.
+  const solid = onScreen.filter((b) => !(b.kind === 'stack' && lod === 'overview' && b.shadow));
+  for (const b of onScreen.filter((x) => x.shadow)) expect(b.figures.map((f) => f.text), `${b.id} says how many it folds`).toEqual([expect.stringMatching(/^\+\d+$/)]);
+  for (const b of onScreen) for (const f of b.figures) expect(f.height, `${b.id} ${f.role} "${f.text}"`).toBeGreaterThanOrEqual(10);
   for (let i = 0; i < solid.length; i += 1)
     for (let j = i + 1; j < solid.length; j += 1) expect(overlaps(solid[i]!.rect, solid[j]!.rect), `${solid[i]!.id} / ${solid[j]!.id}`).toBe(false);
   return onScreen;
@@ -173,6 +179,12 @@ async function wheelOutToMinimum(page: Page, grs: Locator): Promise<number> {
   }
   await settled(grs);
   return zoomOf(grs);
+}
+
+/** Every block drawn on the far level lies under a header naming its operation (checked in farLevel.ts); logs how many header lines show in full. */
+async function expectNamedHeaders(grs: Locator, where: string): Promise<void> {
+  const { full, lines } = await expectHeadersNameEveryBlock(grs);
+  test.info().annotations.push({ type: 'headers', description: `${where}: ${full}/${lines} header lines in full` });
 }
 
 test.describe('the Thoughts view', () => {
@@ -237,8 +249,10 @@ for (const [width, height] of [
         const grs = run.grs();
         await expectWholeGraphInside(page, grs);
         const seen = await expectEveryThoughtLegible(grs);
-        // Every kept thought is on screen at once.
-        expect(seen.filter((b) => b.kind === 'thought').length).toBe(Number(await grs.getAttribute('data-shown')));
+        // Every kept thought is on screen at once: a pill of its own, or in a summary of a column folded to leave room for the operations' headers.
+        const drawnThoughts = seen.reduce((n, b) => n + (b.kind === 'thought' ? 1 : b.kind === 'summary' ? (b.members ?? 0) : 0), 0);
+        expect(drawnThoughts).toBe(Number(await grs.getAttribute('data-shown')));
+        if (width === 853) await expectNamedHeaders(grs, `${example} ${width}×${height} fit`);
         for (const n of await visibleNumerals(grs)) expect(n.px, n.text).toBeGreaterThanOrEqual(10);
         await expectLegendWords(grs);
         await page.screenshot({ path: `test-results/screens/thoughts-${example}-${width}x${height}.png` });
@@ -247,7 +261,7 @@ for (const [width, height] of [
           const finalId = ((await page.locator('[data-testid^="final-"]').first().getAttribute('data-testid')) ?? '').slice('final-'.length);
           const pill = seen.find((b) => b.id === finalId)!;
           expect(pill, 'the final thought is drawn as a pill').toBeTruthy();
-          // Hovering names the operation that made it (the far level has no room for lane headers).
+          // Hovering names the operation that made it, as its column's header does.
           await page.mouse.move(pill.rect.x + pill.rect.width / 2, pill.rect.y + pill.rect.height / 2);
           await expect(grs.locator('.react-flow')).toHaveAttribute('title', /^.+ \(Aggregate\): score .+ · volume \d+ · latency \d+$/);
           await page.mouse.click(pill.rect.x + pill.rect.width / 2, pill.rect.y + pill.rect.height / 2);
@@ -263,6 +277,7 @@ for (const [width, height] of [
         await wheelOutToMinimum(page, grs);
         await expect(grs).toHaveAttribute('data-lod', 'overview');
         await expectEveryThoughtLegible(grs);
+        await expectNamedHeaders(grs, `${example} ${width}×${height} least zoom`);
         await expectLegendWords(grs);
         await page.screenshot({ path: `test-results/screens/thoughts-${example}-${width}x${height}-least-zoom.png` });
 
@@ -279,6 +294,7 @@ for (const [width, height] of [
         await settled(grs);
         await expectWholeGraphInside(page, grs);
         await expectEveryThoughtLegible(grs);
+        if ((await grs.getAttribute('data-lod')) === 'overview') await expectNamedHeaders(grs, `${example} ${width}×${height} fit again`);
         // The dark theme, for the screenshots.
         await page.getByTestId('theme-toggle').click();
         await page.screenshot({ path: `test-results/screens/thoughts-${example}-${width}x${height}-dark.png` });
@@ -292,8 +308,22 @@ for (const [width, height] of [
       const seen = await expectEveryThoughtLegible(grs);
       // A summary block stands for thoughts not drawn one by one: together the blocks account for every kept thought.
       expect(seen.filter((b) => b.kind === 'thought' || b.kind === 'summary').length).toBeGreaterThan(3);
+      await expectNamedHeaders(grs, `split sorting-128-got ${width}×${height}`);
       await expectLegendWords(grs);
       await page.screenshot({ path: `test-results/screens/thoughts-split-sorting-128-got-${width}x${height}.png` });
+      await page.getByTestId('theme-toggle').click();
+      await page.screenshot({ path: `test-results/screens/thoughts-split-sorting-128-got-${width}x${height}-dark.png` });
+      // A stack's "+n" on its lane's last pill opens the stack: its pruned thoughts are drawn as pills of their own.
+      const shadow = (await farDrawn(grs)).find((b) => b.kind === 'stack' && b.shadow && b.labels.length === 1)!;
+      expect(shadow, 'a folded stack drawn as a shadow with its "+n"').toBeTruthy();
+      const badge = shadow.labels[0]!;
+      const count = Number(badge.text.slice(1));
+      const thoughtsDrawn = async () => (await farDrawn(grs)).reduce((n, b) => n + (b.kind === 'thought' ? 1 : b.kind === 'summary' ? (b.members ?? 0) : 0), 0);
+      const before = await thoughtsDrawn();
+      await page.mouse.click(badge.x + badge.width / 2, badge.y + badge.height / 2);
+      await expect.poll(async () => (await farDrawn(grs)).some((b) => b.id === shadow.id)).toBe(false);
+      // Drawn as pills, or counted in the summary it stood behind; some may be off screen once the lane grows.
+      expect(await thoughtsDrawn(), `opening ${shadow.id} (+${count}) draws its thoughts`).toBeGreaterThan(before);
     });
   });
 }

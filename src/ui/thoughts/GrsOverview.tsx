@@ -5,7 +5,9 @@ import type { RunHighlight } from '../run/highlight';
 import { useAppStore } from '../store/StoreProvider';
 import { colorFor, type ColorDomain } from './colorScale';
 import { INPUT_LANE, type LaneItem } from './layout/laneLayout';
-import { blockAt, FAR_SCALE, PILL_FONT, PILL_LINE, type FarBlock, type PillLayout } from './layout/pillLayout';
+import { HEADER_FONT, HEADER_LINE, type FarHeader } from './layout/farHeaders';
+import { blockAt, FAR_SCALE, headerAt, PILL_FONT, PILL_LANE_WIDTH, PILL_LINE, type FarBlock, type PillLayout } from './layout/pillLayout';
+import { HEADER_TYPE } from './farHeaderText';
 import { opLabelOf, opTypeOf } from './opLabels';
 import { compact } from './thoughtText';
 
@@ -28,13 +30,16 @@ interface Palette {
   edge: string;
 }
 
-/** What a figure on a block says. */
-export type LabelRole = 'score' | 'volume' | 'latency' | 'count' | 'stack';
+/** What a text on the canvas says: a block's figure, a stack's count, a column's operation (header) or a lane's tag. */
+export type LabelRole = 'score' | 'volume' | 'latency' | 'count' | 'stack' | 'operation' | 'tag';
+
+/** What is drawn: a block, a column's header, or a lane's tag. */
+type DrawnKind = FarBlock['kind'] | 'header' | 'tag';
 
 /** A text drawn on the canvas: its block, what it says, its box (in the coordinates it was drawn in) and its type size. */
 interface Label {
   block: string;
-  kind: FarBlock['kind'];
+  kind: DrawnKind;
   role: LabelRole;
   text: string;
   x: number;
@@ -46,9 +51,24 @@ interface Label {
 /** A block as drawn, with its labels, in viewport CSS px: what `drawnBlocks()` on the canvas element gives tests and tools. */
 export interface DrawnBlock {
   id: string;
-  kind: FarBlock['kind'];
+  kind: DrawnKind;
   /** A final thought of the run (drawn with the accent outline). */
   final: boolean;
+  /** A block's lane: the operation (or folded column) it stands in. */
+  lane?: string;
+  /** A block's column (headers too). */
+  column?: number;
+  /** The labels of the operations whose thoughts a block shows (from the run's document, not from the headers). */
+  ops?: string[];
+  /** The tag drawn left of a block's lane, when its column's lanes differ. */
+  tag?: string;
+  /** A stack drawn as a shadow behind its lane's last block (its "+n" sits on that block). */
+  shadow?: boolean;
+  /** How many thoughts a summary stands for. */
+  members?: number;
+  /** A header: the x span of its column (viewport px) and each line's full name, type and letter. */
+  span?: { x: number; width: number };
+  entries?: Array<{ name: string; type: string; letter: string | null; full: string }>;
   rect: { x: number; y: number; width: number; height: number };
   labels: Array<{ role: LabelRole; text: string; x: number; y: number; width: number; height: number }>;
 }
@@ -126,13 +146,23 @@ function drawScene(ctx: CanvasRenderingContext2D, scene: OverviewScene, highligh
   const line = PILL_LINE * scale;
   const pad = 2 * scale;
   const bar = 4 * scale;
-  const text = (b: FarBlock, role: LabelRole, s: string, x: number, y: number, maxWidth: number, bold: boolean) => {
+  const text = (b: { id: string; kind: DrawnKind }, role: LabelRole, s: string, x: number, y: number, maxWidth: number, bold: boolean) => {
     ctx.font = `${bold ? '700 ' : ''}${px}px system-ui, sans-serif`;
     const width = Math.min(ctx.measureText(s).width, maxWidth);
     ctx.fillText(s, x, y, maxWidth);
     labels.push({ block: b.id, kind: b.kind, role, text: s, x, y, width, height: px });
   };
+  // A shadow's badge sits on its lane's last block: the block drawn right after the shadow.
+  const stacks: Array<Extract<FarBlock, { kind: 'stack' }>> = [];
+  const badges = new Map<string, { x: number; y: number; width: number; height: number }>();
+  pills.blocks.forEach((b, i) => {
+    const next = pills.blocks[i + 1];
+    if (b.kind !== 'stack' || !b.badge || !next) return;
+    stacks.push(b);
+    badges.set(next.id, b.badge);
+  });
   ctx.textBaseline = 'top';
+  drawHeaders(ctx, pills, pal, sx, sy, scale, outside, labels);
   for (const b of pills.blocks) {
     if (outside(b)) continue;
     const x = sx(b.x);
@@ -160,6 +190,8 @@ function drawScene(ctx: CanvasRenderingContext2D, scene: OverviewScene, highligh
       }
       continue;
     }
+    // The score gives way to a stack's "+n" badge on this block's first line.
+    const badge = badges.get(b.id);
     // The colour of the card's scale as a bar on the left; the figures on the panel colour, so they read on any colour.
     const color = t ? colorFor(t, scene.domain) : null;
     ctx.fillStyle = color ?? pal.border;
@@ -167,17 +199,18 @@ function drawScene(ctx: CanvasRenderingContext2D, scene: OverviewScene, highligh
     ctx.fillStyle = pal.text;
     const tx0 = x + bar + pad;
     const room = bw - bar - 2 * pad;
+    const first = badge ? Math.max(px, sx(badge.x) - tx0 - pad) : room;
     const top = y + (bh - (b.kind === 'summary' ? 4 : 2) * line) / 2 + (line - px) / 2;
     if (b.kind === 'call') {
-      text(b, 'score', '…', tx0, top, room, false);
+      text(b, 'score', '…', tx0, top, first, false);
     } else if (b.kind === 'summary') {
       const s = summaryOf(b.members, thoughts, scene.domain.higherIsBetter);
-      text(b, 'count', `${b.members.length}×`, tx0, top, room, true);
+      text(b, 'count', `${b.members.length}×`, tx0, top, first, true);
       text(b, 'score', `best ${s.best === null ? '—' : compact(s.best)}`, tx0, top + line, room, false);
       text(b, 'volume', `V≤${s.volume}`, tx0, top + 2 * line, room, false);
       text(b, 'latency', `L≤${s.latency}`, tx0, top + 3 * line, room, false);
     } else if (t) {
-      text(b, 'score', scoreText(t), tx0, top, room, true);
+      text(b, 'score', scoreText(t), tx0, top, first, true);
       const v = `V${t.volume}`;
       ctx.font = `${px}px system-ui, sans-serif`;
       const vw = Math.min(ctx.measureText(v).width, room * 0.55);
@@ -186,8 +219,67 @@ function drawScene(ctx: CanvasRenderingContext2D, scene: OverviewScene, highligh
     }
   }
   ctx.globalAlpha = 1;
+  // Each shadow's "+n", on top of the block it sits behind: a dashed badge as the stack's own outline is.
+  for (const st of stacks) {
+    const r = st.badge;
+    if (!r || outside(r)) continue;
+    const [x, y, bw, bh] = [sx(r.x), sy(r.y), r.width * scale, r.height * scale];
+    ctx.fillStyle = pal.card;
+    ctx.fillRect(x, y, bw, bh);
+    ctx.setLineDash([3, 2]);
+    ctx.strokeStyle = pal.border;
+    ctx.lineWidth = 1;
+    ctx.strokeRect(x + 0.5, y + 0.5, bw - 1, bh - 1);
+    ctx.setLineDash([]);
+    ctx.fillStyle = pal.text;
+    ctx.font = `700 ${px}px system-ui, sans-serif`;
+    const s = `+${st.count}`;
+    const width = Math.min(ctx.measureText(s).width, bw - 2);
+    text(st, 'stack', s, x + (bw - width) / 2, y + (bh - px) / 2, bw - 2, true);
+  }
   return labels;
 }
+
+/** The header band (each column's operations, a tick down to its column) and the lanes' tags; their texts are added to `labels`. */
+function drawHeaders(
+  ctx: CanvasRenderingContext2D,
+  pills: PillLayout,
+  pal: Palette,
+  sx: (x: number) => number,
+  sy: (y: number) => number,
+  scale: number,
+  outside: (b: { x: number; y: number; width: number; height: number }) => boolean,
+  labels: Label[],
+): void {
+  const px = HEADER_FONT * scale;
+  const put = (block: string, kind: DrawnKind, role: LabelRole, s: string, x: number, y: number) => {
+    const width = ctx.measureText(s).width;
+    ctx.fillText(s, x, y);
+    labels.push({ block, kind, role, text: s, x, y, width, height: px });
+  };
+  ctx.font = HEADER_TYPE(px);
+  ctx.lineWidth = 1;
+  for (const h of pills.headers) {
+    if (outside({ x: h.tick, y: h.y, width: h.x + h.width - h.tick, height: pills.band - h.y })) continue;
+    ctx.strokeStyle = pal.border;
+    const tx = Math.round(sx(h.tick)) + 0.5;
+    ctx.beginPath();
+    ctx.moveTo(tx, sy(h.y + 1));
+    ctx.lineTo(tx, sy(pills.band));
+    ctx.stroke();
+    ctx.fillStyle = pal.text;
+    h.entries.forEach((e, i) => put(headerId(h), 'header', 'operation', e.text, sx(h.x), sy(h.y + i * HEADER_LINE + (HEADER_LINE - HEADER_FONT) / 2)));
+  }
+  for (const t of pills.tags) {
+    if (outside(t)) continue;
+    ctx.fillStyle = pal.card;
+    ctx.fillRect(sx(t.x) - 1, sy(t.y) - 1, t.width * scale + 2, px + 2);
+    ctx.fillStyle = pal.text;
+    put(`tag:${t.lane}`, 'tag', 'tag', t.text, sx(t.x), sy(t.y));
+  }
+}
+
+const headerId = (h: FarHeader) => `header:${h.column}`;
 
 /** The whole scene drawn once at one scale, so a pan only copies it (kept while scene, highlight, scale and colours stay). */
 interface Picture {
@@ -221,11 +313,11 @@ function pictureOf(prev: Picture | null, scene: OverviewScene, highlight: RunHig
   return { scene, highlight, scale, dpr, palette, bitmap, labels };
 }
 
-/** What the canvas shows now: its labels and where their coordinates put (0, 0) on the canvas, in CSS px. */
+/** What the canvas shows now: its labels and where their coordinates put (0, 0) on the canvas, and where the layout's origin is and its scale, in CSS px. */
 interface Shown {
   labels: Label[];
   origin: { x: number; y: number };
-  blocks: () => Array<{ b: FarBlock; x: number; y: number; width: number; height: number }>;
+  layout: { left: number; top: number; scale: number };
 }
 
 function draw(canvas: HTMLCanvasElement, prev: Picture | null, scene: OverviewScene, highlight: RunHighlight, transform: readonly [number, number, number]): { picture: Picture | null; shown: Shown } {
@@ -241,10 +333,8 @@ function draw(canvas: HTMLCanvasElement, prev: Picture | null, scene: OverviewSc
   const scale = Math.round(zoom * FAR_SCALE * 1e6) / 1e6;
   // For tests and tools: the size of the figures drawn on screen.
   canvas.dataset.figurePx = String(PILL_FONT * scale);
-  const blocks = (left: number, top: number) => () =>
-    scene.pills.blocks.map((b) => ({ b, x: left + b.x * scale, y: top + b.y * scale, width: b.width * scale, height: b.height * scale }));
   const ctx = canvas.getContext('2d');
-  if (!ctx) return { picture: prev, shown: { labels: [], origin: { x: 0, y: 0 }, blocks: blocks(tx, ty) } };
+  if (!ctx) return { picture: prev, shown: { labels: [], origin: { x: 0, y: 0 }, layout: { left: tx, top: ty, scale } } };
   const pal = paletteOf(canvas);
   const picture = pictureOf(prev, scene, highlight, scale, dpr, pal);
   ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -255,37 +345,70 @@ function draw(canvas: HTMLCanvasElement, prev: Picture | null, scene: OverviewSc
     const oy = Math.round((ty - MARGIN) * dpr);
     ctx.drawImage(picture.bitmap, ox, oy);
     const origin = { x: ox / dpr, y: oy / dpr };
-    return { picture, shown: { labels: picture.labels, origin, blocks: blocks(origin.x + MARGIN, origin.y + MARGIN) } };
+    return { picture, shown: { labels: picture.labels, origin, layout: { left: origin.x + MARGIN, top: origin.y + MARGIN, scale } } };
   }
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   const labels = drawScene(ctx, scene, highlight, pal, [tx, ty, scale], w, h);
-  return { picture: null, shown: { labels, origin: { x: 0, y: 0 }, blocks: blocks(tx, ty) } };
+  return { picture: null, shown: { labels, origin: { x: 0, y: 0 }, layout: { left: tx, top: ty, scale } } };
 }
 
-/** The blocks visible on the canvas with their labels, in viewport CSS px (a test hook: measured from what was drawn). */
-function drawnBlocks(canvas: HTMLCanvasElement, shown: Shown, finals: ReadonlySet<string> | undefined): DrawnBlock[] {
+/**
+ * The blocks, headers and tags visible on the canvas with their labels, in viewport CSS px (a test hook:
+ * measured from what was drawn); each block says which operations made it, from the run's document.
+ */
+function drawnBlocks(canvas: HTMLCanvasElement, shown: Shown, scene: OverviewScene, opLabel: (opId: string | null) => string): DrawnBlock[] {
   const r = canvas.getBoundingClientRect();
+  const { left, top, scale } = shown.layout;
+  const box = (b: { x: number; y: number; width: number; height: number }) => ({ x: r.x + left + b.x * scale, y: r.y + top + b.y * scale, width: b.width * scale, height: b.height * scale });
+  const visible = (b: { x: number; y: number; width: number; height: number }) => b.x + b.width > r.x && b.y + b.height > r.y && b.x < r.right && b.y < r.bottom;
   const byBlock = new Map<string, Label[]>();
   for (const l of shown.labels) {
     const list = byBlock.get(l.block) ?? [];
     byBlock.set(l.block, list);
     list.push(l);
   }
+  const labelsOf = (id: string) => (byBlock.get(id) ?? []).map((l) => ({ role: l.role, text: l.text, x: r.x + shown.origin.x + l.x, y: r.y + shown.origin.y + l.y, width: l.width, height: l.height }));
+  const { pills, thoughts } = scene;
+  const columnOf = new Map(pills.lanes.map((l) => [l.opId, l.column]));
+  const tags = new Map(pills.tags.map((t) => [t.lane, t.text]));
+  const opsOf = (b: FarBlock): string[] => {
+    const ids = b.kind === 'summary' ? b.members : b.kind === 'thought' ? [b.id] : [];
+    const lanes = ids.length ? ids.map((id) => thoughts[id]?.opId ?? null) : b.lane.startsWith('column:') ? [] : [b.lane === INPUT_LANE ? null : b.lane];
+    return [...new Set(lanes.map((op) => (op === null ? 'Input' : opLabel(op))))];
+  };
   const out: DrawnBlock[] = [];
-  for (const { b, x, y, width, height } of shown.blocks()) {
-    if (x + width <= 0 || y + height <= 0 || x >= r.width || y >= r.height) continue;
+  for (const b of pills.blocks) {
+    const rect = box(b);
+    if (!visible(rect)) continue;
+    const tag = tags.get(b.lane);
     out.push({
       id: b.id,
       kind: b.kind,
-      final: b.kind === 'thought' && Boolean(finals?.has(b.id)),
-      rect: { x: r.x + x, y: r.y + y, width, height },
-      labels: (byBlock.get(b.id) ?? []).map((l) => ({ role: l.role, text: l.text, x: r.x + shown.origin.x + l.x, y: r.y + shown.origin.y + l.y, width: l.width, height: l.height })),
+      final: b.kind === 'thought' && Boolean(scene.finals?.has(b.id)),
+      lane: b.lane,
+      column: columnOf.get(b.lane),
+      ops: opsOf(b),
+      ...(tag ? { tag } : {}),
+      ...(b.kind === 'stack' ? { shadow: b.shadow } : b.kind === 'summary' ? { members: b.members.length } : {}),
+      rect,
+      labels: labelsOf(b.id),
     });
+  }
+  for (const h of pills.headers) {
+    const rect = box(h);
+    if (!visible(rect)) continue;
+    const span = box({ x: h.tick, y: 0, width: PILL_LANE_WIDTH, height: 0 });
+    const entries = h.entries.map((e) => ({ name: e.name, type: e.type, letter: e.letter, full: e.full }));
+    out.push({ id: headerId(h), kind: 'header', final: false, column: h.column, rect, span: { x: span.x, width: span.width }, entries, labels: labelsOf(headerId(h)) });
+  }
+  for (const t of pills.tags) {
+    const rect = box(t);
+    if (visible(rect)) out.push({ id: `tag:${t.lane}`, kind: 'tag', final: false, lane: t.lane, tag: t.text, rect, labels: labelsOf(`tag:${t.lane}`) });
   }
   return out;
 }
 
-/** What hovering a block says: the operation that made it (the far level has no room for lane headers) and its figures in words. */
+/** What hovering a block says: the operation that made it (as its column's header does) and its figures in words. */
 export function blockTitle(b: FarBlock, doc: GotDocument | null, thoughts: Readonly<Record<string, Thought>>): string {
   const op = (lane: string) => (lane === INPUT_LANE ? 'Input' : `${opLabelOf(doc, lane)} (${opTypeOf(doc, lane)})`);
   const ops = (ids: readonly string[]) => [...new Set(ids.map((id) => thoughts[id]?.opId ?? INPUT_LANE))].map(op).join(', ');
@@ -298,7 +421,8 @@ export function blockTitle(b: FarBlock, doc: GotDocument | null, thoughts: Reado
 
 /**
  * The far level of the Thoughts view: every thought as a pill with its score, volume and latency (a lane
- * of many as one summary block, a folded stack as a shadow) and every edge, drawn on one canvas instead of
+ * of many as one summary block, a folded stack as a shadow with its "+n"), every edge, and each column's
+ * operations named in a header band above (lanes that differ tagged on their left), drawn on one canvas instead of
  * thousands of DOM cards, at a scale where the figures are never under 10 px. The scene is drawn once per
  * zoom into a picture that a pan only copies, so panning 2,000 thoughts costs one image copy a frame.
  */
@@ -321,7 +445,7 @@ export function GrsOverview({ scene }: { scene: OverviewScene }) {
         const drawn = draw(el, picture.current, scene, highlight, flow.getState().transform);
         picture.current = drawn.picture;
         // Read by the e2e tests: what is drawn where, computed only when asked.
-        Object.assign(el, { drawnBlocks: () => drawnBlocks(el, drawn.shown, scene.finals) });
+        Object.assign(el, { drawnBlocks: () => drawnBlocks(el, drawn.shown, scene, (op) => opLabelOf(doc, op)) });
       });
     };
     redraw();
@@ -332,7 +456,7 @@ export function GrsOverview({ scene }: { scene: OverviewScene }) {
       unsubscribe();
       cancelAnimationFrame(frame);
     };
-  }, [flow, scene, highlight, theme]);
+  }, [flow, scene, highlight, theme, doc]);
   // Hovering a block names its operation (a tooltip on the pane under the canvas, which takes no pointer events).
   useEffect(() => {
     const pane = canvas.current?.parentElement;
@@ -340,8 +464,11 @@ export function GrsOverview({ scene }: { scene: OverviewScene }) {
     const onMove = (e: MouseEvent) => {
       const [tx, ty, zoom] = flow.getState().transform;
       const r = pane.getBoundingClientRect();
-      const b = blockAt(scene.pills, { x: (e.clientX - r.left - tx) / zoom, y: (e.clientY - r.top - ty) / zoom });
-      const title = b ? blockTitle(b, doc, scene.thoughts) : '';
+      const p = { x: (e.clientX - r.left - tx) / zoom, y: (e.clientY - r.top - ty) / zoom };
+      const b = blockAt(scene.pills, p);
+      const h = b ? null : headerAt(scene.pills, p);
+      // A header cut short to its room says its whole lines on hover.
+      const title = b ? blockTitle(b, doc, scene.thoughts) : h ? h.entries.map((x) => x.full).join('\n') : '';
       if (pane.title !== title) pane.title = title;
     };
     pane.addEventListener('mousemove', onMove);

@@ -19,11 +19,12 @@ import { PrunedStack, StackToggleContext } from './cards/PrunedStack';
 import { COMPACT_ZOOM, ThoughtCard } from './cards/ThoughtCard';
 import { ColorLegend } from './ColorLegend';
 import type { ColorBy } from './colorScale';
+import { farHeaderText } from './farHeaderText';
 import { GrsOverview } from './GrsOverview';
 import { blockAt, FAR_SCALE, foldToFit, OVERVIEW_ZOOM, pillLayout } from './layout/pillLayout';
 import { selectOpOrder } from '../run/runSelectors';
 import { SelectionKey } from './SelectionKey';
-import { FIT_MIN_ZOOM, useGrsCamera } from './useGrsCamera';
+import { FIT_MIN_ZOOM, fitRoom, useGrsCamera } from './useGrsCamera';
 import { usePresentedGrs } from '../present/usePresentedGrs';
 import { useGrsElements } from './useGrsElements';
 import { usePacedGrs } from './usePacedGrs';
@@ -82,19 +83,27 @@ function GrsFlow() {
   const { nodes, domain, layout, finalPath, items } = useGrsElements(grs, lanes.open, !overview);
   const opOrder = selectOpOrder(grs);
   // The far level's layout: drawn below the overview zoom, and what a whole-graph fit measures once a run has ended.
-  // Columns a whole-graph fit folded to fit a short pane; unfolded again once the cards show.
-  const [fold, setFold] = useState<ReadonlySet<number>>(NO_FOLD);
+  // Columns a whole-graph fit folded to fit a short pane (unfolded again once the cards show), and the room its headers were fitted to.
+  const [fitted, setFitted] = useState<{ fold: ReadonlySet<number>; room?: { width: number; height: number } }>({ fold: NO_FOLD });
   useEffect(() => {
-    if (!overview) setFold(NO_FOLD);
+    if (!overview) setFitted((f) => (f.fold === NO_FOLD ? f : { fold: NO_FOLD, room: f.room }));
   }, [overview]);
-  const pills = useMemo(() => (overview || grs.summary ? pillLayout(items, opOrder, lanes.open, fold) : null), [overview, grs.summary, items, opOrder, lanes.open, fold]);
+  const headerText = useMemo(() => farHeaderText(grs.document), [grs.document]);
+  // Before any fit (zoomed out by hand) the headers take the room the pane has.
+  const paneWidth = useFlowStore((s) => s.width);
+  const paneHeight = useFlowStore((s) => s.height);
+  const room = useMemo(() => fitted.room ?? (paneWidth && paneHeight ? fitRoom({ width: paneWidth, height: paneHeight }) : undefined), [fitted.room, paneWidth, paneHeight]);
+  const pills = useMemo(
+    () => (overview || grs.summary ? pillLayout(items, opOrder, lanes.open, fitted.fold, { text: headerText, room }) : null),
+    [overview, grs.summary, items, opOrder, lanes.open, fitted.fold, headerText, room],
+  );
   const refold = useCallback(
     (room: { width: number; height: number }) => {
-      const fitted = foldToFit(items, opOrder, lanes.open, room);
-      setFold(fitted.fold);
-      return fitted.layout;
+      const { fold, layout } = foldToFit(items, opOrder, lanes.open, room, headerText);
+      setFitted({ fold, room });
+      return layout;
     },
-    [items, opOrder, lanes.open],
+    [items, opOrder, lanes.open, headerText],
   );
   const { onUserMove, fitWhole } = useGrsCamera(grs, layout, pills, refold);
   usePresentedGrs(flow, layout);

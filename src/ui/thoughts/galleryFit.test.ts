@@ -3,6 +3,9 @@ import { builtinFunctions, mergeFunctionRegistries, runGraph, simulatorModel, ta
 import { selectOpOrder } from '../run/runSelectors';
 import { laneLayout, type LaneItem } from './layout/laneLayout';
 import { FAR_SCALE, foldToFit, OVERVIEW_ZOOM } from './layout/pillLayout';
+import { INPUT_LANE } from './layout/laneLayout';
+import { opLabelOf, opTypeOf } from './opLabels';
+import type { HeaderText } from './layout/farHeaders';
 import { FIT_MIN_ZOOM, fitRoom, wholeGraphViewport, type FitPane } from './useGrsCamera';
 
 const files = import.meta.glob<string>('../../../public/examples/*.json', { query: '?raw', import: 'default', eager: true });
@@ -31,9 +34,12 @@ describe('every gallery example after a run', () => {
       return { id, opId: t.opId, parents: t.parents, pruned: Boolean(t.pruned) };
     });
     const cards = laneLayout(items, selectOpOrder(grs), new Set());
+    // Widths as a 10 px sans-serif draws them, a little wide: Chromium's system-ui here is DejaVu Sans.
+    const text: HeaderText = { name: (op) => (op === INPUT_LANE ? { label: 'Input', type: '' } : { label: opLabelOf(doc, op), type: opTypeOf(doc, op) }), measure: (s) => s.length * 6.5 };
     for (const [name, pane] of Object.entries(PANES)) {
-      // As the camera does: cards if they fit, else the far level with its tallest columns folded as far as needed.
-      const pills = foldToFit(items, selectOpOrder(grs), new Set(), fitRoom(pane)).layout;
+      // As the camera does: cards if they fit, else the far level, its header band included, with its tallest columns folded as far as needed.
+      const pills = foldToFit(items, selectOpOrder(grs), new Set(), fitRoom(pane), text).layout;
+      expect(pills.headers.length, name).toBeGreaterThan(0);
       const fit = wholeGraphViewport(cards, pane, pills);
       expect(fit, name).not.toBeNull();
       const { zoom, x, y } = fit!;

@@ -69,7 +69,8 @@ export const fitRoom = (pane: FitPane) => ({ width: pane.width - 2 * FIT_PADDING
 export function wholeGraphViewport(layout: Pick<LaneLayout, 'width' | 'height'>, pane: FitPane, far?: { width: number; height: number } | null) {
   const top = pane.top ?? FIT_TOP;
   const room = fitRoom(pane);
-  const centred = (zoom: number, w: number, h: number) => ({ zoom, x: (pane.width - w) / 2, y: top + (room.height - h) / 2 });
+  // Never above the room's top: a graph exactly the room's height must not start a rounding error above it.
+  const centred = (zoom: number, w: number, h: number) => ({ zoom, x: (pane.width - w) / 2, y: top + Math.max(0, (room.height - h) / 2) });
   const cards = Math.min(1, room.width / layout.width, room.height / layout.height);
   if (cards >= OVERVIEW_ZOOM) return centred(cards, layout.width * cards, layout.height * cards);
   if (!far) return null;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INPUT_LANE, laneLayout, type LaneItem } from './laneLayout';
+import type { HeaderText, OpName } from './farHeaders';
 import { blockAt, FAR_SCALE, foldToFit, LANE_SUMMARY_MIN, PILL_HEIGHT, pillLayout, STACK_SHADOW, type FarBlock, type PillLayout } from './pillLayout';
 
 const item = (id: string, opId: string | null, parents: string[], pruned = false): LaneItem => ({ id, opId, parents, pruned });
@@ -114,5 +115,123 @@ describe('the far level’s pill layout', () => {
     expect(short.layout.height).toBeLessThanOrEqual(full.height - 10);
     // Too narrow: folding cannot help, so nothing is folded.
     expect(foldToFit(tall, ops, new Set(), { width: 50, height: 10 }).fold.size).toBe(0);
+  });
+});
+
+describe('the far level’s operation headers', () => {
+  // Labels as a GoT graph names its parts; widths a little wider than a 10 px sans-serif draws them.
+  const labels: Record<string, OpName> = {
+    [INPUT_LANE]: { label: 'Input', type: '' },
+    split: { label: 'Split into 2 lists', type: 'Generate' },
+    'solve-1': { label: 'Solve List 1 (3 tries)', type: 'Generate' },
+    'solve-2': { label: 'Solve List 2 (3 tries)', type: 'Generate' },
+    'solve-3': { label: 'Check List 3', type: 'Validate & Improve' },
+    merge: { label: 'Merge the lists', type: 'Aggregate' },
+    refine: { label: 'Refine the merge', type: 'Generate' },
+    keep: { label: 'Keep the best', type: 'Keep Best N' },
+  };
+  const text: HeaderText = { name: (op) => labels[op] ?? { label: op, type: '' }, measure: (s) => s.length * 6.5 };
+  const withThird = [...items, item('c1', 'solve-3', ['p2']), item('c2', 'solve-3', ['p2'], true)];
+  const ops = [...order, 'solve-3'];
+  const rooms = [undefined, { width: 2000, height: 400 }, { width: 400, height: 200 }, { width: 300, height: 120 }];
+
+  it('names every lane’s operation in exactly one header above its column, and reserves the band above the graph', () => {
+    for (const room of rooms) {
+      for (const fold of [new Set<number>(), new Set([2])]) {
+        const layout = pillLayout(withThird, ops, new Set(), fold, { text, room });
+        expect(layout.band).toBeGreaterThan(0);
+        const whole = pillLayout(withThird, ops, new Set());
+        for (const op of [INPUT_LANE, ...ops]) {
+          const col = whole.lanes.find((l) => l.opId === op)!.column;
+          const lane = layout.lanes.find((l) => l.opId === op || l.opId === `column:${col}`)!;
+          const naming = layout.headers.filter((h) => h.entries.some((e) => e.ops.includes(op)));
+          expect(naming, `${op} named once`).toHaveLength(1);
+          expect(naming[0]!.column, op).toBe(lane.column);
+          expect(naming[0]!.tick, op).toBe(lane.x);
+          expect(naming[0]!.y + naming[0]!.height).toBeLessThanOrEqual(layout.band);
+          expect(lane.y).toBeGreaterThanOrEqual(layout.band);
+        }
+        expect(layout.headers.every((h) => h.x >= 0 && h.x + h.width <= layout.width + 1e-9)).toBe(true);
+      }
+    }
+  });
+
+  it('names a run of alike lanes once with a range, tags each lane with its part, and letters the entries of a mixed column', () => {
+    const layout = pillLayout(items, order, new Set(), new Set(), { text });
+    const col2 = layout.headers.find((h) => h.column === 2)!;
+    expect(col2.entries.map((e) => e.full)).toEqual(['Solve List 1–2 (3 tries) · Generate']);
+    expect(layout.tags.map((t) => [t.lane, t.text])).toEqual([
+      ['solve-1', '1'],
+      ['solve-2', '2'],
+    ]);
+    const mixed = pillLayout(withThird, ops, new Set(), new Set(), { text });
+    expect(mixed.headers.find((h) => h.column === 2)!.entries.map((e) => e.full)).toEqual(['A Solve List 1–2 (3 tries) · Generate', 'B Check List 3 · Validate & Improve']);
+    expect(mixed.tags.map((t) => t.text)).toEqual(['A1', 'A2', 'B']);
+    // Folded, the column is one lane: its header names every operation in it, and no lane needs a tag.
+    const folded = pillLayout(withThird, ops, new Set(), new Set([2]), { text });
+    expect(folded.headers.find((h) => h.column === 2)!.entries).toHaveLength(2);
+    expect(folded.tags).toHaveLength(0);
+  });
+
+  it('never lets a header overlap another header, a block or a tag, nor a tag a block, nor a header cover another column’s tick', () => {
+    for (const room of rooms) {
+      for (const fold of [new Set<number>(), new Set([2]), new Set([1, 2])]) {
+        const layout = pillLayout(withThird, ops, new Set(), fold, { text, room });
+        const boxes: Array<Box & { id: string }> = [
+          ...layout.headers.map((h) => ({ id: `header ${h.column}`, x: h.x, y: h.y, width: h.width, height: h.height })),
+          ...layout.tags.map((t) => ({ id: `tag ${t.lane}`, ...t })),
+          ...solid(layout).map((b) => ({ id: b.id, x: b.x, y: b.y, width: b.width, height: b.height })),
+        ];
+        for (let i = 0; i < boxes.length; i += 1) for (let j = i + 1; j < boxes.length; j += 1) expect(overlaps(boxes[i]!, boxes[j]!), `${boxes[i]!.id} / ${boxes[j]!.id}`).toBe(false);
+        // A tick runs from its header down to the band's foot: no other header's text crosses it there.
+        for (const h of layout.headers)
+          for (const o of layout.headers) if (o !== h) expect(overlaps({ x: h.tick, y: h.y + h.height, width: 1, height: layout.band - h.y - h.height }, o), `${o.column} over ${h.column}'s tick`).toBe(false);
+        // Every shown line is its full text, or that text cut short with "…".
+        for (const e of layout.headers.flatMap((h) => h.entries)) expect(e.text === e.full || (e.text.includes('…') && e.full.startsWith(e.text.split('…')[0]!))).toBe(true);
+      }
+    }
+  });
+
+  it('shows every operation’s name in full when the room allows, and folds tall columns sooner than cut names short', () => {
+    const wide = foldToFit(withThird, ops, new Set(), { width: 2000, height: 400 }, text);
+    expect(wide.layout.headers.flatMap((h) => h.entries).every((e) => e.text === e.full)).toBe(true);
+    for (const room of [{ width: 400, height: 200 }, { width: 560, height: 150 }]) {
+      const fit = foldToFit(withThird, ops, new Set(), room, text);
+      expect(fit.layout.height).toBeLessThanOrEqual(room.height);
+      expect(fit.layout.width).toBeLessThanOrEqual(room.width);
+    }
+  });
+
+  it('folds a column for its names only when they show more than the pills it hides are worth', () => {
+    // Eight alike parts in one tall column, long names after it: folding the parts frees rows for the names.
+    const parts = Array.from({ length: 8 }, (_, i) => item(`s${i}`, 'split', ['in']));
+    const tall = [item('in', null, []), ...parts, item('m', 'merge', parts.map((p) => p.id)), item('r', 'refine', ['m'])];
+    const room = { width: 400, height: 8 * (PILL_HEIGHT + 2) + 40 };
+    const fit = foldToFit(tall, ['split', 'merge', 'refine'], new Set(), room, text);
+    expect(fit.layout.height).toBeLessThanOrEqual(room.height);
+    // A roomy pane keeps every pill.
+    expect(foldToFit(tall, ['split', 'merge', 'refine'], new Set(), { width: 400, height: 600 }, text).fold.size).toBe(0);
+    // Folding never hides a lone pill for a name: single-pill columns are never folded.
+    expect([...fit.fold].every((c) => c === 1)).toBe(true);
+  });
+
+  it('puts a folded stack’s "+n" on its lane’s last block, where a click opens the stack', () => {
+    const layout = pillLayout(items, order, new Set());
+    const stack = layout.blocks.find((b): b is Extract<FarBlock, { kind: 'stack' }> => b.kind === 'stack' && b.lane === 'solve-1')!;
+    const a1 = layout.at.get('a1')!;
+    expect(stack.badge).not.toBeNull();
+    expect(inside(stack.badge!, a1)).toBe(true);
+    expect(blockAt(layout, { x: (stack.badge!.x + 2) * FAR_SCALE, y: (stack.badge!.y + 2) * FAR_SCALE })).toBe(stack);
+    expect(blockAt(layout, { x: (a1.x + 2) * FAR_SCALE, y: (a1.y + 15) * FAR_SCALE })).toBe(a1);
+  });
+});
+
+describe('a folded column’s stack', () => {
+  it('opens as one: every lane of the column shows its pruned thoughts in the summary', () => {
+    const folded = pillLayout(items, order, new Set(), new Set([2]));
+    expect(folded.blocks.find((b) => b.kind === 'stack' && b.lane === 'column:2')).toMatchObject({ count: 4 });
+    const opened = pillLayout(items, order, new Set(['column:2']), new Set([2]));
+    expect(opened.blocks.some((b) => b.kind === 'stack' && b.lane === 'column:2')).toBe(false);
+    expect(opened.at.get('a2')).toMatchObject({ kind: 'summary', lane: 'column:2' });
   });
 });

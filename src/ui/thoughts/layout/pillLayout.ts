@@ -1,10 +1,12 @@
+import { bandRows, columnEntries, HEADER_FONT, laneTags, placeHeaders, type FarHeader, type HeaderColumn, type HeaderEntry, type HeaderText, type LaneTag } from './farHeaders';
 import { COLUMN_GAP, columnAfter, INPUT_LANE, keptIds, LANE_WIDTH, laneMembers, laneOf, sortLanes, type LaneItem, type LaneMembers, type Point } from './laneLayout';
 
 /*
  * The far level's geometry, in screen CSS px at its least scale (1): a thought is a pill that carries its
- * score on one line and its volume and latency on the next, in 10 px type. Denser than cards (no text,
- * no lane headers, a folded stack is a shadow behind the lane's last pill), so a whole GoT run fits a
- * projector-sized pane with every figure still readable.
+ * score on one line and its volume and latency on the next, in 10 px type. Denser than cards (no text;
+ * operations named once per column in a header band above, see farHeaders.ts; a folded stack is a
+ * shadow behind the lane's last pill with its "+n"), so a whole GoT run fits a projector-sized pane with
+ * every figure and every operation's name still readable.
  */
 /** The figures' type size at scale 1 (the least the far level allows). */
 export const PILL_FONT = 10;
@@ -41,8 +43,8 @@ export type FarBlock =
   | { kind: 'call'; id: string; lane: string; x: number; y: number; width: number; height: number }
   /** A lane's thoughts as one block; `members` are the thoughts it stands for. */
   | { kind: 'summary'; id: string; lane: string; x: number; y: number; width: number; height: number; members: readonly string[] }
-  /** A lane's folded pruned thoughts: a shadow behind its last block, or a block of its own in a lane with nothing kept. */
-  | { kind: 'stack'; id: string; lane: string; x: number; y: number; width: number; height: number; count: number; shadow: boolean };
+  /** A lane's folded pruned thoughts: a shadow behind its last block (its "+n" in a badge on that block's first line), or a block of its own in a lane with nothing kept. */
+  | { kind: 'stack'; id: string; lane: string; x: number; y: number; width: number; height: number; count: number; shadow: boolean; badge: Box | null };
 
 export interface PillLane {
   opId: string;
@@ -55,6 +57,12 @@ export interface PillLane {
 
 export interface PillLayout {
   lanes: PillLane[];
+  /** Each column's operations named in the band above the graph (none when the layout was made without names). */
+  headers: FarHeader[];
+  /** Lanes of one column that differ: their part or entry, left of their first block. */
+  tags: LaneTag[];
+  /** The header band's height: the graph starts below it. */
+  band: number;
   /** In drawing order: a stack's shadow before the block it sits behind. */
   blocks: FarBlock[];
   /** Where each shown thought or call is drawn: its pill, or its lane's summary. */
@@ -64,6 +72,11 @@ export interface PillLayout {
 }
 
 type Box = { x: number; y: number; width: number; height: number };
+
+/** A shadow's "+n" badge: wide enough for its digits in 10 px type. */
+const badgeWidth = (count: number) => 7 * (String(count).length + 1) + 2;
+/** Kept clear on both sides of a lane's tag in the gap left of its column. */
+const TAG_CLEAR = 2;
 
 /** Places one lane's blocks from `top`: pills (or one summary, always when `summarise` and it holds more than one), then its stack; returns the lane's height. */
 function placePills(laneId: string, x: number, top: number, m: LaneMembers, isOpen: boolean, summarise: boolean, out: PillLayout): number {
@@ -97,11 +110,13 @@ function placePills(laneId: string, x: number, top: number, m: LaneMembers, isOp
     const stackId = `stack:${laneId}`;
     if (last) {
       // Behind the last block, drawn first: it peeks out below and to the right.
-      const shadow: FarBlock = { kind: 'stack', id: stackId, lane: laneId, x: x + STACK_SHADOW, y: last.y + STACK_SHADOW, width: PILL_WIDTH, height: last.height, count: folded, shadow: true };
+      const w = badgeWidth(folded);
+      const badge = { x: last.x + PILL_WIDTH - w - 1, y: last.y + 1, width: w, height: PILL_LINE };
+      const shadow: FarBlock = { kind: 'stack', id: stackId, lane: laneId, x: x + STACK_SHADOW, y: last.y + STACK_SHADOW, width: PILL_WIDTH, height: last.height, count: folded, shadow: true, badge };
       out.blocks.splice(out.blocks.indexOf(last as FarBlock), 0, shadow);
       y += STACK_SHADOW;
     } else {
-      out.blocks.push({ kind: 'stack', id: stackId, lane: laneId, x, y, width: PILL_WIDTH, height: PILL_HEIGHT, count: folded, shadow: false });
+      out.blocks.push({ kind: 'stack', id: stackId, lane: laneId, x, y, width: PILL_WIDTH, height: PILL_HEIGHT, count: folded, shadow: false, badge: null });
       y += PILL_HEIGHT + PILL_GAP;
     }
   }
@@ -110,61 +125,136 @@ function placePills(laneId: string, x: number, top: number, m: LaneMembers, isOp
 
 const NO_FOLD: ReadonlySet<number> = new Set();
 
+/** Names for the headers, and the room a fit gives them (the band takes the rows the graph leaves; its text stops at the room's right edge). */
+export interface HeaderOptions {
+  text: HeaderText;
+  room?: { width: number; height: number };
+}
+
+/** Moves a placed layout down by `dy` (below the header band). */
+function shiftDown(out: PillLayout, dy: number): void {
+  for (const b of out.blocks) {
+    b.y += dy;
+    if (b.kind === 'stack' && b.badge) b.badge.y += dy;
+  }
+  for (const l of out.lanes) l.y += dy;
+  for (const t of out.tags) t.y += dy;
+  out.height += dy;
+}
+
 /**
  * The far level's layout of a GRS: the same lanes in the same columns and order as laneLayout (by
  * operation, run order within a column), each thought a pill, a lane of LANE_SUMMARY_MIN thoughts or
  * more one summary block, a folded stack a shadow. The columns in `fold` (see foldToFit) are drawn as one
- * lane, their thoughts as one summary block. Units are screen px at the far level's least scale.
+ * lane, their thoughts as one summary block. With `headers`, each column's operations are named in a band
+ * above the graph and the lanes of a column that differ are tagged. Units are screen px at the far level's least scale.
  */
-export function pillLayout(items: readonly LaneItem[], opOrder: readonly string[], open: ReadonlySet<string> | 'all', fold: ReadonlySet<number> = NO_FOLD): PillLayout {
+export function pillLayout(items: readonly LaneItem[], opOrder: readonly string[], open: ReadonlySet<string> | 'all', fold: ReadonlySet<number> = NO_FOLD, headers?: HeaderOptions): PillLayout {
   const itemLane = new Map<string, string>();
   for (const item of items) itemLane.set(item.id, laneOf(item));
   const column = new Map<string, number>([[INPUT_LANE, 0]]);
   for (const item of items) columnAfter(item, itemLane, column);
   const members = laneMembers(items, keptIds(items));
-  const isOpen = (lane: string) => open === 'all' || open.has(lane);
+  // A folded column's stack opens as one: every lane of the column shows its pruned thoughts.
+  const isOpen = (lane: string) => open === 'all' || open.has(lane) || (fold.size > 0 && open.has(`column:${column.get(lane) ?? -1}`));
   // A folded column's lanes as one: their shown thoughts (and opened stacks), calls and folded thoughts together.
-  const groups = new Map<number, LaneMembers>();
-  const order: Array<{ lane: string; col: number; m: LaneMembers; open: boolean; group: boolean }> = [];
+  const groups = new Map<number, { m: LaneMembers; ops: string[] }>();
+  const order: Array<{ lane: string; col: number; m: LaneMembers; open: boolean; group: boolean; ops: string[] }> = [];
   for (const laneId of sortLanes(members.keys(), column, opOrder)) {
     const col = column.get(laneId) ?? 0;
     const m = members.get(laneId) as LaneMembers;
     if (!fold.has(col)) {
-      order.push({ lane: laneId, col, m, open: isOpen(laneId), group: false });
+      order.push({ lane: laneId, col, m, open: isOpen(laneId), group: false, ops: [laneId] });
       continue;
     }
     let g = groups.get(col);
     if (!g) {
-      groups.set(col, (g = { shown: [], calls: [], hidden: [] }));
-      order.push({ lane: `column:${col}`, col, m: g, open: false, group: true });
+      groups.set(col, (g = { m: { shown: [], calls: [], hidden: [] }, ops: [] }));
+      order.push({ lane: `column:${col}`, col, m: g.m, open: false, group: true, ops: g.ops });
     }
-    g.shown.push(...m.shown, ...(isOpen(laneId) ? m.hidden : []));
-    g.calls.push(...m.calls);
-    if (!isOpen(laneId)) g.hidden.push(...m.hidden);
+    g.ops.push(laneId);
+    g.m.shown.push(...m.shown, ...(isOpen(laneId) ? m.hidden : []));
+    g.m.calls.push(...m.calls);
+    if (!isOpen(laneId)) g.m.hidden.push(...m.hidden);
   }
-  const out: PillLayout = { lanes: [], blocks: [], at: new Map(), width: 0, height: 0 };
+  // Each column's header entries and lane tags; a column whose lanes carry tags leaves room for them on its left.
+  const byColumn = new Map<number, Array<{ id: string; ops: readonly string[] }>>();
+  for (const o of order) byColumn.set(o.col, [...(byColumn.get(o.col) ?? []), { id: o.lane, ops: o.ops }]);
+  const entries = new Map<number, HeaderEntry[]>();
+  const tagText = new Map<string, string>();
+  const gapBefore = new Map<number, number>();
+  if (headers) {
+    for (const [col, lanes] of byColumn) {
+      const list = columnEntries(lanes.flatMap((l) => l.ops), headers.text);
+      entries.set(col, list);
+      const tags = laneTags({ column: col, x: 0, lanes }, list, headers.text);
+      for (const [lane, t] of tags) tagText.set(lane, t);
+      const widest = Math.max(0, ...[...tags.values()].map((t) => headers.text.measure(t)));
+      if (widest) gapBefore.set(col, Math.max(PILL_COLUMN_GAP, widest + 2 * TAG_CLEAR));
+    }
+  }
+  const columnX = new Map<number, number>();
+  const last = Math.max(0, ...byColumn.keys());
+  for (let c = 0, x = 0; c <= last; c += 1) {
+    if (c > 0) x += PILL_LANE_WIDTH + (gapBefore.get(c) ?? PILL_COLUMN_GAP);
+    columnX.set(c, x);
+  }
+  const out: PillLayout = { lanes: [], headers: [], tags: [], band: 0, blocks: [], at: new Map(), width: 0, height: 0 };
   const columnBottom = new Map<number, number>();
   for (const { lane, col, m, open: laneOpen, group } of order) {
-    const x = col * (PILL_LANE_WIDTH + PILL_COLUMN_GAP);
+    const x = columnX.get(col) ?? 0;
     const top = columnBottom.get(col) ?? 0;
     const height = placePills(lane, x, top, m, laneOpen, group, out);
     out.lanes.push({ opId: lane, column: col, x, y: top, width: PILL_LANE_WIDTH, height });
     columnBottom.set(col, top + height + PILL_LANE_GAP);
     out.width = Math.max(out.width, x + PILL_LANE_WIDTH);
     out.height = Math.max(out.height, top + height);
+    const tag = tagText.get(lane);
+    if (tag && headers) {
+      const width = headers.text.measure(tag);
+      out.tags.push({ lane, text: tag, x: x - TAG_CLEAR - width, y: top + (PILL_HEIGHT - HEADER_FONT) / 2, width, height: HEADER_FONT });
+    }
+  }
+  if (headers) {
+    const columns: Array<HeaderColumn & { entries: HeaderEntry[] }> = [...byColumn].map(([col, lanes]) => ({ column: col, x: columnX.get(col) ?? 0, lanes, entries: entries.get(col) ?? [] }));
+    const right = Math.max(out.width, headers.room?.width ?? out.width + 4 * (PILL_LANE_WIDTH + PILL_COLUMN_GAP));
+    const placed = placeHeaders(columns, headers.text, bandRows(headers.room, out.height), right);
+    out.headers = placed.headers;
+    out.band = placed.band;
+    shiftDown(out, placed.band);
+    for (const h of out.headers) out.width = Math.max(out.width, h.x + h.width);
   }
   return out;
 }
 
+/** Header characters a pill is worth: folding a column for its names must show this many more per pill it hides in a summary. */
+const PILL_WORTH = 8;
+
+/** How many characters of the headers' lines are cut short (0: every operation named in full). */
+const cutShort = (layout: PillLayout) => layout.headers.reduce((n, h) => n + h.entries.reduce((m, e) => m + e.full.length - (e.text === e.full ? e.full.length : e.text.length - 1), 0), 0);
+
 /**
- * The columns to fold so the far layout fits a room (screen px at scale 1), tallest first, and the layout
- * that gives: none when it fits as it is; as many as it takes, or every column that folding shortens,
- * when the room is too short. Folding cannot make a graph narrower: a room too narrow folds nothing.
+ * The columns to fold so the far layout (its header band too) fits a room (screen px at scale 1), tallest
+ * first, and the layout that gives: none when it fits as it is; as many as it takes, or every column that
+ * folding shortens, when the room is too short. Folding cannot make a graph narrower: a room too narrow folds nothing.
  */
-export function foldToFit(items: readonly LaneItem[], opOrder: readonly string[], open: ReadonlySet<string> | 'all', room: { width: number; height: number }): { fold: ReadonlySet<number>; layout: PillLayout } {
+export function foldToFit(items: readonly LaneItem[], opOrder: readonly string[], open: ReadonlySet<string> | 'all', room: { width: number; height: number }, text?: HeaderText): { fold: ReadonlySet<number>; layout: PillLayout } {
   const fold = new Set<number>();
-  let layout = pillLayout(items, opOrder, open, fold);
-  while (layout.height > room.height && layout.width <= room.width) {
+  const headers = text ? { text, room } : undefined;
+  let layout = pillLayout(items, opOrder, open, fold, headers);
+  // Too tall: fold the tallest columns until it fits. Then go on folding while headers are cut short, and keep
+  // the step that best trades the pills it hides for the header text it shows.
+  let best = { fold: new Set(fold), layout, cost: Infinity };
+  for (;;) {
+    const short = layout.height > room.height;
+    if (short && layout.width > room.width) break;
+    if (!short) {
+      let summarised = 0;
+      for (const b of layout.at.values()) if (b.kind === 'summary') summarised += 1;
+      const cost = cutShort(layout) + PILL_WORTH * summarised;
+      if (cost < best.cost) best = { fold: new Set(fold), layout, cost };
+      if (cutShort(layout) === 0) break;
+    }
     const bottom = new Map<number, number>();
     const columnOf = new Map<string, number>();
     for (const lane of layout.lanes) {
@@ -180,18 +270,28 @@ export function foldToFit(items: readonly LaneItem[], opOrder: readonly string[]
     const tallest = [...bottom].filter(([col]) => !fold.has(col) && (blocks.get(col) ?? 0) > 1).sort((a, b) => b[1] - a[1])[0];
     if (!tallest) break;
     fold.add(tallest[0]);
-    layout = pillLayout(items, opOrder, open, fold);
+    layout = pillLayout(items, opOrder, open, fold, headers);
   }
-  return { fold, layout };
+  return best.cost < Infinity ? { fold: best.fold, layout: best.layout } : { fold, layout };
 }
 
 /** The far-level block under a point given in the canvas's (card layout) coordinates, topmost first; null over empty space. */
 export function blockAt(layout: PillLayout, p: Point): FarBlock | null {
   const x = p.x / FAR_SCALE;
   const y = p.y / FAR_SCALE;
+  const within = (b: Box) => x >= b.x && x <= b.x + b.width && y >= b.y && y <= b.y + b.height;
+  // A stack's "+n" badge sits on its lane's last block: a click there opens the stack.
+  for (const b of layout.blocks) if (b.kind === 'stack' && b.badge && within(b.badge)) return b;
   for (let i = layout.blocks.length - 1; i >= 0; i -= 1) {
     const b = layout.blocks[i] as FarBlock;
-    if (x >= b.x && x <= b.x + b.width && y >= b.y && y <= b.y + b.height) return b;
+    if (within(b)) return b;
   }
   return null;
+}
+
+/** The header under a point given in the canvas's coordinates, or null. */
+export function headerAt(layout: PillLayout, p: Point): FarHeader | null {
+  const x = p.x / FAR_SCALE;
+  const y = p.y / FAR_SCALE;
+  return layout.headers.find((h) => x >= h.x && x <= h.x + h.width && y >= h.y && y <= h.y + h.height) ?? null;
 }
