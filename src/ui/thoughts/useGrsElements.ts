@@ -15,6 +15,9 @@ export type GrsNodeData = { color: string | null; onFinalPath: boolean };
 /** The node that holds every edge (drawn by EdgeLayer). */
 export const EDGE_LAYER_ID = '__edges';
 
+/** The cards have no handles (one SVG layer draws every edge). */
+const NO_HANDLES: NonNullable<Node['handles']> = [];
+
 /** Node objects kept while unchanged, so React Flow and the cards skip what did not move. */
 interface Caches {
   nodes: Map<string, Node>;
@@ -97,8 +100,9 @@ export function useGrsElements(
       const node =
         old && old.type === type && old.width === w && old.height === h && sameData(old, position, data)
           ? old
-          : // Declared size: the camera can frame cards that were never rendered (off screen).
-            { id, type, position, data, width: w, height: h, draggable: false, connectable: false, selectable: false, zIndex: type === 'lane' || type === 'edges' ? -1 : 0 };
+          : // Declared size: the camera can frame cards that were never rendered (off screen). Declared as measured and
+            // without handles too, or React Flow mounts every new node once to measure it, on screen or not.
+            { id, type, position, data, width: w, height: h, measured: { width: w, height: h }, handles: NO_HANDLES, draggable: false, connectable: false, selectable: false, zIndex: type === 'lane' || type === 'edges' ? -1 : 0 };
       next.set(id, node);
       list.push(node);
     };
