@@ -31,6 +31,16 @@ function sameData(a: Node, position: { x: number; y: number }, data: Record<stri
 }
 
 /**
+ * A node of the Thoughts canvas with its size declared (the camera can frame cards never rendered), declared
+ * as measured and without handles: React Flow would otherwise mount every new node once to measure it, on
+ * screen or not, and a streaming run would mount each new card, then drop it.
+ */
+export function grsNode(id: string, type: string, position: { x: number; y: number }, data: Record<string, unknown>, width: number, height: number): Node {
+  const zIndex = type === 'lane' || type === 'edges' ? -1 : 0;
+  return { id, type, position, data, width, height, measured: { width, height }, handles: NO_HANDLES, draggable: false, connectable: false, selectable: false, zIndex };
+}
+
+/**
  * React Flow nodes and edges for the GRS laid out by operation: a lane per operation, a card per kept
  * thought and per call still streaming, a "not kept" stack per lane, and one layer with every edge. `cards` is false when the cards are
  * drawn on the overview canvas instead (far zoom): only lanes and stacks stay in the DOM then.
@@ -97,12 +107,7 @@ export function useGrsElements(
     const list: Node[] = [];
     const add = (id: string, type: string, position: { x: number; y: number }, data: Record<string, unknown>, w: number, h: number) => {
       const old = prev.get(id);
-      const node =
-        old && old.type === type && old.width === w && old.height === h && sameData(old, position, data)
-          ? old
-          : // Declared size: the camera can frame cards that were never rendered (off screen). Declared as measured and
-            // without handles too, or React Flow mounts every new node once to measure it, on screen or not.
-            { id, type, position, data, width: w, height: h, measured: { width: w, height: h }, handles: NO_HANDLES, draggable: false, connectable: false, selectable: false, zIndex: type === 'lane' || type === 'edges' ? -1 : 0 };
+      const node = old && old.type === type && old.width === w && old.height === h && sameData(old, position, data) ? old : grsNode(id, type, position, data, w, h);
       next.set(id, node);
       list.push(node);
     };
