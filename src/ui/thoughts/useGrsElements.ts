@@ -6,6 +6,7 @@ import { colorDomain, colorFor, type ColorDomain } from './colorScale';
 import { CARD_HEIGHT, CARD_WIDTH, laneNodeId, STACK_HEIGHT, stackId, type LaneItem, type LaneLayout } from './layout/laneLayout';
 import { finalPathIds } from './finalPath';
 import { incrementalLaneLayout } from './layout/incrementalLaneLayout';
+import { callItems } from './layout/callItems';
 import { edgeEnds, edgePaths, type EdgeEnds, type EdgeStyle } from './layout/edgePaths';
 import { opLabelOf } from './opLabels';
 import { selectFailedCalls, selectHigherIsBetter, selectOpOrder, selectStreaming } from '../run/runSelectors';
@@ -59,17 +60,16 @@ export function useGrsElements(
   const colorBy = useAppStore((s) => s.runUi.colorBy);
   const highlight = useAppStore((s) => s.highlight);
 
+  const pending = useMemo(() => callItems(streaming, failedCalls, calls), [streaming, failedCalls, calls]);
+  // Streamed tokens alone (a new `calls`, the same calls streaming) keep the items and all that is built on them.
   const items = useMemo(() => {
     const list: LaneItem[] = order.map((id) => {
       const t = thoughts[id];
       return { id, opId: t?.opId ?? null, parents: t?.parents ?? [], pruned: Boolean(t?.pruned) };
     });
-    for (const callId of [...streaming, ...failedCalls]) {
-      const c = calls[callId];
-      if (c) list.push({ id: `call:${callId}`, opId: c.opId, parents: c.inputIds, pruned: false, transient: true });
-    }
+    list.push(...pending);
     return list;
-  }, [calls, order, thoughts, streaming, failedCalls]);
+  }, [order, thoughts, pending]);
 
   // Extended update by update while a run streams, not laid out again in full (same result, tested).
   const [layouter] = useState(incrementalLaneLayout);
