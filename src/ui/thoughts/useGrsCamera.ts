@@ -99,38 +99,6 @@ export function frame(ids: readonly string[], cards: ReadonlyMap<string, Point>,
   return { zoom, x: pane.width / 2 - ((x0 + x1) / 2) * zoom, y: pane.height / 2 - ((y0 + y1) / 2) * zoom };
 }
 
-/** The least time between two moves of the camera following a run (ms). */
-export const FOLLOW_MS = 300;
-/** After a move whose frame took c ms, the next waits c × this: the camera takes a small share of a slow machine's frames. */
-export const FOLLOW_PACE = 8;
-/** The most time between two moves while the run streams (ms). */
-export const FOLLOW_MAX_MS = 1500;
-
-/** How long the camera waits after a move that cost `costMs` before following again (a pure rule, tested). */
-export const followPause = (costMs: number): number => Math.min(FOLLOW_MAX_MS, Math.max(FOLLOW_MS, costMs * FOLLOW_PACE));
-
-/** A viewport: the pane's translation (CSS px) and zoom. */
-interface View {
-  x: number;
-  y: number;
-  zoom: number;
-}
-
-/**
- * How long the camera takes to follow a run to `to` (ms): a short glide when the newest thoughts are near what
- * is shown; a jump when they are more than a pane away, or the run is large: a long glide zooms out through the
- * far level and back, so every card on the way unmounts and mounts again for a view no one can read.
- */
-export function followDuration(from: View, to: View, pane: { width: number; height: number }, thoughts: number): number {
-  if (thoughts > 300) return 0;
-  // Where the pane's centre points in the layout, before and after, in screen px at the new zoom.
-  const centre = (v: View) => ({ x: (pane.width / 2 - v.x) / v.zoom, y: (pane.height / 2 - v.y) / v.zoom });
-  const a = centre(from);
-  const b = centre(to);
-  const far = Math.abs(a.x - b.x) * to.zoom > pane.width || Math.abs(a.y - b.y) * to.zoom > pane.height;
-  return far || from.zoom < OVERVIEW_ZOOM ? 0 : 250;
-}
-
 /**
  * Moves the GRS camera as a viewer would: it follows the newest thoughts at a readable zoom while a
  * run streams; once it has ended (or is opened from History) the view, whole or split, shows the whole
@@ -162,9 +130,6 @@ export function useGrsCamera(
   // Read when the timer fires: opening a stack changes the layout but is no reason to move the camera.
   const layoutRef = useRef(layout);
   layoutRef.current = layout;
-  // The GRS that layout was built from (the paced view's): the store's may hold thoughts not laid out yet.
-  const shownRef = useRef(grs);
-  shownRef.current = grs;
   const pillsRef = useRef(pills);
   pillsRef.current = pills;
   const refoldRef = useRef(refold);
@@ -203,14 +168,13 @@ export function useGrsCamera(
 
   // Throttled, not debounced: a run streaming every frame must still move the camera.
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const nextFollowAt = useRef(0);
   useEffect(() => {
     if (count === 0 || userMoved.current || pending.current) return;
     // The delay lets React Flow take in new positions before measuring.
     pending.current = setTimeout(() => {
       pending.current = null;
       if (userMoved.current) return;
-      const grs = shownRef.current;
+      const { grs } = viewedState(api.getState()).live;
       const streaming = selectStreaming(grs);
       // The pane's size as React Flow's ResizeObserver last saw it: reading the DOM here forced a layout on every streamed batch.
       const { width, height } = flowStore.getState();
@@ -226,15 +190,8 @@ export function useGrsCamera(
       // The parents join the frame only when everything still fits at a readable zoom.
       const fits = wide.length > 0 && frame(wide, cards, pane).zoom >= READABLE_ZOOM;
       const ids = fits ? wide : shown(core);
-      if (!ids.length) return;
-      const to = frame(ids, cards, pane);
-      const duration = followDuration(flow.getViewport(), to, pane, grs.thoughtOrder.length);
-      void flow.setViewport(to, { duration });
-      // What the move cost: the frame that mounted the cards it brought into view (a jump's; a glide spreads its cost).
-      if (duration) return;
-      const movedAt = performance.now();
-      requestAnimationFrame(() => setTimeout(() => (nextFollowAt.current = movedAt + followPause(performance.now() - movedAt)), 0));
-    }, Math.max(FOLLOW_MS, nextFollowAt.current - performance.now()));
+      if (ids.length) void flow.setViewport(frame(ids, cards, pane), { duration: grs.thoughtOrder.length > 300 ? 0 : 250 });
+    }, 300);
   }, [api, flow, flowStore, runId, count, finished, view, fitWhole]);
   useEffect(
     () => () => {
