@@ -182,9 +182,10 @@ async function densestPasses(page: Page, cdp: CDPSession): Promise<{ passes: Sam
 }
 
 /** PASSES runs streaming 200 thoughts per second for 5 s; returns them and the thoughts the last one showed. */
-async function streamPasses(page: Page, cdp: CDPSession, label: string): Promise<{ stream: Sample[]; shown: number; end: Drawn; zoom: number }> {
+async function streamPasses(page: Page, cdp: CDPSession, label: string): Promise<{ stream: Sample[]; shown: number; end: Drawn; zoom: number; mounted: number[] }> {
   let shown = 0;
   const stream: Sample[] = [];
+  const mounted: number[] = [];
   for (let i = 0; i < PASSES; i += 1) {
     // A one-thought run first, so unmounting the previous run's cards is not counted as streaming's cost.
     await page.evaluate('window.grsBench.stream(20, 0.05)');
@@ -194,10 +195,11 @@ async function streamPasses(page: Page, cdp: CDPSession, label: string): Promise
         shown = (await page.evaluate('window.grsBench.stream(200, 5)')) as number;
       }),
     );
+    mounted.push((await page.evaluate('window.grsBench.mounted()')) as number);
     step(`${label}stream ${i + 1} done`);
   }
   // Where the camera left the last run: a new run id (the harness clears the run first) lets it follow the newest thoughts.
-  return { stream, shown, end: await drawnNow(page), zoom: await zoomOf(page) };
+  return { stream, shown, end: await drawnNow(page), zoom: await zoomOf(page), mounted };
 }
 
 /** Builds one checkout's harness (sources under `root`) for production and serves it on a free port. */
@@ -252,7 +254,7 @@ async function measure(browser: Browser, url: string) {
     await page.evaluate('window.grsBench.show(2000)');
     // Each stream starts from the whole graph fitted; the camera then follows it as in the app (each stream is a new run).
     await page.locator('.react-flow__controls-fitview').click();
-    const { stream, shown, end: streamEnd, zoom: streamZoom } = await streamPasses(page, cdp, '');
+    const { stream, shown, end: streamEnd, zoom: streamZoom, mounted } = await streamPasses(page, cdp, '');
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
     await page.evaluate('window.grsBench.show(2000)');
     const slowPanAll = (await panAllPasses(page, cdp)).passes;
@@ -261,7 +263,7 @@ async function measure(browser: Browser, url: string) {
     step(`throttled ×${THROTTLE}: densest screen panned`);
     const slow = await streamPasses(page, cdp, `throttled ×${THROTTLE}: `);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-    return { small, large, dense, stream, shown, streamEnd, streamZoom, slowPanAll, slowDense, slowStream: slow.stream };
+    return { small, large, dense, stream, shown, streamEnd, streamZoom, mounted, slowPanAll, slowDense, slowStream: slow.stream, slowMounted: slow.mounted };
   } finally {
     await page.close();
   }
@@ -349,6 +351,7 @@ export async function benchRun(): Promise<string[]> {
       ...passes(denseLabel('panning'), PAN_TARGET, (m) => m.dense.passes),
       ...side(streamLabel('streaming'), (m) => pooled(m.stream)),
       ...passes('streaming 200 thoughts/s:', STREAM_TARGET, (m) => m.stream),
+      `  thought cards mounted per pass (each new card put in the DOM; ${b.shown} / ${n.shown} thoughts streamed): before ${b.mounted.join(' / ')}; now ${n.mounted.join(' / ')}`,
       `p95 before ÷ now: (a) fitted panning ×${ratio((m) => pooled(m.large.panAll))}, (b) densest screen panning ×${ratio((m) => pooled(m.dense.passes))}, (c) streaming ×${ratio((m) => pooled(m.stream))}, 2,000 zoomed-in panning ×${ratio((m) => m.large.pan)}`,
       `main-thread CPU per frame before ÷ now: 200 zoomed-in panning ×${cpuRatio((m) => m.small.pan)}, (a) fitted panning ×${cpuRatio((m) => pooled(m.large.panAll))}, (b) densest screen panning ×${cpuRatio((m) => pooled(m.dense.passes))}, (c) streaming ×${cpuRatio((m) => pooled(m.stream))}`,
       `-- CPU throttled ×${THROTTLE} (CDP Emulation.setCPUThrottlingRate), same targets --`,
@@ -358,6 +361,7 @@ export async function benchRun(): Promise<string[]> {
       ...passes(`throttled ×${THROTTLE}, ${denseLabel('panning')}`, PAN_TARGET, (m) => m.slowDense),
       ...side(streamLabel(`throttled ×${THROTTLE}, streaming`), (m) => pooled(m.slowStream)),
       ...passes(`throttled ×${THROTTLE}, streaming 200 thoughts/s:`, STREAM_TARGET, (m) => m.slowStream),
+      `  thought cards mounted per pass: before ${b.slowMounted.join(' / ')}; now ${n.slowMounted.join(' / ')}`,
     ];
   } finally {
     await browser.close();

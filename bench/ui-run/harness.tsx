@@ -21,6 +21,9 @@ const cards = () => document.querySelectorAll('.react-flow__node-thought').lengt
 /** Whether the thoughts are on screen: as DOM cards, or drawn on the overview canvas (a whole large graph fitted). */
 const shown = () => cards() > 0 || document.querySelector<HTMLElement>('[data-testid="grs-overview"]')?.dataset.figurePx !== undefined;
 
+/** Thought cards added to the DOM since the last stream began. */
+let mounted = 0;
+
 async function until(cond: () => boolean): Promise<void> {
   while (!cond()) await frame();
 }
@@ -30,6 +33,8 @@ declare global {
     grsBench: {
       show(n: number, shape?: 'deep' | 'dense'): Promise<number>;
       stream(perSecond: number, seconds: number): Promise<number>;
+      /** Thought cards added to the DOM during the last stream (each new card mounted, or mounted and dropped, counts). */
+      mounted(): number;
       drawn(): { cards: number; blocks: Record<string, number> | null };
     };
   }
@@ -56,6 +61,11 @@ window.grsBench = {
     const { start, perThought } = syntheticRun(total);
     const batcher = new FrameBatcher<RunEvent>((b) => store.getState().ingestRunEvents(b));
     for (const e of start) batcher.push(e);
+    mounted = 0;
+    const watch = new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) if (n instanceof Element && n.classList.contains('react-flow__node-thought')) mounted += 1;
+    });
+    watch.observe(document.getElementById('root')!, { childList: true, subtree: true });
     const t0 = performance.now();
     let sent = 0;
     await new Promise<void>((resolve) => {
@@ -70,8 +80,10 @@ window.grsBench = {
     });
     batcher.flush();
     await frame();
+    watch.disconnect();
     return store.getState().live.grs.thoughtOrder.length - 1;
   },
+  mounted: () => mounted,
   /** What is on screen now: DOM cards, and the far level's blocks by kind (null when this build's canvas has no `drawnBlocks()` hook). */
   drawn() {
     const el = document.querySelector('[data-testid="grs-overview"]') as (HTMLElement & { drawnBlocks?: () => Array<{ kind: string }> }) | null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createGrs, type GrsState, type RunSummary, type Thought, type ThoughtId } from '../../engine/index';
-import { FIT_MIN_ZOOM, focusIds, wholeGraphViewport } from './useGrsCamera';
+import { FIT_MIN_ZOOM, focusIds, followDuration, wholeGraphViewport } from './useGrsCamera';
 
 function grsWith(parents: Record<string, string[]>, finals: string[] | null): GrsState {
   const grs = createGrs();
@@ -62,5 +62,19 @@ describe('framing cards from the layout', () => {
     expect(v.zoom).toBe(1);
     expect(v.x + 120 * v.zoom).toBeCloseTo(450);
     expect(frame(['a', 'b'], cards, pane).zoom).toBe(READABLE_ZOOM);
+  });
+});
+
+describe('the camera following a streaming run', () => {
+  const pane = { width: 1280, height: 720 };
+  it('glides to newest thoughts within a pane of what is shown, and jumps to ones further away or on a large run', () => {
+    const here = { x: 0, y: 0, zoom: 1 };
+    expect(followDuration(here, { x: -300, y: -400, zoom: 1 }, pane, 50)).toBeGreaterThan(0);
+    expect(followDuration(here, { x: 0, y: -5000, zoom: 1 }, pane, 50)).toBe(0);
+    expect(followDuration(here, { x: -300, y: -400, zoom: 1 }, pane, 1000)).toBe(0);
+  });
+
+  it('jumps from the far level, where a glide would zoom through every card level on the way', () => {
+    expect(followDuration({ x: 0, y: 0, zoom: 0.2 }, { x: 0, y: 0, zoom: 0.9 }, pane, 50)).toBe(0);
   });
 });

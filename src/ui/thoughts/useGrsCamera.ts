@@ -100,6 +100,28 @@ export function frame(ids: readonly string[], cards: ReadonlyMap<string, Point>,
   return { zoom, x: pane.width / 2 - ((x0 + x1) / 2) * zoom, y: pane.height / 2 - ((y0 + y1) / 2) * zoom };
 }
 
+/** A viewport: the pane's translation (CSS px) and zoom. */
+interface View {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
+/**
+ * How long the camera takes to follow a run to `to` (ms): a short glide when the newest thoughts are near what
+ * is shown; a jump when they are more than a pane away, or the run is large: a long glide zooms out through the
+ * far level and back, so every card on the way unmounts and mounts again for a view no one can read.
+ */
+export function followDuration(from: View, to: View, pane: { width: number; height: number }, thoughts: number): number {
+  if (thoughts > 300) return 0;
+  // Where the pane's centre points in the layout, before and after, in screen px at the new zoom.
+  const centre = (v: View) => ({ x: (pane.width / 2 - v.x) / v.zoom, y: (pane.height / 2 - v.y) / v.zoom });
+  const a = centre(from);
+  const b = centre(to);
+  const far = Math.abs(a.x - b.x) * to.zoom > pane.width || Math.abs(a.y - b.y) * to.zoom > pane.height;
+  return far || from.zoom < OVERVIEW_ZOOM ? 0 : 250;
+}
+
 /**
  * Moves the GRS camera as a viewer would: it follows the newest thoughts at a readable zoom while a
  * run streams; once it has ended (or is opened from History) the view, whole or split, shows the whole
@@ -191,7 +213,9 @@ export function useGrsCamera(
       // The parents join the frame only when everything still fits at a readable zoom.
       const fits = wide.length > 0 && frame(wide, cards, pane).zoom >= READABLE_ZOOM;
       const ids = fits ? wide : shown(core);
-      if (ids.length) void flow.setViewport(frame(ids, cards, pane), { duration: grs.thoughtOrder.length > 300 ? 0 : 250 });
+      if (!ids.length) return;
+      const to = frame(ids, cards, pane);
+      void flow.setViewport(to, { duration: followDuration(flow.getViewport(), to, pane, grs.thoughtOrder.length) });
     }, 300);
   }, [api, flow, flowStore, runId, count, finished, view, fitWhole]);
   useEffect(

@@ -6,6 +6,7 @@ import { colorDomain, colorFor, type ColorDomain } from './colorScale';
 import { CARD_HEIGHT, CARD_WIDTH, laneNodeId, STACK_HEIGHT, stackId, type LaneItem, type LaneLayout } from './layout/laneLayout';
 import { finalPathIds } from './finalPath';
 import { incrementalLaneLayout } from './layout/incrementalLaneLayout';
+import { callItems } from './layout/callItems';
 import { edgeEnds, edgePaths, type EdgeEnds, type EdgeStyle } from './layout/edgePaths';
 import { opLabelOf } from './opLabels';
 import { selectFailedCalls, selectHigherIsBetter, selectOpOrder, selectStreaming } from '../run/runSelectors';
@@ -14,6 +15,9 @@ export type GrsNodeData = { color: string | null; onFinalPath: boolean };
 
 /** The node that holds every edge (drawn by EdgeLayer). */
 export const EDGE_LAYER_ID = '__edges';
+
+/** The cards have no handles (one SVG layer draws every edge). */
+const NO_HANDLES: NonNullable<Node['handles']> = [];
 
 /** Node objects kept while unchanged, so React Flow and the cards skip what did not move. */
 interface Caches {
@@ -25,6 +29,16 @@ function sameData(a: Node, position: { x: number; y: number }, data: Record<stri
   const old = a.data as Record<string, unknown>;
   for (const k of Object.keys(data)) if (old[k] !== data[k]) return false;
   return true;
+}
+
+/**
+ * A node of the Thoughts canvas with its size declared (the camera can frame cards never rendered), declared
+ * as measured and without handles: React Flow would otherwise mount every new node once to measure it, on
+ * screen or not, and a streaming run would mount each new card, then drop it.
+ */
+export function grsNode(id: string, type: string, position: { x: number; y: number }, data: Record<string, unknown>, width: number, height: number): Node {
+  const zIndex = type === 'lane' || type === 'edges' ? -1 : 0;
+  return { id, type, position, data, width, height, measured: { width, height }, handles: NO_HANDLES, draggable: false, connectable: false, selectable: false, zIndex };
 }
 
 /**
@@ -46,17 +60,16 @@ export function useGrsElements(
   const colorBy = useAppStore((s) => s.runUi.colorBy);
   const highlight = useAppStore((s) => s.highlight);
 
+  const pending = useMemo(() => callItems(streaming, failedCalls, calls), [streaming, failedCalls, calls]);
+  // Streamed tokens alone (a new `calls`, the same calls streaming) keep the items and all that is built on them.
   const items = useMemo(() => {
     const list: LaneItem[] = order.map((id) => {
       const t = thoughts[id];
       return { id, opId: t?.opId ?? null, parents: t?.parents ?? [], pruned: Boolean(t?.pruned) };
     });
-    for (const callId of [...streaming, ...failedCalls]) {
-      const c = calls[callId];
-      if (c) list.push({ id: `call:${callId}`, opId: c.opId, parents: c.inputIds, pruned: false, transient: true });
-    }
+    list.push(...pending);
     return list;
-  }, [calls, order, thoughts, streaming, failedCalls]);
+  }, [order, thoughts, pending]);
 
   // Extended update by update while a run streams, not laid out again in full (same result, tested).
   const [layouter] = useState(incrementalLaneLayout);
@@ -94,11 +107,7 @@ export function useGrsElements(
     const list: Node[] = [];
     const add = (id: string, type: string, position: { x: number; y: number }, data: Record<string, unknown>, w: number, h: number) => {
       const old = prev.get(id);
-      const node =
-        old && old.type === type && old.width === w && old.height === h && sameData(old, position, data)
-          ? old
-          : // Declared size: the camera can frame cards that were never rendered (off screen).
-            { id, type, position, data, width: w, height: h, draggable: false, connectable: false, selectable: false, zIndex: type === 'lane' || type === 'edges' ? -1 : 0 };
+      const node = old && old.type === type && old.width === w && old.height === h && sameData(old, position, data) ? old : grsNode(id, type, position, data, w, h);
       next.set(id, node);
       list.push(node);
     };
