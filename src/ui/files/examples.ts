@@ -28,6 +28,22 @@ export async function fetchExample(entry: GalleryEntry, fetchFn: typeof fetch = 
   return r.doc;
 }
 
+/**
+ * The graph a first visit opens on: the default example's file straight away (one request on the
+ * first screen's path, not the gallery's manifest and then the file); the manifest only if that file
+ * is missing (a deployment with another gallery).
+ */
+export async function fetchStartExample(fetchFn: typeof fetch = fetch): Promise<GotDocument | null> {
+  const res = await fetchFn(`${base()}examples/${DEFAULT_EXAMPLE_ID}.got.json`);
+  if (res.ok) {
+    const r = readDocument(await res.text());
+    if (!r.ok) throw new Error(`The opening example is broken: ${r.problems.map((p) => p.message).join('; ')}`);
+    return r.doc;
+  }
+  const entry = defaultExample(await fetchGallery(fetchFn));
+  return entry ? fetchExample(entry, fetchFn) : null;
+}
+
 /** The default example's entry (GoT sorting-32), else the first GoT example, else the first. */
 export function defaultExample(entries: readonly GalleryEntry[]): GalleryEntry | undefined {
   return entries.find((e) => e.id === DEFAULT_EXAMPLE_ID) ?? entries.find((e) => e.task === 'sorting' && e.scheme === 'GoT') ?? entries[0];

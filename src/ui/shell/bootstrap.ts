@@ -1,7 +1,7 @@
 import type { GotDocument } from '../../engine/index';
 import { emptyDocument } from '../document/graphEdits';
 import { loadAutosave, rememberRecent, type AutosaveRecord } from '../files/autosave';
-import { defaultExample, fetchExample, fetchGallery } from '../files/examples';
+import { fetchStartExample } from '../files/examples';
 import type { OpenProblem } from '../files/openProblems';
 import { SHARE_PREFIX } from '../files/sharePrefix';
 
@@ -29,8 +29,8 @@ export async function loadStartDocument(hash: string): Promise<StartState> {
   const problems = shared && !shared.ok ? shared.problems : undefined;
   if (saved) return { ...fromAutosave(saved), ...(problems ? { problems } : {}) };
   try {
-    const entry = defaultExample(await fetchGallery());
-    if (entry) return { doc: await fetchExample(entry), fileName: null, source: 'example', ...(problems ? { problems } : {}) };
+    const doc = await fetchStartExample();
+    if (doc) return { doc, fileName: null, source: 'example', ...(problems ? { problems } : {}) };
   } catch (err) {
     return { doc: emptyDocument(), fileName: null, source: 'empty', notice: err instanceof Error ? err.message : String(err), ...(problems ? { problems } : {}) };
   }
