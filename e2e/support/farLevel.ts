@@ -1,26 +1,9 @@
 import { expect, type Locator } from '@playwright/test';
-
-type Box = { x: number; y: number; width: number; height: number };
-type Text = { role: string; text: string; x: number; y: number; width: number; height: number };
+import type { DrawnBlock } from '../../src/ui/thoughts/GrsOverview';
 
 /** A block, header or tag as the far level's canvas says it drew it (its `drawnBlocks()` hook, viewport CSS px). */
-export interface FarDrawn {
-  id: string;
-  kind: 'thought' | 'call' | 'summary' | 'stack' | 'header' | 'tag';
-  final: boolean;
-  lane?: string;
-  column?: number;
-  ops?: string[];
-  tag?: string;
-  shadow?: boolean;
-  members?: number;
-  span?: { x: number; width: number };
-  entries?: Array<{ name: string; type: string; letter: string | null; full: string }>;
-  rect: Box;
-  labels: Text[];
-}
+export type FarDrawn = DrawnBlock;
 
-/** Everything the far level's canvas drew, read from its test hook. */
 export const farDrawn = (grs: Locator): Promise<FarDrawn[]> =>
   grs.getByTestId('grs-overview').evaluate((el) => (el as unknown as { drawnBlocks: () => FarDrawn[] }).drawnBlocks());
 
