@@ -50,6 +50,25 @@ describe('a whole-graph fit on the far level', () => {
   });
 });
 
+describe('cards or the far level for a whole graph', () => {
+  it('prefers the far level, whose headers name every operation, to cards too small for their lane titles, and keeps cards when the far level cannot hold the graph', async () => {
+    const { CARD_FIT_ZOOM, fitRoom } = await import('./useGrsCamera');
+    const { OVERVIEW_ZOOM } = await import('./layout/pillLayout');
+    const pane = { width: 940, height: 628, top: 43, bottom: 84 };
+    // Cards would fit at about 0.27: between the compact cards' least zoom and the zoom where titles read.
+    const room = fitRoom(pane).width;
+    const cards = { width: room / 0.27, height: 1000 };
+    const far = wholeGraphViewport(cards, pane, { width: 500, height: 200 })!;
+    expect(far.zoom).toBeLessThan(OVERVIEW_ZOOM);
+    const asCards = wholeGraphViewport(cards, pane, { width: 500, height: 5000 })!;
+    expect(asCards.zoom).toBeCloseTo(0.27, 6);
+    expect(asCards.zoom).toBeLessThan(CARD_FIT_ZOOM);
+    expect(wholeGraphViewport(cards, pane)!.zoom).toBeCloseTo(0.27, 6);
+    // Cards that fit at CARD_FIT_ZOOM or more are shown as cards, far level or not.
+    expect(wholeGraphViewport({ width: room / 0.4, height: 1000 }, pane, { width: 500, height: 200 })!.zoom).toBeCloseTo(0.4, 6);
+  });
+});
+
 describe('framing cards from the layout', () => {
   it('centres the cards at a readable zoom whether or not they are drawn as nodes', async () => {
     const { frame, READABLE_ZOOM } = await import('./useGrsCamera');

@@ -62,22 +62,40 @@ export function focusIds(grs: GrsState, streaming: readonly string[]): { core: s
 export const fitRoom = (pane: FitPane) => ({ width: pane.width - 2 * FIT_PADDING, height: pane.height - (pane.top ?? FIT_TOP) - (pane.bottom ?? FIT_BOTTOM) });
 
 /**
- * The viewport that shows a whole laid-out GRS in a pane, as cards when they fit at the compact cards'
- * least zoom, else on the far level (`far`: its layout's size) at scale ≥ 1; null when neither can hold
- * it (then the camera frames the final thoughts instead).
+ * Below this zoom a whole-graph fit prefers the far level to cards when it can hold the graph: a card
+ * lane's title is then cut to about a dozen characters ("Add up pai"), while the far level's header
+ * band names every operation in full. Cards between OVERVIEW_ZOOM and this stay the fallback.
+ */
+export const CARD_FIT_ZOOM = 0.3;
+
+/** The zoom at which a laid-out GRS fits a pane as cards (1 at most). */
+const cardZoom = (layout: Pick<LaneLayout, 'width' | 'height'>, pane: FitPane) => {
+  const room = fitRoom(pane);
+  return Math.min(1, room.width / layout.width, room.height / layout.height);
+};
+
+/** Whether a whole-graph fit shows cards without asking the far level first (they fit at CARD_FIT_ZOOM or more). */
+export const cardsFitWell = (layout: Pick<LaneLayout, 'width' | 'height'>, pane: FitPane): boolean => cardZoom(layout, pane) >= CARD_FIT_ZOOM;
+
+/**
+ * The viewport that shows a whole laid-out GRS in a pane: as cards when they fit at CARD_FIT_ZOOM or
+ * more; else on the far level (`far`: its layout's size) at scale ≥ 1; else as cards down to the compact
+ * cards' least zoom; null when none can hold it (then the camera frames the final thoughts instead).
  */
 export function wholeGraphViewport(layout: Pick<LaneLayout, 'width' | 'height'>, pane: FitPane, far?: { width: number; height: number } | null) {
   const top = pane.top ?? FIT_TOP;
   const room = fitRoom(pane);
   // Never above the room's top: a graph exactly the room's height must not start a rounding error above it.
   const centred = (zoom: number, w: number, h: number) => ({ zoom, x: (pane.width - w) / 2, y: top + Math.max(0, (room.height - h) / 2) });
-  const cards = Math.min(1, room.width / layout.width, room.height / layout.height);
-  if (cards >= OVERVIEW_ZOOM) return centred(cards, layout.width * cards, layout.height * cards);
-  if (!far) return null;
-  const zoom = Math.min(FAR_MAX_ZOOM, room.width / (far.width * FAR_SCALE), room.height / (far.height * FAR_SCALE));
-  // With a hair of tolerance: a room exactly the far layout's size at scale 1 fits (the canvas rounds the scale).
-  if (zoom < FIT_MIN_ZOOM * (1 - 1e-9)) return null;
-  return centred(zoom, far.width * FAR_SCALE * zoom, far.height * FAR_SCALE * zoom);
+  const cards = cardZoom(layout, pane);
+  const asCards = centred(cards, layout.width * cards, layout.height * cards);
+  if (cards >= CARD_FIT_ZOOM) return asCards;
+  if (far) {
+    const zoom = Math.min(FAR_MAX_ZOOM, room.width / (far.width * FAR_SCALE), room.height / (far.height * FAR_SCALE));
+    // With a hair of tolerance: a room exactly the far layout's size at scale 1 fits (the canvas rounds the scale).
+    if (zoom >= FIT_MIN_ZOOM * (1 - 1e-9)) return centred(zoom, far.width * FAR_SCALE * zoom, far.height * FAR_SCALE * zoom);
+  }
+  return cards >= OVERVIEW_ZOOM ? asCards : null;
 }
 
 /** The viewport that frames some cards with 15% padding, at a zoom between the readable one and 1. */
@@ -168,10 +186,9 @@ export function useGrsCamera(
       const rect = root?.querySelector('.react-flow')?.getBoundingClientRect();
       if (!root || !rect) return false;
       const pane: FitPane = { width: rect.width, height: rect.height, ...paneBands(root, rect) };
-      // Cards when they fit; else the far level, its tallest columns folded as far as the pane needs.
-      const cards = wholeGraphViewport(layoutRef.current, pane);
-      const far = cards ? null : refoldRef.current(fitRoom(pane));
-      const whole = cards ?? wholeGraphViewport(layoutRef.current, pane, far);
+      // Cards when they fit at a zoom where lane titles read; else the far level, its tallest columns folded as far as the pane needs.
+      const far = cardsFitWell(layoutRef.current, pane) ? null : refoldRef.current(fitRoom(pane));
+      const whole = wholeGraphViewport(layoutRef.current, pane, far);
       if (whole) {
         void flow.setViewport(whole, { duration: 0 });
         return true;
