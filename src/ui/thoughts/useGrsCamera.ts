@@ -62,9 +62,10 @@ export function focusIds(grs: GrsState, streaming: readonly string[]): { core: s
 export const fitRoom = (pane: FitPane) => ({ width: pane.width - 2 * FIT_PADDING, height: pane.height - (pane.top ?? FIT_TOP) - (pane.bottom ?? FIT_BOTTOM) });
 
 /**
- * Below this zoom a whole-graph fit prefers the far level to cards when it can hold the graph: a card
- * lane's title is then cut to about a dozen characters ("Add up pai"), while the far level's header
- * band names every operation in full. Cards between OVERVIEW_ZOOM and this stay the fallback.
+ * Below this zoom a whole-graph fit in the Thoughts view prefers the far level to cards when it can hold
+ * the graph: a card lane's title is then cut to about a dozen characters ("Add up pai"), while the far
+ * level's header band names every operation in full. Cards between OVERVIEW_ZOOM and this stay the
+ * fallback, and the Split view keeps them (its Operations view names the operations).
  */
 export const CARD_FIT_ZOOM = 0.3;
 
@@ -160,6 +161,9 @@ export function useGrsCamera(
   const count = grs.thoughtOrder.length + selectStreaming(grs).length;
   const finished = grs.summary !== null;
   const view = useAppStore((s) => s.runUi.view);
+  // Read when a fit runs, which is not a reason to rebuild fitWhole.
+  const viewRef = useRef(view);
+  viewRef.current = view;
   const selected = useAppStore((s) => (s.runUi.selection?.kind === 'thought' ? s.runUi.selection.id : null));
   const selectedOp = useAppStore((s) => (s.runUi.selection?.kind === 'operation' ? s.runUi.selection.id : null));
   const userMoved = useRef(false);
@@ -187,7 +191,9 @@ export function useGrsCamera(
       if (!root || !rect) return false;
       const pane: FitPane = { width: rect.width, height: rect.height, ...paneBands(root, rect) };
       // Cards when they fit at a zoom where lane titles read; else the far level, its tallest columns folded as far as the pane needs.
-      const far = cardsFitWell(layoutRef.current, pane) ? null : refoldRef.current(fitRoom(pane));
+      // In Split the Operations view above names every operation, and a selection there brings its cards into view: small cards stay.
+      const cardsFirst = viewRef.current === 'split' ? wholeGraphViewport(layoutRef.current, pane) : null;
+      const far = cardsFirst || cardsFitWell(layoutRef.current, pane) ? null : refoldRef.current(fitRoom(pane));
       const whole = wholeGraphViewport(layoutRef.current, pane, far);
       if (whole) {
         void flow.setViewport(whole, { duration: 0 });
