@@ -235,6 +235,7 @@ test.describe('live runs on the in-browser simulator', () => {
     await run.waitDone();
     await expect(page.getByTestId('toast-error')).toContainText('This run could not be kept in the history (the browser storage is full)');
     await expect(page.getByTestId('toast-error')).toContainText('export it as JSON');
+    await run.shot('run-history-storage-full');
     await run.tab('summary');
     await expect(run.summary('status')).toHaveText('completed');
     await run.tab('history');

@@ -23,8 +23,13 @@ export async function fetchExample(entry: GalleryEntry, fetchFn: typeof fetch = 
   const path = entry.file.includes('/') ? entry.file.replace(/^\//, '') : `examples/${entry.file}`;
   const res = await fetchFn(`${base()}${path}`);
   if (!res.ok) throw new Error(`Example “${entry.title}” could not be loaded (HTTP ${res.status}).`);
-  const r = readDocument(await res.text());
-  if (!r.ok) throw new Error(`Example “${entry.title}” is broken: ${r.problems.map((p) => p.message).join('; ')}`);
+  return readExample(await res.text(), `Example “${entry.title}”`);
+}
+
+/** An example file read and checked like any file from outside; `name` says which in the error. */
+function readExample(text: string, name: string): GotDocument {
+  const r = readDocument(text);
+  if (!r.ok) throw new Error(`${name} is broken: ${r.problems.map((p) => p.message).join('; ')}`);
   return r.doc;
 }
 
@@ -35,11 +40,7 @@ export async function fetchExample(entry: GalleryEntry, fetchFn: typeof fetch = 
  */
 export async function fetchStartExample(fetchFn: typeof fetch = fetch): Promise<GotDocument | null> {
   const res = await fetchFn(`${base()}examples/${DEFAULT_EXAMPLE_ID}.got.json`);
-  if (res.ok) {
-    const r = readDocument(await res.text());
-    if (!r.ok) throw new Error(`The opening example is broken: ${r.problems.map((p) => p.message).join('; ')}`);
-    return r.doc;
-  }
+  if (res.ok) return readExample(await res.text(), 'The opening example');
   const entry = defaultExample(await fetchGallery(fetchFn));
   return entry ? fetchExample(entry, fetchFn) : null;
 }

@@ -75,8 +75,8 @@ const cardZoom = (layout: Pick<LaneLayout, 'width' | 'height'>, pane: FitPane) =
   return Math.min(1, room.width / layout.width, room.height / layout.height);
 };
 
-/** Whether a whole-graph fit shows cards without asking the far level first (they fit at CARD_FIT_ZOOM or more). */
-export const cardsFitWell = (layout: Pick<LaneLayout, 'width' | 'height'>, pane: FitPane): boolean => cardZoom(layout, pane) >= CARD_FIT_ZOOM;
+/** Whether a whole-graph fit shows cards without asking the far level first: they fit at `least` (CARD_FIT_ZOOM) or more. */
+export const cardsFitWell = (layout: Pick<LaneLayout, 'width' | 'height'>, pane: FitPane, least = CARD_FIT_ZOOM): boolean => cardZoom(layout, pane) >= least;
 
 /**
  * The viewport that shows a whole laid-out GRS in a pane: as cards when they fit at CARD_FIT_ZOOM or
@@ -192,8 +192,8 @@ export function useGrsCamera(
       const pane: FitPane = { width: rect.width, height: rect.height, ...paneBands(root, rect) };
       // Cards when they fit at a zoom where lane titles read; else the far level, its tallest columns folded as far as the pane needs.
       // In Split the Operations view above names every operation, and a selection there brings its cards into view: small cards stay.
-      const cardsFirst = viewRef.current === 'split' ? wholeGraphViewport(layoutRef.current, pane) : null;
-      const far = cardsFirst || cardsFitWell(layoutRef.current, pane) ? null : refoldRef.current(fitRoom(pane));
+      const least = viewRef.current === 'split' ? OVERVIEW_ZOOM : CARD_FIT_ZOOM;
+      const far = cardsFitWell(layoutRef.current, pane, least) ? null : refoldRef.current(fitRoom(pane));
       const whole = wholeGraphViewport(layoutRef.current, pane, far);
       if (whole) {
         void flow.setViewport(whole, { duration: 0 });
