@@ -4,12 +4,14 @@
 // a checkout being edited never runs stale code.
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { compiledCliIsFresh } from '../scripts/cliFreshness.mjs';
+import { freshCompiledCli } from '../scripts/cliFreshness.mjs';
+import { runCompiledCli } from './runCompiledCli.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const compiled = freshCompiledCli(root);
 
-if (compiledCliIsFresh(root)) {
-  await import(pathToFileURL(join(root, 'build', 'cli', 'got-studio.mjs')).href);
+if (compiled) {
+  runCompiledCli(join(root, 'build', 'cli'), compiled.bundle, process.argv.slice(2), process.env);
 } else {
   const { register } = await import('tsx/esm/api');
   register();

@@ -1,33 +1,43 @@
 #!/usr/bin/env node
-// Compiles the CLI into build/cli (one minified ESM bundle, lazy parts such as the openai SDK and the
-// tokenizer in their own chunks), so `got-studio` starts without tsx. Writes build/cli/inputs.json,
-// the source files it was built from, which bin/got-studio.mjs checks to fall back to tsx when stale.
+// Compiles the CLI into build/cli so `got-studio` starts without tsx: the CLI as one minified
+// CommonJS script (got-studio.cjs), which bin/got-studio.mjs compiles through node:vm with a V8 code
+// cache, and the sandbox's worker thread as its own ESM bundle. Writes build/cli/inputs.json: the
+// source files it was built from (bin/got-studio.mjs falls back to tsx when one is newer) and the
+// bundle's hash (a code cache made for another bundle is never used).
 import { build } from 'esbuild';
-import { rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const outdir = 'build/cli';
 rmSync(outdir, { recursive: true, force: true });
 const started = Date.now();
-const result = await build({
-  // The sandbox's worker thread is an entry of its own: the CLI starts it from a file beside itself.
-  entryPoints: { 'got-studio': 'src/cli/main.ts', 'sandbox-thread': 'src/cli/workerScriptRunnerThread.ts' },
-  // QuickJS finds its .wasm next to its own module, so it is loaded from node_modules, not bundled.
-  external: ['quickjs-emscripten-core', '@jitl/quickjs-wasmfile-release-sync'],
-  bundle: true,
-  minify: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  outdir,
-  outExtension: { '.js': '.mjs' },
-  chunkNames: 'chunk-[hash]',
-  metafile: true,
-  logLevel: 'warning',
-  // Bundled CommonJS packages may call require().
-  banner: { js: "import { createRequire as __gotRequire } from 'node:module'; const require = __gotRequire(import.meta.url);" },
-});
-const inputs = Object.keys(result.metafile.inputs).filter((f) => f.startsWith('src/'));
-writeFileSync(`${outdir}/inputs.json`, JSON.stringify({ builtAt: started, inputs }));
-const size = Object.entries(result.metafile.outputs).find(([f]) => f.endsWith('got-studio.mjs'))?.[1].bytes ?? 0;
-console.log(`CLI compiled to ${outdir}/got-studio.mjs (${(size / 1024).toFixed(0)} kB, ${inputs.length} source files) in ${Date.now() - started} ms`);
+const common = { bundle: true, minify: true, platform: 'node', target: 'node20', outdir, metafile: true, logLevel: 'warning' };
+const [cli, thread] = await Promise.all([
+  build({
+    ...common,
+    entryPoints: { 'got-studio': 'src/cli/main.ts' },
+    // One script, so one code cache covers it all: lazy `import()`s become requires of bundled modules.
+    // The tokenizer's encodings (3.7 MB, needed only when a server sends no usage) stay in node_modules.
+    external: ['gpt-tokenizer/encoding/*'],
+    supported: { 'dynamic-import': false },
+    format: 'cjs',
+    outExtension: { '.js': '.cjs' },
+    // A CommonJS script has no import.meta: its URL is this file's.
+    define: { 'import.meta.url': '__gotModuleUrl' },
+    banner: { js: "var __gotModuleUrl=require('node:url').pathToFileURL(__filename).href;" },
+  }),
+  build({
+    ...common,
+    // The sandbox's worker thread is an entry of its own: the CLI starts it from a file beside itself.
+    entryPoints: { 'sandbox-thread': 'src/cli/workerScriptRunnerThread.ts' },
+    // QuickJS finds its .wasm next to its own module, so it is loaded from node_modules, not bundled.
+    external: ['quickjs-emscripten-core', '@jitl/quickjs-wasmfile-release-sync'],
+    format: 'esm',
+    outExtension: { '.js': '.mjs' },
+  }),
+]);
+const inputs = [...new Set([cli, thread].flatMap((r) => Object.keys(r.metafile.inputs)).filter((f) => f.startsWith('src/')))];
+const bundle = readFileSync(`${outdir}/got-studio.cjs`);
+const hash = createHash('sha256').update(bundle).digest('hex');
+writeFileSync(`${outdir}/inputs.json`, JSON.stringify({ builtAt: started, inputs, bundle: hash }));
+console.log(`CLI compiled to ${outdir}/got-studio.cjs (${(bundle.length / 1024).toFixed(0)} kB, ${inputs.length} source files) in ${Date.now() - started} ms`);

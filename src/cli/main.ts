@@ -21,12 +21,14 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-const code = await runCli(process.argv.slice(2), {
+// No top-level await: the compiled CLI is one CommonJS script (so V8 can cache its compiled code).
+void runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,
   cwd: process.cwd(),
   signal: controller.signal,
+}).then((code) => {
+  // A cancel answers 130; stopped by SIGTERM, the shell convention is 143.
+  process.exitCode = code === EXIT.cancelled && stoppedBy === 'SIGTERM' ? EXIT.terminated : code;
 });
-// A cancel answers 130; stopped by SIGTERM, the shell convention is 143.
-process.exitCode = code === EXIT.cancelled && stoppedBy === 'SIGTERM' ? EXIT.terminated : code;
