@@ -1,5 +1,5 @@
 // The compiled CLI's V8 code cache file: a header line, a JSON line with the key it was made for (Node,
-// V8, flags, bundle) and the payload's length and hash, then the payload V8 made. The file is untrusted
+// V8, bundle) and the payload's length and hash, then the payload V8 made. The file is untrusted
 // (truncated by a crash, made by another Node or bundle, or plain garbage): anything that does not
 // match exactly is ignored before V8 ever sees it, and writing is temp file + rename, so two processes
 // writing at once leave one whole file.
@@ -12,9 +12,9 @@ const MAX_HEADER = 4096;
 
 const sha1 = (bytes) => createHash('sha1').update(bytes).digest('hex');
 
-/** What a cache is only valid for: this Node and V8, these flags, this bundle (hash, size, mtime). */
+/** What a cache is only valid for: this Node and V8, this bundle (hash, size, mtime). V8 itself checks its flags. */
 export function codeCacheKey(bundle) {
-  return { node: process.version, v8: process.versions.v8, arch: process.arch, execArgv: process.execArgv.join(' '), ...bundle };
+  return { node: process.version, v8: process.versions.v8, arch: process.arch, ...bundle };
 }
 
 const sameKey = (a, b) => Object.keys(b).length === Object.keys(a).length && Object.keys(b).every((k) => a[k] === b[k]);

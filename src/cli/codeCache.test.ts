@@ -90,7 +90,7 @@ describe('the code cache file', () => {
 });
 
 /** Runs the compiled CLI the way bin/got-studio.mjs does, with the cache at `cachePath`; prints what became of the cache on stderr. */
-function compiled(args: readonly string[], cachePath: string) {
+function compiled(args: readonly string[], cachePath: string, nodeFlags: readonly string[] = []) {
   // With -e there is no script in argv: the CLI reads its arguments from argv[2] on.
   const driver = `
     process.argv.splice(1, 0, 'got-studio');
@@ -98,7 +98,7 @@ function compiled(args: readonly string[], cachePath: string) {
     const { runCompiledCli } = await import(${JSON.stringify(join(ROOT, 'bin/runCompiledCli.mjs'))});
     const cache = runCompiledCli(${JSON.stringify(join(ROOT, 'build/cli'))}, freshCompiledCli(${JSON.stringify(ROOT)}).bundle, process.argv.slice(2), process.env);
     process.on('exit', () => process.stderr.write('code cache: ' + cache));`;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', driver, ...args], { cwd: scratch(), encoding: 'utf8', env: { ...process.env, GOT_STUDIO_CODE_CACHE: cachePath }, timeout: 60_000 });
+  const r = spawnSync(process.execPath, [...nodeFlags, '--input-type=module', '-e', driver, ...args], { cwd: scratch(), encoding: 'utf8', env: { ...process.env, GOT_STUDIO_CODE_CACHE: cachePath }, timeout: 60_000 });
   return { status: r.status, stdout: r.stdout, cache: /code cache: (\w+)$/.exec(r.stderr)?.[1], stderr: r.stderr };
 }
 
@@ -143,6 +143,14 @@ describe('the compiled CLI with its code cache', () => {
       expect([name, r.status, r.cache, r.stdout]).toEqual([name, 0, outcome, expected]);
       expect(compiled(['validate', graph], path).cache, name).toBe('accepted');
     }
+  });
+
+  it('a cache made under other V8 flags is refused by V8 and remade', () => {
+    const path = join(scratch(), 'cli.cache');
+    compiled(['validate', graph], path, ['--no-opt']);
+    const r = compiled(['validate', graph], path);
+    expect([r.status, r.cache, r.stdout]).toEqual([0, 'rejected', expected]);
+    expect(compiled(['validate', graph], path).cache).toBe('accepted');
   });
 
   it('runs without a cache where none can be written, and writes none after a failed command or --help', () => {
