@@ -4,11 +4,24 @@
 // match exactly is ignored before V8 ever sees it, and writing is temp file + rename, so two processes
 // writing at once leave one whole file.
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 
 const MAGIC = 'got-studio code cache 1\n';
 /** More than any real header line: a file without a newline this early is not a cache file. */
 const MAX_HEADER = 4096;
+/** Far more than the CLI's cache (about 1 MB): a bigger file is not read at all. */
+const MAX_FILE = 64 * 1024 * 1024;
+
+/** The file's bytes when it is a regular file of a sane size (not a FIFO, a device or a huge file); else null. */
+function readSmallFile(path) {
+  const fd = openSync(path, 'r');
+  try {
+    const stats = fstatSync(fd);
+    return stats.isFile() && stats.size <= MAX_FILE ? readFileSync(fd) : null;
+  } finally {
+    closeSync(fd);
+  }
+}
 
 const sha1 = (bytes) => createHash('sha1').update(bytes).digest('hex');
 
@@ -25,8 +38,8 @@ const sameKey = (a, b) => Object.keys(b).length === Object.keys(a).length && Obj
  */
 export function readCodeCache(path, key) {
   try {
-    const file = readFileSync(path);
-    if (file.subarray(0, MAGIC.length).toString('latin1') !== MAGIC) return null;
+    const file = readSmallFile(path);
+    if (file === null || file.subarray(0, MAGIC.length).toString('latin1') !== MAGIC) return null;
     const end = file.indexOf(10, MAGIC.length);
     if (end < 0 || end > MAX_HEADER) return null;
     const header = JSON.parse(file.subarray(MAGIC.length, end).toString('utf8'));
@@ -43,8 +56,11 @@ export function readCodeCache(path, key) {
 export function writeCodeCache(path, key, rank, data) {
   const temp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   try {
+    // Only a missing file or a regular one is replaced: never a device, a folder or a symlink someone pointed it at.
+    const existing = lstatSync(path, { throwIfNoEntry: false });
+    if (existing !== undefined && !existing.isFile()) return false;
     const header = JSON.stringify({ key, rank, bytes: data.length, sha1: sha1(data) });
-    writeFileSync(temp, Buffer.concat([Buffer.from(`${MAGIC}${header}\n`), data]), { mode: 0o644 });
+    writeFileSync(temp, Buffer.concat([Buffer.from(`${MAGIC}${header}\n`), data]), { mode: 0o644, flag: 'wx' });
     renameSync(temp, path);
     return true;
   } catch {

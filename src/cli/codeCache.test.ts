@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -60,6 +60,17 @@ describe('the code cache file', () => {
     expect(read(join(dir, 'missing.cache'), KEY)).toBeNull();
   });
 
+  it('is not read at all when it is a folder, a device or over 64 MB', () => {
+    const dir = scratch();
+    const huge = join(dir, 'huge.cache');
+    write(huge, KEY, 1, PAYLOAD);
+    truncateSync(huge, 65 * 1024 * 1024);
+    expect(read(huge, KEY)).toBeNull();
+    expect(read(dir, KEY)).toBeNull();
+    // /dev/zero never ends: read whole, it would hang the CLI.
+    if (existsSync('/dev/zero')) expect(read('/dev/zero', KEY)).toBeNull();
+  });
+
   it('is not written where it cannot be, without throwing or leaving a temp file', () => {
     const dir = scratch();
     writeFileSync(join(dir, 'file'), 'x');
@@ -72,6 +83,17 @@ describe('the code cache file', () => {
     const written = write(join(readOnly, 'c.cache'), KEY, 1, PAYLOAD);
     expect(readdirSync(readOnly)).toEqual(written ? ['c.cache'] : []);
     expect(readdirSync(dir).sort()).toEqual(['file', 'ro']);
+  });
+
+  it('never replaces a folder, a device or a symlink at its path', () => {
+    const dir = scratch();
+    mkdirSync(join(dir, 'folder'));
+    writeFileSync(join(dir, 'target'), 'keep');
+    symlinkSync(join(dir, 'target'), join(dir, 'link'));
+    expect(write(join(dir, 'folder'), KEY, 1, PAYLOAD)).toBe(false);
+    expect(write(join(dir, 'link'), KEY, 1, PAYLOAD)).toBe(false);
+    expect(readFileSync(join(dir, 'target'), 'utf8')).toBe('keep');
+    expect(readdirSync(dir).sort()).toEqual(['folder', 'link', 'target']);
   });
 
   it('stays whole when two processes write it at once', async () => {
