@@ -4,6 +4,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, 
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runSimulatorServer } from '../server/simulatorCli';
 import { EXAMPLES_DIR, ROOT, scratch } from './test/harness';
 // @ts-expect-error: plain .mjs files shared with bin/got-studio.mjs, without types.
 import { codeCacheKey, readCodeCache, writeCodeCache } from '../../bin/codeCache.mjs';
@@ -112,7 +113,7 @@ describe('the code cache file', () => {
 });
 
 /** Runs the compiled CLI the way bin/got-studio.mjs does, with the cache at `cachePath`; prints what became of the cache on stderr. */
-function compiled(args: readonly string[], cachePath: string, nodeFlags: readonly string[] = []) {
+function compiled(args: readonly string[], cachePath: string, nodeFlags: readonly string[] = []): Promise<{ status: number | null; stdout: string; cache: string | undefined; stderr: string }> {
   // With -e there is no script in argv: the CLI reads its arguments from argv[2] on.
   const driver = `
     process.argv.splice(1, 0, 'got-studio');
@@ -120,33 +121,38 @@ function compiled(args: readonly string[], cachePath: string, nodeFlags: readonl
     const { runCompiledCli } = await import(${JSON.stringify(join(ROOT, 'bin/runCompiledCli.mjs'))});
     const cache = runCompiledCli(${JSON.stringify(join(ROOT, 'build/cli'))}, freshCompiledCli(${JSON.stringify(ROOT)}).bundle, process.argv.slice(2), process.env);
     process.on('exit', () => process.stderr.write('code cache: ' + cache));`;
-  const r = spawnSync(process.execPath, [...nodeFlags, '--input-type=module', '-e', driver, ...args], { cwd: scratch(), encoding: 'utf8', env: { ...process.env, GOT_STUDIO_CODE_CACHE: cachePath }, timeout: 60_000 });
-  return { status: r.status, stdout: r.stdout, cache: /code cache: (\w+)$/.exec(r.stderr)?.[1], stderr: r.stderr };
+  // Not spawnSync: a test's own model server must go on answering while the CLI runs.
+  const child = spawn(process.execPath, [...nodeFlags, '--input-type=module', '-e', driver, ...args], { cwd: scratch(), env: { ...process.env, GOT_STUDIO_CODE_CACHE: cachePath, OPENAI_API_KEY: 'sk-test-local' } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr, cache: /code cache: (\w+)$/.exec(stderr)?.[1] })));
 }
 
 describe('the compiled CLI with its code cache', () => {
   const graph = join(EXAMPLES_DIR, 'set-intersection-064-got.got.json');
   let expected = '';
 
-  beforeAll(() => {
+  beforeAll(async () => {
     if (!(compiledCliIsFresh(ROOT) as boolean)) expect(spawnSync(process.execPath, [join(ROOT, 'scripts/buildCli.mjs')]).status).toBe(0);
-    expected = compiled(['validate', graph], 'off').stdout;
+    expected = (await compiled(['validate', graph], 'off')).stdout;
     expect(expected).toContain('valid');
   });
 
-  it('writes the cache after a successful command and uses it in the next process', () => {
+  it('writes the cache after a successful command and uses it in the next process', async () => {
     const path = join(scratch(), 'cli.cache');
-    const first = compiled(['validate', graph], path);
+    const first = await compiled(['validate', graph], path);
     expect([first.status, first.cache, first.stdout]).toEqual([0, 'none', expected]);
     expect(read(path, JSON.parse(readFileSync(path, 'latin1').split('\n')[1]!).key as object)?.rank).toBe(1);
-    const second = compiled(['validate', graph], path);
+    const second = await compiled(['validate', graph], path);
     expect([second.status, second.cache, second.stdout]).toEqual([0, 'accepted', expected]);
   });
 
-  it('answers the same from a garbage, truncated or foreign cache file, and replaces it', () => {
+  it('answers the same from a garbage, truncated or foreign cache file, and replaces it', async () => {
     const dir = scratch();
     const good = join(dir, 'good.cache');
-    compiled(['validate', graph], good);
+    await compiled(['validate', graph], good);
     const whole = readFileSync(good);
     const [magic, header] = whole.toString('latin1').split('\n');
     const foreignPayload = new Script('1 + 1').createCachedData();
@@ -161,41 +167,53 @@ describe('the compiled CLI with its code cache', () => {
     for (const [name, [bytes, outcome]] of Object.entries(files)) {
       const path = join(dir, `${name}.cache`);
       writeFileSync(path, bytes);
-      const r = compiled(['validate', graph], path);
+      const r = await compiled(['validate', graph], path);
       expect([name, r.status, r.cache, r.stdout]).toEqual([name, 0, outcome, expected]);
-      expect(compiled(['validate', graph], path).cache, name).toBe('accepted');
+      expect((await compiled(['validate', graph], path)).cache, name).toBe('accepted');
     }
   });
 
-  it('a cache made under other V8 flags is refused by V8 and remade', () => {
+  it('a cache made under other V8 flags is refused by V8 and remade', async () => {
     const path = join(scratch(), 'cli.cache');
-    compiled(['validate', graph], path, ['--no-opt']);
-    const r = compiled(['validate', graph], path);
+    await compiled(['validate', graph], path, ['--no-opt']);
+    const r = await compiled(['validate', graph], path);
     expect([r.status, r.cache, r.stdout]).toEqual([0, 'rejected', expected]);
-    expect(compiled(['validate', graph], path).cache).toBe('accepted');
+    expect((await compiled(['validate', graph], path)).cache).toBe('accepted');
   });
 
-  it('runs without a cache where none can be written, and writes none after a failed command or --help', () => {
+  it('runs without a cache where none can be written, and writes none after a failed command or --help', async () => {
     const dir = scratch();
     writeFileSync(join(dir, 'file'), 'x');
-    const unwritable = compiled(['validate', graph], join(dir, 'file', 'cli.cache'));
+    const unwritable = await compiled(['validate', graph], join(dir, 'file', 'cli.cache'));
     expect([unwritable.status, unwritable.cache, unwritable.stdout]).toEqual([0, 'none', expected]);
-    const failed = compiled(['validate', join(dir, 'missing.got.json')], join(dir, 'failed.cache'));
+    const failed = await compiled(['validate', join(dir, 'missing.got.json')], join(dir, 'failed.cache'));
     expect(failed.status).not.toBe(0);
-    expect(compiled(['--help'], join(dir, 'help.cache')).status).toBe(0);
+    expect((await compiled(['--help'], join(dir, 'help.cache'))).status).toBe(0);
     expect(existsSync(join(dir, 'failed.cache')) || existsSync(join(dir, 'help.cache'))).toBe(false);
     expect(readdirSync(dir)).toEqual(['file']);
   });
 
-  it('a run remakes a cache a validate made, and a validate keeps a run’s', () => {
+  it('a cache is remade only by a command that compiles more: validate, then a simulator run, then a run against a server', async () => {
     const path = join(scratch(), 'cli.cache');
-    compiled(['validate', graph], path);
-    const run = compiled(['run', join(EXAMPLES_DIR, 'sorting-032-got.got.json'), '--samples', '0', '--no-cache', '--quiet', '--latency-ms', '0'], path);
-    expect([run.status, run.cache]).toEqual([0, 'accepted']);
-    const rank = () => JSON.parse(readFileSync(path, 'latin1').split('\n')[1]!) as { rank: number };
-    expect(rank().rank).toBe(2);
+    const rank = () => (JSON.parse(readFileSync(path, 'latin1').split('\n')[1]!) as { rank: number }).rank;
+    const sorting = join(EXAMPLES_DIR, 'sorting-032-got.got.json');
+    const run = ['run', sorting, '--samples', '0', '--no-cache', '--quiet', '--latency-ms', '0'];
+    await compiled(['validate', graph], path);
+    expect(rank()).toBe(1);
+    expect((await compiled(run, path)).cache).toBe('accepted');
+    expect(rank()).toBe(2);
+    const server = await runSimulatorServer(['--port', '0', '--latency-ms', '0', '--token-ms', '0'], () => undefined);
+    try {
+      const served = await compiled([...run, '--base-url', server!.url, '--model', 'got-simulator'], path);
+      expect([served.status, served.cache]).toEqual([0, 'accepted']);
+    } finally {
+      await server!.close();
+    }
+    expect(rank()).toBe(3);
     const written = statSync(path).mtimeMs;
-    expect(compiled(['validate', graph], path).cache).toBe('accepted');
-    expect([rank().rank, statSync(path).mtimeMs]).toEqual([2, written]);
+    expect((await compiled(run, path)).cache).toBe('accepted');
+    expect((await compiled(['validate', graph], path)).cache).toBe('accepted');
+    expect([rank(), statSync(path).mtimeMs]).toEqual([3, written]);
   });
+
 });
