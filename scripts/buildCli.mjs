@@ -6,9 +6,12 @@
 // bundle's hash (a code cache made for another bundle is never used).
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 
-const outdir = 'build/cli';
+const target = 'build/cli';
+// Built beside build/cli and swapped in whole: a CLI starting meanwhile finds the old build, the new
+// one or none (then it runs from source), and two builds at once (parallel test files) never mix.
+const outdir = `${target}.${process.pid}.tmp`;
 rmSync(outdir, { recursive: true, force: true });
 const started = Date.now();
 const common = { bundle: true, minify: true, platform: 'node', target: 'node20', outdir, metafile: true, logLevel: 'warning' };
@@ -40,4 +43,21 @@ const inputs = [...new Set([cli, thread].flatMap((r) => Object.keys(r.metafile.i
 const bundle = readFileSync(`${outdir}/got-studio.cjs`);
 const hash = createHash('sha256').update(bundle).digest('hex');
 writeFileSync(`${outdir}/inputs.json`, JSON.stringify({ builtAt: started, inputs, bundle: hash }));
-console.log(`CLI compiled to ${outdir}/got-studio.cjs (${(bundle.length / 1024).toFixed(0)} kB, ${inputs.length} source files) in ${Date.now() - started} ms`);
+// Another build may swap its own in between the two renames: then move that one aside too and retry.
+for (let attempt = 0; ; attempt++) {
+  const old = `${target}.${process.pid}.${attempt}.old`;
+  try {
+    renameSync(target, old);
+  } catch (e) {
+    if (e.code !== 'ENOENT') throw e;
+  }
+  try {
+    renameSync(outdir, target);
+    break;
+  } catch (e) {
+    if (attempt >= 10 || (e.code !== 'ENOTEMPTY' && e.code !== 'EEXIST')) throw e;
+  } finally {
+    rmSync(old, { recursive: true, force: true });
+  }
+}
+console.log(`CLI compiled to ${target}/got-studio.cjs (${(bundle.length / 1024).toFixed(0)} kB, ${inputs.length} source files) in ${Date.now() - started} ms`);
