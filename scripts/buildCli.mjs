@@ -3,8 +3,9 @@
 // CommonJS script (got-studio.cjs), which bin/got-studio.mjs compiles through node:vm with a V8 code
 // cache, and the sandbox's worker thread as its own ESM bundle. Writes build/cli/inputs.json: the
 // source files it was built from (bin/got-studio.mjs falls back to tsx when one is newer) and the
-// bundle's hash (a code cache made for another bundle is never used).
+// bundle's hash (a code cache made for another bundle is never used); then makes a first code cache.
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 
@@ -61,3 +62,12 @@ for (let attempt = 0; ; attempt++) {
   }
 }
 console.log(`CLI compiled to ${target}/got-studio.cjs (${(bundle.length / 1024).toFixed(0)} kB, ${inputs.length} source files) in ${Date.now() - started} ms`);
+// A first code cache, made here where build/cli is writable (an install may be read-only later): a
+// quick run on the offline simulator compiles most of the CLI; a run against a server later remakes it.
+const primed = spawnSync(
+  process.execPath,
+  ['bin/got-studio.mjs', 'run', 'public/examples/sorting-032-got.got.json', '--samples', '0', '--no-cache', '--quiet', '--latency-ms', '0', '--token-ms', '0'],
+  // Into build/cli, whatever GOT_STUDIO_CODE_CACHE says in this environment.
+  { stdio: 'ignore', timeout: 60_000, env: { ...process.env, GOT_STUDIO_CODE_CACHE: '' } },
+);
+if (primed.status !== 0) console.warn('The compiled CLI ran without a code cache: its first runs compile from source.');
