@@ -47,11 +47,8 @@ export function runCompiledCli(dir, bundleHash, argv, env) {
   const key = codeCacheKey({ bundle: bundleHash, size, mtimeMs });
   const cached = cachePath === null ? null : readCodeCache(cachePath, key);
   // Node's own CommonJS wrapper, so the bundle sees require, module and __filename as when run directly.
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
-    filename: file,
-    cachedData: cached?.data,
-    importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-  });
+  // No importModuleDynamically: the build turns every import() into a require and checks none is left.
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData: cached?.data });
   const rank = commandRank(argv);
   if (cachePath !== null && rank > 0 && (cached === null || script.cachedDataRejected === true || cached.rank < rank)) {
     // After the command, so the functions compiled lazily on its way are in the cache too; only after a success.
