@@ -42,7 +42,10 @@ const [cli, thread] = await Promise.all([
 ]);
 // node:vm runs the bundle without an ESM loader: an import() left in it would throw when reached.
 const dynamic = Object.values(cli.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path));
-if (dynamic.length > 0) throw new Error(`The CLI bundle must not keep import(): ${dynamic.join(', ')}`);
+if (dynamic.length > 0) {
+  rmSync(outdir, { recursive: true, force: true });
+  throw new Error(`The CLI bundle must not keep import(): ${dynamic.join(', ')}`);
+}
 const inputs = [...new Set([cli, thread].flatMap((r) => Object.keys(r.metafile.inputs)).filter((f) => f.startsWith('src/')))];
 const bundle = readFileSync(`${outdir}/got-studio.cjs`);
 const hash = createHash('sha256').update(bundle).digest('hex');
