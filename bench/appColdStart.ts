@@ -57,13 +57,16 @@ export interface PageRequest {
   jsEnd: number;
 }
 
-// Wraps the page's fetch (the SDK calls the global one) to note when each chat answer's body was read to its end.
+// Wraps the page's fetch (the SDK calls the global one) to note when each chat answer's body was read to its end;
+// a chat POST without a body (the app's preflight warm-up) is noted apart.
 export const WATCH_FETCH = `(() => {
   window.__chat = [];
+  window.__warm = [];
   const plain = window.fetch;
   window.fetch = async function (input, init) {
     const url = typeof input === 'string' ? input : input.url;
     if (!String(url).includes('/chat/completions')) return plain.call(this, input, init);
+    if (!init || init.body === undefined) { window.__warm.push(performance.now()); return plain.call(this, input, init); }
     const rec = { start: performance.now(), jsEnd: NaN };
     window.__chat.push(rec);
     const res = await plain.call(this, input, init);
@@ -79,7 +82,8 @@ export const WATCH_FETCH = `(() => {
 
 // The page's chat requests joined with their resource timing (the simulator sends Timing-Allow-Origin), in order.
 export const READ_REQUESTS = `(() => {
-  const timing = performance.getEntriesByType('resource').filter((r) => r.name.includes('/chat/completions')).sort((a, b) => a.startTime - b.startTime);
+  const warm = (r) => window.__warm.some((t) => Math.abs(t - r.startTime) < 1);
+  const timing = performance.getEntriesByType('resource').filter((r) => r.name.includes('/chat/completions') && !warm(r)).sort((a, b) => a.startTime - b.startTime);
   return window.__chat.map((c, i) => ({ start: c.start, sent: timing[i] ? timing[i].requestStart : NaN, netEnd: timing[i] ? timing[i].responseEnd : NaN, jsEnd: c.jsEnd }));
 })()`;
 
@@ -105,11 +109,13 @@ interface Wire {
   protocols: Set<string>;
   connections: Set<number>;
   posts: number;
+  /** POSTs without a body: the app's preflight warm-up, which no model answers. */
+  warmups: number;
   preflights: number;
 }
 
 const wireLine = (w: Wire): string =>
-  `Chromium sent ${w.posts} chat requests over ${[...w.protocols].join(', ') || '?'} on ${w.connections.size} connection(s), ${w.preflights} CORS preflight(s)`;
+  `Chromium sent ${w.posts} chat requests over ${[...w.protocols].join(', ') || '?'} on ${w.connections.size} connection(s), ${w.preflights} CORS preflight(s), ${w.warmups} bodiless warm-up POST(s)`;
 
 /** One fresh page: load the app, point it at the server, open the example, press Run, wait for Done. */
 async function firstRun(browser: Browser, appUrl: string, sim: SimulatorProcess): Promise<AppRun> {
@@ -117,14 +123,15 @@ async function firstRun(browser: Browser, appUrl: string, sim: SimulatorProcess)
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true, ignoreHTTPSErrors: true });
   try {
     const page = await context.newPage();
-    const wire: Wire = { protocols: new Set(), connections: new Set(), posts: 0, preflights: 0 };
+    const wire: Wire = { protocols: new Set(), connections: new Set(), posts: 0, warmups: 0, preflights: 0 };
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     const origin = new URL(sim.url).origin;
     cdp.on('Network.requestWillBeSent', (e) => {
       if (!e.request.url.startsWith(origin)) return;
       if (e.type === 'Preflight' || e.request.method === 'OPTIONS') wire.preflights += 1;
-      else if (e.request.method === 'POST') wire.posts += 1;
+      else if (e.request.method === 'POST' && e.request.hasPostData) wire.posts += 1;
+      else if (e.request.method === 'POST') wire.warmups += 1;
     });
     cdp.on('Network.responseReceived', (e) => {
       if (!e.response.url.startsWith(origin)) return;

@@ -13,11 +13,13 @@ const providers = () => {
   return loading;
 };
 
-/** Starts loading what a run with these settings needs (the providers, a real model's SDK, the connection to its endpoint), e.g. when the pointer reaches Run. */
+/** Starts loading what a run with these settings needs (the providers, a real model's SDK, the connection to its endpoint and its CORS preflight), e.g. when the pointer reaches Run. */
 export function preloadModelFor(settings: ModelSettings): void {
   if (settings.provider === 'openai') preconnect(settings.openai.baseUrl);
   void providers()
-    .then((p) => (settings.provider === 'simulator' ? undefined : p.preloadOpenAiSdk()))
+    .then((p): Promise<unknown> | undefined =>
+      settings.provider === 'openai' ? p.warmPreflight(settings.openai.baseUrl) : settings.provider === 'proxy' ? p.preloadOpenAiSdk() : undefined,
+    )
     .catch(() => undefined);
 }
 

@@ -1,4 +1,5 @@
 export { preloadOpenAiSdk } from '../../../engine/index';
+export { warmPreflight } from './warmPreflight';
 import { costOf, openAIModel, simulatorModel, withCache, withMemoryLayer, type CacheStore, type LanguageModel, type TokenUsage } from '../../../engine/index';
 import { idbCacheStore } from '../../storage/idbCacheStore';
 import { priceFor } from './modelPrices';
