@@ -95,11 +95,11 @@ function selfTimes(p: Profile, marks: number[], windows: Window[]): Map<Kind, { 
       agg.byFn.set(caller, (agg.byFn.get(caller) ?? 0) + dt);
     }
   });
-  if (process.env.TRACE) printTrace(p, byId, parent, times, offset, windows.find((w) => w.kind === 'click → first request'));
+  if (process.env.TRACE) for (const w of windows.filter((x) => x.kind === (process.env.TRACE_KIND ?? 'click → first request')).slice(0, 4)) printTrace(p, byId, parent, times, offset, w);
   return out;
 }
 
-/** TRACE=1: the window from the click to the first request, as runs of samples under the same outermost named function. */
+/** TRACE=1: the first windows of one kind (TRACE_KIND, default click → first request), as runs of samples under the same outermost named function. */
 function printTrace(p: Profile, byId: Map<number, ProfileNode>, parent: Map<number, number>, times: number[], offset: number, w: Window | undefined): void {
   if (!w) return;
   const outer = (id: number): string => {
@@ -122,7 +122,7 @@ function printTrace(p: Profile, byId: Map<number, ProfileNode>, parent: Map<numb
       run = { label, from: at, to: at };
     }
   });
-  console.log(`  trace of click → first request (${(w.to - w.from).toFixed(1)} ms):\n${lines.join('\n')}`);
+  console.log(`  trace of ${w.kind} (${(w.to - w.from).toFixed(1)} ms):\n${lines.join('\n')}`);
 }
 
 async function main(): Promise<void> {
