@@ -17,8 +17,13 @@ const providers = () => {
 export function preloadModelFor(settings: ModelSettings): void {
   if (settings.provider === 'openai') preconnect(settings.openai.baseUrl);
   void providers()
+    // The preflight warm-up is a chunk of its own, fetched when a run is in sight: the idle prefetch has no bytes to spare.
     .then((p): Promise<unknown> | undefined =>
-      settings.provider === 'openai' ? p.warmPreflight(settings.openai.baseUrl) : settings.provider === 'proxy' ? p.preloadOpenAiSdk() : undefined,
+      settings.provider === 'openai'
+        ? Promise.all([p.preloadOpenAiSdk(), import('./warmPreflight')]).then(([sdk, w]) => w.warmPreflight(sdk, settings.openai.baseUrl))
+        : settings.provider === 'proxy'
+          ? p.preloadOpenAiSdk()
+          : undefined,
     )
     .catch(() => undefined);
 }

@@ -1,5 +1,4 @@
 export { preloadOpenAiSdk } from '../../../engine/index';
-export { warmPreflight } from './warmPreflight';
 import { costOf, openAIModel, simulatorModel, withCache, withMemoryLayer, type CacheStore, type LanguageModel, type TokenUsage } from '../../../engine/index';
 import { idbCacheStore } from '../../storage/idbCacheStore';
 import { priceFor } from './modelPrices';

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, expect, it, vi } from 'vitest';
+import * as sdk from 'openai';
 import { warmPreflight } from './warmPreflight';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -12,8 +13,8 @@ function stubFetch() {
 
 it('asks a cross-origin endpoint once for the SDK’s header names, with placeholder values, no key and no body', async () => {
   const calls = stubFetch();
-  await warmPreflight('https://api.example.test/v1/');
-  await warmPreflight('https://api.example.test/v1');
+  await warmPreflight(sdk, 'https://api.example.test/v1/');
+  await warmPreflight(sdk, 'https://api.example.test/v1');
   expect(calls).toHaveLength(1);
   const { url, init } = calls[0]!;
   expect(url).toBe('https://api.example.test/v1/chat/completions');
@@ -28,6 +29,6 @@ it('asks a cross-origin endpoint once for the SDK’s header names, with placeho
 
 it('sends nothing to the page’s own origin (the proxy has no preflight)', async () => {
   const calls = stubFetch();
-  await warmPreflight('/api/llm');
+  await warmPreflight(sdk, '/api/llm');
   expect(calls).toHaveLength(0);
 });

@@ -1,4 +1,4 @@
-import { preloadOpenAiSdk } from '../../../engine/index';
+import type * as Sdk from 'openai';
 
 // Endpoints whose preflight was already asked for in this page (the browser caches the answer for its max-age).
 const warmed = new Set<string>();
@@ -13,9 +13,8 @@ const PLACEHOLDER = '-';
  * (the server's Access-Control-Max-Age); the server refuses the empty request (400 or 401), which no
  * model answers and no run counts. Same-origin endpoints (the proxy) have no preflight and are skipped.
  */
-export async function warmPreflight(baseUrl: string): Promise<void> {
+export async function warmPreflight(sdk: typeof Sdk, baseUrl: string): Promise<void> {
   if (typeof window === 'undefined') return;
-  const sdk = await preloadOpenAiSdk();
   // A client for the same base URL with no key: only the names of the headers it would send are used.
   const client = new sdk.OpenAI({ baseURL: new URL(baseUrl, window.location.href).href.replace(/\/+$/, ''), apiKey: PLACEHOLDER, organization: null, project: null, dangerouslyAllowBrowser: true, logLevel: 'off' });
   const { url, req } = await client.buildRequest({ method: 'post', path: '/chat/completions', body: {}, stream: true });
