@@ -14,8 +14,9 @@ import { startSimulatorProcess, type SimulatorProcess } from './models';
 import { hopTimeline, type ServerTrace, type TimelineEvent } from './timeline';
 
 const EXAMPLE = 'sorting-128-got';
-const LATENCIES = [200, 50];
-const REPEATS = 3;
+// APP_COLD_LATENCY=50, APP_COLD_TRANSPORT=h2|http1 and APP_COLD_REPEATS=n narrow a run (e.g. to compare before/after quickly).
+const LATENCIES = process.env.APP_COLD_LATENCY ? [Number(process.env.APP_COLD_LATENCY)] : [200, 50];
+const REPEATS = Math.max(1, Number(process.env.APP_COLD_REPEATS ?? 3) || 3);
 /** Plain HTTP/1.1, as a local Ollama or vLLM answers; HTTPS with HTTP/2, as a hosted API (OpenAI) answers. */
 const TRANSPORTS = [
   { name: 'HTTP/1.1', tls: false },
@@ -31,6 +32,9 @@ interface ExportedSample {
 interface AppRun {
   /** Click on Run to the status saying Done, measured in the page. */
   clickMs: number;
+  /** The click and "Done" on the page clock. */
+  clickAt: number;
+  doneAt: number;
   /** The engine's own wall time of the run. */
   runMs: number;
   hops: number;
@@ -42,7 +46,7 @@ interface AppRun {
 }
 
 /** One chat request seen from the page: its fetch, the browser's timing of it, and when the page's code read its last byte. */
-interface PageRequest {
+export interface PageRequest {
   /** fetch() called (page clock, ms). */
   start: number;
   /** The request left for the server: after a CORS preflight and any wait for a connection. */
@@ -53,13 +57,16 @@ interface PageRequest {
   jsEnd: number;
 }
 
-// Wraps the page's fetch (the SDK calls the global one) to note when each chat answer's body was read to its end.
-const WATCH_FETCH = `(() => {
+// Wraps the page's fetch (the SDK calls the global one) to note when each chat answer's body was read to its end;
+// a chat POST without a body (the app's preflight warm-up) is noted apart.
+export const WATCH_FETCH = `(() => {
   window.__chat = [];
+  window.__warm = [];
   const plain = window.fetch;
   window.fetch = async function (input, init) {
     const url = typeof input === 'string' ? input : input.url;
     if (!String(url).includes('/chat/completions')) return plain.call(this, input, init);
+    if (!init || init.body === undefined) { window.__warm.push(performance.now()); return plain.call(this, input, init); }
     const rec = { start: performance.now(), jsEnd: NaN };
     window.__chat.push(rec);
     const res = await plain.call(this, input, init);
@@ -74,23 +81,25 @@ const WATCH_FETCH = `(() => {
 })()`;
 
 // The page's chat requests joined with their resource timing (the simulator sends Timing-Allow-Origin), in order.
-const READ_REQUESTS = `(() => {
-  const timing = performance.getEntriesByType('resource').filter((r) => r.name.includes('/chat/completions')).sort((a, b) => a.startTime - b.startTime);
+export const READ_REQUESTS = `(() => {
+  const warm = (r) => window.__warm.some((t) => Math.abs(t - r.startTime) < 1);
+  const timing = performance.getEntriesByType('resource').filter((r) => r.name.includes('/chat/completions') && !warm(r)).sort((a, b) => a.startTime - b.startTime);
   return window.__chat.map((c, i) => ({ start: c.start, sent: timing[i] ? timing[i].requestStart : NaN, netEnd: timing[i] ? timing[i].responseEnd : NaN, jsEnd: c.jsEnd }));
 })()`;
 
 const mean = (xs: number[]): number => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : Number.NaN);
 
-/** Where a run's client-side time went, from the page's own clock. */
-function clientLine(requests: PageRequest[]): string {
+/** Where a run's client-side time went, from the page's own clock (`clickAt`, `doneAt`: the click on Run and "Done" shown). */
+function clientLine(requests: PageRequest[], clickAt: number, doneAt: number): string {
   const [first, ...rest] = requests;
   if (!first) return 'no requests seen';
+  const lastRead = Math.max(...requests.map((r) => r.jsEnd).filter(Number.isFinite));
   const lag = requests.map((r) => r.jsEnd - r.netEnd).filter(Number.isFinite);
   // From the answer the page read last before a request to that request: the engine and the SDK between calls.
   const between = rest.map((r) => r.start - Math.max(...requests.map((q) => q.jsEnd).filter((e) => e <= r.start))).filter(Number.isFinite);
   const f = (x: number) => x.toFixed(1);
   return (
-    `client: fetch → request sent ${f(first.sent - first.start)} ms for the first call (CORS preflight), ${f(mean(rest.map((r) => r.sent - r.start)))} ms mean after; ` +
+    `client: click → first fetch ${f(first.start - clickAt)} ms, last answer read → "Done" ${f(doneAt - lastRead)} ms; fetch → request sent ${f(first.sent - first.start)} ms for the first call (CORS preflight), ${f(mean(rest.map((r) => r.sent - r.start)))} ms mean after; ` +
     `last byte in the browser → read by the page ${f(mean(lag))} ms mean, ${f(Math.max(...lag))} max (main thread busy); answer read → next request ${f(mean(between))} ms mean (engine + SDK)`
   );
 }
@@ -100,11 +109,13 @@ interface Wire {
   protocols: Set<string>;
   connections: Set<number>;
   posts: number;
+  /** POSTs without a body: the app's preflight warm-up, which no model answers. */
+  warmups: number;
   preflights: number;
 }
 
 const wireLine = (w: Wire): string =>
-  `Chromium sent ${w.posts} chat requests over ${[...w.protocols].join(', ') || '?'} on ${w.connections.size} connection(s), ${w.preflights} CORS preflight(s)`;
+  `Chromium sent ${w.posts} chat requests over ${[...w.protocols].join(', ') || '?'} on ${w.connections.size} connection(s), ${w.preflights} CORS preflight(s), ${w.warmups} bodiless warm-up POST(s)`;
 
 /** One fresh page: load the app, point it at the server, open the example, press Run, wait for Done. */
 async function firstRun(browser: Browser, appUrl: string, sim: SimulatorProcess): Promise<AppRun> {
@@ -112,14 +123,15 @@ async function firstRun(browser: Browser, appUrl: string, sim: SimulatorProcess)
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true, ignoreHTTPSErrors: true });
   try {
     const page = await context.newPage();
-    const wire: Wire = { protocols: new Set(), connections: new Set(), posts: 0, preflights: 0 };
+    const wire: Wire = { protocols: new Set(), connections: new Set(), posts: 0, warmups: 0, preflights: 0 };
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     const origin = new URL(sim.url).origin;
     cdp.on('Network.requestWillBeSent', (e) => {
       if (!e.request.url.startsWith(origin)) return;
       if (e.type === 'Preflight' || e.request.method === 'OPTIONS') wire.preflights += 1;
-      else if (e.request.method === 'POST') wire.posts += 1;
+      else if (e.request.method === 'POST' && e.request.hasPostData) wire.posts += 1;
+      else if (e.request.method === 'POST') wire.warmups += 1;
     });
     cdp.on('Network.responseReceived', (e) => {
       if (!e.response.url.startsWith(origin)) return;
@@ -141,7 +153,8 @@ async function firstRun(browser: Browser, appUrl: string, sim: SimulatorProcess)
     sim.takeTraces();
     await page.getByTestId('run-start').click();
     await page.waitForFunction('window.__doneAt !== undefined', undefined, { timeout: 120_000, polling: 50 });
-    const clickMs = (await page.evaluate('window.__doneAt - window.__clickAt')) as number;
+    const [clickAt, doneAt] = (await page.evaluate('[window.__clickAt, window.__doneAt]')) as [number, number];
+    const clickMs = doneAt - clickAt;
     const traces = sim.takeTraces();
     const requests = (await page.evaluate(READ_REQUESTS)) as PageRequest[];
     const download = page.waitForEvent('download');
@@ -152,7 +165,7 @@ async function firstRun(browser: Browser, appUrl: string, sim: SimulatorProcess)
     const document = start?.type === 'run.start' ? start.document : undefined;
     if (!document) throw new Error('the exported run carries no run.start event');
     const grs = { calls: Object.fromEntries(sample.calls.map((c) => [c.id, c])) } as unknown as GrsState;
-    return { clickMs, runMs: sample.wallMs, hops: longestCallChain(document, grs), events: sample.events, traces, wire, requests };
+    return { clickMs, clickAt, doneAt, runMs: sample.wallMs, hops: longestCallChain(document, grs), events: sample.events, traces, wire, requests };
   } finally {
     await context.close();
   }
@@ -175,7 +188,7 @@ async function measure(browser: Browser, appUrl: string, transport: (typeof TRAN
       `${transport.name}, ${EXAMPLE} @ ${latency} ms: click → done ÷ bound ${(click / bound).toFixed(3)} (${click.toFixed(0)} ms over ${hops} × ${latency} ms; target ≤ ${latency >= 200 ? '1.05' : '1.10'}); ` +
         `the engine's run wall ${run.toFixed(0)} ms (÷ bound ${(run / bound).toFixed(3)})`,
       `  ${wireLine(typical.wire)}; each run ÷ bound: ${runs.map((r) => (r.clickMs / bound).toFixed(3)).join(', ')}`,
-      `  ${clientLine(typical.requests)}`,
+      `  ${clientLine(typical.requests, typical.clickAt, typical.doneAt)}`,
       ...hopTimeline(typical.events, latency, typical.traces).map((l) => `  ${l}`),
     ];
   } finally {
@@ -193,7 +206,8 @@ export async function benchAppColdStart(): Promise<string[]> {
     const browser = await chromium.launch(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {});
     try {
       const appUrl = server.resolvedUrls?.local[0] ?? '';
-      for (const transport of TRANSPORTS) {
+      const only = process.env.APP_COLD_TRANSPORT;
+      for (const transport of TRANSPORTS.filter((t) => !only || (only === 'h2') === t.tls)) {
         for (const latency of LATENCIES) lines.push(...(await measure(browser, appUrl, transport, latency)));
       }
     } finally {

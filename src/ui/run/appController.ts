@@ -30,7 +30,7 @@ export function controllerFor(store: AppStore): AppRunControls {
       });
     },
     run: async (opts) => (loaded = await load()).run(opts),
-    runBatch: async (from, to) => (loaded = await load()).runBatch(from, to),
+    runBatch: async (from, to, view) => (loaded = await load()).runBatch(from, to, view),
     fork: async (change) => (loaded = await load()).fork(change),
     step: () => (loaded ? loaded.step() : later((c) => c.step())),
     pause: () => loaded?.pause(),

@@ -77,6 +77,24 @@ describe('run controller', () => {
     expect((await done)?.summary.status).toBe('completed');
   });
 
+  it('sends the run’s first model call before the screen switches to the run, and shows it running soon after', async () => {
+    const inner = echo(10);
+    const phases: string[] = [];
+    const model: LanguageModel = {
+      id: inner.id,
+      complete: (request) => {
+        if (phases.length === 0) phases.push(store.getState().runUi.phase);
+        return inner.complete(request);
+      },
+    };
+    const { store, controller } = setup(model);
+    const done = controller.run();
+    await until(() => store.getState().runUi.phase === 'running');
+    expect(phases).toEqual(['idle']);
+    expect((await done)?.summary.status).toBe('completed');
+    expect(store.getState().runUi.phase).toBe('finished');
+  });
+
   it('pause holds new model calls until resume', async () => {
     const model = echo(20);
     const { store, controller } = setup(model);

@@ -19,7 +19,10 @@ import { CODE_DECLINED, confirmDocumentCode } from '../scripts/codeConsentGate';
 import { AnswerForecast } from './answerForecast';
 import { FrameBatcher, frameScheduler, type FrameScheduler } from './frameBatcher';
 import { explainBatchStop, explainRunFailure } from './runProblems';
-import type { BatchProgress, RunHost, RunUi } from './runSlice';
+import type { BatchProgress, RunHost, RunUi, RunViewMode } from './runSlice';
+
+/** The longest a click on Run waits to show the run (ms) when its first requests are slow to leave. */
+const SHOW_WITHIN_MS = 100;
 
 /** The store the controller drives (the app store, or a test store with the run slice). */
 export interface RunStoreApi {
@@ -68,11 +71,37 @@ export class RunController {
     this.now = deps.now ?? (() => Date.now());
     // A little slack over the last flush's cost: an answer that lands just after a render would still wait for its paint.
     const schedule = deps.schedule ?? frameScheduler((now, flushMs) => this.forecast.dueWithin(now, flushMs + 4));
-    this.batcher = new FrameBatcher((batch) => deps.store.getState().ingestRunEvents(batch), schedule);
+    this.batcher = new FrameBatcher((batch) => {
+      this.showRun();
+      deps.store.getState().ingestRunEvents(batch);
+    }, schedule);
   }
 
+  /** Patches the run's UI state; while the switch to a new run is pending, the patch joins it. */
   private ui(patch: Partial<RunUi>) {
+    if (this.pendingShow) Object.assign(this.pendingShow, patch);
+    else this.deps.store.getState().patchRunUi(patch);
+  }
+
+  /**
+   * The screen's switch to the run begun last (clear the old one, say "running", open its view), not yet applied:
+   * its render (the run views mount) waits until the run's first requests are out.
+   */
+  private pendingShow: Partial<RunUi> | null = null;
+
+  /** Applies the pending switch to the new run now (before anything else of the run is shown). */
+  private showRun(): void {
+    const patch = this.pendingShow;
+    if (!patch) return;
+    this.pendingShow = null;
+    this.deps.store.getState().clearRun();
     this.deps.store.getState().patchRunUi(patch);
+  }
+
+  /** Applies the pending switch in a later task: after the microtasks that send the run's first requests, or after a run slow to start. */
+  private showSoon(ms: number): void {
+    const patch = this.pendingShow;
+    setTimeout(() => patch === this.pendingShow && this.showRun(), ms);
   }
 
   /** The history's copy of the last watched run, being written. */
@@ -87,11 +116,11 @@ export class RunController {
     return this.abort !== null;
   }
 
-  /** Runs the document on its own input (or a dataset row); `stepping` holds every operation until Step. */
-  async run(opts: { sampleIndex?: number | null; stepping?: boolean } = {}): Promise<RunResult | null> {
+  /** Runs the document on its own input (or a dataset row); `stepping` holds every operation until Step; `view`: the run view to show it in. */
+  async run(opts: { sampleIndex?: number | null; stepping?: boolean; view?: RunViewMode } = {}): Promise<RunResult | null> {
     if (this.busy) return null;
     const doc = this.deps.store.getState().doc;
-    this.begin(opts.stepping ?? false, null);
+    this.begin(opts.stepping ?? false, null, opts.view);
     const result = await this.runOne(doc, opts.sampleIndex ?? null);
     this.finish();
     await this.keeping;
@@ -129,10 +158,10 @@ export class RunController {
   }
 
   /** Runs the document on dataset rows `from`..`to` (inclusive) with the engine's batch loop: one budget caps the whole batch. */
-  async runBatch(from: number, to: number): Promise<void> {
+  async runBatch(from: number, to: number, view?: RunViewMode): Promise<void> {
     if (this.busy) return;
     const doc = this.deps.store.getState().doc;
-    this.begin(false, { from, to, done: 0, failed: 0, current: from, cost: 0, promptTokens: 0, completionTokens: 0, rows: [] });
+    this.begin(false, { from, to, done: 0, failed: 0, current: from, cost: 0, promptTokens: 0, completionTokens: 0, rows: [] }, view);
     const settings = this.deps.store.getState().modelSettings;
     const records: Array<Promise<void>> = [];
     try {
@@ -202,18 +231,21 @@ export class RunController {
   }
 
   private batchState(): BatchProgress {
-    return this.deps.store.getState().runUi.batch ?? { from: 0, to: 0, done: 0, failed: 0, current: null, cost: 0, promptTokens: 0, completionTokens: 0, rows: [] };
+    return (this.pendingShow ? this.pendingShow.batch : this.deps.store.getState().runUi.batch) ?? { from: 0, to: 0, done: 0, failed: 0, current: null, cost: 0, promptTokens: 0, completionTokens: 0, rows: [] };
   }
 
-  private begin(stepping: boolean, batch: RunUi['batch']) {
+  private begin(stepping: boolean, batch: RunUi['batch'], view?: RunViewMode) {
     this.abort = new AbortController();
     this.stepMode = stepping;
     this.forecast.reset();
-    this.deps.store.getState().clearRun();
-    this.ui({ phase: 'running', stepping, heldOp: null, startedWall: this.now(), endedWall: null, source: { kind: 'live' }, batch, problem: null });
+    this.pendingShow = { phase: 'running', stepping, heldOp: null, startedWall: this.now(), endedWall: null, source: { kind: 'live' }, batch, problem: null, ...(view ? { view } : {}) };
+    // At the latest: a run whose start waits (code to load, a dataset row, the user's consent) still shows at once that it is running.
+    this.showSoon(SHOW_WITHIN_MS);
   }
 
   private finish() {
+    if (this.abort === null) return;
+    this.showRun();
     this.detach?.();
     this.detach = null;
     this.batcher.flush();
@@ -237,6 +269,8 @@ export class RunController {
       offStatus();
     };
     this.showStatus();
+    // The engine has started: its first requests leave in the microtasks that follow, the screen switches in the next task.
+    this.showSoon(0);
   }
 
   private showStatus(): void {
@@ -281,14 +315,15 @@ export class RunController {
       const handle = await start();
       this.attach(handle);
       const summary = await handle.done;
-      this.batcher.flush();
+      // The last events, "Done" and any problem go to the store together: one render ends the run on screen.
+      this.finish();
       const problem = explainRunFailure(handle.events);
       if (problem) this.ui({ problem });
       // The run shows as done at once; writing its copy to the history (a large structured clone) follows.
       this.keeping = this.keep(handle.events, title);
       return { summary, events: [...handle.events], grs: handle.grs };
     } catch (err) {
-      this.batcher.flush();
+      this.finish();
       this.ui({ problem: explainRunFailure([], err) });
       return null;
     }

@@ -19,9 +19,10 @@ export function RunControls() {
   const busy = phase === 'running' || phase === 'paused';
 
   const start = () => {
-    api.getState().patchRunUi({ view: api.getState().runUi.view === 'operations' ? 'split' : api.getState().runUi.view });
-    if (mode === 'batch' && dataset) void controller.runBatch(Math.min(range.from, range.to), Math.max(range.from, range.to));
-    else void controller.run();
+    // The run opens beside the graph; the controller switches the view with the run's first render, after its first requests are out.
+    const view = api.getState().runUi.view === 'operations' ? 'split' : api.getState().runUi.view;
+    if (mode === 'batch' && dataset) void controller.runBatch(Math.min(range.from, range.to), Math.max(range.from, range.to), view);
+    else void controller.run({ view });
   };
 
   return (

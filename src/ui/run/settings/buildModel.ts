@@ -4,14 +4,27 @@ import { preconnect } from './preconnect';
 
 export { PROXY_BASE_URL } from './proxyBase';
 
+let loading: Promise<typeof import('./modelProviders')> | undefined;
 // The providers (the simulator, the openai client wrapper, the cache) load when a run first needs them, not with the editor.
-const providers = () => import('./modelProviders');
+// One import() kept: awaiting it again costs a microtask, where each new import() of a loaded chunk waits for a task of its own.
+const providers = () => {
+  loading ??= import('./modelProviders');
+  loading.catch(() => (loading = undefined));
+  return loading;
+};
 
-/** Starts loading what a run with these settings needs (the providers, a real model's SDK, the connection to its endpoint), e.g. when the pointer reaches Run. */
+/** Starts loading what a run with these settings needs (the providers, a real model's SDK, the connection to its endpoint and its CORS preflight), e.g. when the pointer reaches Run. */
 export function preloadModelFor(settings: ModelSettings): void {
   if (settings.provider === 'openai') preconnect(settings.openai.baseUrl);
   void providers()
-    .then((p) => (settings.provider === 'simulator' ? undefined : p.preloadOpenAiSdk()))
+    // The preflight warm-up is a chunk of its own, fetched when a run is in sight: the idle prefetch has no bytes to spare.
+    .then((p): Promise<unknown> | undefined =>
+      settings.provider === 'openai'
+        ? Promise.all([p.preloadOpenAiSdk(), import('./warmPreflight')]).then(([sdk, w]) => w.warmPreflight(sdk, settings.openai.baseUrl))
+        : settings.provider === 'proxy'
+          ? p.preloadOpenAiSdk()
+          : undefined,
+    )
     .catch(() => undefined);
 }
 
