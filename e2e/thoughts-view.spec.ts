@@ -293,7 +293,10 @@ for (const [width, height] of [
           await settled(grs);
           await expect(grs).toHaveAttribute('data-lod', 'overview');
           await expectEveryThoughtLegible(grs);
-          await page.screenshot({ path: `test-results/screens/thoughts-${example}-${width}x${height}-selected.png` });
+          // The key covers no operation's header: it moves to a corner clear of the band.
+          const key = (await grs.getByTestId('selection-key').boundingBox())!;
+          for (const h of (await farDrawn(grs)).filter((d) => d.kind === 'header')) expect(overlaps(h.rect, key), `the selection key over ${h.id}`).toBe(false);
+          await page.screenshot({ path: `docs/screenshots/thoughts-${example}-${width}x${height}-selected.png` });
         }
 
         // The least zoom the wheel reaches keeps every figure readable.
@@ -311,6 +314,9 @@ for (const [width, height] of [
         await settled(grs);
         await expectEveryThoughtLegible(grs);
         for (const n of await visibleNumerals(grs)) expect(n.px, n.text).toBeGreaterThanOrEqual(10);
+        // Zoomed out on the cards, where a lane's head has no room for its title, the band above names every card's operation.
+        await expectCardsNamedWhenZoomed(page, grs, `${example} ${width}×${height}`);
+        await page.screenshot({ path: `docs/screenshots/thoughts-card-band-${example}-${width}x${height}.png` });
 
         // The fit button brings the whole graph back.
         await grs.locator('.react-flow__controls-fitview').click();

@@ -23,6 +23,7 @@ import type { ColorBy } from './colorScale';
 import { farHeaderText } from './farHeaderText';
 import { GrsOverview } from './GrsOverview';
 import { cardBand, cardColumns, titlesFit } from './layout/cardHeaders';
+import { CARD_HEIGHT, CARD_WIDTH } from './layout/laneLayout';
 import { blockAt, FAR_SCALE, foldToFit, OVERVIEW_ZOOM, pillLayout } from './layout/pillLayout';
 import { selectOpOrder } from '../run/runSelectors';
 import { SelectionKey } from './SelectionKey';
@@ -121,6 +122,24 @@ function GrsFlow() {
   usePresentedGrs(flow, layout);
   const root = useRef<HTMLDivElement>(null);
   useZoomVariable(root);
+  // What the selection key keeps clear of, in pane px: the operations' headers first, then the thoughts it describes.
+  const flowStore = useFlowStoreApi();
+  const keyAvoid = useCallback(() => {
+    const [tx, ty, zoom] = flowStore.getState().transform;
+    const marked = Object.keys(api.getState().highlight.thoughts);
+    const s = zoom < OVERVIEW_ZOOM ? zoom * FAR_SCALE : zoom;
+    const box = (b: { x: number; y: number }, w: number, h: number) => ({ x: tx + b.x * s, y: ty + b.y * s, width: w * s, height: h * s });
+    if (zoom < OVERVIEW_ZOOM && pills) {
+      const described = marked.flatMap((id) => pills.at.get(id) ?? []);
+      return { headers: pills.headers.map((h) => box(h, h.width, h.height)), described: described.map((b) => box(b, b.width, b.height)) };
+    }
+    const band = root.current?.querySelector<HTMLElement>('.grs-band');
+    const described = marked.flatMap((id) => layout.cards.get(id) ?? []);
+    return {
+      headers: band ? [{ x: 0, y: band.offsetTop, width: band.offsetWidth, height: band.offsetHeight }] : [],
+      described: described.map((p) => box(p, CARD_WIDTH, CARD_HEIGHT)),
+    };
+  }, [flowStore, api, pills, layout]);
   // A folded thought selected elsewhere (a parent link, an operation's list) opens its lane's stack.
   const foldedLane = selected ? layout.folded.get(selected) : undefined;
   const { openLane, toggle: toggleLane } = lanes;
@@ -215,7 +234,7 @@ function GrsFlow() {
             </label>
           </div>
         ) : null}
-        <SelectionKey />
+        <SelectionKey avoid={keyAvoid} />
         {count ? <ColorLegend domain={domain} onChange={setColorBy} /> : null}
       </div>
       </LaneTags.Provider>

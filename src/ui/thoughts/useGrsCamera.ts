@@ -34,16 +34,22 @@ export interface FitPane {
   band?: (zoom: number, left: number) => number;
 }
 
-/** The bands of a pane (its client rect) that floating furniture covers, measured from the DOM. */
-export function paneBands(root: Element, pane: DOMRect): { top: number; bottom: number } {
+/** The bands of a pane (its client rect) that floating furniture covers, measured from the DOM (the selection key's too, unless `key` is false). */
+export function paneBands(root: Element, pane: DOMRect, key = true): { top: number; bottom: number } {
   let top = FIT_TOP;
   let bottom = FIT_BOTTOM;
   const overlaps = (r: DOMRect) => r.width > 0 && r.right > pane.left && r.left < pane.right && r.bottom > pane.top && r.top < pane.bottom;
-  // The toolbar, and the selection key while a thought is selected, float over the top.
-  const above = [...root.querySelectorAll('.grs-toolbar, .grs-key')].map((e) => e.getBoundingClientRect()).filter(overlaps);
+  // The toolbar, and the selection key while a thought is selected, float over the top; the key may sit at the bottom instead.
+  const keyBox = key ? root.querySelector('.grs-key')?.getBoundingClientRect() : undefined;
+  const keyAt = keyBox && overlaps(keyBox) ? [keyBox] : [];
+  const high = (r: DOMRect) => r.top < pane.top + pane.height / 2;
+  const above = [...[...root.querySelectorAll('.grs-toolbar')].map((e) => e.getBoundingClientRect()).filter(overlaps), ...keyAt.filter(high)];
   if (above.length) top = Math.max(...above.map((r) => r.bottom - pane.top)) + 6;
   // The run timeline floats over the bottom of the window, above whichever view is shown.
-  const below = [...root.querySelectorAll('.grs-legend, .react-flow__controls'), ...document.querySelectorAll('.timeline')].map((e) => e.getBoundingClientRect()).filter(overlaps);
+  const below = [
+    ...[...root.querySelectorAll('.grs-legend, .react-flow__controls'), ...document.querySelectorAll('.timeline')].map((e) => e.getBoundingClientRect()).filter(overlaps),
+    ...keyAt.filter((r) => !high(r)),
+  ];
   if (below.length) bottom = Math.max(...below.map((r) => pane.bottom - r.top)) + 6;
   return { top, bottom };
 }

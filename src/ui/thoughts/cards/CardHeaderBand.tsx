@@ -28,9 +28,11 @@ export function CardHeaderBand({ columns, text }: { columns: readonly CardColumn
     // Never above the toolbar's bottom (the pane's top when there is none).
     const toolbar = outer.current?.parentElement?.querySelector<HTMLElement>('.grs-toolbar');
     const least = toolbar ? toolbar.offsetTop + toolbar.offsetHeight + TOOLBAR_GAP : 0;
+    // Its background runs up to the pane's top, so cards scrolled past the band do not show above it.
     const place = ([tx, ty]: readonly [number, number, number]) => {
-      if (outer.current) outer.current.style.top = `${Math.max(least, ty - band)}px`;
-      if (inner.current) inner.current.style.transform = `translateX(${tx}px)`;
+      const top = Math.max(least, ty - band);
+      if (outer.current) outer.current.style.height = `${top + band}px`;
+      if (inner.current) inner.current.style.transform = `translate(${tx}px, ${top}px)`;
     };
     place(flow.getState().transform);
     return flow.subscribe((s, prev) => {
@@ -38,7 +40,7 @@ export function CardHeaderBand({ columns, text }: { columns: readonly CardColumn
     });
   }, [flow, band]);
   return (
-    <div ref={outer} className="grs-band" style={{ height: band }} data-testid="card-band">
+    <div ref={outer} className="grs-band" data-testid="card-band">
       <div ref={inner}>
         {headers.map((h) => (
           <div key={h.column} data-testid="card-header" data-column={h.column}>
