@@ -81,15 +81,12 @@ const cardLevelNames = (grs: Locator) =>
     const headers = [...root.querySelectorAll<HTMLElement>('[data-testid="card-header"]')].map((h) => ({
       column: h.dataset.column ?? '',
       tick: rect(h.querySelector('[data-testid="card-header-tick"]') as Element).x,
-      lines: [...h.querySelectorAll<HTMLElement>('[data-testid="card-header-line"]')].map((l) => ({
-        text: l.textContent ?? '',
-        title: l.title,
-        full: l.dataset.full ?? '',
-        name: l.dataset.name ?? '',
-        type: l.dataset.type ?? '',
-        letter: l.dataset.letter ?? '',
-        rect: rect(l),
-      })),
+      lines: [...h.querySelectorAll<HTMLElement>('[data-testid="card-header-line"]')].map((l) => {
+        // A line reads "[letter ]name[ · type]" (farHeaders.ts's columnEntries).
+        const full = l.dataset.full ?? '';
+        const [, letter = '', name = '', type = ''] = /^(?:([A-Z]) )?(.*?)(?: · ([^·]+))?$/.exec(full) ?? [];
+        return { text: l.textContent ?? '', title: l.title, full, name, type, letter, rect: rect(l) };
+      }),
     }));
     const shown = (el: Element | null) => Boolean(el?.checkVisibility());
     const lanes = [...root.querySelectorAll<HTMLElement>('.grs-lane')].map((el) => {

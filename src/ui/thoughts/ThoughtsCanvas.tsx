@@ -109,9 +109,14 @@ function GrsFlow() {
     [items, opOrder, lanes.open, headerText],
   );
   // Zoomed out, where a lane's head would cut its title, a band above the cards names the columns as the far level's headers do.
+  // Not in Split: its Operations view names the operations, and its short pane keeps the cards' room (as its fit does).
+  const split = useAppStore((s) => s.runUi.view === 'split');
   const heads = useMemo(() => cardColumns(layout.lanes, headerText), [layout.lanes, headerText]);
   const laneOps = useMemo(() => layout.lanes.map((l) => l.opId), [layout.lanes]);
-  const titlesShow = useCallback((zoom: number) => zoom >= COMPACT_ZOOM && titlesFit(laneOps, headerText, zoom), [laneOps, headerText]);
+  const titlesShow = useCallback(
+    (zoom: number) => split || (zoom >= COMPACT_ZOOM && titlesFit(laneOps, headerText, zoom)),
+    [split, laneOps, headerText],
+  );
   const banded = useFlowStore(useCallback((s) => s.transform[2] >= OVERVIEW_ZOOM && !titlesShow(s.transform[2]), [titlesShow]));
   const bandAt = useCallback(
     (zoom: number, left: number, pane: { width: number; height: number }) =>

@@ -41,8 +41,9 @@ describe('every gallery example after a run', () => {
     const { columns } = cardColumns(cards.lanes, text);
     const ops = cards.lanes.map((l) => l.opId);
     for (const [name, size] of Object.entries(PANES)) {
-      // As the Thoughts view does: a header band above the cards where their lanes' heads would cut a title.
-      const bandAt = (zoom: number, left: number) => (zoom >= COMPACT_ZOOM && titlesFit(ops, text, zoom) ? 0 : cardBand(columns, text, zoom, size, left, 8).band);
+      // As the Thoughts view does (not Split): a header band above the cards where their lanes' heads would cut a title.
+      const bandAt = (zoom: number, left: number) =>
+        name.startsWith('Split') || (zoom >= COMPACT_ZOOM && titlesFit(ops, text, zoom)) ? 0 : cardBand(columns, text, zoom, size, left, 8).band;
       const pane = { ...size, band: bandAt };
       // As the camera does: cards if they fit, else the far level, its header band included, with its tallest columns folded as far as needed.
       const pills = foldToFit(items, selectOpOrder(grs), new Set(), fitRoom(pane), text).layout;

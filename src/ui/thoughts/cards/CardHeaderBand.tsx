@@ -53,9 +53,6 @@ export function CardHeaderBand({ columns, text }: { columns: readonly CardColumn
                 title={e.text === e.full ? undefined : e.full}
                 data-testid="card-header-line"
                 data-full={e.full}
-                data-name={e.name}
-                data-type={e.type}
-                data-letter={e.letter ?? ''}
               >
                 {e.text}
               </span>

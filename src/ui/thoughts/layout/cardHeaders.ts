@@ -36,8 +36,8 @@ export function cardColumns(lanes: readonly LaneBox[], text: HeaderText): { colu
   return { columns, tags };
 }
 
-/** The rows a card band may stack in a pane `height` px tall: more in a taller pane, never under MIN_ROWS. */
-export const cardBandRows = (height: number) => Math.max(MIN_ROWS, Math.floor(height / 120));
+/** The rows a card band may stack in a pane `height` px tall: a row per 80 px of pane (4 at 853×480, 7 at 1280×720), never under MIN_ROWS. */
+export const cardBandRows = (height: number) => Math.max(MIN_ROWS, Math.floor(height / 80));
 
 /**
  * The band at `zoom` with the graph's left edge `left` px into a pane `width` px wide: its headers (x from
