@@ -165,11 +165,26 @@ async function expectLegendWords(grs: Locator): Promise<void> {
 /** The canvas zoom (its viewport transform's scale). */
 const zoomOf = (grs: Locator) => grs.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
 
-/** Zooms to `zoom` (within 1%) with the mouse wheel over the pane's centre, as a reader would. */
+/** The centre of the card on screen nearest the pane's centre (the pane's centre when none is). */
+const nearestCard = (grs: Locator) =>
+  grs.evaluate((root) => {
+    const p = (root.querySelector('.react-flow') as Element).getBoundingClientRect();
+    const [cx, cy] = [p.x + p.width / 2, p.y + p.height / 2];
+    let best = { x: cx, y: cy, d: Infinity };
+    for (const el of root.querySelectorAll('.react-flow__node-thought')) {
+      const r = el.getBoundingClientRect();
+      const [x, y] = [r.x + r.width / 2, r.y + r.height / 2];
+      const d = Math.hypot(x - cx, y - cy);
+      if (x > p.x && x < p.right && y > p.y + p.height / 4 && y < p.bottom - p.height / 4 && d < best.d) best = { x, y, d };
+    }
+    return best;
+  });
+
+/** Zooms to `zoom` (within 1%) with the mouse wheel over the card nearest the pane's centre, as a reader would (cards stay on screen). */
 async function wheelTo(page: Page, grs: Locator, zoom: number): Promise<void> {
-  const pane = (await grs.locator('.react-flow').boundingBox())!;
-  await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
   for (let i = 0; i < 6 && Math.abs((await zoomOf(grs)) / zoom - 1) > 0.01; i += 1) {
+    const at = await nearestCard(grs);
+    await page.mouse.move(at.x, at.y);
     // React Flow zooms by 2^(-deltaY × 0.002) a wheel step.
     await page.mouse.wheel(0, -Math.log2(zoom / (await zoomOf(grs))) / 0.002);
     await page.waitForTimeout(250);

@@ -79,7 +79,6 @@ const cardLevelNames = (grs: Locator) =>
     const zoom = new DOMMatrix(getComputedStyle(root.querySelector('.react-flow__viewport') as HTMLElement).transform).a;
     const band = root.querySelector('[data-testid="card-band"]');
     const headers = [...root.querySelectorAll<HTMLElement>('[data-testid="card-header"]')].map((h) => ({
-      column: h.dataset.column ?? '',
       tick: rect(h.querySelector('[data-testid="card-header-tick"]') as Element).x,
       lines: [...h.querySelectorAll<HTMLElement>('[data-testid="card-header-line"]')].map((l) => {
         // A line reads "[letter ]name[ · type]" (farHeaders.ts's columnEntries).

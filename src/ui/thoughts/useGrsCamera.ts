@@ -39,17 +39,14 @@ export function paneBands(root: Element, pane: DOMRect, key = true): { top: numb
   let top = FIT_TOP;
   let bottom = FIT_BOTTOM;
   const overlaps = (r: DOMRect) => r.width > 0 && r.right > pane.left && r.left < pane.right && r.bottom > pane.top && r.top < pane.bottom;
-  // The toolbar, and the selection key while a thought is selected, float over the top; the key may sit at the bottom instead.
-  const keyBox = key ? root.querySelector('.grs-key')?.getBoundingClientRect() : undefined;
-  const keyAt = keyBox && overlaps(keyBox) ? [keyBox] : [];
-  const high = (r: DOMRect) => r.top < pane.top + pane.height / 2;
-  const above = [...[...root.querySelectorAll('.grs-toolbar')].map((e) => e.getBoundingClientRect()).filter(overlaps), ...keyAt.filter(high)];
+  // The toolbar floats over the top, and the selection key while a thought is selected: wherever it sits now, a fit leaves it room at the
+  // top right (8 px down), where it goes back once no header is under it.
+  const above = [...root.querySelectorAll('.grs-toolbar')].map((e) => e.getBoundingClientRect()).filter(overlaps);
   if (above.length) top = Math.max(...above.map((r) => r.bottom - pane.top)) + 6;
+  const keyHeight = key ? (root.querySelector<HTMLElement>('.grs-key')?.offsetHeight ?? 0) : 0;
+  if (keyHeight) top = Math.max(top, 8 + keyHeight + 6);
   // The run timeline floats over the bottom of the window, above whichever view is shown.
-  const below = [
-    ...[...root.querySelectorAll('.grs-legend, .react-flow__controls'), ...document.querySelectorAll('.timeline')].map((e) => e.getBoundingClientRect()).filter(overlaps),
-    ...keyAt.filter((r) => !high(r)),
-  ];
+  const below = [...root.querySelectorAll('.grs-legend, .react-flow__controls'), ...document.querySelectorAll('.timeline')].map((e) => e.getBoundingClientRect()).filter(overlaps);
   if (below.length) bottom = Math.max(...below.map((r) => pane.bottom - r.top)) + 6;
   return { top, bottom };
 }

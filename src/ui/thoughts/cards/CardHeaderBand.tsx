@@ -43,7 +43,7 @@ export function CardHeaderBand({ columns, text }: { columns: readonly CardColumn
     <div ref={outer} className="grs-band" data-testid="card-band">
       <div ref={inner}>
         {headers.map((h) => (
-          <div key={h.column} data-testid="card-header" data-column={h.column}>
+          <div key={h.column} data-testid="card-header">
             <span className="grs-band-tick" style={{ left: h.tick, top: h.y + 1, height: band - h.y - 1 }} data-testid="card-header-tick" />
             {h.entries.map((e, i) => (
               <span
