@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectHeadersNameEveryBlock, farDrawn } from './support/farLevel';
+import { expectCardsNamed, expectHeadersNameEveryBlock, farDrawn } from './support/farLevel';
 import { RunPage } from './support/runPage';
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -129,19 +129,19 @@ async function expectEveryThoughtLegible(grs: Locator): Promise<Seen[]> {
   return onScreen;
 }
 
-/** The rects of the furniture floating over the bottom of the pane: legend, zoom buttons, run timeline. */
+/** The rects of the furniture floating over the pane: legend, zoom buttons, run timeline at the bottom; the card level's header band at the top. */
 const furniture = (page: Page) =>
-  page.locator('.grs-legend, .grs-canvas .react-flow__controls, .timeline').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as Box));
+  page.locator('.grs-legend, .grs-canvas .react-flow__controls, .timeline, [data-testid="card-band"]').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as Box));
 
-/** The whole graph is inside the pane and clear of the legend, zoom buttons and timeline: every lane (cards) or every block (far level). */
-async function expectWholeGraphInside(page: Page, grs: Locator): Promise<void> {
+/** The whole graph (`least` lanes or blocks at least) is inside the pane and clear of the header band, legend, zoom buttons and timeline: every lane (cards) or every block (far level). */
+async function expectWholeGraphInside(page: Page, grs: Locator, least = 6): Promise<void> {
   const pane = (await grs.boundingBox())!;
   const lod = await grs.getAttribute('data-lod');
   const all =
     lod === 'overview'
       ? (await seenThoughts(grs)).blocks.map((b) => ({ id: b.id, ...b.rect }))
       : await grs.locator('.react-flow__node-lane').evaluateAll((els) => els.map((el) => ({ id: el.getAttribute('data-id') ?? '', ...(el.getBoundingClientRect().toJSON() as Box) })));
-  expect(all.length).toBeGreaterThan(5);
+  expect(all.length).toBeGreaterThanOrEqual(least);
   const over = await furniture(page);
   for (const b of all) {
     expect(inside(b, pane), `${b.id} inside the pane`).toBe(true);
@@ -164,6 +164,43 @@ async function expectLegendWords(grs: Locator): Promise<void> {
 
 /** The canvas zoom (its viewport transform's scale). */
 const zoomOf = (grs: Locator) => grs.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
+
+/** The centre of the card on screen nearest the pane's centre (the pane's centre when none is). */
+const nearestCard = (grs: Locator) =>
+  grs.evaluate((root) => {
+    const p = (root.querySelector('.react-flow') as Element).getBoundingClientRect();
+    const [cx, cy] = [p.x + p.width / 2, p.y + p.height / 2];
+    let best = { x: cx, y: cy, d: Infinity };
+    for (const el of root.querySelectorAll('.react-flow__node-thought')) {
+      const r = el.getBoundingClientRect();
+      const [x, y] = [r.x + r.width / 2, r.y + r.height / 2];
+      const d = Math.hypot(x - cx, y - cy);
+      if (x > p.x && x < p.right && y > p.y + p.height / 4 && y < p.bottom - p.height / 4 && d < best.d) best = { x, y, d };
+    }
+    return best;
+  });
+
+/** Zooms to `zoom` (within 1%) with the mouse wheel over the card nearest the pane's centre, as a reader would (cards stay on screen). */
+async function wheelTo(page: Page, grs: Locator, zoom: number): Promise<void> {
+  for (let i = 0; i < 6 && Math.abs((await zoomOf(grs)) / zoom - 1) > 0.01; i += 1) {
+    const at = await nearestCard(grs);
+    await page.mouse.move(at.x, at.y);
+    // React Flow zooms by 2^(-deltaY × 0.002) a wheel step.
+    await page.mouse.wheel(0, -Math.log2(zoom / (await zoomOf(grs))) / 0.002);
+    await page.waitForTimeout(250);
+  }
+  await settled(grs);
+}
+
+/** At zoom 0.3 to 0.6 on the card level every card on screen is named by its lane's head or the header band; logs how many band lines show in full. */
+async function expectCardsNamedWhenZoomed(page: Page, grs: Locator, where: string): Promise<void> {
+  for (const zoom of [0.3, 0.4, 0.5, 0.6]) {
+    await wheelTo(page, grs, zoom);
+    await expect(grs).toHaveAttribute('data-lod', 'cards');
+    const { full, lines } = await expectCardsNamed(grs, `${where} zoom ${zoom}`);
+    test.info().annotations.push({ type: 'card headers', description: `${where} zoom ${zoom}: ${full}/${lines} band lines in full` });
+  }
+}
 
 /** Zooms out with the mouse wheel over the pane until the zoom stops changing (the canvas's least zoom). */
 async function wheelOutToMinimum(page: Page, grs: Locator): Promise<number> {
@@ -271,7 +308,10 @@ for (const [width, height] of [
           await settled(grs);
           await expect(grs).toHaveAttribute('data-lod', 'overview');
           await expectEveryThoughtLegible(grs);
-          await page.screenshot({ path: `test-results/screens/thoughts-${example}-${width}x${height}-selected.png` });
+          // The key covers no operation's header: it moves to a corner clear of the band.
+          const key = (await grs.getByTestId('selection-key').boundingBox())!;
+          for (const h of (await farDrawn(grs)).filter((d) => d.kind === 'header')) expect(overlaps(h.rect, key), `the selection key over ${h.id}`).toBe(false);
+          await page.screenshot({ path: `docs/screenshots/thoughts-${example}-${width}x${height}-selected.png` });
         }
 
         // The least zoom the wheel reaches keeps every figure readable.
@@ -289,6 +329,9 @@ for (const [width, height] of [
         await settled(grs);
         await expectEveryThoughtLegible(grs);
         for (const n of await visibleNumerals(grs)) expect(n.px, n.text).toBeGreaterThanOrEqual(10);
+        // Zoomed out on the cards, where a lane's head has no room for its title, the band above names every card's operation.
+        await expectCardsNamedWhenZoomed(page, grs, `${example} ${width}×${height}`);
+        await page.screenshot({ path: `docs/screenshots/thoughts-card-band-${example}-${width}x${height}.png` });
 
         // The fit button brings the whole graph back.
         await grs.locator('.react-flow__controls-fitview').click();
@@ -301,6 +344,18 @@ for (const [width, height] of [
         await page.screenshot({ path: `test-results/screens/thoughts-${example}-${width}x${height}-dark.png` });
       });
     }
+
+    test('doc merge GoT fits as cards whose operations are named in full without hovering, at the fit and zoomed out to 0.3', async ({ page }) => {
+      const run = await runInThoughtsView(page, 'doc-merge-got');
+      const grs = run.grs();
+      // Its input and three operations.
+      await expectWholeGraphInside(page, grs, 4);
+      const { full, lines } = await expectCardsNamed(grs, `doc-merge-got ${width}×${height} fit`, true);
+      // Every header line in full: a fit keeps the band's room above the cards.
+      expect(full, 'band lines in full').toBe(lines);
+      await page.screenshot({ path: `docs/screenshots/thoughts-card-band-doc-merge-got-${width}x${height}.png` });
+      await expectCardsNamedWhenZoomed(page, grs, `doc-merge-got ${width}×${height}`);
+    });
 
     test('in the Split view the whole sorting-128 GoT run is in view too, every thought drawn with readable figures (columns folded into summaries where the pane is short)', async ({ page }) => {
       const run = await runInThoughtsView(page, 'sorting-128-got', 'overview', 'split');

@@ -68,3 +68,90 @@ export async function expectHeadersNameEveryBlock(grs: Locator): Promise<{ full:
   }
   return { full, lines };
 }
+
+type Rect = { x: number; y: number; width: number; height: number };
+const overlap = (a: Rect, b: Rect) => a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
+
+/** What the card level shows of its operations' names: its header band (when drawn), the lanes' heads and the cards, in viewport px. */
+const cardLevelNames = (grs: Locator) =>
+  grs.evaluate((root) => {
+    const rect = (el: Element) => el.getBoundingClientRect().toJSON() as Rect;
+    const zoom = new DOMMatrix(getComputedStyle(root.querySelector('.react-flow__viewport') as HTMLElement).transform).a;
+    const band = root.querySelector('[data-testid="card-band"]');
+    const headers = [...root.querySelectorAll<HTMLElement>('[data-testid="card-header"]')].map((h) => ({
+      tick: rect(h.querySelector('[data-testid="card-header-tick"]') as Element).x,
+      lines: [...h.querySelectorAll<HTMLElement>('[data-testid="card-header-line"]')].map((l) => {
+        // A line reads "[letter ]name[ · type]" (farHeaders.ts's columnEntries).
+        const full = l.dataset.full ?? '';
+        const [, letter = '', name = '', type = ''] = /^(?:([A-Z]) )?(.*?)(?: · ([^·]+))?$/.exec(full) ?? [];
+        return { text: l.textContent ?? '', title: l.title, full, name, type, letter, rect: rect(l) };
+      }),
+    }));
+    const shown = (el: Element | null) => Boolean(el?.checkVisibility());
+    const lanes = [...root.querySelectorAll<HTMLElement>('.grs-lane')].map((el) => {
+      const label = el.querySelector('.grs-lane-label') as HTMLElement;
+      const type = el.querySelector('.grs-lane-type') as HTMLElement;
+      const tag = el.querySelector('.grs-lane-tag');
+      return {
+        id: el.dataset.testid ?? '',
+        title: (el.querySelector('.grs-lane-head') as HTMLElement).title,
+        rect: rect(el),
+        label: shown(label) ? { rect: rect(label), cut: label.scrollWidth > label.clientWidth + 1, px: parseFloat(getComputedStyle(label).fontSize) * zoom } : null,
+        type: shown(type) ? { px: parseFloat(getComputedStyle(type).fontSize) * zoom } : null,
+        tag: tag && shown(tag) ? { text: tag.textContent ?? '', rect: rect(tag) } : null,
+      };
+    });
+    const cards = [...root.querySelectorAll('.react-flow__node-thought')].map((el) => ({ id: el.getAttribute('data-id') ?? '', rect: rect(el) }));
+    const furniture = [...root.querySelectorAll('.grs-toolbar, .grs-key, .grs-legend, .react-flow__controls')].map(rect);
+    return { pane: rect(root.querySelector('.react-flow') as Element), band: band ? rect(band) : null, headers, lanes, cards, furniture };
+  });
+
+/**
+ * Every card on screen (below the header band) can be named without hovering: its lane's head shows its
+ * label and type whole (≥ 10 px), or a header of the band above, on its column's tick, names its
+ * operation (the full line, or cut with "…" and the whole on hover) with its tag in the lane's head where
+ * the column's lanes differ. Header lines are ≥ 10 px tall, overlap neither one another nor the canvas's
+ * furniture, and at a whole-graph fit lie inside the pane. Returns how many lines show in full, of how many.
+ */
+export async function expectCardsNamed(grs: Locator, where: string, fit = false): Promise<{ full: number; lines: number }> {
+  const { pane, band, headers, lanes, cards, furniture } = await cardLevelNames(grs);
+  const visible = cards.filter((c) => overlap(c.rect, pane) && (!band || c.rect.y + c.rect.height > band.y + band.height));
+  expect(visible.length, `${where}: cards on screen`).toBeGreaterThan(0);
+  const lines = headers.flatMap((h) => h.lines);
+  for (const l of lines) {
+    expect(l.rect.height, `${where}: "${l.text}" box`).toBeGreaterThanOrEqual(10);
+    const cut = l.text.split('…')[0]!;
+    expect(l.text === l.full || (l.text.includes('…') && l.full.startsWith(cut) && l.title === l.full), `${where}: "${l.text}" is "${l.full}" or cut from it`).toBe(true);
+    if (fit) expect(l.rect.x >= pane.x - 0.5 && l.rect.x + l.rect.width <= pane.x + pane.width + 0.5 && l.rect.y >= pane.y, `${where}: "${l.text}" inside the pane`).toBe(true);
+    for (const f of furniture) expect(overlap(l.rect, f), `${where}: "${l.text}" clear of the canvas's furniture`).toBe(false);
+  }
+  for (let i = 0; i < lines.length; i += 1)
+    for (let j = i + 1; j < lines.length; j += 1) expect(overlap(lines[i]!.rect, lines[j]!.rect), `${where}: "${lines[i]!.text}" / "${lines[j]!.text}"`).toBe(false);
+  for (const c of visible) {
+    const cx = c.rect.x + c.rect.width / 2;
+    const cy = c.rect.y + c.rect.height / 2;
+    const lane = lanes.find((l) => cx >= l.rect.x && cx <= l.rect.x + l.rect.width && cy >= l.rect.y && cy <= l.rect.y + l.rect.height);
+    expect(lane, `${where}: ${c.id} in a lane`).toBeTruthy();
+    const [, label, type] = /^(.*) \(([^()]*)\)$/.exec(lane!.title) ?? [];
+    if (!band) {
+      expect(lane!.label && !lane!.label.cut && lane!.label.rect.height >= 10 && lane!.label.px >= 10, `${where}: ${lane!.id}'s label "${label}" whole and ≥ 10 px`).toBe(true);
+      if (lane!.title !== 'Input (the run’s input)') expect(lane!.type?.px ?? 0, `${where}: ${lane!.id}'s type ≥ 10 px`).toBeGreaterThanOrEqual(10);
+      continue;
+    }
+    const header = headers.find((h) => Math.abs(h.tick - lane!.rect.x) <= 1.5);
+    expect(header, `${where}: ${c.id}'s column (${lane!.id}) has a header on its tick`).toBeTruthy();
+    const line = header!.lines.find((l) => (label === 'Input' ? l.name === 'Input' : namesOperation(l.name, label!) && l.type === type));
+    expect(line, `${where}: [${header!.lines.map((l) => l.full).join(' / ')}] names "${label}" (${type}) of ${c.id}`).toBeTruthy();
+    expect(line!.rect.y + line!.rect.height, `${where}: "${line!.text}" above ${c.id}`).toBeLessThanOrEqual(c.rect.y + c.rect.height);
+    if (lane!.tag) {
+      expect(lane!.tag.rect.height, `${where}: ${lane!.id}'s tag`).toBeGreaterThanOrEqual(10);
+      const [, letter, part] = /^([A-Z]?)(\d*)$/.exec(lane!.tag.text) ?? [];
+      if (letter) expect(line!.letter, `${where}: ${lane!.id} tag ${lane!.tag.text}`).toBe(letter);
+      if (part) expect(label!.split(/(\d+)/).includes(part), `${where}: ${lane!.id} tag ${lane!.tag.text} is a part of "${label}"`).toBe(true);
+    } else {
+      // Without a tag the line names this operation alone: no range over parts, no letter among several lines.
+      expect(/\d–\d/.test(line!.name) || line!.letter !== '', `${where}: ${lane!.id} needs no tag to be told from "${line!.full}"`).toBe(false);
+    }
+  }
+  return { full: lines.filter((l) => l.text === l.full).length, lines: lines.length };
+}

@@ -13,7 +13,8 @@ import {
 import type { ThoughtId } from '../../engine/index';
 import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
 import { EdgeLayer } from './cards/EdgeLayer';
-import { LaneCard } from './cards/LaneNode';
+import { CardHeaderBand } from './cards/CardHeaderBand';
+import { LaneCard, LaneTags } from './cards/LaneNode';
 import { PendingCallCard } from './cards/PendingCallCard';
 import { PrunedStack, StackToggleContext } from './cards/PrunedStack';
 import { COMPACT_ZOOM, ThoughtCard } from './cards/ThoughtCard';
@@ -21,10 +22,12 @@ import { ColorLegend } from './ColorLegend';
 import type { ColorBy } from './colorScale';
 import { farHeaderText } from './farHeaderText';
 import { GrsOverview } from './GrsOverview';
+import { cardBand, cardColumns, titlesFit } from './layout/cardHeaders';
+import { CARD_HEIGHT, CARD_WIDTH } from './layout/laneLayout';
 import { blockAt, FAR_SCALE, foldToFit, OVERVIEW_ZOOM, pillLayout } from './layout/pillLayout';
 import { selectOpOrder } from '../run/runSelectors';
 import { SelectionKey } from './SelectionKey';
-import { FIT_MIN_ZOOM, fitRoom, useGrsCamera } from './useGrsCamera';
+import { FIT_MIN_ZOOM, FIT_PADDING, fitRoom, useGrsCamera } from './useGrsCamera';
 import { usePresentedGrs } from '../present/usePresentedGrs';
 import { useGrsElements } from './useGrsElements';
 import { usePacedGrs } from './usePacedGrs';
@@ -105,10 +108,43 @@ function GrsFlow() {
     },
     [items, opOrder, lanes.open, headerText],
   );
-  const { onUserMove, fitWhole } = useGrsCamera(grs, layout, pills, refold);
+  // Zoomed out, where a lane's head would cut its title, a band above the cards names the columns as the far level's headers do.
+  // Not in Split: its Operations view names the operations, and its short pane keeps the cards' room (as its fit does).
+  const split = useAppStore((s) => s.runUi.view === 'split');
+  const heads = useMemo(() => cardColumns(layout.lanes, headerText), [layout.lanes, headerText]);
+  const laneOps = useMemo(() => layout.lanes.map((l) => l.opId), [layout.lanes]);
+  const titlesShow = useCallback(
+    (zoom: number) => split || (zoom >= COMPACT_ZOOM && titlesFit(laneOps, headerText, zoom)),
+    [split, laneOps, headerText],
+  );
+  const banded = useFlowStore(useCallback((s) => s.transform[2] >= OVERVIEW_ZOOM && !titlesShow(s.transform[2]), [titlesShow]));
+  const bandAt = useCallback(
+    (zoom: number, left: number, pane: { width: number; height: number }) =>
+      titlesShow(zoom) ? 0 : cardBand(heads.columns, headerText, zoom, pane, left, FIT_PADDING).band,
+    [titlesShow, heads, headerText],
+  );
+  const { onUserMove, fitWhole } = useGrsCamera(grs, layout, pills, refold, bandAt);
   usePresentedGrs(flow, layout);
   const root = useRef<HTMLDivElement>(null);
   useZoomVariable(root);
+  // What the selection key keeps clear of, in pane px: the operations' headers first, then the thoughts it describes.
+  const flowStore = useFlowStoreApi();
+  const keyAvoid = useCallback(() => {
+    const [tx, ty, zoom] = flowStore.getState().transform;
+    const marked = Object.keys(api.getState().highlight.thoughts);
+    const s = zoom < OVERVIEW_ZOOM ? zoom * FAR_SCALE : zoom;
+    const box = (b: { x: number; y: number }, w: number, h: number) => ({ x: tx + b.x * s, y: ty + b.y * s, width: w * s, height: h * s });
+    if (zoom < OVERVIEW_ZOOM && pills) {
+      const described = marked.flatMap((id) => pills.at.get(id) ?? []);
+      return { headers: pills.headers.map((h) => box(h, h.width, h.height)), described: described.map((b) => box(b, b.width, b.height)) };
+    }
+    const band = root.current?.querySelector<HTMLElement>('.grs-band');
+    const described = marked.flatMap((id) => layout.cards.get(id) ?? []);
+    return {
+      headers: band ? [{ x: 0, y: band.offsetTop, width: band.offsetWidth, height: band.offsetHeight }] : [],
+      described: described.map((p) => box(p, CARD_WIDTH, CARD_HEIGHT)),
+    };
+  }, [flowStore, api, pills, layout]);
   // A folded thought selected elsewhere (a parent link, an operation's list) opens its lane's stack.
   const foldedLane = selected ? layout.folded.get(selected) : undefined;
   const { openLane, toggle: toggleLane } = lanes;
@@ -157,9 +193,10 @@ function GrsFlow() {
   const folded = layout.lanes.reduce((n, l) => n + l.folded, 0);
   return (
     <StackToggleContext.Provider value={lanes.toggle}>
+      <LaneTags.Provider value={heads.tags}>
       <div
         ref={root}
-        className={`grs-canvas${far ? ' is-far' : ''}${overview ? ' is-overview' : ''}`}
+        className={`grs-canvas${far ? ' is-far' : ''}${overview ? ' is-overview' : ''}${banded && count ? ' has-band' : ''}`}
         data-testid="grs-canvas"
         data-thoughts={count}
         data-shown={layout.cards.size}
@@ -193,6 +230,7 @@ function GrsFlow() {
           </Controls>
           {overview && count && scene ? <GrsOverview scene={scene} /> : null}
         </ReactFlow>
+        {banded && count ? <CardHeaderBand columns={heads.columns} text={headerText} /> : null}
         {count ? (
           <div className="grs-toolbar">
             <label className="grs-toggle" title="Show every pruned thought, not only one stack per operation">
@@ -201,9 +239,10 @@ function GrsFlow() {
             </label>
           </div>
         ) : null}
-        <SelectionKey />
+        <SelectionKey avoid={keyAvoid} />
         {count ? <ColorLegend domain={domain} onChange={setColorBy} /> : null}
       </div>
+      </LaneTags.Provider>
     </StackToggleContext.Provider>
   );
 }

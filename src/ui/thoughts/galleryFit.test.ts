@@ -6,6 +6,8 @@ import { FAR_SCALE, foldToFit, OVERVIEW_ZOOM } from './layout/pillLayout';
 import { INPUT_LANE } from './layout/laneLayout';
 import { opLabelOf, opTypeOf } from './opLabels';
 import type { HeaderText } from './layout/farHeaders';
+import { cardBand, cardColumns, titlesFit } from './layout/cardHeaders';
+import { COMPACT_ZOOM } from './cards/ThoughtCard';
 import { FIT_MIN_ZOOM, fitRoom, wholeGraphViewport, type FitPane } from './useGrsCamera';
 
 const files = import.meta.glob<string>('../../../public/examples/*.json', { query: '?raw', import: 'default', eager: true });
@@ -36,7 +38,13 @@ describe('every gallery example after a run', () => {
     const cards = laneLayout(items, selectOpOrder(grs), new Set());
     // Widths as a 10 px sans-serif draws them, a little wide: Chromium's system-ui here is DejaVu Sans.
     const text: HeaderText = { name: (op) => (op === INPUT_LANE ? { label: 'Input', type: '' } : { label: opLabelOf(doc, op), type: opTypeOf(doc, op) }), measure: (s) => s.length * 6.5 };
-    for (const [name, pane] of Object.entries(PANES)) {
+    const { columns } = cardColumns(cards.lanes, text);
+    const ops = cards.lanes.map((l) => l.opId);
+    for (const [name, size] of Object.entries(PANES)) {
+      // As the Thoughts view does (not Split): a header band above the cards where their lanes' heads would cut a title.
+      const bandAt = (zoom: number, left: number) =>
+        name.startsWith('Split') || (zoom >= COMPACT_ZOOM && titlesFit(ops, text, zoom)) ? 0 : cardBand(columns, text, zoom, size, left, 8).band;
+      const pane = { ...size, band: bandAt };
       // As the camera does: cards if they fit, else the far level, its header band included, with its tallest columns folded as far as needed.
       const pills = foldToFit(items, selectOpOrder(grs), new Set(), fitRoom(pane), text).layout;
       expect(pills.headers.length, name).toBeGreaterThan(0);
@@ -48,7 +56,7 @@ describe('every gallery example after a run', () => {
       const [w, h] = zoom >= OVERVIEW_ZOOM ? [cards.width * zoom, cards.height * zoom] : [pills.width * FAR_SCALE * zoom, pills.height * FAR_SCALE * zoom];
       expect(x, name).toBeGreaterThanOrEqual(0);
       expect(x + w, name).toBeLessThanOrEqual(pane.width + 1e-6);
-      expect(y, name).toBeGreaterThanOrEqual(pane.top!);
+      expect(y, name).toBeGreaterThanOrEqual(pane.top! + (zoom >= OVERVIEW_ZOOM ? bandAt(zoom, x) : 0) - 1e-6);
       expect(y + h, name).toBeLessThanOrEqual(pane.height - pane.bottom! + 1e-6);
     }
   });

@@ -18,7 +18,7 @@ export const FIT_MIN_ZOOM = FAR_MIN_ZOOM;
 /** How many of the newest thoughts the camera follows while a run streams. */
 const FOLLOW_TAIL = 4;
 /** Room kept around a whole-graph fit: the sides, and (when they cannot be measured) the toolbar above and the legend below. */
-const FIT_PADDING = 8;
+export const FIT_PADDING = 8;
 const FIT_TOP = 44;
 const FIT_BOTTOM = 52;
 /** Just under the overview threshold: a fit that needs the far level stays on it. */
@@ -30,16 +30,21 @@ export interface FitPane {
   height: number;
   top?: number;
   bottom?: number;
+  /** The card level's header band's height at a zoom, the graph's left edge `left` px into the pane (0 when the lanes' heads name them). */
+  band?: (zoom: number, left: number) => number;
 }
 
-/** The bands of a pane (its client rect) that floating furniture covers, measured from the DOM. */
-export function paneBands(root: Element, pane: DOMRect): { top: number; bottom: number } {
+/** The bands of a pane (its client rect) that floating furniture covers, measured from the DOM (the selection key's too, unless `key` is false). */
+export function paneBands(root: Element, pane: DOMRect, key = true): { top: number; bottom: number } {
   let top = FIT_TOP;
   let bottom = FIT_BOTTOM;
   const overlaps = (r: DOMRect) => r.width > 0 && r.right > pane.left && r.left < pane.right && r.bottom > pane.top && r.top < pane.bottom;
-  // The toolbar, and the selection key while a thought is selected, float over the top.
-  const above = [...root.querySelectorAll('.grs-toolbar, .grs-key')].map((e) => e.getBoundingClientRect()).filter(overlaps);
+  // The toolbar floats over the top, and the selection key while a thought is selected: wherever it sits now, a fit leaves it room at the
+  // top right (8 px down), where it goes back once no header is under it.
+  const above = [...root.querySelectorAll('.grs-toolbar')].map((e) => e.getBoundingClientRect()).filter(overlaps);
   if (above.length) top = Math.max(...above.map((r) => r.bottom - pane.top)) + 6;
+  const keyHeight = key ? (root.querySelector<HTMLElement>('.grs-key')?.offsetHeight ?? 0) : 0;
+  if (keyHeight) top = Math.max(top, 8 + keyHeight + 6);
   // The run timeline floats over the bottom of the window, above whichever view is shown.
   const below = [...root.querySelectorAll('.grs-legend, .react-flow__controls'), ...document.querySelectorAll('.timeline')].map((e) => e.getBoundingClientRect()).filter(overlaps);
   if (below.length) bottom = Math.max(...below.map((r) => pane.bottom - r.top)) + 6;
@@ -69,14 +74,24 @@ export const fitRoom = (pane: FitPane) => ({ width: pane.width - 2 * FIT_PADDING
  */
 export const CARD_FIT_ZOOM = 0.3;
 
-/** The zoom at which a laid-out GRS fits a pane as cards (1 at most). */
+/** The zoom at which a laid-out GRS fits a pane as cards (1 at most), below the header band it needs at that zoom, and the band's height. */
 const cardZoom = (layout: Pick<LaneLayout, 'width' | 'height'>, pane: FitPane) => {
   const room = fitRoom(pane);
-  return Math.min(1, room.width / layout.width, room.height / layout.height);
+  const at = (band: number) => Math.min(1, room.width / layout.width, (room.height - band) / layout.height);
+  let band = 0;
+  let zoom = at(0);
+  // A smaller zoom may stack the band's headers in more rows: reserved until the band fits.
+  for (let i = 0; pane.band && i < 6; i += 1) {
+    const need = pane.band(zoom, (pane.width - layout.width * zoom) / 2);
+    if (need <= band) break;
+    band = need;
+    zoom = at(band);
+  }
+  return { zoom, band };
 };
 
 /** Whether a whole-graph fit shows cards without asking the far level first: they fit at `least` (CARD_FIT_ZOOM) or more. */
-export const cardsFitWell = (layout: Pick<LaneLayout, 'width' | 'height'>, pane: FitPane, least = CARD_FIT_ZOOM): boolean => cardZoom(layout, pane) >= least;
+export const cardsFitWell = (layout: Pick<LaneLayout, 'width' | 'height'>, pane: FitPane, least = CARD_FIT_ZOOM): boolean => cardZoom(layout, pane).zoom >= least;
 
 /**
  * The viewport that shows a whole laid-out GRS in a pane: as cards when they fit at CARD_FIT_ZOOM or
@@ -87,9 +102,9 @@ export function wholeGraphViewport(layout: Pick<LaneLayout, 'width' | 'height'>,
   const top = pane.top ?? FIT_TOP;
   const room = fitRoom(pane);
   // Never above the room's top: a graph exactly the room's height must not start a rounding error above it.
-  const centred = (zoom: number, w: number, h: number) => ({ zoom, x: (pane.width - w) / 2, y: top + Math.max(0, (room.height - h) / 2) });
-  const cards = cardZoom(layout, pane);
-  const asCards = centred(cards, layout.width * cards, layout.height * cards);
+  const centred = (zoom: number, w: number, h: number, band = 0) => ({ zoom, x: (pane.width - w) / 2, y: top + band + Math.max(0, (room.height - band - h) / 2) });
+  const { zoom: cards, band } = cardZoom(layout, pane);
+  const asCards = centred(cards, layout.width * cards, layout.height * cards, band);
   if (cards >= CARD_FIT_ZOOM) return asCards;
   if (far) {
     const zoom = Math.min(FAR_MAX_ZOOM, room.width / (far.width * FAR_SCALE), room.height / (far.height * FAR_SCALE));
@@ -153,6 +168,8 @@ export function useGrsCamera(
   pills: PillLayout | null,
   /** Folds the far level's columns to fit a room at scale 1 (foldToFit) and returns that layout. */
   refold: (room: { width: number; height: number }) => PillLayout,
+  /** The card level's header band's height at a zoom in a pane (FitPane's band). */
+  cardBand: (zoom: number, left: number, pane: { width: number; height: number }) => number,
 ): { onUserMove: (event: unknown) => void; fitWhole: () => void } {
   const api = useAppStoreApi();
   const flow = useReactFlow();
@@ -179,6 +196,8 @@ export function useGrsCamera(
   pillsRef.current = pills;
   const refoldRef = useRef(refold);
   refoldRef.current = refold;
+  const bandRef = useRef(cardBand);
+  bandRef.current = cardBand;
 
   /**
    * Shows the whole graph (cards or far level), or when even the far level's least scale cannot hold it
@@ -189,7 +208,7 @@ export function useGrsCamera(
       const root = document.querySelector('.grs-canvas');
       const rect = root?.querySelector('.react-flow')?.getBoundingClientRect();
       if (!root || !rect) return false;
-      const pane: FitPane = { width: rect.width, height: rect.height, ...paneBands(root, rect) };
+      const pane: FitPane = { width: rect.width, height: rect.height, ...paneBands(root, rect), band: (zoom, left) => bandRef.current(zoom, left, rect) };
       // Cards when they fit at a zoom where lane titles read; else the far level, its tallest columns folded as far as the pane needs.
       // In Split the Operations view above names every operation, and a selection there brings its cards into view: small cards stay.
       const least = viewRef.current === 'split' ? OVERVIEW_ZOOM : CARD_FIT_ZOOM;

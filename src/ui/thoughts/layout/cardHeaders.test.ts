@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { wholeGraphViewport } from '../useGrsCamera';
+import { cardBand, cardColumns, titlesFit } from './cardHeaders';
+import { HEADER_LINE, type HeaderText } from './farHeaders';
+import { laneLayout, type LaneItem } from './laneLayout';
+
+const item = (id: string, opId: string | null, parents: string[]): LaneItem => ({ id, opId, parents, pruned: false });
+// input → split → solve-1..4 → merge-1, merge-2 (alike, one column) → refine → score.
+const items: LaneItem[] = [
+  item('in', null, []),
+  item('p', 'split', ['in']),
+  ...[1, 2, 3, 4].map((n) => item(`s${n}`, `solve-${n}`, ['p'])),
+  item('m1', 'merge-1', ['s1', 's2']),
+  item('m2', 'merge-2', ['s3', 's4']),
+  item('r', 'refine', ['m1', 'm2']),
+  item('k', 'keep', ['r']),
+];
+const order = ['split', 'solve-1', 'solve-2', 'solve-3', 'solve-4', 'merge-1', 'merge-2', 'refine', 'keep'];
+const names: Record<string, { label: string; type: string }> = {
+  split: { label: 'Split the input into 4 lists', type: 'Generate' },
+  'merge-1': { label: 'Merge pair 1 (level 1, 10 tries)', type: 'Aggregate' },
+  'merge-2': { label: 'Merge pair 2 (level 1, 10 tries)', type: 'Aggregate' },
+  refine: { label: 'Refine the merged list', type: 'Generate' },
+  keep: { label: 'Keep the best', type: 'Keep Best N' },
+};
+const text: HeaderText = { name: (op) => names[op] ?? { label: op === '__input' ? 'Input' : `Solve List ${op.slice(-1)} (5 tries)`, type: op === '__input' ? '' : 'Generate' }, measure: (s) => s.length * 6 };
+const layout = laneLayout(items, order, new Set());
+
+type Box = { x: number; y: number; width: number; height: number };
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+describe('the card level’s header band', () => {
+  it('names every lane once, in its column’s header, and tags the lanes of a column whose labels differ by their part', () => {
+    const { columns, tags } = cardColumns(layout.lanes, text);
+    const named = columns.flatMap((c) => c.entries.flatMap((e) => e.ops));
+    expect(named.sort()).toEqual(layout.lanes.map((l) => l.opId).sort());
+    expect(columns.find((c) => c.lanes.some((l) => l.id === 'solve-1'))!.entries.map((e) => e.full)).toEqual(['Solve List 1–4 (5 tries) · Generate']);
+    expect(['solve-1', 'solve-2', 'solve-3', 'solve-4', 'merge-1', 'merge-2'].map((l) => tags.get(l))).toEqual(['1', '2', '3', '4', '1', '2']);
+    expect(tags.has('refine')).toBe(false);
+  });
+
+  it('places the headers at the columns’ screen x at any zoom, none over another or over another column’s tick, within the pane', () => {
+    const { columns } = cardColumns(layout.lanes, text);
+    const pane = { width: 700, height: 400 };
+    for (const zoom of [0.25, 0.3, 0.4, 0.5, 0.6]) {
+      const { headers, band } = cardBand(columns, text, zoom, pane, 8, 8);
+      expect(headers.map((h) => h.tick)).toEqual(columns.map((c) => c.x * zoom));
+      const lines = headers.flatMap((h) => h.entries.map((e, i) => ({ column: h.column, x: h.x, y: h.y + i * HEADER_LINE, width: text.measure(e.text), height: HEADER_LINE, text: e.text, full: e.full })));
+      for (const l of lines) {
+        expect(l.y, `${l.text} in the band`).toBeGreaterThanOrEqual(0);
+        expect(l.y + l.height, `${l.text} in the band`).toBeLessThanOrEqual(band);
+        // Zoomed in past the pane's width the last headers run on with their columns, off the pane.
+        if (8 + layout.width * zoom <= pane.width) expect(8 + l.x + l.width, `${l.text} inside the pane at zoom ${zoom}`).toBeLessThanOrEqual(pane.width);
+        expect(l.text === l.full || l.text.endsWith('…') || l.text.includes('… · '), l.text).toBe(true);
+      }
+      for (let i = 0; i < lines.length; i += 1) for (let j = i + 1; j < lines.length; j += 1) expect(overlaps(lines[i]!, lines[j]!), `${lines[i]!.text} / ${lines[j]!.text} at ${zoom}`).toBe(false);
+      for (const h of headers) for (const o of headers) if (o !== h && o.x < h.tick && o.x + o.width > h.tick) expect(o.y + o.height, `${o.column} over ${h.column}'s tick`).toBeLessThanOrEqual(h.y);
+    }
+  });
+
+  it('is needed where a lane’s head would cut its title or its type would be under 10 px, not at full size', () => {
+    const ops = layout.lanes.map((l) => l.opId);
+    expect(titlesFit(ops, text, 1)).toBe(true);
+    expect(titlesFit(ops, text, 0.6)).toBe(false);
+    expect(titlesFit(['keep'], text, 0.6)).toBe(true);
+  });
+
+  it('takes its room above the cards in a whole-graph fit, at the zoom the fit picks', () => {
+    const { columns } = cardColumns(layout.lanes, text);
+    const pane = { width: 700, height: 400, top: 40, bottom: 50 };
+    const bandAt = (zoom: number, left: number) => cardBand(columns, text, zoom, pane, left, 8).band;
+    const fit = wholeGraphViewport(layout, { ...pane, band: bandAt })!;
+    const band = bandAt(fit.zoom, fit.x);
+    expect(band).toBeGreaterThan(0);
+    expect(fit.y).toBeGreaterThanOrEqual(pane.top + band);
+    expect(fit.y + layout.height * fit.zoom).toBeLessThanOrEqual(pane.height - pane.bottom + 1e-6);
+    expect(fit.zoom).toBeLessThan(wholeGraphViewport(layout, pane)!.zoom);
+  });
+});
