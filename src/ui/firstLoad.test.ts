@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
@@ -26,9 +26,12 @@ describe('the production build', () => {
       // The large lazy parts stay out of the first load: each is still a chunk of its own, not one of the eager ones.
       const eagerFiles = new Set(eager.chunks.map((c) => c.file));
       const lazyFiles = readdirSync(join(outDir, 'assets')).filter((f) => f.endsWith('.js') && !eagerFiles.has(`assets/${f}`));
-      for (const part of ['codeMirrorField', 'o200k_base', 'cl100k_base', 'openai', 'elk.bundled', 'CompareView', 'ThoughtsCanvas', 'appRunController']) {
+      for (const part of ['codeMirrorField', 'o200k_base', 'cl100k_base', 'openai', 'elk.bundled', 'CompareView', 'run']) {
         expect(lazyFiles.some((f) => f.startsWith(`${part}-`)), `${part} is a lazy chunk`).toBe(true);
       }
+      // The idle prefetch's one chunk (scripts/idlePrefetchGroup.ts) holds the Thoughts view.
+      const run = readFileSync(join(outDir, 'assets', lazyFiles.find((f) => f.startsWith('run-') && f.endsWith('.js')) ?? ''), 'utf8');
+      expect(run).toContain('grs-canvas');
       expect([...eagerFiles].join(' ')).not.toMatch(/codeMirror|o200k|cl100k|openai|elk|CompareView|quickjs|emscripten/i);
     } finally {
       process.env.NODE_ENV = env;
