@@ -59,6 +59,17 @@ export interface PageRequest {
 
 // Wraps the page's fetch (the SDK calls the global one) to note when each chat answer's body was read to its end;
 // a chat POST without a body (the app's preflight warm-up) is noted apart.
+/** Page script: the clock starts at the click on Run and stops when the status first says Done (a string: no tsx helpers in the page). */
+export const CLICK_TO_DONE = `(() => {
+  const button = document.querySelector('[data-testid="run-start"]');
+  button.addEventListener('click', () => {
+    window.__clickAt = performance.now();
+    const status = document.querySelector('[data-testid="run-status"]');
+    const check = () => { if (window.__doneAt === undefined && /^Done/.test(status.textContent || '')) window.__doneAt = performance.now(); };
+    new MutationObserver(check).observe(status, { subtree: true, childList: true, characterData: true });
+  }, { capture: true, once: true });
+})()`;
+
 export const WATCH_FETCH = `(() => {
   window.__chat = [];
   window.__warm = [];
@@ -140,16 +151,7 @@ async function firstRun(browser: Browser, appUrl: string, sim: SimulatorProcess)
     });
     await page.addInitScript(WATCH_FETCH);
     await openExampleOnServer(page, appUrl, EXAMPLE, sim.url);
-    // The clock starts in the page at the click and stops when the status first says Done (a string: no tsx helpers in the page).
-    await page.evaluate(`(() => {
-      const button = document.querySelector('[data-testid="run-start"]');
-      button.addEventListener('click', () => {
-        window.__clickAt = performance.now();
-        const status = document.querySelector('[data-testid="run-status"]');
-        const check = () => { if (window.__doneAt === undefined && /^Done/.test(status.textContent || '')) window.__doneAt = performance.now(); };
-        new MutationObserver(check).observe(status, { subtree: true, childList: true, characterData: true });
-      }, { capture: true, once: true });
-    })()`);
+    await page.evaluate(CLICK_TO_DONE);
     sim.takeTraces();
     await page.getByTestId('run-start').click();
     await page.waitForFunction('window.__doneAt !== undefined', undefined, { timeout: 120_000, polling: 50 });

@@ -8,7 +8,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
-import { READ_REQUESTS, WATCH_FETCH, type PageRequest } from './appColdStart';
+import { CLICK_TO_DONE, READ_REQUESTS, WATCH_FETCH, type PageRequest } from './appColdStart';
 import { openExampleOnServer } from './appModel';
 import { startSimulatorProcess } from './models';
 
@@ -141,15 +141,7 @@ async function main(): Promise<void> {
       await page.addInitScript(MARK);
       const cdp = await context.newCDPSession(page);
       await openExampleOnServer(page, server.resolvedUrls?.local[0] ?? '', EXAMPLE, sim.url);
-      await page.evaluate(`(() => {
-        const button = document.querySelector('[data-testid="run-start"]');
-        button.addEventListener('click', () => {
-          window.__clickAt = performance.now();
-          const status = document.querySelector('[data-testid="run-status"]');
-          const check = () => { if (window.__doneAt === undefined && /^Done/.test(status.textContent || '')) window.__doneAt = performance.now(); };
-          new MutationObserver(check).observe(status, { subtree: true, childList: true, characterData: true });
-        }, { capture: true, once: true });
-      })()`);
+      await page.evaluate(CLICK_TO_DONE);
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: Number(process.env.SAMPLE_US ?? 200) });
       await cdp.send('Profiler.start');
