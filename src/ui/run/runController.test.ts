@@ -79,18 +79,20 @@ describe('run controller', () => {
 
   it('sends the run’s first model call before the screen switches to the run, and shows it running soon after', async () => {
     const inner = echo(10);
-    const phases: string[] = [];
+    const atFirstCall: string[] = [];
     const model: LanguageModel = {
       id: inner.id,
       complete: (request) => {
-        if (phases.length === 0) phases.push(store.getState().runUi.phase);
+        if (atFirstCall.length === 0) atFirstCall.push(store.getState().runUi.view, store.getState().runUi.phase);
         return inner.complete(request);
       },
     };
     const { store, controller } = setup(model);
-    const done = controller.run();
-    await until(() => store.getState().runUi.phase === 'running');
-    expect(phases).toEqual(['idle']);
+    const done = controller.run({ view: 'thoughts' });
+    // The status line says "Running" at once, never the last run's "Done"; the switch of views waits for the first call.
+    expect(store.getState().runUi.phase).toBe('running');
+    await until(() => store.getState().runUi.view === 'thoughts');
+    expect(atFirstCall).toEqual(['operations', 'running']);
     expect((await done)?.summary.status).toBe('completed');
     expect(store.getState().runUi.phase).toBe('finished');
   });

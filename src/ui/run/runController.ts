@@ -238,7 +238,10 @@ export class RunController {
     this.abort = new AbortController();
     this.stepMode = stepping;
     this.forecast.reset();
-    this.pendingShow = { phase: 'running', stepping, heldOp: null, startedWall: this.now(), endedWall: null, source: { kind: 'live' }, batch, problem: null, ...(view ? { view } : {}) };
+    const status: Partial<RunUi> = { phase: 'running', stepping, heldOp: null, startedWall: this.now(), endedWall: null };
+    // The status line says so at once (a small render): it never says the last run's "Done" after a click on Run.
+    this.deps.store.getState().patchRunUi(status);
+    this.pendingShow = { ...status, source: { kind: 'live' }, batch, problem: null, ...(view ? { view } : {}) };
     // At the latest: a run whose start waits (code to load, a dataset row, the user's consent) still shows at once that it is running.
     this.showSoon(SHOW_WITHIN_MS);
   }
