@@ -113,10 +113,18 @@ function GrsFlow() {
   const split = useAppStore((s) => s.runUi.view === 'split');
   const heads = useMemo(() => cardColumns(layout.lanes, headerText), [layout.lanes, headerText]);
   const laneOps = useMemo(() => layout.lanes.map((l) => l.opId), [layout.lanes]);
-  const titlesShow = useCallback(
-    (zoom: number) => split || (zoom >= COMPACT_ZOOM && titlesFit(laneOps, headerText, zoom)),
-    [split, laneOps, headerText],
-  );
+  // Remembered for the last zoom: the band's flow-store selector runs on every pan frame, where the zoom does not change.
+  const titlesShow = useMemo(() => {
+    let last = NaN;
+    let shown = false;
+    return (zoom: number) => {
+      if (zoom !== last) {
+        last = zoom;
+        shown = split || (zoom >= COMPACT_ZOOM && titlesFit(laneOps, headerText, zoom));
+      }
+      return shown;
+    };
+  }, [split, laneOps, headerText]);
   const banded = useFlowStore(useCallback((s) => s.transform[2] >= OVERVIEW_ZOOM && !titlesShow(s.transform[2]), [titlesShow]));
   const bandAt = useCallback(
     (zoom: number, left: number, pane: { width: number; height: number }) =>
