@@ -37,8 +37,10 @@ function commandRank(argv) {
  * what became of the cache: 'off', 'none' (no valid file), 'rejected' (by V8) or 'accepted'.
  */
 export function runCompiledCli(dir, bundleHash, argv, env) {
-  // `run` sets this flag for itself; V8 accepts a cache only under the flags it was made with, so every command starts with it.
+  // `run` sets these flags for itself (src/cli/commands/run.ts, src/cli/idleGc.ts); V8 accepts a cache only
+  // under the flags it was made with, so every command starts with them.
   setFlagsFromString('--no-lazy-feedback-allocation');
+  setFlagsFromString('--expose-gc');
   const file = join(dir, 'got-studio.cjs');
   const source = readFileSync(file, 'utf8');
   const setting = env.GOT_STUDIO_CODE_CACHE;

@@ -15,6 +15,7 @@ import { forkCommand } from './fork';
 import { budgetFrom, cliFunctions, modelOptionsFrom, pricesFrom, type RunningOptions } from './common';
 import { checkOutWritable, writeReport } from '../outFile';
 import { spareCore, warmUp, type WarmUpPlan } from '../warmUp';
+import { collectGarbageWhileIdle } from '../idleGc';
 
 export interface RunCommandOptions extends RunningOptions {
   out?: string;
@@ -46,15 +47,19 @@ export async function runCommand(file: string, o: RunCommandOptions, io: CliIo):
   for (const w of graph.warnings) progress.note(formatDiagnostic(w));
   await checkReachable(setup, io.env, io.signal);
 
-  // The first call's wait warms up the rest of the run (a rehearsal in memory, the first wave's connections);
-  // its answer's first bytes pause the rehearsal, the run's end stops it.
+  // The first call's wait is idle: it collects the garbage of the process's start (else due on the first
+  // waves of answers) and warms up the rest of the run (a rehearsal in memory, the first wave's
+  // connections); the answer's first bytes pause the rehearsal, the run's end stops it.
   const pause = new AbortController();
   const stop = new AbortController();
   const { headers } = serverKey(io.env);
   const rehearsal = code || inputs.length === 0 || !spareCore() ? null : { document: graph.document, functions, input: inputs[0]!.input };
   const plan: WarmUpPlan = { baseUrl: setup.base.id.baseUrl, headers, concurrency: modelOptions.concurrency, rehearsal };
   void setup.firstCall.answering.then(() => pause.abort());
-  void setup.firstCall.waiting.then(() => warmUp(plan, { pause: pause.signal, stop: stop.signal }));
+  void setup.firstCall.waiting.then(() => {
+    collectGarbageWhileIdle();
+    return warmUp(plan, { pause: pause.signal, stop: stop.signal });
+  });
 
   const scripts = new WorkerScriptRunner();
   let batch;
