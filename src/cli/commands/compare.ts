@@ -11,7 +11,7 @@ import { runBatch } from '../runBatch';
 import { WorkerScriptRunner } from '../workerScriptRunner';
 import { budgetFrom, cliFunctions, modelOptionsFrom, pricesFrom, type RunningOptions } from './common';
 import { checkOutWritable, writeReport } from '../outFile';
-import { infinityAsNull, runsFailed } from './run';
+import { runsFailed } from './run';
 
 export interface CompareCommandOptions extends RunningOptions {
   format: string;
@@ -70,7 +70,7 @@ export async function compareCommand(files: readonly string[], o: CompareCommand
   if (o.out !== undefined) {
     const text = o.out.toLowerCase().endsWith('.csv')
       ? formatComparison(rows, 'csv')
-      : JSON.stringify({ quantileMethod: QUANTILE_METHOD, model: setup.record, schemes: rows, samples: schemes }, infinityAsNull, 2);
+      : JSON.stringify({ quantileMethod: QUANTILE_METHOD, model: setup.record, schemes: rows, samples: schemes }, null, 2);
     const path = await writeReport(o.out, io.cwd, text);
     if (o.quiet !== true) io.stderr.write(`Wrote ${path}\n`);
   }

@@ -78,7 +78,7 @@ export async function forkCommand(file: string, o: ForkCommandOptions, io: CliIo
       includeEvents: o.events === true,
       createdAt: new Date().toISOString(),
     });
-    const path = await writeReport(o.out, io.cwd, JSON.stringify(exported, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2));
+    const path = await writeReport(o.out, io.cwd, JSON.stringify(exported, null, 2));
     if (o.quiet !== true) io.stderr.write(`Wrote ${path}\n`);
   }
   return result.summary.status === 'failed' ? EXIT.runFailed : EXIT.ok;

@@ -86,7 +86,7 @@ export async function replayCommand(file: string, o: ReplayCommandOptions, io: C
   if (o.verify === true) await verify(recording, io);
   if (o.out !== undefined) {
     const report = reportOfRecording(recording, o.events === true, new Date().toISOString());
-    const path = await writeReport(o.out, io.cwd, JSON.stringify(report, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2));
+    const path = await writeReport(o.out, io.cwd, JSON.stringify(report, null, 2));
     if (o.quiet !== true) io.stderr.write(`Wrote ${path}\n`);
   }
   return EXIT.ok;
