@@ -7,6 +7,19 @@ import { createModelHandler } from '../server/modelHandler';
 import { cli, exampleGraphs, readJson, scratch } from './test/harness';
 import { openConnections, rehearse, simulatedFetch, spareCore, warmUp, watchFirstCall, WAVE_CONNECTIONS, type Rehearsal, type RehearsalControl } from './warmUp';
 
+// When the run collects its garbage (the real collection still runs).
+const collections = vi.hoisted(() => [] as number[]);
+vi.mock('./idleGc', async (actual) => {
+  const real = await actual<typeof import('./idleGc')>();
+  return {
+    ...real,
+    collectGarbageWhileIdle: () => {
+      collections.push(performance.now());
+      return real.collectGarbageWhileIdle();
+    },
+  };
+});
+
 const going = (): RehearsalControl => ({ pause: new AbortController().signal, stop: new AbortController().signal });
 const functions = mergeFunctionRegistries(builtinFunctions(), taskFunctions());
 const gotSorting32 = () => exampleGraphs().find((e) => e.document.task === 'sorting' && e.document.scheme === 'GoT' && (e.document.input['original'] as unknown[]).length === 32)!;
@@ -137,10 +150,17 @@ describe('run against a server, warmed up', () => {
   let server: Server;
   let url = '';
   const requests: string[] = [];
+  /** Each chat request: when it came in and when its answer was written. */
+  const chats: Array<{ received: number; answered: number }> = [];
   beforeAll(async () => {
     const handler = createModelHandler({ model: simulatorModel({ seed: 0, latencyMs: 40 }), models: ['sim-remote'] });
     server = createServer((req, res) => {
       requests.push(`${req.method} ${req.url}`);
+      if (req.method === 'POST') {
+        const chat = { received: performance.now(), answered: Number.NaN };
+        chats.push(chat);
+        res.once('finish', () => (chat.answered = performance.now()));
+      }
       void handler.handle(req, res);
     });
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -157,5 +177,16 @@ describe('run against a server, warmed up', () => {
     expect(chats.length).toBe(run.samples[0]!.requests);
     expect(requests.filter((r) => r !== 'POST /v1/chat/completions').every((r) => r === 'GET /v1/models')).toBe(true);
     expect(requests.length - chats.length).toBeLessThanOrEqual(1 + WAVE_CONNECTIONS);
+  }, 60_000);
+
+  it('collects its garbage once, while the first call waits for its answer', async () => {
+    collections.length = 0;
+    chats.length = 0;
+    const result = await cli(['run', gotSorting32().file, '--base-url', url, '--model', 'sim-remote', '--no-cache', '--quiet'], { env: { OPENAI_API_KEY: 'sk-local' } });
+    expect(result.code).toBe(0);
+    expect(collections).toHaveLength(1);
+    const first = chats[0]!;
+    expect(collections[0]!).toBeGreaterThan(first.received);
+    expect(collections[0]!).toBeLessThan(first.answered);
   }, 60_000);
 });
