@@ -284,6 +284,7 @@ test.describe('the Thoughts view', () => {
 
 for (const [width, height] of [
   [1280, 720],
+  [1024, 768],
   [853, 480],
 ] as const) {
   test.describe(`the Thoughts view at ${width}×${height}${width === 853 ? ' (150% browser zoom)' : ''}`, () => {
