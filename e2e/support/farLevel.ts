@@ -4,6 +4,9 @@ import type { DrawnBlock } from '../../src/ui/thoughts/GrsOverview';
 /** A block, header or tag as the far level's canvas says it drew it (its `drawnBlocks()` hook, viewport CSS px). */
 export type FarDrawn = DrawnBlock;
 
+type Rect = { x: number; y: number; width: number; height: number };
+const overlap = (a: Rect, b: Rect) => a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
+
 export const farDrawn = (grs: Locator): Promise<FarDrawn[]> =>
   grs.getByTestId('grs-overview').evaluate((el) => (el as unknown as { drawnBlocks: () => FarDrawn[] }).drawnBlocks());
 
@@ -24,10 +27,11 @@ export function namesOperation(name: string, label: string): boolean {
 /**
  * Every pill, summary and stack drawn lies under its column's header, which names each operation that
  * made it (and, where the column's lanes differ, the lane's tag points at its entry and part); every
- * header and tag is ≥ 10 px, its text the full line or that line cut with "…" (the whole on hover).
- * Returns how many header lines are drawn in full, of how many.
+ * header and tag is ≥ 10 px, each header entry its full line (wrapped onto short lines at its spaces) or
+ * that line cut with "…" (the whole on hover), over no other header text, tag or block, and at a fit inside the pane.
+ * Returns how many header entries are drawn in full, of how many.
  */
-export async function expectHeadersNameEveryBlock(grs: Locator): Promise<{ full: number; lines: number }> {
+export async function expectHeadersNameEveryBlock(grs: Locator, fit = false): Promise<{ full: number; lines: number }> {
   const drawn = await farDrawn(grs);
   const pane = (await grs.boundingBox())!;
   const headers = drawn.filter((d) => d.kind === 'header');
@@ -37,19 +41,31 @@ export async function expectHeadersNameEveryBlock(grs: Locator): Promise<{ full:
   let lines = 0;
   for (const h of headers) {
     const texts = h.labels.filter((l) => l.role === 'operation');
-    expect(texts.length, `${h.id} lines`).toBe(h.entries!.length);
-    texts.forEach((t, i) => {
-      const entry = h.entries![i]!;
-      expect(t.height, `${h.id} "${t.text}" type`).toBeGreaterThanOrEqual(10);
-      const cut = t.text.split('…')[0]!;
-      expect(t.text === entry.full || (t.text.includes('…') && entry.full.startsWith(cut)), `${h.id}: "${t.text}" is "${entry.full}" or cut from it`).toBe(true);
+    expect(texts.length, `${h.id} lines`).toBe(h.entries!.reduce((n, e) => n + e.lines, 0));
+    let next = 0;
+    for (const entry of h.entries!) {
+      // An entry wraps onto one or more lines (its words in order), or is one line cut with "…".
+      const own = texts.slice(next, (next += entry.lines));
+      for (const t of own) {
+        expect(t.height, `${h.id} "${t.text}" type`).toBeGreaterThanOrEqual(10);
+        if (fit) expect(t.x >= pane.x - 0.5 && t.x + t.width <= pane.x + pane.width + 0.5 && t.y >= pane.y - 0.5, `${h.id} "${t.text}" inside the pane`).toBe(true);
+      }
+      const text = own.map((t) => t.text).join(' ');
+      const cut = text.split('…')[0]!;
+      expect(text === entry.full || (own.length === 1 && text.includes('…') && entry.full.startsWith(cut)), `${h.id}: "${text}" is "${entry.full}" or cut from it`).toBe(true);
       lines += 1;
-      if (t.text === entry.full) full += 1;
-    });
+      if (text === entry.full) full += 1;
+    }
   }
+  // No header line over another, over a tag or over a block.
+  const texts = headers.flatMap((h) => h.labels.filter((l) => l.role === 'operation').map((l) => ({ ...l, id: h.id })));
+  for (let i = 0; i < texts.length; i += 1) for (let j = i + 1; j < texts.length; j += 1) expect(overlap(texts[i]!, texts[j]!), `"${texts[i]!.text}" / "${texts[j]!.text}"`).toBe(false);
+  for (const t of texts) for (const b of [...blocks, ...drawn.filter((d) => d.kind === 'tag')]) expect(overlap(t, b.rect), `"${t.text}" over ${b.id}`).toBe(false);
   for (const t of drawn.filter((d) => d.kind === 'tag')) for (const l of t.labels) expect(l.height, `${t.id} type`).toBeGreaterThanOrEqual(10);
   for (const b of blocks) {
-    if (b.rect.y + b.rect.height <= pane.y || b.rect.y >= pane.y + pane.height) continue;
+    // Blocks mostly off the pane (panned past its side) have their header off it too.
+    const cx = b.rect.x + b.rect.width / 2;
+    if (b.rect.y + b.rect.height <= pane.y || b.rect.y >= pane.y + pane.height || cx < pane.x || cx > pane.x + pane.width) continue;
     const h = headers.find((x) => x.column === b.column);
     expect(h, `${b.id} has its column's header on screen`).toBeTruthy();
     expect(b.rect.x, `${b.id} under ${h!.id}`).toBeGreaterThanOrEqual(h!.span!.x - 0.5);
@@ -69,9 +85,6 @@ export async function expectHeadersNameEveryBlock(grs: Locator): Promise<{ full:
   return { full, lines };
 }
 
-type Rect = { x: number; y: number; width: number; height: number };
-const overlap = (a: Rect, b: Rect) => a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
-
 /** What the card level shows of its operations' names: its header band (when drawn), the lanes' heads and the cards, in viewport px. */
 const cardLevelNames = (grs: Locator) =>
   grs.evaluate((root) => {
@@ -84,7 +97,8 @@ const cardLevelNames = (grs: Locator) =>
         // A line reads "[letter ]name[ · type]" (farHeaders.ts's columnEntries).
         const full = l.dataset.full ?? '';
         const [, letter = '', name = '', type = ''] = /^(?:([A-Z]) )?(.*?)(?: · ([^·]+))?$/.exec(full) ?? [];
-        return { text: l.textContent ?? '', title: l.title, full, name, type, letter, rect: rect(l) };
+        // An entry wrapped onto several lines reads as its words in order.
+        return { text: (l.textContent ?? '').replace(/\n/g, ' '), lines: (l.textContent ?? '').split('\n').length, title: l.title, full, name, type, letter, rect: rect(l) };
       }),
     }));
     const shown = (el: Element | null) => Boolean(el?.checkVisibility());
@@ -111,17 +125,21 @@ const cardLevelNames = (grs: Locator) =>
  * label and type whole (≥ 10 px), or a header of the band above, on its column's tick, names its
  * operation (the full line, or cut with "…" and the whole on hover) with its tag in the lane's head where
  * the column's lanes differ. Header lines are ≥ 10 px tall, overlap neither one another nor the canvas's
- * furniture, and at a whole-graph fit lie inside the pane. Returns how many lines show in full, of how many.
+ * furniture, and at a whole-graph fit lie inside the pane; a column starting on screen has its header end
+ * inside the pane. Returns how many entries of those columns show in full (wrapped or not), of how many.
  */
 export async function expectCardsNamed(grs: Locator, where: string, fit = false): Promise<{ full: number; lines: number }> {
   const { pane, band, headers, lanes, cards, furniture } = await cardLevelNames(grs);
   const visible = cards.filter((c) => overlap(c.rect, pane) && (!band || c.rect.y + c.rect.height > band.y + band.height));
   expect(visible.length, `${where}: cards on screen`).toBeGreaterThan(0);
   const lines = headers.flatMap((h) => h.lines);
+  // The headers of the columns that start on screen: each ends inside the pane, whether the graph runs past it or not.
+  const shown = headers.filter((h) => h.tick >= pane.x - 0.5 && h.tick < pane.x + pane.width).flatMap((h) => h.lines);
+  for (const l of shown) expect(l.rect.x + l.rect.width, `${where}: "${l.text}" ends inside the pane`).toBeLessThanOrEqual(pane.x + pane.width + 0.5);
   for (const l of lines) {
-    expect(l.rect.height, `${where}: "${l.text}" box`).toBeGreaterThanOrEqual(10);
+    expect(l.rect.height, `${where}: "${l.text}" box`).toBeGreaterThanOrEqual(10 * l.lines);
     const cut = l.text.split('…')[0]!;
-    expect(l.text === l.full || (l.text.includes('…') && l.full.startsWith(cut) && l.title === l.full), `${where}: "${l.text}" is "${l.full}" or cut from it`).toBe(true);
+    expect(l.text === l.full || (l.lines === 1 && l.text.includes('…') && l.full.startsWith(cut) && l.title === l.full), `${where}: "${l.text}" is "${l.full}" or cut from it`).toBe(true);
     if (fit) expect(l.rect.x >= pane.x - 0.5 && l.rect.x + l.rect.width <= pane.x + pane.width + 0.5 && l.rect.y >= pane.y, `${where}: "${l.text}" inside the pane`).toBe(true);
     for (const f of furniture) expect(overlap(l.rect, f), `${where}: "${l.text}" clear of the canvas's furniture`).toBe(false);
   }
@@ -153,5 +171,5 @@ export async function expectCardsNamed(grs: Locator, where: string, fit = false)
       expect(/\d–\d/.test(line!.name) || line!.letter !== '', `${where}: ${lane!.id} needs no tag to be told from "${line!.full}"`).toBe(false);
     }
   }
-  return { full: lines.filter((l) => l.text === l.full).length, lines: lines.length };
+  return { full: shown.filter((l) => l.text === l.full).length, lines: shown.length };
 }

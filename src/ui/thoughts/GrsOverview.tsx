@@ -66,9 +66,9 @@ export interface DrawnBlock {
   shadow?: boolean;
   /** How many thoughts a summary stands for. */
   members?: number;
-  /** A header: the x span of its column (viewport px) and each line's full name, type and letter. */
+  /** A header: the x span of its column (viewport px) and each entry's full name, type and letter, and how many lines it is drawn on (its labels in order). */
   span?: { x: number; width: number };
-  entries?: Array<{ name: string; type: string; letter: string | null; full: string }>;
+  entries?: Array<{ name: string; type: string; letter: string | null; full: string; lines: number }>;
   rect: { x: number; y: number; width: number; height: number };
   labels: Array<{ role: LabelRole; text: string; x: number; y: number; width: number; height: number }>;
 }
@@ -260,15 +260,16 @@ function drawHeaders(
   ctx.font = HEADER_TYPE(px);
   ctx.lineWidth = 1;
   for (const h of pills.headers) {
-    if (outside({ x: h.tick, y: h.y, width: h.x + h.width - h.tick, height: pills.band - h.y })) continue;
+    if (outside({ x: Math.min(h.x, h.tick), y: h.y, width: h.x + h.width - Math.min(h.x, h.tick), height: -h.y })) continue;
     ctx.strokeStyle = pal.border;
     const tx = Math.round(sx(h.tick)) + 0.5;
     ctx.beginPath();
-    ctx.moveTo(tx, sy(h.y + 1));
-    ctx.lineTo(tx, sy(pills.band));
+    // A text that starts left of its tick has the tick meet it from below.
+    ctx.moveTo(tx, sy(h.x < h.tick ? h.y + h.height : h.y + 1));
+    ctx.lineTo(tx, sy(0));
     ctx.stroke();
     ctx.fillStyle = pal.text;
-    h.entries.forEach((e, i) => put(headerId(h), 'header', 'operation', e.text, sx(h.x), sy(h.y + i * HEADER_LINE + (HEADER_LINE - HEADER_FONT) / 2)));
+    h.entries.flatMap((e) => e.lines).forEach((l, i) => put(headerId(h), 'header', 'operation', l, sx(h.x), sy(h.y + i * HEADER_LINE + (HEADER_LINE - HEADER_FONT) / 2)));
   }
   for (const t of pills.tags) {
     if (outside(t)) continue;
@@ -290,6 +291,8 @@ interface Picture {
   palette: string;
   bitmap: HTMLCanvasElement;
   labels: Label[];
+  /** How far above the graph's origin the picture starts (the header band, CSS px). */
+  band: number;
 }
 
 /** Larger pictures are not kept: the scene is drawn straight onto the pane instead (culled), every frame. */
@@ -301,7 +304,9 @@ function pictureOf(prev: Picture | null, scene: OverviewScene, highlight: RunHig
   const palette = JSON.stringify(pal);
   if (prev && prev.scene === scene && prev.highlight === highlight && prev.scale === scale && prev.dpr === dpr && prev.palette === palette) return prev;
   const w = Math.ceil(scene.pills.width * scale + 2 * MARGIN);
-  const h = Math.ceil(scene.pills.height * scale + 2 * MARGIN);
+  // The header band above the graph's origin is in the picture too.
+  const band = scene.pills.band * scale;
+  const h = Math.ceil(scene.pills.height * scale + band + 2 * MARGIN);
   if (w * h * dpr * dpr > MAX_PICTURE_PIXELS) return null;
   const bitmap = prev?.bitmap ?? document.createElement('canvas');
   bitmap.width = Math.ceil(w * dpr);
@@ -309,8 +314,8 @@ function pictureOf(prev: Picture | null, scene: OverviewScene, highlight: RunHig
   const ctx = bitmap.getContext('2d');
   if (!ctx) return null;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  const labels = drawScene(ctx, scene, highlight, pal, [MARGIN, MARGIN, scale], w, h);
-  return { scene, highlight, scale, dpr, palette, bitmap, labels };
+  const labels = drawScene(ctx, scene, highlight, pal, [MARGIN, MARGIN + band, scale], w, h);
+  return { scene, highlight, scale, dpr, palette, bitmap, labels, band };
 }
 
 /** What the canvas shows now: its labels and where their coordinates put (0, 0) on the canvas, and where the layout's origin is and its scale, in CSS px. */
@@ -342,10 +347,10 @@ function draw(canvas: HTMLCanvasElement, prev: Picture | null, scene: OverviewSc
   if (picture) {
     // Whole device pixels: a fractional offset would blur every pill and numeral.
     const ox = Math.round((tx - MARGIN) * dpr);
-    const oy = Math.round((ty - MARGIN) * dpr);
+    const oy = Math.round((ty - MARGIN - picture.band) * dpr);
     ctx.drawImage(picture.bitmap, ox, oy);
     const origin = { x: ox / dpr, y: oy / dpr };
-    return { picture, shown: { labels: picture.labels, origin, layout: { left: origin.x + MARGIN, top: origin.y + MARGIN, scale } } };
+    return { picture, shown: { labels: picture.labels, origin, layout: { left: origin.x + MARGIN, top: origin.y + MARGIN + picture.band, scale } } };
   }
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   const labels = drawScene(ctx, scene, highlight, pal, [tx, ty, scale], w, h);
@@ -398,7 +403,7 @@ function drawnBlocks(canvas: HTMLCanvasElement, shown: Shown, scene: OverviewSce
     const rect = box(h);
     if (!visible(rect)) continue;
     const span = box({ x: h.tick, y: 0, width: PILL_LANE_WIDTH, height: 0 });
-    const entries = h.entries.map((e) => ({ name: e.name, type: e.type, letter: e.letter, full: e.full }));
+    const entries = h.entries.map((e) => ({ name: e.name, type: e.type, letter: e.letter, full: e.full, lines: e.lines.length }));
     out.push({ id: headerId(h), kind: 'header', final: false, column: h.column, rect, span: { x: span.x, width: span.width }, entries, labels: labelsOf(headerId(h)) });
   }
   for (const t of pills.tags) {

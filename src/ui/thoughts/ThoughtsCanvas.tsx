@@ -135,22 +135,27 @@ function GrsFlow() {
   usePresentedGrs(flow, layout);
   const root = useRef<HTMLDivElement>(null);
   useZoomVariable(root);
-  // What the selection key keeps clear of, in pane px: the operations' headers first, then the thoughts it describes.
+  // What the selection key keeps clear of, in pane px: the operations' headers, the thoughts on screen and those it describes.
   const flowStore = useFlowStoreApi();
   const keyAvoid = useCallback(() => {
-    const [tx, ty, zoom] = flowStore.getState().transform;
+    const { transform, width, height } = flowStore.getState();
+    const [tx, ty, zoom] = transform;
     const marked = Object.keys(api.getState().highlight.thoughts);
     const s = zoom < OVERVIEW_ZOOM ? zoom * FAR_SCALE : zoom;
     const box = (b: { x: number; y: number }, w: number, h: number) => ({ x: tx + b.x * s, y: ty + b.y * s, width: w * s, height: h * s });
+    const onScreen = (b: { x: number; y: number; width: number; height: number }) => b.x + b.width > 0 && b.y + b.height > 0 && b.x < width && b.y < height;
     if (zoom < OVERVIEW_ZOOM && pills) {
-      const described = marked.flatMap((id) => pills.at.get(id) ?? []);
-      return { headers: pills.headers.map((h) => box(h, h.width, h.height)), described: described.map((b) => box(b, b.width, b.height)) };
+      return {
+        headers: pills.headers.map((h) => box(h, h.width, h.height)),
+        nodes: pills.blocks.map((b) => box(b, b.width, b.height)).filter(onScreen),
+        described: marked.flatMap((id) => pills.at.get(id) ?? []).map((b) => box(b, b.width, b.height)),
+      };
     }
     const band = root.current?.querySelector<HTMLElement>('.grs-band');
-    const described = marked.flatMap((id) => layout.cards.get(id) ?? []);
     return {
       headers: band ? [{ x: 0, y: band.offsetTop, width: band.offsetWidth, height: band.offsetHeight }] : [],
-      described: described.map((p) => box(p, CARD_WIDTH, CARD_HEIGHT)),
+      nodes: [...layout.cards.values()].map((p) => box(p, CARD_WIDTH, CARD_HEIGHT)).filter(onScreen),
+      described: marked.flatMap((id) => layout.cards.get(id) ?? []).map((p) => box(p, CARD_WIDTH, CARD_HEIGHT)),
     };
   }, [flowStore, api, pills, layout]);
   // A folded thought selected elsewhere (a parent link, an operation's list) opens its lane's stack.

@@ -98,7 +98,7 @@ export const cardsFitWell = (layout: Pick<LaneLayout, 'width' | 'height'>, pane:
  * more; else on the far level (`far`: its layout's size) at scale ≥ 1; else as cards down to the compact
  * cards' least zoom; null when none can hold it (then the camera frames the final thoughts instead).
  */
-export function wholeGraphViewport(layout: Pick<LaneLayout, 'width' | 'height'>, pane: FitPane, far?: { width: number; height: number } | null) {
+export function wholeGraphViewport(layout: Pick<LaneLayout, 'width' | 'height'>, pane: FitPane, far?: { width: number; height: number; band?: number } | null) {
   const top = pane.top ?? FIT_TOP;
   const room = fitRoom(pane);
   // Never above the room's top: a graph exactly the room's height must not start a rounding error above it.
@@ -107,9 +107,14 @@ export function wholeGraphViewport(layout: Pick<LaneLayout, 'width' | 'height'>,
   const asCards = centred(cards, layout.width * cards, layout.height * cards, band);
   if (cards >= CARD_FIT_ZOOM) return asCards;
   if (far) {
-    const zoom = Math.min(FAR_MAX_ZOOM, room.width / (far.width * FAR_SCALE), room.height / (far.height * FAR_SCALE));
+    // Its header band runs above the graph's origin: the graph starts that far below the top.
+    const band = far.band ?? 0;
+    const zoom = Math.min(FAR_MAX_ZOOM, room.width / (far.width * FAR_SCALE), room.height / ((far.height + band) * FAR_SCALE));
     // With a hair of tolerance: a room exactly the far layout's size at scale 1 fits (the canvas rounds the scale).
-    if (zoom >= FIT_MIN_ZOOM * (1 - 1e-9)) return centred(zoom, far.width * FAR_SCALE * zoom, far.height * FAR_SCALE * zoom);
+    if (zoom >= FIT_MIN_ZOOM * (1 - 1e-9)) {
+      const at = centred(zoom, far.width * FAR_SCALE * zoom, (far.height + band) * FAR_SCALE * zoom);
+      return { ...at, y: at.y + band * FAR_SCALE * zoom };
+    }
   }
   return cards >= OVERVIEW_ZOOM ? asCards : null;
 }

@@ -1,16 +1,17 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useStore as useFlowStore, useStoreApi } from '@xyflow/react';
 import { cardBand, type CardColumn } from '../layout/cardHeaders';
-import { HEADER_LINE, type HeaderText } from '../layout/farHeaders';
+import { HEADER_LINE, isWhole, type FarHeader, type HeaderText } from '../layout/farHeaders';
 import { FIT_PADDING } from '../useGrsCamera';
 
 /** Kept clear between the toolbar and the band. */
 const TOOLBAR_GAP = 4;
+const tickTop = (h: FarHeader) => (h.x < h.tick ? h.y + h.height : h.y + 1);
 
 /**
  * The card level's operation headers, in screen px: they pan sideways with their columns and sit just
  * above the graph, or stay at the pane's top once the graph's top scrolls past it (like a spreadsheet's
- * frozen header row). A line cut short says its whole text on hover.
+ * frozen header row). An entry may wrap onto short lines; one cut short says its whole text on hover.
  */
 export function CardHeaderBand({ columns, text }: { columns: readonly CardColumn[]; text: HeaderText }) {
   const flow = useStoreApi();
@@ -44,17 +45,18 @@ export function CardHeaderBand({ columns, text }: { columns: readonly CardColumn
       <div ref={inner}>
         {headers.map((h) => (
           <div key={h.column} data-testid="card-header">
-            <span className="grs-band-tick" style={{ left: h.tick, top: h.y + 1, height: band - h.y - 1 }} data-testid="card-header-tick" />
+            {/* A text that starts left of its tick has the tick meet it from below. */}
+            <span className="grs-band-tick" style={{ left: h.tick, top: tickTop(h), height: band - tickTop(h) }} data-testid="card-header-tick" />
             {h.entries.map((e, i) => (
               <span
                 key={e.full}
                 className="grs-band-line"
-                style={{ left: h.x, top: h.y + i * HEADER_LINE }}
-                title={e.text === e.full ? undefined : e.full}
+                style={{ left: h.x, top: h.y + h.entries.slice(0, i).reduce((n, p) => n + p.lines.length, 0) * HEADER_LINE }}
+                title={isWhole(e) ? undefined : e.full}
                 data-testid="card-header-line"
                 data-full={e.full}
               >
-                {e.text}
+                {e.lines.join('\n')}
               </span>
             ))}
           </div>

@@ -36,13 +36,13 @@ export function cardColumns(lanes: readonly LaneBox[], text: HeaderText): { colu
   return { columns, tags };
 }
 
-/** The rows a card band may stack in a pane `height` px tall: a row per 80 px of pane (4 at 853×480, 7 at 1280×720), never under MIN_ROWS. */
-export const cardBandRows = (height: number) => Math.max(MIN_ROWS, Math.floor(height / 80));
+/** The rows a card band may stack in a pane `height` px tall: a row per 44 px of pane (8 at 853×480, 14 at 1280×720), never under MIN_ROWS; it takes only the rows its headers need. */
+export const cardBandRows = (height: number) => Math.max(MIN_ROWS, Math.floor(height / 36));
 
 /**
  * The band at `zoom` with the graph's left edge `left` px into a pane `width` px wide: its headers (x from
- * the graph's left edge, y from the band's top, screen px) and height. A header's text may run right to the
- * pane's edge (less its padding), or to the graph's when that is further.
+ * the graph's left edge, y from the band's top, screen px) and height. A header whose column starts in the
+ * pane ends inside it (less its padding); one further right (off the pane) may run to the graph's right edge.
  */
 export function cardBand(
   columns: readonly CardColumn[],
@@ -53,11 +53,12 @@ export function cardBand(
   pad: number,
 ) {
   const graphRight = Math.max(0, ...columns.map((c) => c.x + LANE_WIDTH)) * zoom;
+  const paneRight = pane.width - pad - left;
   return placeHeaders(
     columns.map((c) => ({ ...c, x: c.x * zoom })),
     text,
     cardBandRows(pane.height),
-    Math.max(graphRight, pane.width - pad - left),
+    (tick) => (tick < paneRight ? paneRight : Math.max(graphRight, paneRight)),
   );
 }
 

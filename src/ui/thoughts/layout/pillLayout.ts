@@ -1,4 +1,4 @@
-import { bandRows, columnEntries, HEADER_FONT, laneTags, placeHeaders, type FarHeader, type HeaderColumn, type HeaderEntry, type HeaderText, type LaneTag } from './farHeaders';
+import { bandRows, columnEntries, HEADER_FONT, hiddenChars, laneTags, placeHeaders, type FarHeader, type HeaderColumn, type HeaderEntry, type HeaderText, type LaneTag } from './farHeaders';
 import { COLUMN_GAP, columnAfter, INPUT_LANE, keptIds, LANE_WIDTH, laneMembers, laneOf, sortLanes, type LaneItem, type LaneMembers, type Point } from './laneLayout';
 
 /*
@@ -61,12 +61,13 @@ export interface PillLayout {
   headers: FarHeader[];
   /** Lanes of one column that differ: their part or entry, left of their first block. */
   tags: LaneTag[];
-  /** The header band's height: the graph starts below it. */
+  /** The header band's height: it runs from y = -band to the graph's top at 0. */
   band: number;
   /** In drawing order: a stack's shadow before the block it sits behind. */
   blocks: FarBlock[];
   /** Where each shown thought or call is drawn: its pill, or its lane's summary. */
   at: Map<string, FarBlock>;
+  /** The graph's size from the origin (the band above it not included). */
   width: number;
   height: number;
 }
@@ -129,17 +130,6 @@ const NO_FOLD: ReadonlySet<number> = new Set();
 export interface HeaderOptions {
   text: HeaderText;
   room?: { width: number; height: number };
-}
-
-/** Moves a placed layout down by `dy` (below the header band). */
-function shiftDown(out: PillLayout, dy: number): void {
-  for (const b of out.blocks) {
-    b.y += dy;
-    if (b.kind === 'stack' && b.badge) b.badge.y += dy;
-  }
-  for (const l of out.lanes) l.y += dy;
-  for (const t of out.tags) t.y += dy;
-  out.height += dy;
 }
 
 /**
@@ -219,19 +209,19 @@ export function pillLayout(items: readonly LaneItem[], opOrder: readonly string[
     const columns: Array<HeaderColumn & { entries: HeaderEntry[] }> = [...byColumn].map(([col, lanes]) => ({ column: col, x: columnX.get(col) ?? 0, lanes, entries: entries.get(col) ?? [] }));
     const right = Math.max(out.width, headers.room?.width ?? out.width + 4 * (PILL_LANE_WIDTH + PILL_COLUMN_GAP));
     const placed = placeHeaders(columns, headers.text, bandRows(headers.room, out.height), right);
-    out.headers = placed.headers;
+    // The band sits above the graph's origin (negative y), so the graph's top is at 0 as the cards' is: changing level keeps it in place.
+    out.headers = placed.headers.map((h) => ({ ...h, y: h.y - placed.band }));
     out.band = placed.band;
-    shiftDown(out, placed.band);
     for (const h of out.headers) out.width = Math.max(out.width, h.x + h.width);
   }
   return out;
 }
 
 /** Header characters a pill is worth: folding a column for its names must show this many more per pill it hides in a summary. */
-const PILL_WORTH = 8;
+const PILL_WORTH = 1;
 
 /** How many characters of the headers' lines are cut short (0: every operation named in full). */
-const cutShort = (layout: PillLayout) => layout.headers.reduce((n, h) => n + h.entries.reduce((m, e) => m + e.full.length - (e.text === e.full ? e.full.length : e.text.length - 1), 0), 0);
+const cutShort = (layout: PillLayout) => hiddenChars(layout.headers);
 
 /**
  * The columns to fold so the far layout (its header band too) fits a room (screen px at scale 1), tallest
@@ -246,7 +236,7 @@ export function foldToFit(items: readonly LaneItem[], opOrder: readonly string[]
   // the step that best trades the pills it hides for the header text it shows.
   let best = { fold: new Set(fold), layout, cost: Infinity };
   for (;;) {
-    const short = layout.height > room.height;
+    const short = layout.height + layout.band > room.height;
     if (short && layout.width > room.width) break;
     if (!short) {
       let summarised = 0;
