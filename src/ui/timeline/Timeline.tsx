@@ -1,10 +1,12 @@
 import { useEffect } from 'react';
+import { createPortal } from 'react-dom';
 import { useStore } from 'zustand';
 import { stepIndex, type StepUnit } from '../../engine/index';
 import { playRecording, stopPlayback } from '../recording/recordingPlayer';
 import { useAppStoreApi } from '../store/StoreProvider';
 import type { AppStore } from '../store/createAppStore';
 import { duration } from '../thoughts/thoughtText';
+import { useTimelineDock } from './timelineDock';
 import { useViewedRun } from './viewedRun';
 import './timeline.css';
 
@@ -78,10 +80,11 @@ export function Timeline() {
   const at = useStore(api, (s) => (s.timelineIndex === null ? null : (s.live.events[s.timelineIndex - 1]?.at ?? 0)));
   const thoughts = useViewedRun(api, (r) => r.grs.thoughtOrder.length);
   const running = useViewedRun(api, (r) => Object.values(r.grs.operations).filter((o) => o.status === 'running').length);
+  const dock = useTimelineDock();
   if (total === 0 || view === 'compare') return null;
   const position = index ?? total;
   const set = (i: number) => api.getState().setTimelineIndex(i >= total ? null : i);
-  return (
+  const strip = (
     <div className="timeline" data-testid="timeline" role="group" aria-label="Run timeline">
       <div className="timeline-row">
         <button type="button" className="tl-btn" onClick={() => stepTimeline(api, -1, 'operation')} title="Back one operation (<)" aria-label="Back one operation" data-testid="tl-op-back">
@@ -141,4 +144,5 @@ export function Timeline() {
       </div>
     </div>
   );
+  return dock ? createPortal(strip, dock) : strip;
 }

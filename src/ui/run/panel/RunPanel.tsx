@@ -9,6 +9,7 @@ import { REFERENCE_SOURCE_ID } from '../../interchange/referenceSource';
 import { LoadBoundary } from '../../shell/LoadBoundary';
 import { lazyView } from '../../shell/preloadable';
 import { historyView, runSummaryView, thoughtDetailView, thoughtsCanvasView } from './runViews';
+import { setTimelineDock } from '../../timeline/timelineDock';
 import '../run.css';
 
 // The run views load when first shown: the editor opens on the Operations view without them.
@@ -145,6 +146,7 @@ export function RunPanel() {
                     {tab === 'detail' ? <ThoughtDetailPanel /> : tab === 'summary' ? <RunSummaryPanel /> : <HistoryPanel />}
                   </LoadBoundary>
                 </div>
+                {collapsed ? null : <div className="drawer-foot" ref={setTimelineDock} />}
               </aside>
             </>
           )}
