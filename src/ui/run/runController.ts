@@ -322,8 +322,8 @@ export class RunController {
       this.finish();
       const problem = explainRunFailure(handle.events);
       if (problem) this.ui({ problem });
-      // The run shows as done at once; writing its copy to the history (a large structured clone) follows.
-      this.keeping = this.keep(handle.events, title);
+      // The run shows as done at once; writing its copy to the history (a large structured clone) waits until "Done" is drawn.
+      this.keeping = afterPaint().then(() => this.keep(handle.events, title));
       return { summary, events: [...handle.events], grs: handle.grs };
     } catch (err) {
       this.finish();
@@ -336,6 +336,14 @@ export class RunController {
   private keep(events: readonly RunEvent[], title: string): Promise<void> {
     return this.deps.record?.({ events: [...events], title }).catch(() => undefined) ?? Promise.resolve();
   }
+}
+
+/** Resolves once the next frame has been drawn (in a task after it), or in a later task where there are no frames. */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve, 0));
+    else setTimeout(resolve, 0);
+  });
 }
 
 /** The batch's progress with one more row finished. */
