@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import type { GrsState } from '../../engine/index';
 import { useAppStoreApi } from '../store/StoreProvider';
 import { viewedState } from '../timeline/viewedRun';
@@ -68,7 +68,8 @@ export function usePacedGrs(): GrsState {
       if (next === shown.current) return;
       shown.current = next;
       startedAt.current = performance.now();
-      setGrs(next);
+      // A transition: the run's status line (e.g. "Done") commits first, and this render yields to model answers arriving meanwhile.
+      startTransition(() => setGrs(next));
     };
     const offer = () => {
       const state = api.getState();
