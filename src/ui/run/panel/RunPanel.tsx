@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { showStart } from '../../canvas/editorCommands';
 import { controllerFor } from '../appController';
@@ -71,8 +71,7 @@ function ViewSwitch() {
 /** The run view beside the editor's canvas: thoughts canvas plus a drawer with details, summary and history; or the compare view. */
 export function RunPanel() {
   const api = useAppStoreApi();
-  // The views mount in a transition: their render yields to model answers (a run opens them while its first call is out).
-  const view = useDeferredValue(useAppStore((s) => s.runUi.view));
+  const view = useAppStore((s) => s.runUi.view);
   const editorFlow = useReactFlow();
   // The editor's canvas changes size with the view: show its readable start view again once the layout has settled.
   // Not on mount: the editor applies its start view itself when its canvas initialises.
