@@ -1,6 +1,7 @@
 import type { AppStore } from '../store/createAppStore';
 import { appFunctions } from '../functions/registry';
 import { appScriptRunner } from '../scripts/workerScriptRunner';
+import { setAnswerProbe } from './answerHold';
 import { RunController } from './runController';
 import { sampleInput } from './sampleInput';
 import { buildModel, preloadModelFor } from './settings/buildModel';
@@ -32,6 +33,9 @@ export function appRunController(store: AppStore): RunController {
       },
     });
     controllers.set(store, c);
+    // Views that update on their own clock (the Thoughts view) keep out of the way of the answers this controller expects.
+    const controller = c;
+    setAnswerProbe((now, windowMs) => controller.answerDueWithin(now, windowMs));
   }
   return c;
 }

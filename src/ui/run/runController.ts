@@ -107,6 +107,11 @@ export class RunController {
   /** The history's copy of the last watched run, being written. */
   private keeping: Promise<void> = Promise.resolve();
 
+  /** Whether one of the live run's model answers is expected within `windowMs` of `now` (performance.now ms). */
+  answerDueWithin(now: number, windowMs: number): boolean {
+    return this.abort !== null && this.forecast.dueWithin(now, windowMs);
+  }
+
   /** Starts loading the model's code (e.g. the SDK) ahead of a likely run. */
   preload(): void {
     this.deps.preloadModel?.();
