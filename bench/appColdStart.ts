@@ -14,7 +14,7 @@ import { startSimulatorProcess, type SimulatorProcess } from './models';
 import { hopTimeline, type ServerTrace, type TimelineEvent } from './timeline';
 
 const EXAMPLE = 'sorting-128-got';
-// APP_COLD_LATENCY=50, APP_COLD_TRANSPORT=h2|http1 and APP_COLD_REPEATS=n narrow a run (e.g. to compare before/after quickly).
+// APP_COLD_LATENCY=50, APP_COLD_TRANSPORT=h2|http1 and APP_COLD_REPEATS=n narrow a run; APP_COLD_DIST compares prebuilt builds (below).
 const LATENCIES = process.env.APP_COLD_LATENCY ? [Number(process.env.APP_COLD_LATENCY)] : [200, 50];
 const REPEATS = Math.max(1, Number(process.env.APP_COLD_REPEATS ?? 3) || 3);
 /** Plain HTTP/1.1, as a local Ollama or vLLM answers; HTTPS with HTTP/2, as a hosted API (OpenAI) answers. */
@@ -167,7 +167,17 @@ async function firstRun(browser: Browser, appUrl: string, sim: SimulatorProcess)
     const document = start?.type === 'run.start' ? start.document : undefined;
     if (!document) throw new Error('the exported run carries no run.start event');
     const grs = { calls: Object.fromEntries(sample.calls.map((c) => [c.id, c])) } as unknown as GrsState;
-    return { clickMs, clickAt, doneAt, runMs: sample.wallMs, hops: longestCallChain(document, grs), events: sample.events, traces, wire, requests };
+    return {
+      clickMs,
+      clickAt,
+      doneAt,
+      runMs: sample.wallMs,
+      hops: longestCallChain(document, grs),
+      events: sample.events,
+      traces,
+      wire,
+      requests,
+    };
   } finally {
     await context.close();
   }
@@ -175,48 +185,85 @@ async function firstRun(browser: Browser, appUrl: string, sim: SimulatorProcess)
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-/** REPEATS first runs on one transport at one latency: the median ratio, the wire, the hop timeline. */
-async function measure(browser: Browser, appUrl: string, transport: (typeof TRANSPORTS)[number], latency: number): Promise<string[]> {
+/** One build of the app served for the bench: its name (for A/B lines) and URL. */
+interface App {
+  name: string;
+  url: string;
+}
+
+/** REPEATS first runs per app on one transport at one latency, apps alternated run by run: the median ratio, the wire, the hop timeline. */
+async function measure(browser: Browser, apps: App[], transport: (typeof TRANSPORTS)[number], latency: number): Promise<string[]> {
   const sim = await startSimulatorProcess(latency, { tls: transport.tls });
   try {
-    const runs: AppRun[] = [];
-    for (let i = 0; i < REPEATS; i++) runs.push(await firstRun(browser, appUrl, sim));
-    const hops = runs[0]!.hops;
-    const bound = hops * latency;
-    const click = median(runs.map((r) => r.clickMs));
-    const run = median(runs.map((r) => r.runMs));
-    const typical = runs.find((r) => r.clickMs === click) ?? runs[0]!;
-    return [
-      `${transport.name}, ${EXAMPLE} @ ${latency} ms: click → done ÷ bound ${(click / bound).toFixed(3)} (${click.toFixed(0)} ms over ${hops} × ${latency} ms; target ≤ ${latency >= 200 ? '1.05' : '1.10'}); ` +
-        `the engine's run wall ${run.toFixed(0)} ms (÷ bound ${(run / bound).toFixed(3)})`,
-      `  ${wireLine(typical.wire)}; each run ÷ bound: ${runs.map((r) => (r.clickMs / bound).toFixed(3)).join(', ')}`,
-      `  ${clientLine(typical.requests, typical.clickAt, typical.doneAt)}`,
-      ...hopTimeline(typical.events, latency, typical.traces).map((l) => `  ${l}`),
-    ];
+    const runs = new Map<App, AppRun[]>(apps.map((a) => [a, []]));
+    for (let i = 0; i < REPEATS; i++) for (const app of apps) runs.get(app)!.push(await firstRun(browser, app.url, sim));
+    const lines: string[] = [];
+    for (const [app, list] of runs) {
+      const hops = list[0]!.hops;
+      const bound = hops * latency;
+      const click = median(list.map((r) => r.clickMs));
+      const run = median(list.map((r) => r.runMs));
+      const typical = list.find((r) => r.clickMs === click) ?? list[0]!;
+      lines.push(
+        `${apps.length > 1 ? `[${app.name}] ` : ''}${transport.name}, ${EXAMPLE} @ ${latency} ms: click → done ÷ bound ${(click / bound).toFixed(3)} (${click.toFixed(0)} ms over ${hops} × ${latency} ms; target ≤ ${latency >= 200 ? '1.05' : '1.10'}); ` +
+          `the engine's run wall ${run.toFixed(0)} ms (÷ bound ${(run / bound).toFixed(3)})`,
+        `  ${wireLine(typical.wire)}; each run ÷ bound: ${list.map((r) => (r.clickMs / bound).toFixed(3)).join(', ')}`,
+        `  ${clientLine(typical.requests, typical.clickAt, typical.doneAt)}`,
+        ...hopTimeline(typical.events, latency, typical.traces).map((l) => `  ${l}`),
+      );
+    }
+    return lines;
   } finally {
     sim.child.kill();
   }
 }
 
+/**
+ * The builds to compare: APP_COLD_DIST="a=/path/dist,b=/path/dist" serves prebuilt builds (e.g. before and after a change)
+ * and alternates them run by run, so both meet the same machine load; otherwise this checkout is built.
+ */
+function distsToServe(outDir: string): Array<{ name: string; dir: string; build: boolean }> {
+  const given = process.env.APP_COLD_DIST;
+  if (!given) return [{ name: 'this checkout', dir: outDir, build: true }];
+  return given.split(',').map((part, i) => {
+    const [name, dir] = part.includes('=') ? (part.split('=') as [string, string]) : [`build ${i + 1}`, part];
+    return { name, dir, build: false };
+  });
+}
+
 /** Click-to-done ÷ bound of the app's first run after load, per transport and latency. */
 export async function benchAppColdStart(): Promise<string[]> {
   const outDir = mkdtempSync(join(tmpdir(), 'got-app-cold-'));
-  const lines = [`machine load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min)`, `the app's first run after load: production build (vite preview), a fresh Chromium page per run, OpenAI-compatible provider → simulator server in its own process, ${EXAMPLE}, median of ${REPEATS}; wall = click on Run → "Done"`];
+  const lines = [
+    `machine load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')} (1 / 5 / 15 min)`,
+    `the app's first run after load: production build (vite preview), a fresh Chromium page per run, OpenAI-compatible provider → simulator server in its own process, ${EXAMPLE}, median of ${REPEATS}; wall = click on Run → "Done"`,
+  ];
+  const servers: Array<Awaited<ReturnType<typeof preview>>> = [];
   try {
-    await build({ logLevel: 'error', build: { outDir, emptyOutDir: true } });
-    const server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, build: { outDir }, logLevel: 'error' });
+    const apps: App[] = [];
+    for (const dist of distsToServe(outDir)) {
+      if (dist.build) await build({ logLevel: 'error', build: { outDir: dist.dir, emptyOutDir: true } });
+      const server = await preview({
+        preview: { port: 0, host: '127.0.0.1', strictPort: false },
+        build: { outDir: dist.dir },
+        logLevel: 'error',
+      });
+      servers.push(server);
+      apps.push({ name: dist.name, url: server.resolvedUrls?.local[0] ?? '' });
+    }
     const browser = await chromium.launch(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {});
     try {
-      const appUrl = server.resolvedUrls?.local[0] ?? '';
       const only = process.env.APP_COLD_TRANSPORT;
       for (const transport of TRANSPORTS.filter((t) => !only || (only === 'h2') === t.tls)) {
-        for (const latency of LATENCIES) lines.push(...(await measure(browser, appUrl, transport, latency)));
+        for (const latency of LATENCIES) lines.push(...(await measure(browser, apps, transport, latency)));
       }
     } finally {
       await browser.close();
-      await new Promise<void>((r) => server.httpServer.close(() => r()));
     }
   } finally {
+    for (const server of servers) await new Promise<void>((r) => server.httpServer.close(() => r()));
     rmSync(outDir, { recursive: true, force: true });
   }
   return lines;

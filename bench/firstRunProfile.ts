@@ -18,23 +18,46 @@ const LATENCY = Number(process.env.LATENCY ?? 50);
 const TLS = process.env.TLS !== '0';
 const TOP = Number(process.env.TOP ?? 12);
 
-interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
-interface Profile { nodes: ProfileNode[]; startTime: number; samples: number[]; timeDeltas: number[] }
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  startTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
 
 // A marker the profile can find: it spins 5 ms from a known performance.now(), which ties the profile's clock to the page's.
 const MARK = `window.__gotProfileMark = function gotProfileMark() { const t = performance.now(); while (performance.now() - t < 5); return t; }`;
 
-type Kind = 'click → first request' | 'first request → sent (preflight)' | 'answer → next wave' | 'within a wave (k → k+1)' | 'answer in browser → read by page';
+type Kind =
+  | 'click → first request'
+  | 'first request → sent (preflight)'
+  | 'first call in flight (sent → read)'
+  | 'last answer read → Done'
+  | 'answer → next wave'
+  | 'within a wave (k → k+1)'
+  | 'answer in browser → read by page';
 
-interface Window { kind: Kind; from: number; to: number }
+interface Window {
+  kind: Kind;
+  from: number;
+  to: number;
+}
 
 /** The windows of the critical path on the page clock, from the page's requests. */
-function windowsOf(click: number, reqs: PageRequest[]): Window[] {
+function windowsOf(click: number, done: number, reqs: PageRequest[]): Window[] {
   const sorted = [...reqs].sort((a, b) => a.start - b.start);
   const first = sorted[0];
   if (!first) return [];
   const out: Window[] = [{ kind: 'click → first request', from: click, to: first.start }];
   if (Number.isFinite(first.sent)) out.push({ kind: 'first request → sent (preflight)', from: first.start, to: first.sent });
+  // The first call's flight: what the page does while its answer is on the way delays reading it.
+  out.push({ kind: 'first call in flight (sent → read)', from: Number.isFinite(first.sent) ? first.sent : first.start, to: first.jsEnd });
+  out.push({ kind: 'last answer read → Done', from: Math.max(...sorted.map((r) => r.jsEnd)), to: done });
   for (let i = 1; i < sorted.length; i++) {
     const prev = sorted[i - 1]!;
     const cur = sorted[i]!;
@@ -59,7 +82,8 @@ function selfTimes(p: Profile, marks: number[], windows: Window[]): Map<Kind, { 
   let t = p.startTime;
   for (const d of p.timeDeltas) times.push((t += d));
   const inMark = (id: number): boolean => {
-    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) if (byId.get(cur)!.callFrame.functionName === 'gotProfileMark') return true;
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur))
+      if (byId.get(cur)!.callFrame.functionName === 'gotProfileMark') return true;
     return false;
   };
   // The marker is called before the click and after Done: the profile may have missed the first.
@@ -78,29 +102,51 @@ function selfTimes(p: Profile, marks: number[], windows: Window[]): Map<Kind, { 
     const at = times[i]! / 1000 + offset;
     // A sample stands for the time to the next one, but not across a gap the sampler skipped (an idle thread).
     const dt = Math.min((times[i + 1] ?? times[i]!) - times[i]!, 1000) / 1000;
-    const w = windows.find((x) => at >= x.from && at < x.to);
-    if (!w) return;
-    const n = byId.get(id)!;
-    const file = n.callFrame.url.split('/').pop()?.replace(/-[\w-]{8}\.js$/, '') ?? '';
-    const name = `${n.callFrame.functionName || '(anon)'}${file ? ` ${file}:${n.callFrame.lineNumber + 1}` : ''}`;
-    const agg = out.get(w.kind)!;
-    agg.byFn.set(name, (agg.byFn.get(name) ?? 0) + dt);
-    // Inclusive time of the callers, each name once per stack, marked "⊃".
-    const seen = new Set<string>();
-    for (let cur = parent.get(id); cur !== undefined; cur = parent.get(cur)) {
-      const c = byId.get(cur)!.callFrame;
-      const caller = `⊃ ${c.functionName || '(anon)'} ${c.url.split('/').pop()?.replace(/-[\w-]{8}\.js$/, '') ?? ''}:${c.lineNumber + 1}`;
-      if (seen.has(caller) || !c.functionName) continue;
-      seen.add(caller);
-      agg.byFn.set(caller, (agg.byFn.get(caller) ?? 0) + dt);
+    // Windows may overlap (the first call's flight holds others): a sample counts in each window it falls in.
+    for (const w of windows.filter((x) => at >= x.from && at < x.to)) {
+      const n = byId.get(id)!;
+      const file =
+        n.callFrame.url
+          .split('/')
+          .pop()
+          ?.replace(/-[\w-]{8}\.js$/, '') ?? '';
+      const name = `${n.callFrame.functionName || '(anon)'}${file ? ` ${file}:${n.callFrame.lineNumber + 1}` : ''}`;
+      const agg = out.get(w.kind)!;
+      agg.byFn.set(name, (agg.byFn.get(name) ?? 0) + dt);
+      // Inclusive time of the callers, each name once per stack, marked "⊃".
+      const seen = new Set<string>();
+      for (let cur = parent.get(id); cur !== undefined; cur = parent.get(cur)) {
+        const c = byId.get(cur)!.callFrame;
+        const caller = `⊃ ${c.functionName || '(anon)'} ${
+          c.url
+            .split('/')
+            .pop()
+            ?.replace(/-[\w-]{8}\.js$/, '') ?? ''
+        }:${c.lineNumber + 1}`;
+        if (seen.has(caller) || !c.functionName) continue;
+        seen.add(caller);
+        agg.byFn.set(caller, (agg.byFn.get(caller) ?? 0) + dt);
+      }
     }
   });
-  if (process.env.TRACE) for (const w of windows.filter((x) => x.kind === (process.env.TRACE_KIND ?? 'click → first request')).slice(0, 4)) printTrace(p, byId, parent, times, offset, w);
+  if (process.env.TRACE) {
+    // TRACE_KIND: one kind of window or several, comma-separated.
+    for (const kind of (process.env.TRACE_KIND ?? 'click → first request').split(','))
+      for (const w of windows.filter((x) => x.kind === kind).slice(0, Number(process.env.TRACE_N ?? 4)))
+        printTrace(p, byId, parent, times, offset, w);
+  }
   return out;
 }
 
-/** TRACE=1: the first windows of one kind (TRACE_KIND, default click → first request), as runs of samples under the same outermost named function. */
-function printTrace(p: Profile, byId: Map<number, ProfileNode>, parent: Map<number, number>, times: number[], offset: number, w: Window | undefined): void {
+/** TRACE=1: the first TRACE_N (4) windows of each kind in TRACE_KIND (default click → first request), as runs of samples under the same outermost named function. */
+function printTrace(
+  p: Profile,
+  byId: Map<number, ProfileNode>,
+  parent: Map<number, number>,
+  times: number[],
+  offset: number,
+  w: Window | undefined,
+): void {
   if (!w) return;
   const outer = (id: number): string => {
     let name = '(idle)';
@@ -151,13 +197,18 @@ async function main(): Promise<void> {
       const after = (await page.evaluate('window.__gotProfileMark()')) as number;
       const { profile } = await cdp.send('Profiler.stop');
       const click = (await page.evaluate('window.__clickAt')) as number;
-      walls.push(((await page.evaluate('window.__doneAt')) as number) - click);
+      const doneAt = (await page.evaluate('window.__doneAt')) as number;
+      walls.push(doneAt - click);
       const reqs = (await page.evaluate(READ_REQUESTS)) as PageRequest[];
       if (process.env.TRACE) {
-        const loads = (await page.evaluate(`performance.getEntriesByType('resource').filter((r) => r.startTime > ${click} - 200).map((r) => [r.name.split('/').pop(), r.startTime - ${click}, r.responseEnd - ${click}])`)) as Array<[string, number, number]>;
-        console.log(`  resources fetched around the click (ms from it):\n${loads.map(([n, a, b]) => `    ${a.toFixed(1).padStart(7)} → ${b.toFixed(1).padStart(7)}  ${n}`).join('\n')}`);
+        const loads = (await page.evaluate(
+          `performance.getEntriesByType('resource').filter((r) => r.startTime > ${click} - 200).map((r) => [r.name.split('/').pop(), r.startTime - ${click}, r.responseEnd - ${click}])`,
+        )) as Array<[string, number, number]>;
+        console.log(
+          `  resources fetched around the click (ms from it):\n${loads.map(([n, a, b]) => `    ${a.toFixed(1).padStart(7)} → ${b.toFixed(1).padStart(7)}  ${n}`).join('\n')}`,
+        );
       }
-      for (const [kind, agg] of selfTimes(profile as unknown as Profile, [before, after], windowsOf(click, reqs))) {
+      for (const [kind, agg] of selfTimes(profile as unknown as Profile, [before, after], windowsOf(click, doneAt, reqs))) {
         const into = total.get(kind) ?? { total: 0, count: 0, byFn: new Map<string, number>() };
         into.total += agg.total;
         into.count += agg.count;
@@ -172,11 +223,23 @@ async function main(): Promise<void> {
     await new Promise<void>((res) => server.httpServer.close(() => res()));
     rmSync(outDir, { recursive: true, force: true });
   }
-  console.log(`load ${loadavg().map((l) => l.toFixed(1)).join(' / ')}; ${TLS ? 'HTTP/2 + TLS' : 'HTTP/1.1'} @ ${LATENCY} ms; ${REPEATS} runs; click → done ${walls.map((w) => w.toFixed(0)).join(', ')} ms (÷ 8 hops ${walls.map((w) => (w / (8 * LATENCY)).toFixed(3)).join(', ')})`);
+  console.log(
+    `load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(
+        ' / ',
+      )}; ${TLS ? 'HTTP/2 + TLS' : 'HTTP/1.1'} @ ${LATENCY} ms; ${REPEATS} runs; click → done ${walls.map((w) => w.toFixed(0)).join(', ')} ms (÷ 8 hops ${walls.map((w) => (w / (8 * LATENCY)).toFixed(3)).join(', ')})`,
+  );
   for (const [kind, agg] of total) {
     const busy = [...agg.byFn.entries()].filter(([fn]) => !fn.startsWith('(idle)') && !fn.startsWith('⊃')).reduce((s, [, v]) => s + v, 0);
-    console.log(`\n${kind}: ${agg.count / REPEATS} per run, ${(agg.total / REPEATS).toFixed(1)} ms per run, main thread busy ${(busy / REPEATS).toFixed(1)} ms per run`);
-    const top = (inclusive: boolean) => [...agg.byFn.entries()].filter(([fn]) => fn.startsWith('⊃') === inclusive).sort((a, b) => b[1] - a[1]).slice(0, TOP);
+    console.log(
+      `\n${kind}: ${agg.count / REPEATS} per run, ${(agg.total / REPEATS).toFixed(1)} ms per run, main thread busy ${(busy / REPEATS).toFixed(1)} ms per run`,
+    );
+    const top = (inclusive: boolean) =>
+      [...agg.byFn.entries()]
+        .filter(([fn]) => fn.startsWith('⊃') === inclusive)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, TOP);
     console.log('  self:');
     for (const [fn, ms] of top(false)) console.log(`  ${(ms / REPEATS).toFixed(2).padStart(7)}  ${fn}`);
     console.log('  inclusive:');

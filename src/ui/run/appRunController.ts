@@ -1,6 +1,8 @@
 import type { AppStore } from '../store/createAppStore';
 import { appFunctions } from '../functions/registry';
 import { appScriptRunner } from '../scripts/workerScriptRunner';
+import { fetchArrival } from './answerForecast';
+import { setAnswerProbe } from './answerHold';
 import { RunController } from './runController';
 import { sampleInput } from './sampleInput';
 import { buildModel, preloadModelFor } from './settings/buildModel';
@@ -19,6 +21,7 @@ export function appRunController(store: AppStore): RunController {
       preloadModel: () => preloadModelFor(store.getState().modelSettings),
       functions: async () => appFunctions(),
       sampleInput,
+      arrivals: fetchArrival,
       scripts: appScriptRunner(),
       record: async ({ events, title }) => {
         await appRunHistory()
@@ -32,6 +35,9 @@ export function appRunController(store: AppStore): RunController {
       },
     });
     controllers.set(store, c);
+    // Views that update on their own clock (the Thoughts view) keep out of the way of the answers this controller expects.
+    const controller = c;
+    setAnswerProbe((now, windowMs) => controller.answerDueWithin(now, windowMs));
   }
   return c;
 }

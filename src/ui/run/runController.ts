@@ -49,6 +49,8 @@ export interface RunControllerDeps {
   record?: (result: { events: RunEvent[]; title: string }) => Promise<void>;
   schedule?: FrameScheduler;
   now?: () => number;
+  /** When the network had a call's answer (see AnswerForecast), if the platform can tell. */
+  arrivals?: (started: number, now: number) => number | undefined;
 }
 
 /**
@@ -65,10 +67,11 @@ export class RunController {
   private readonly batcher: FrameBatcher<RunEvent>;
   private readonly now: () => number;
   /** When the live run's answers are due: its screen updates wait for them, so answers are read at once. */
-  private readonly forecast = new AnswerForecast();
+  private readonly forecast: AnswerForecast;
 
   constructor(private readonly deps: RunControllerDeps) {
     this.now = deps.now ?? (() => Date.now());
+    this.forecast = new AnswerForecast(deps.arrivals);
     // A little slack over the last flush's cost: an answer that lands just after a render would still wait for its paint.
     const schedule = deps.schedule ?? frameScheduler((now, flushMs) => this.forecast.dueWithin(now, flushMs + 4));
     this.batcher = new FrameBatcher((batch) => {
@@ -106,6 +109,11 @@ export class RunController {
 
   /** The history's copy of the last watched run, being written. */
   private keeping: Promise<void> = Promise.resolve();
+
+  /** Whether one of the live run's model answers is expected within `windowMs` of `now` (performance.now ms). */
+  answerDueWithin(now: number, windowMs: number): boolean {
+    return this.abort !== null && this.forecast.dueWithin(now, windowMs);
+  }
 
   /** Starts loading the model's code (e.g. the SDK) ahead of a likely run. */
   preload(): void {
@@ -322,8 +330,8 @@ export class RunController {
       this.finish();
       const problem = explainRunFailure(handle.events);
       if (problem) this.ui({ problem });
-      // The run shows as done at once; writing its copy to the history (a large structured clone) follows.
-      this.keeping = this.keep(handle.events, title);
+      // The run shows as done at once; writing its copy to the history (a large structured clone) waits until "Done" is drawn.
+      this.keeping = afterPaint().then(() => this.keep(handle.events, title));
       return { summary, events: [...handle.events], grs: handle.grs };
     } catch (err) {
       this.finish();
@@ -336,6 +344,14 @@ export class RunController {
   private keep(events: readonly RunEvent[], title: string): Promise<void> {
     return this.deps.record?.({ events: [...events], title }).catch(() => undefined) ?? Promise.resolve();
   }
+}
+
+/** Resolves once the next frame has been drawn (in a task after it), or in a later task where there are no frames. */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve, 0));
+    else setTimeout(resolve, 0);
+  });
 }
 
 /** The batch's progress with one more row finished. */

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import type { GrsState } from '../../engine/index';
+import { answerDueWithin, MAX_ANSWER_HOLD_MS } from '../run/answerHold';
 import { useAppStoreApi } from '../store/StoreProvider';
 import { viewedState } from '../timeline/viewedRun';
 
@@ -15,6 +16,9 @@ export const paceDelay = (costMs: number): number => Math.min(PACE_MAX_MS, Math.
 /** Whether a new GRS must be shown at once: anything but more of the same running run (a new run, its end, a scrub). */
 export const showsAtOnce = (shown: GrsState, next: GrsState): boolean =>
   next.runId !== shown.runId || next.status !== 'running' || shown.status !== 'running';
+
+/** How often a held update looks again whether the model answer it waits for has come (ms). */
+const HOLD_RECHECK_MS = 4;
 
 /** What an update cost (ms): React's part up to its effects, plus the browser's frame that drew it (from that frame's start to its end). */
 export const updateCost = (reactMs: number, frameStart: number, frameEnd: number): number => reactMs + Math.max(0, frameEnd - frameStart);
@@ -33,6 +37,9 @@ export function usePacedGrs(): GrsState {
   const startedAt = useRef<number | null>(null);
   const nextAt = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // What the last update cost with its frame, and since when the next one has been held for a model answer.
+  const lastCost = useRef(0);
+  const heldSince = useRef<number | null>(null);
 
   // After the commit (children's effects, React Flow's measuring included, ran first): what the update cost so far,
   // then, once the next frame has been drawn, with that frame's style, layout and paint.
@@ -46,7 +53,8 @@ export function usePacedGrs(): GrsState {
     // A task queued from a frame's animation callbacks runs once that frame's rendering is done.
     const frame = requestAnimationFrame((frameStart) => {
       after = setTimeout(() => {
-        nextAt.current = Math.max(nextAt.current, committed + paceDelay(updateCost(reactMs, frameStart, performance.now())));
+        lastCost.current = updateCost(reactMs, frameStart, performance.now());
+        nextAt.current = Math.max(nextAt.current, committed + paceDelay(lastCost.current));
       }, 0);
     });
     return () => {
@@ -64,11 +72,20 @@ export function usePacedGrs(): GrsState {
         timer.current = setTimeout(() => take(false), wait);
         return;
       }
+      // A model answer due while this update would render, lay out and paint waits for it: the run reads it and sends its next calls first.
+      const now = performance.now();
+      if (!force && answerDueWithin(lastCost.current + HOLD_RECHECK_MS) && now - (heldSince.current ??= now) < MAX_ANSWER_HOLD_MS) {
+        timer.current = setTimeout(() => take(false), HOLD_RECHECK_MS);
+        return;
+      }
+      heldSince.current = null;
       const next = viewedState(api.getState()).live.grs;
       if (next === shown.current) return;
       shown.current = next;
       startedAt.current = performance.now();
-      setGrs(next);
+      // A run's end renders as a transition: the status line ("Done") commits first, the view right after.
+      if (next.status === 'running') setGrs(next);
+      else startTransition(() => setGrs(next));
     };
     const offer = () => {
       const state = api.getState();
