@@ -9,20 +9,12 @@ import { build, preview } from 'vite';
 import { CLICK_TO_DONE, READ_REQUESTS, WATCH_FETCH, type PageRequest } from './appColdStart';
 import { openExampleOnServer } from './appModel';
 import { startSimulatorProcess } from './models';
+import type { TraceEvent } from './traceEvent';
 
 const LATENCY = Number(process.env.LATENCY ?? 50);
 const MIN_MS = Number(process.env.MIN_MS ?? 1);
 const DIST = process.env.DIST;
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tid: number;
-  pid: number;
-  args?: { name?: string; data?: { message?: string } };
-}
 
 // What a task's time went to, by the trace event names Chromium uses.
 const KINDS: Array<[string, RegExp]> = [

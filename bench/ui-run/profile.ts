@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
+import type { TraceEvent } from '../traceEvent';
 import { pan } from './pan';
 
 type Scenario = 'pan200' | 'pan2000' | 'panall' | 'stream';
@@ -12,15 +13,6 @@ const scenario = (process.argv[2] ?? 'pan200') as Scenario;
 const throttle = Number(process.argv[3] ?? 1);
 const OUT = resolve('.cache/bench-ui-run/profile');
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tid: number;
-  pid: number;
-  args?: { name?: string };
-}
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
