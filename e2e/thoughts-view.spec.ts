@@ -280,6 +280,21 @@ test.describe('the Thoughts view', () => {
     }
     await page.screenshot({ path: 'test-results/screens/thoughts-selection-key.png' });
   });
+
+  test('a run reopened from History is fitted whole, wherever the camera was left', async ({ page }) => {
+    const run = await runInThoughtsView(page, 'sorting-064-got');
+    const grs = run.grs();
+    await expectWholeGraphInside(page, grs);
+    // Leave the camera zoomed in, so only a fit can bring the whole graph back.
+    for (let i = 0; i < 6; i++) await grs.getByRole('button', { name: /zoom in/i }).click();
+    await settled(grs);
+    await expect(expectWholeGraphInside(page, grs)).rejects.toThrow();
+    await run.tab('history');
+    await page.getByTestId('history-item').first().getByTestId('history-open').click();
+    await expect(page.getByTestId('history-banner')).toBeVisible();
+    await settled(grs);
+    await expectWholeGraphInside(page, grs);
+  });
 });
 
 for (const [width, height] of [

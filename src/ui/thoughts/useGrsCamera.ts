@@ -188,10 +188,14 @@ export function useGrsCamera(
   viewRef.current = view;
   const selected = useAppStore((s) => (s.runUi.selection?.kind === 'thought' ? s.runUi.selection.id : null));
   const selectedOp = useAppStore((s) => (s.runUi.selection?.kind === 'operation' ? s.runUi.selection.id : null));
+  // Where the shown run comes from: opening one from History (or a recording, or a replay) is a new showing even of the same run.
+  const source = useAppStore((s) => s.runUi.source);
   const userMoved = useRef(false);
   const lastRun = useRef(runId);
-  if (lastRun.current !== runId) {
+  const lastSource = useRef(source);
+  if (lastRun.current !== runId || lastSource.current !== source) {
     lastRun.current = runId;
+    lastSource.current = source;
     userMoved.current = false;
   }
   // Read when the timer fires: opening a stack changes the layout but is no reason to move the camera.
@@ -264,7 +268,7 @@ export function useGrsCamera(
       const to = frame(ids, cards, pane);
       void flow.setViewport(to, { duration: followDuration(flow.getViewport(), to, pane, grs.thoughtOrder.length) });
     }, 300);
-  }, [api, flow, flowStore, runId, count, finished, view, fitWhole]);
+  }, [api, flow, flowStore, runId, source, count, finished, view, fitWhole]);
   useEffect(
     () => () => {
       // Cleared and forgotten, or a remount (StrictMode, view switch) would wait on a timer that never fires.
