@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import { BATCH_BUDGET_RULE, builtinFunctions, ModelError, scriptedModel, type GotDocument, type LanguageModel, type RunEvent } from '../../engine/index';
 import { RunController } from './runController';
@@ -62,6 +62,19 @@ describe('run controller', () => {
     expect(s.runs.ops.gen).toMatchObject({ status: 'done', thoughtsOut: 3 });
     expect(s.runs.edges['gen->improve']).toBe(3);
     expect(recorded).toHaveLength(1);
+  });
+
+  it('writes the run to the history even where no frame is ever drawn (a hidden tab)', async () => {
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
+    try {
+      const { controller, recorded } = setup(echo());
+      await controller.run();
+      await until(() => recorded.length === 1, 2000);
+      expect(frames.length).toBeGreaterThan(0);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('in step mode holds each operation until Step is pressed', async () => {

@@ -346,13 +346,17 @@ export class RunController {
   }
 }
 
-/** Resolves once the next frame has been drawn (in a task after it), or in a later task where there are no frames. */
+/** Resolves once the next frame has been drawn (in a task after it), or after AFTER_PAINT_LATEST_MS where no frame comes. */
 function afterPaint(): Promise<void> {
   return new Promise((resolve) => {
+    // A hidden tab draws no frames: the timer makes sure the run's history copy is still written.
+    setTimeout(resolve, typeof requestAnimationFrame === 'function' ? AFTER_PAINT_LATEST_MS : 0);
     if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve, 0));
-    else setTimeout(resolve, 0);
   });
 }
+
+/** The longest the history copy waits for the frame that shows Done (ms). */
+const AFTER_PAINT_LATEST_MS = 250;
 
 /** The batch's progress with one more row finished. */
 function withRow(b: BatchProgress, run: SampleRun): BatchProgress {
