@@ -29,24 +29,6 @@ describe('the answer forecast', () => {
     expect(f.dueWithin(131, 100)).toBe(false);
   });
 
-  it('times a call by when the network had its answer, not by when a busy page read it', () => {
-    const f = new AnswerForecast((started, now) => (started === 0 && now === 90 ? 50 : undefined));
-    f.observe(start('a'), 0);
-    f.observe(done('a'), 90);
-    f.observe(start('b'), 100);
-    // Due at 150 (50 ms calls), not at 190 (the 90 ms the first answer took to be read).
-    expect(f.dueWithin(140, 15)).toBe(true);
-    expect(f.dueWithin(200, 5)).toBe(false);
-  });
-
-  it('ignores an arrival time outside the call (another fetch), and times the call by when it was seen done', () => {
-    const f = new AnswerForecast(() => 500);
-    f.observe(start('a'), 0);
-    f.observe(done('a'), 50);
-    f.observe(start('b'), 60);
-    expect(f.dueWithin(100, 15)).toBe(true);
-  });
-
   it('takes no timing from cached answers, and forgets everything on reset', () => {
     const f = new AnswerForecast();
     f.observe(start('a'), 0);

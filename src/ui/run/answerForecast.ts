@@ -12,13 +12,6 @@ export class AnswerForecast {
   private readonly inFlight = new Map<string, number>();
   private readonly recent: number[] = [];
 
-  /**
-   * `arrivedBy(started, now)`: when the network had the answer of a call started at `started` and seen done at `now`
-   * (e.g. from resource timing), if known. The page may read an answer late (a busy main thread); timing calls by when
-   * they were read would push every later forecast back by that delay.
-   */
-  constructor(private readonly arrivedBy?: (started: number, now: number) => number | undefined) {}
-
   /** Notes a run event seen at `now` (performance.now ms). */
   observe(e: RunEvent, now: number): void {
     if (e.type === 'call.start') this.inFlight.set(e.callId, now);
@@ -26,8 +19,7 @@ export class AnswerForecast {
     const started = this.inFlight.get(e.callId);
     this.inFlight.delete(e.callId);
     if (started === undefined || e.type !== 'call.done' || e.cached) return;
-    const arrived = this.arrivedBy?.(started, now);
-    this.recent.push((arrived !== undefined && arrived >= started && arrived <= now ? arrived : now) - started);
+    this.recent.push(now - started);
     if (this.recent.length > RECENT_CALLS) this.recent.shift();
   }
 
@@ -50,18 +42,4 @@ export class AnswerForecast {
     }
     return false;
   }
-}
-
-/**
- * When the browser had the last byte of the latest fetch that started after `started` and ended by `now` (resource
- * timing, which cross-origin responses expose too): a call's answer, before a busy page got round to reading it.
- */
-export function fetchArrival(started: number, now: number): number | undefined {
-  if (typeof performance === 'undefined' || typeof performance.getEntriesByType !== 'function') return undefined;
-  let latest: number | undefined;
-  for (const entry of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
-    if (entry.initiatorType !== 'fetch' || entry.startTime < started || entry.responseEnd > now || entry.responseEnd === 0) continue;
-    if (latest === undefined || entry.responseEnd > latest) latest = entry.responseEnd;
-  }
-  return latest;
 }

@@ -1,7 +1,6 @@
 import type { AppStore } from '../store/createAppStore';
 import { appFunctions } from '../functions/registry';
 import { appScriptRunner } from '../scripts/workerScriptRunner';
-import { fetchArrival } from './answerForecast';
 import { setAnswerProbe } from './answerHold';
 import { RunController } from './runController';
 import { sampleInput } from './sampleInput';
@@ -21,7 +20,6 @@ export function appRunController(store: AppStore): RunController {
       preloadModel: () => preloadModelFor(store.getState().modelSettings),
       functions: async () => appFunctions(),
       sampleInput,
-      arrivals: fetchArrival,
       scripts: appScriptRunner(),
       record: async ({ events, title }) => {
         await appRunHistory()

@@ -49,8 +49,6 @@ export interface RunControllerDeps {
   record?: (result: { events: RunEvent[]; title: string }) => Promise<void>;
   schedule?: FrameScheduler;
   now?: () => number;
-  /** When the network had a call's answer (see AnswerForecast), if the platform can tell. */
-  arrivals?: (started: number, now: number) => number | undefined;
 }
 
 /**
@@ -67,11 +65,10 @@ export class RunController {
   private readonly batcher: FrameBatcher<RunEvent>;
   private readonly now: () => number;
   /** When the live run's answers are due: its screen updates wait for them, so answers are read at once. */
-  private readonly forecast: AnswerForecast;
+  private readonly forecast = new AnswerForecast();
 
   constructor(private readonly deps: RunControllerDeps) {
     this.now = deps.now ?? (() => Date.now());
-    this.forecast = new AnswerForecast(deps.arrivals);
     // A little slack over the last flush's cost: an answer that lands just after a render would still wait for its paint.
     const schedule = deps.schedule ?? frameScheduler((now, flushMs) => this.forecast.dueWithin(now, flushMs + 4));
     this.batcher = new FrameBatcher((batch) => {
