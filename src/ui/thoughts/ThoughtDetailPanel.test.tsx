@@ -1,14 +1,10 @@
 // @vitest-environment happy-dom
-import { act } from 'react';
-import { createRoot } from 'react-dom/client';
 import { describe, expect, it } from 'vitest';
 import type { GotDocument, RunEvent, ThoughtId } from '../../engine/index';
 import { thought } from '../run/testEvents';
 import { createAppStore } from '../store/createAppStore';
-import { StoreProvider } from '../store/StoreProvider';
+import { renderInStore } from '../testing/renderInStore';
 import { ThoughtDetailPanel } from './ThoughtDetailPanel';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const doc: GotDocument = {
   format: 'got-studio',
@@ -95,16 +91,7 @@ describe('thought detail panel', () => {
     const store = createAppStore();
     store.getState().ingestRunEvents(events);
     store.getState().selectInRun({ kind: 'thought', id: id('t2') });
-    const host = document.createElement('div');
-    document.body.append(host);
-    const root = createRoot(host);
-    await act(async () =>
-      root.render(
-        <StoreProvider store={store}>
-          <ThoughtDetailPanel />
-        </StoreProvider>,
-      ),
-    );
+    const { host, unmount } = await renderInStore(store, <ThoughtDetailPanel />);
     const text = host.textContent ?? '';
     expect(host.querySelector('[data-testid="detail-volume"]')?.textContent).toBe('1');
     expect(host.querySelector('[data-testid="detail-latency"]')?.textContent).toBe('2');
@@ -118,6 +105,6 @@ describe('thought detail panel', () => {
     // The chain from the thought it was given to this improvement, each with its verdict.
     const verdicts = [...host.querySelectorAll('[data-testid="validation-chain"] [data-testid="verdict"]')].map((v) => v.textContent);
     expect(verdicts).toEqual(['invalid', 'valid']);
-    await act(async () => root.unmount());
+    await unmount();
   });
 });
