@@ -8,7 +8,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
-import { CLICK_TO_DONE, READ_REQUESTS, WATCH_FETCH, type PageRequest } from './appColdStart';
+import { CLICK_TO_DONE, READ_REQUESTS, WATCH_FETCH, waitForDone, type PageRequest } from './appColdStart';
 import { openExampleOnServer } from './appModel';
 import { startSimulatorProcess } from './models';
 
@@ -193,7 +193,7 @@ async function main(): Promise<void> {
       await cdp.send('Profiler.start');
       const before = (await page.evaluate('window.__gotProfileMark()')) as number;
       await page.getByTestId('run-start').click();
-      await page.waitForFunction('window.__doneAt !== undefined', undefined, { timeout: 120_000, polling: 50 });
+      await waitForDone(page);
       const after = (await page.evaluate('window.__gotProfileMark()')) as number;
       const { profile } = await cdp.send('Profiler.stop');
       const click = (await page.evaluate('window.__clickAt')) as number;

@@ -1,12 +1,12 @@
 // The main thread of the page during the app's first run, task by task, from a Chromium performance trace: each task over
 // MIN_MS with what it spent its time on (script, style, layout, paint, …), next to the run's requests (sent, last byte in
-// the browser, read by the page). Run: `npx tsx bench/firstRunTrace.ts` (LATENCY=ms, TLS=0, MIN_MS=1, RUNS=1).
+// the browser, read by the page). Run: `npx tsx bench/firstRunTrace.ts` (LATENCY=ms, TLS=0, MIN_MS=1, RUNS=1, EXAMPLE=name, HOPS=n).
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
-import { CLICK_TO_DONE, READ_REQUESTS, WATCH_FETCH, type PageRequest } from './appColdStart';
+import { CLICK_TO_DONE, READ_REQUESTS, WATCH_FETCH, waitForDone, type PageRequest } from './appColdStart';
 import { openExampleOnServer } from './appModel';
 import { startSimulatorProcess } from './models';
 import type { TraceEvent } from './traceEvent';
@@ -14,6 +14,9 @@ import type { TraceEvent } from './traceEvent';
 const LATENCY = Number(process.env.LATENCY ?? 50);
 const MIN_MS = Number(process.env.MIN_MS ?? 1);
 const DIST = process.env.DIST;
+/** The example run (EXAMPLE=name), and its critical path in calls. */
+const EXAMPLE = process.env.EXAMPLE ?? 'sorting-128-got';
+const HOPS = Number(process.env.HOPS ?? (EXAMPLE === 'set-intersection-128-got' ? 5 : 8));
 
 
 // What a task's time went to, by the trace event names Chromium uses.
@@ -39,13 +42,13 @@ async function main(): Promise<void> {
       const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, ignoreHTTPSErrors: true });
       const page = await context.newPage();
       await page.addInitScript(WATCH_FETCH);
-      await openExampleOnServer(page, server.resolvedUrls?.local[0] ?? '', 'sorting-128-got', sim.url);
+      await openExampleOnServer(page, server.resolvedUrls?.local[0] ?? '', EXAMPLE, sim.url);
       await page.evaluate(CLICK_TO_DONE);
       await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink'] });
       // Ties the trace clock to the page clock.
       const mark = (await page.evaluate(`(() => { const t = performance.now(); console.timeStamp('gotMark'); return t; })()`)) as number;
       await page.getByTestId('run-start').click();
-      await page.waitForFunction('window.__doneAt !== undefined', undefined, { timeout: 120_000, polling: 50 });
+      await waitForDone(page);
       const buf = await browser.stopTracing();
       const [click, done] = (await page.evaluate('[window.__clickAt, window.__doneAt]')) as [number, number];
       const reqs = (await page.evaluate(READ_REQUESTS)) as PageRequest[];
@@ -110,7 +113,7 @@ async function main(): Promise<void> {
       }
       lines.sort((a, b) => a[0] - b[0]);
       console.log(
-        `run ${r + 1}: click → done ${(done - click).toFixed(0)} ms (÷ 8 × ${LATENCY} = ${((done - click) / (8 * LATENCY)).toFixed(3)}); main thread in tasks ${busy.toFixed(0)} ms; load ${loadavg()[0]!.toFixed(1)}`,
+        `run ${r + 1}: click → done ${(done - click).toFixed(0)} ms (÷ ${HOPS} × ${LATENCY} = ${((done - click) / (HOPS * LATENCY)).toFixed(3)}); main thread in tasks ${busy.toFixed(0)} ms; load ${loadavg()[0]!.toFixed(1)}`,
       );
       for (const [t, s] of lines) console.log(`${t.toFixed(1).padStart(7)}  ${s}`);
     }

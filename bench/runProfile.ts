@@ -6,6 +6,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
+import { waitForDone } from './appColdStart';
 import { openExampleOnServer } from './appModel';
 import { startSimulatorProcess } from './models';
 
@@ -85,11 +86,13 @@ async function main(): Promise<void> {
       await openExampleOnServer(page, server.resolvedUrls?.local[0] ?? '', EXAMPLE, sim.url);
       await page.waitForTimeout(1500);
       await page.evaluate(`(() => {
+        let done;
+        window.__done = new Promise((resolve) => { done = resolve; });
         const button = document.querySelector('[data-testid="run-start"]');
         button.addEventListener('click', () => {
           window.__clickAt = performance.now(); window.__commits = 0; window.__firstFallback = {}; window.__renders = {}; window.__counting = true;
           const status = document.querySelector('[data-testid="run-status"]');
-          const check = () => { if (window.__doneAt === undefined && /^Done/.test(status.textContent || '')) window.__doneAt = performance.now(); };
+          const check = () => { if (window.__doneAt === undefined && /^Done/.test(status.textContent || '')) { window.__doneAt = performance.now(); done(); } };
           new MutationObserver(check).observe(status, { subtree: true, childList: true, characterData: true });
         }, { capture: true, once: true });
       })()`);
@@ -99,7 +102,7 @@ async function main(): Promise<void> {
       const before = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
       await cdp.send('Profiler.start');
       await page.getByTestId('run-start').click();
-      await page.waitForFunction('window.__doneAt !== undefined', undefined, { timeout: 120_000, polling: 50 });
+      await waitForDone(page);
       const { profile } = await cdp.send('Profiler.stop');
       const after = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
       const wall = (await page.evaluate('window.__doneAt - window.__clickAt')) as number;
