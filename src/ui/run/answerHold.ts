@@ -1,8 +1,7 @@
-/** Whether a model answer of the live run is expected within `windowMs` of `now` (performance.now ms). */
-export type AnswerProbe = (now: number, windowMs: number) => boolean;
+import type { FlushHold } from './frameBatcher';
 
-/** The longest a view update is held back for an answer due (ms): even a fast run's views keep moving. */
-export const MAX_ANSWER_HOLD_MS = 250;
+/** Whether a model answer of the live run is expected within `windowMs` of `now` (performance.now ms): the run controller's forecast, as its frame batcher asks it. */
+export type AnswerProbe = FlushHold;
 
 let probe: AnswerProbe | null = null;
 

@@ -5,7 +5,7 @@ export type FrameScheduler = (flush: () => void) => void;
 export type FlushHold = (now: number, flushMs: number) => boolean;
 
 const FRAME_MS = 1000 / 60;
-/** The longest a held flush waits: even a fast run's screen updates four times a second. */
+/** The longest a held flush (or a view's paced update, usePacedGrs) waits for a model answer: even a fast run's screen updates four times a second. */
 export const MAX_HOLD_MS = 250;
 /** After a flush that took c ms (the reducer and the store's subscribers), the next waits at least c × this. */
 export const FLUSH_PACE = 6;

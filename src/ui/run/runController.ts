@@ -70,7 +70,7 @@ export class RunController {
   constructor(private readonly deps: RunControllerDeps) {
     this.now = deps.now ?? (() => Date.now());
     // A little slack over the last flush's cost: an answer that lands just after a render would still wait for its paint.
-    const schedule = deps.schedule ?? frameScheduler((now, flushMs) => this.forecast.dueWithin(now, flushMs + 4));
+    const schedule = deps.schedule ?? frameScheduler((now, flushMs) => this.answerDueWithin(now, flushMs + 4));
     this.batcher = new FrameBatcher((batch) => {
       this.showRun();
       deps.store.getState().ingestRunEvents(batch);

@@ -1,6 +1,7 @@
 import { startTransition, useEffect, useRef, useState } from 'react';
 import type { GrsState } from '../../engine/index';
-import { answerDueWithin, MAX_ANSWER_HOLD_MS } from '../run/answerHold';
+import { answerDueWithin } from '../run/answerHold';
+import { MAX_HOLD_MS } from '../run/frameBatcher';
 import { useAppStoreApi } from '../store/StoreProvider';
 import { viewedState } from '../timeline/viewedRun';
 
@@ -74,7 +75,7 @@ export function usePacedGrs(): GrsState {
       }
       // A model answer due while this update would render, lay out and paint waits for it: the run reads it and sends its next calls first.
       const now = performance.now();
-      if (!force && answerDueWithin(lastCost.current + HOLD_RECHECK_MS) && now - (heldSince.current ??= now) < MAX_ANSWER_HOLD_MS) {
+      if (!force && answerDueWithin(lastCost.current + HOLD_RECHECK_MS) && now - (heldSince.current ??= now) < MAX_HOLD_MS) {
         timer.current = setTimeout(() => take(false), HOLD_RECHECK_MS);
         return;
       }

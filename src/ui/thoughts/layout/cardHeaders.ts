@@ -36,7 +36,7 @@ export function cardColumns(lanes: readonly LaneBox[], text: HeaderText): { colu
   return { columns, tags };
 }
 
-/** The rows a card band may stack in a pane `height` px tall: a row per 44 px of pane (8 at 853×480, 14 at 1280×720), never under MIN_ROWS; it takes only the rows its headers need. */
+/** The rows a card band may stack in a pane `height` px tall: a row per 36 px of pane (13 in a 480-px pane), never under MIN_ROWS; it takes only the rows its headers need. */
 export const cardBandRows = (height: number) => Math.max(MIN_ROWS, Math.floor(height / 36));
 
 /**
