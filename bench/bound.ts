@@ -7,6 +7,12 @@ export const BOUND_RULE =
   'bound = the longest chain of model calls through the graph × the fixed latency; the chain sums, along the longest path of operations, ' +
   'the calls each operation makes one after another (1 for a Generate/Aggregate/Improve/LLM Score that called at all; a Validate-and-Improve counts its rounds)';
 
+/**
+ * The longest chain of calls of the issue's two graphs, as longestCallChain measures it from their runs (the
+ * same in every run: their calls do not depend on the answers); for the profiling scripts, which keep no run.
+ */
+export const KNOWN_HOPS: Readonly<Record<string, number>> = { 'sorting-128-got': 8, 'set-intersection-128-got': 5 };
+
 // Calls of one Validate-and-Improve input share its tag up to a trailing `.v<n>` / `.i<n>` round.
 const chainKey = (tag: string): string => tag.replace(/\.[vi]\d+$/, '');
 

@@ -10,6 +10,8 @@ import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
 import { CLICK_TO_DONE, READ_REQUESTS, WATCH_FETCH, waitForDone, type PageRequest } from './appColdStart';
 import { openExampleOnServer } from './appModel';
+import { KNOWN_HOPS } from './bound';
+import type { CpuProfile, ProfileNode } from './cpuProfile';
 import { startSimulatorProcess } from './models';
 
 const EXAMPLE = 'sorting-128-got';
@@ -18,17 +20,6 @@ const LATENCY = Number(process.env.LATENCY ?? 50);
 const TLS = process.env.TLS !== '0';
 const TOP = Number(process.env.TOP ?? 12);
 
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-interface Profile {
-  nodes: ProfileNode[];
-  startTime: number;
-  samples: number[];
-  timeDeltas: number[];
-}
 
 // A marker the profile can find: it spins 5 ms from a known performance.now(), which ties the profile's clock to the page's.
 const MARK = `window.__gotProfileMark = function gotProfileMark() { const t = performance.now(); while (performance.now() - t < 5); return t; }`;
@@ -74,7 +65,7 @@ function windowsOf(click: number, done: number, reqs: PageRequest[]): Window[] {
 }
 
 /** Self time (ms) per function inside the windows of each kind, on the page clock via the marker. */
-function selfTimes(p: Profile, marks: number[], windows: Window[]): Map<Kind, { total: number; count: number; byFn: Map<string, number> }> {
+function selfTimes(p: CpuProfile, marks: number[], windows: Window[]): Map<Kind, { total: number; count: number; byFn: Map<string, number> }> {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -140,7 +131,7 @@ function selfTimes(p: Profile, marks: number[], windows: Window[]): Map<Kind, { 
 
 /** TRACE=1: the first TRACE_N (4) windows of each kind in TRACE_KIND (default click → first request), as runs of samples under the same outermost named function. */
 function printTrace(
-  p: Profile,
+  p: CpuProfile,
   byId: Map<number, ProfileNode>,
   parent: Map<number, number>,
   times: number[],
@@ -208,7 +199,7 @@ async function main(): Promise<void> {
           `  resources fetched around the click (ms from it):\n${loads.map(([n, a, b]) => `    ${a.toFixed(1).padStart(7)} → ${b.toFixed(1).padStart(7)}  ${n}`).join('\n')}`,
         );
       }
-      for (const [kind, agg] of selfTimes(profile as unknown as Profile, [before, after], windowsOf(click, doneAt, reqs))) {
+      for (const [kind, agg] of selfTimes(profile as unknown as CpuProfile, [before, after], windowsOf(click, doneAt, reqs))) {
         const into = total.get(kind) ?? { total: 0, count: 0, byFn: new Map<string, number>() };
         into.total += agg.total;
         into.count += agg.count;
@@ -228,7 +219,7 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(1))
       .join(
         ' / ',
-      )}; ${TLS ? 'HTTP/2 + TLS' : 'HTTP/1.1'} @ ${LATENCY} ms; ${REPEATS} runs; click → done ${walls.map((w) => w.toFixed(0)).join(', ')} ms (÷ 8 hops ${walls.map((w) => (w / (8 * LATENCY)).toFixed(3)).join(', ')})`,
+      )}; ${TLS ? 'HTTP/2 + TLS' : 'HTTP/1.1'} @ ${LATENCY} ms; ${REPEATS} runs; click → done ${walls.map((w) => w.toFixed(0)).join(', ')} ms (÷ ${KNOWN_HOPS[EXAMPLE]} hops ${walls.map((w) => (w / (KNOWN_HOPS[EXAMPLE]! * LATENCY)).toFixed(3)).join(', ')})`,
   );
   for (const [kind, agg] of total) {
     const busy = [...agg.byFn.entries()].filter(([fn]) => !fn.startsWith('(idle)') && !fn.startsWith('⊃')).reduce((s, [, v]) => s + v, 0);

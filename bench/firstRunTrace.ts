@@ -8,6 +8,7 @@ import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
 import { CLICK_TO_DONE, READ_REQUESTS, WATCH_FETCH, waitForDone, type PageRequest } from './appColdStart';
 import { openExampleOnServer } from './appModel';
+import { KNOWN_HOPS } from './bound';
 import { startSimulatorProcess } from './models';
 import type { TraceEvent } from './traceEvent';
 
@@ -16,7 +17,7 @@ const MIN_MS = Number(process.env.MIN_MS ?? 1);
 const DIST = process.env.DIST;
 /** The example run (EXAMPLE=name), and its critical path in calls. */
 const EXAMPLE = process.env.EXAMPLE ?? 'sorting-128-got';
-const HOPS = Number(process.env.HOPS ?? (EXAMPLE === 'set-intersection-128-got' ? 5 : 8));
+const HOPS = Number(process.env.HOPS ?? KNOWN_HOPS[EXAMPLE] ?? Number.NaN);
 
 
 // What a task's time went to, by the trace event names Chromium uses.
@@ -113,7 +114,7 @@ async function main(): Promise<void> {
       }
       lines.sort((a, b) => a[0] - b[0]);
       console.log(
-        `run ${r + 1}: click → done ${(done - click).toFixed(0)} ms (÷ ${HOPS} × ${LATENCY} = ${((done - click) / (HOPS * LATENCY)).toFixed(3)}); main thread in tasks ${busy.toFixed(0)} ms; load ${loadavg()[0]!.toFixed(1)}`,
+        `run ${r + 1}: click → done ${(done - click).toFixed(0)} ms ${Number.isFinite(HOPS) ? `(÷ ${HOPS} × ${LATENCY} = ${((done - click) / (HOPS * LATENCY)).toFixed(3)})` : '(HOPS=n for its ratio)'}; main thread in tasks ${busy.toFixed(0)} ms; load ${loadavg()[0]!.toFixed(1)}`,
       );
       for (const [t, s] of lines) console.log(`${t.toFixed(1).padStart(7)}  ${s}`);
     }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
 import { waitForDone } from './appColdStart';
+import type { CpuProfile } from './cpuProfile';
 import { openExampleOnServer } from './appModel';
 import { startSimulatorProcess } from './models';
 
@@ -45,11 +46,9 @@ const COUNT_COMMITS = `(() => {
   }, onCommitFiberUnmount() {}, onPostCommitFiberRoot() {}, checkDCE() {} };
 })()`;
 
-interface ProfileNode { id: number; callFrame: { functionName: string; url: string }; children?: number[] }
-interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
 
 /** Inclusive ms per function name (a name counted once per stack). */
-function inclusive(p: Profile): Map<string, number> {
+function inclusive(p: CpuProfile): Map<string, number> {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -108,7 +107,7 @@ async function main(): Promise<void> {
       const wall = (await page.evaluate('window.__doneAt - window.__clickAt')) as number;
       const commits = (await page.evaluate('window.__commits')) as number;
       const renders = (await page.evaluate('window.__renders')) as Record<string, number>;
-      const inc = inclusive(profile as unknown as Profile);
+      const inc = inclusive(profile as unknown as CpuProfile);
       const d = (k: string) => ((after[k] ?? 0) - (before[k] ?? 0)) * 1000;
       const row: Record<string, number> = { wall, commits, task: d('TaskDuration'), script: d('ScriptDuration'), style: d('RecalcStyleDuration'), layout: d('LayoutDuration'), styleCount: (after.RecalcStyleCount ?? 0) - (before.RecalcStyleCount ?? 0), layoutCount: (after.LayoutCount ?? 0) - (before.LayoutCount ?? 0) };
       for (const w of WATCH) row[w] = inc.get(w) ?? 0;

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
+import type { CpuProfile } from '../cpuProfile';
 import type { TraceEvent } from '../traceEvent';
 import { pan } from './pan';
 
@@ -13,11 +14,6 @@ const scenario = (process.argv[2] ?? 'pan200') as Scenario;
 const throttle = Number(process.argv[3] ?? 1);
 const OUT = resolve('.cache/bench-ui-run/profile');
 
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
 
 /** The renderer main thread's top-level tasks (µs start, µs duration). */
 function topTasks(events: TraceEvent[]): Array<{ ts: number; dur: number }> {
@@ -53,13 +49,6 @@ function mainThreadSelf(events: TraceEvent[], from = -Infinity, to = Infinity): 
 }
 
 /** Self and total time (ms) per JavaScript function in a CDP profile, largest first. */
-interface CpuProfile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-  startTime: number;
-}
-
 function jsTimes(profile: CpuProfile, from = -Infinity, to = Infinity): { self: Array<[string, number]>; total: Array<[string, number]> } {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();

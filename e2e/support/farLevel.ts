@@ -4,8 +4,9 @@ import type { DrawnBlock } from '../../src/ui/thoughts/GrsOverview';
 /** A block, header or tag as the far level's canvas says it drew it (its `drawnBlocks()` hook, viewport CSS px). */
 export type FarDrawn = DrawnBlock;
 
-type Rect = { x: number; y: number; width: number; height: number };
-const overlap = (a: Rect, b: Rect) => a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
+export type Rect = { x: number; y: number; width: number; height: number };
+/** Whether two boxes share more than half a pixel each way. */
+export const overlap = (a: Rect, b: Rect) => a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
 
 export const farDrawn = (grs: Locator): Promise<FarDrawn[]> =>
   grs.getByTestId('grs-overview').evaluate((el) => (el as unknown as { drawnBlocks: () => FarDrawn[] }).drawnBlocks());
