@@ -1,9 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectCardsNamed, expectHeadersNameEveryBlock, farDrawn } from './support/farLevel';
+import { expectCardsNamed, expectHeadersNameEveryBlock, farDrawn, overlap as overlaps, type Rect as Box } from './support/farLevel';
 import { RunPage } from './support/runPage';
 
-type Box = { x: number; y: number; width: number; height: number };
-const overlaps = (a: Box, b: Box) => a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
 const inside = (a: Box, outer: Box) => a.x >= outer.x - 0.5 && a.y >= outer.y - 0.5 && a.x + a.width <= outer.x + outer.width + 0.5 && a.y + a.height <= outer.y + outer.height + 0.5;
 
 /** Opens a gallery example, runs it on the simulator and shows the Thoughts view once the camera has settled (at the given level of detail). */
@@ -39,8 +37,9 @@ async function settled(grs: Locator): Promise<void> {
 }
 
 /**
- * Every numeral a reader can see in the Thoughts view (figures, counts, legend, toolbar): its text and
- * its font size on screen (CSS px, the canvas zoom applied inside the graph). Hidden and off-pane text is left out.
+ * Every numeral a reader can see in the Thoughts view (figures, counts, legend, toolbar) and every card's flag
+ * ("final", "solved", "invalid"): its text and its font size on screen (CSS px, the canvas zoom applied inside
+ * the graph). Hidden and off-pane text is left out.
  */
 const visibleNumerals = (grs: Locator) =>
   grs.evaluate((root) => {
@@ -51,7 +50,7 @@ const visibleNumerals = (grs: Locator) =>
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement;
-      if (!el || !/\d/.test(n.textContent ?? '') || !el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+      if (!el || !(/\d/.test(n.textContent ?? '') || el.closest('.thought-flag, .compact-final')) || !el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
       const range = document.createRange();
       range.selectNodeContents(n);
       const r = range.getBoundingClientRect();
@@ -271,13 +270,17 @@ test.describe('the Thoughts view', () => {
     await expect(key).toContainText('dashed blue');
     await expect(key).toContainText('orange');
     await expect(run.grs().locator(`.react-flow__node[data-id="${id}"] .thought-card`)).toHaveClass(/mark-selected/);
-    // Where the pane has a spot clear of the cards and the headers, the key takes it.
-    await page.waitForTimeout(300);
-    const box = (await key.boundingBox())!;
-    for (const el of await run.grs().locator('.react-flow__node-thought, [data-testid="card-header-line"]').all()) {
-      const r = await el.boundingBox();
-      if (r) expect(overlaps(r, box), `the selection key over ${await el.getAttribute('data-id') ?? await el.textContent()}`).toBe(false);
-    }
+    // Where the pane has a spot clear of the cards and the headers, the key takes it (once the camera has settled and the key is placed again).
+    const covered = async () => {
+      const box = (await key.boundingBox())!;
+      const under: string[] = [];
+      for (const el of await run.grs().locator('.react-flow__node-thought, [data-testid="card-header-line"]').all()) {
+        const r = await el.boundingBox();
+        if (r && overlaps(r, box)) under.push((await el.getAttribute('data-id')) ?? (await el.textContent()) ?? '?');
+      }
+      return under;
+    };
+    await expect.poll(covered, { message: 'what the selection key covers' }).toEqual([]);
     await page.screenshot({ path: 'test-results/screens/thoughts-selection-key.png' });
   });
 
