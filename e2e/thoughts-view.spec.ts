@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectCardsNamed, expectHeadersNameEveryBlock, farDrawn, overlap as overlaps, type Rect as Box } from './support/farLevel';
+import { expectCardsNamed, expectHeadersNameEveryBlock, expectLaneHeadsUncut, farDrawn, overlap as overlaps, type Rect as Box } from './support/farLevel';
 import { RunPage } from './support/runPage';
 
 const inside = (a: Box, outer: Box) => a.x >= outer.x - 0.5 && a.y >= outer.y - 0.5 && a.x + a.width <= outer.x + outer.width + 0.5 && a.y + a.height <= outer.y + outer.height + 0.5;
@@ -379,6 +379,23 @@ for (const [width, height] of [
         await page.screenshot({ path: `test-results/screens/thoughts-${example}-${width}x${height}-dark.png` });
       });
     }
+
+    for (const view of ['thoughts', 'split'] as const)
+      test(`the default example (sorting 32 GoT) in the ${view === 'split' ? 'Split' : 'Thoughts'} view fits with every operation named on screen, never cut mid-word`, async ({ page }) => {
+        // Split's short pane at 853×480 holds the graph on the far level only.
+        const far = view === 'split' && width === 853;
+        const run = await runInThoughtsView(page, 'sorting-032-got', far ? 'overview' : 'cards', view);
+        const grs = run.grs();
+        await expectWholeGraphInside(page, grs, far ? 5 : 6);
+        // A lane's head reaches into the gap after its lane: what the screen shows of it, not only what the DOM holds, is whole.
+        if (far) await expectNamedHeaders(grs, `sorting-032-got split ${width}×${height} fit`);
+        else if (view === 'thoughts') await expectCardsNamed(grs, `sorting-032-got ${view} ${width}×${height} fit`, true);
+        else {
+          const whole = await expectLaneHeadsUncut(grs, `sorting-032-got split ${width}×${height} fit`);
+          test.info().annotations.push({ type: 'lane heads', description: `Split ${width}×${height}: ${whole} whole` });
+        }
+        await page.screenshot({ path: `test-results/screens/default-example-${view}-${width}x${height}.png` });
+      });
 
     test('doc merge GoT fits as cards whose operations are named in full without hovering, at the fit and zoomed out to 0.3', async ({ page }) => {
       const run = await runInThoughtsView(page, 'doc-merge-got');

@@ -103,6 +103,19 @@ const cardLevelNames = (grs: Locator) =>
       }),
     }));
     const shown = (el: Element | null) => Boolean(el?.checkVisibility());
+    // Whether what an element shows (its text, or its box where the text overflows it and ends in an ellipsis) runs past
+    // an ancestor that clips what it paints (overflow, or paint containment, which cuts mid-word without an ellipsis):
+    // the DOM then says "whole" while the screen shows it cut.
+    const paintedPast = (el: HTMLElement): boolean => {
+      const text = document.createRange();
+      text.selectNodeContents(el);
+      const right = el.scrollWidth > el.clientWidth + 1 ? el.getBoundingClientRect().right : text.getBoundingClientRect().right;
+      for (let a = el.parentElement; a && a !== root; a = a.parentElement) {
+        const cs = getComputedStyle(a);
+        if ((cs.overflowX !== 'visible' || /paint|strict|content/.test(cs.contain)) && right > a.getBoundingClientRect().right + 0.5) return true;
+      }
+      return false;
+    };
     const lanes = [...root.querySelectorAll<HTMLElement>('.grs-lane')].map((el) => {
       const label = el.querySelector('.grs-lane-label') as HTMLElement;
       const type = el.querySelector('.grs-lane-type') as HTMLElement;
@@ -111,7 +124,9 @@ const cardLevelNames = (grs: Locator) =>
         id: el.dataset.testid ?? '',
         title: (el.querySelector('.grs-lane-head') as HTMLElement).title,
         rect: rect(el),
-        label: shown(label) ? { rect: rect(label), cut: label.scrollWidth > label.clientWidth + 1, px: parseFloat(getComputedStyle(label).fontSize) * zoom } : null,
+        label: shown(label)
+          ? { rect: rect(label), cut: label.scrollWidth > label.clientWidth + 1 || paintedPast(label), clipped: paintedPast(label), text: label.textContent ?? '', px: parseFloat(getComputedStyle(label).fontSize) * zoom }
+          : null,
         type: shown(type) ? { px: parseFloat(getComputedStyle(type).fontSize) * zoom } : null,
         tag: tag && shown(tag) ? { text: tag.textContent ?? '', rect: rect(tag) } : null,
       };
@@ -120,6 +135,21 @@ const cardLevelNames = (grs: Locator) =>
     const furniture = [...root.querySelectorAll('.grs-toolbar, .grs-key, .grs-legend, .react-flow__controls')].map(rect);
     return { pane: rect(root.querySelector('.react-flow') as Element), band: band ? rect(band) : null, headers, lanes, cards, furniture };
   });
+
+/**
+ * Every lane's head on screen shows its label ≥ 10 px, whole or cut with an ellipsis in its own box: never clipped
+ * mid-word by what its node paints (the Split view, whose Operations view names the operations, lets a head cut a
+ * long label where the pane is short).
+ */
+export async function expectLaneHeadsUncut(grs: Locator, where: string): Promise<number> {
+  const { pane, lanes } = await cardLevelNames(grs);
+  const onScreen = lanes.filter((l) => l.label && overlap(l.label.rect, pane));
+  for (const l of onScreen) {
+    expect(l.label!.clipped, `${where}: ${l.id}'s label "${l.label!.text}" ends on screen with its text or an ellipsis`).toBe(false);
+    expect(l.label!.px, `${where}: ${l.id}'s label ≥ 10 px`).toBeGreaterThanOrEqual(10);
+  }
+  return onScreen.filter((l) => !l.label!.cut).length;
+}
 
 /**
  * Every card on screen (below the header band) can be named without hovering: its lane's head shows its

@@ -69,7 +69,8 @@ describe('the card level’s header band', () => {
 
   it('takes its room above the cards in a whole-graph fit, at the zoom the fit picks', () => {
     const { columns } = cardColumns(layout.lanes, text);
-    const pane = { width: 700, height: 400, top: 40, bottom: 50 };
+    // Short for its width: the fit's zoom is set by the height, where the band's room shows.
+    const pane = { width: 760, height: 400, top: 40, bottom: 50 };
     const bandAt = (zoom: number, left: number) => cardBand(columns, text, zoom, pane, left, 8).band;
     const fit = wholeGraphViewport(layout, { ...pane, band: bandAt })!;
     const band = bandAt(fit.zoom, fit.x);

@@ -8,7 +8,7 @@ import {
   type HeaderEntry,
   type HeaderText,
 } from './farHeaders';
-import { LANE_WIDTH, type LaneBox } from './laneLayout';
+import { LANE_HEAD_OVERHANG, LANE_WIDTH, type LaneBox } from './laneLayout';
 
 /*
  * The card level's header band: when a lane's head would cut its title (zoomed out), the columns are
@@ -62,8 +62,8 @@ export function cardBand(
   );
 }
 
-/** The text width of a lane's head (layout px) as thoughts.css lays it out: the head is 64 px wider than the lane, padded 10 px a side. */
-const HEAD_TEXT = LANE_WIDTH + 64 - 20;
+/** The text width of a lane's head (layout px) as thoughts.css lays it out: the head is LANE_HEAD_OVERHANG wider than the lane, padded 10 px a side. */
+const HEAD_TEXT = LANE_WIDTH + LANE_HEAD_OVERHANG - 20;
 /** How much wider bold type runs than the regular type `measure` gives, with a margin (DejaVu Sans Bold is about 15% wider). */
 const BOLD = 1.2;
 

@@ -6,6 +6,7 @@ import {
   laneMembers,
   laneOf,
   LANE_GAP,
+  LANE_HEAD_OVERHANG,
   LANE_WIDTH,
   placeLane,
   type LaneBox,
@@ -123,7 +124,7 @@ function extend(base: Base, items: readonly LaneItem[]): LaneLayout | null {
   let width = 0;
   let height = 0;
   for (const l of lanes) {
-    width = Math.max(width, l.x + LANE_WIDTH);
+    width = Math.max(width, l.x + LANE_WIDTH + LANE_HEAD_OVERHANG);
     height = Math.max(height, l.y + l.height);
   }
   return { lanes, cards, folded: base.layout.folded, stacked: base.layout.stacked, width, height };

@@ -8,6 +8,8 @@ export const LANE_HEADER = 40;
 export const LANE_WIDTH = CARD_WIDTH + 2 * LANE_PAD;
 export const LANE_GAP = 16;
 export const COLUMN_GAP = 72;
+/** How far a lane's head reaches past its lane into the gap after it (thoughts.css .grs-lane-head): the last column's counts in the graph's width, so a fit shows it. */
+export const LANE_HEAD_OVERHANG = 64;
 
 /** The lane id of the run's input thought (it has no operation). */
 export const INPUT_LANE = '__input';
@@ -157,7 +159,7 @@ export function stackLanes(
     const box = placeLane(laneId, col, top, members.get(laneId) ?? { shown: [], calls: [], hidden: [] }, open === 'all' || open.has(laneId), cards);
     lanes.push(box);
     columnBottom.set(col, top + box.height + LANE_GAP);
-    width = Math.max(width, box.x + LANE_WIDTH);
+    width = Math.max(width, box.x + LANE_WIDTH + LANE_HEAD_OVERHANG);
     height = Math.max(height, top + box.height);
   }
   return { lanes, width, height };
