@@ -235,6 +235,13 @@ test.describe('live runs on the in-browser simulator', () => {
     await run.waitDone();
     await expect(page.getByTestId('toast-error')).toContainText('This run could not be kept in the history (the browser storage is full)');
     await expect(page.getByTestId('toast-error')).toContainText('export it as JSON');
+    // The toast stands clear of the open run drawer (its figures, its replay timeline) and of the legend.
+    const toast = (await page.getByTestId('toast-error').boundingBox())!;
+    for (const id of ['run-drawer', 'grs-legend']) {
+      const box = (await page.getByTestId(id).boundingBox())!;
+      const apart = toast.x + toast.width <= box.x || box.x + box.width <= toast.x || toast.y + toast.height <= box.y || box.y + box.height <= toast.y;
+      expect(apart, `the toast clear of ${id}`).toBe(true);
+    }
     await run.shot('run-history-storage-full');
     await run.tab('summary');
     await expect(run.summary('status')).toHaveText('completed');
