@@ -60,6 +60,30 @@ const visibleNumerals = (grs: Locator) =>
     return out;
   });
 
+/**
+ * Every word a thought's card or a pruned stack shows on screen, figures or not (text, title, why it was pruned,
+ * call time, tokens, cost): its text, its element's class and its font size on screen (CSS px, the canvas zoom applied).
+ */
+const visibleCardWords = (grs: Locator) =>
+  grs.evaluate((root) => {
+    const pane = root.getBoundingClientRect();
+    const zoom = new DOMMatrix(getComputedStyle(root.querySelector('.react-flow__viewport') as HTMLElement).transform).a;
+    const out: Array<{ text: string; cls: string; px: number }> = [];
+    for (const node of root.querySelectorAll('.react-flow__node-thought, .react-flow__node-stack')) {
+      const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement;
+        if (!el || !(n.textContent ?? '').trim() || !el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        const r = range.getBoundingClientRect();
+        if (r.width === 0 || r.right <= pane.left || r.left >= pane.right || r.bottom <= pane.top || r.top >= pane.bottom) continue;
+        out.push({ text: (n.textContent ?? '').trim().slice(0, 40), cls: el.className, px: parseFloat(getComputedStyle(el).fontSize) * zoom });
+      }
+    }
+    return out;
+  });
+
 /** A figure as a reader sees it: its text box's rendered height and its type size on screen (CSS px). */
 type Figure = { role: string; text: string; height: number; px: number };
 /** A thought, stack or summary as drawn: a DOM card, or a block on the far level's canvas (its headers and lane tags too). */
@@ -396,6 +420,18 @@ for (const [width, height] of [
         }
         await page.screenshot({ path: `test-results/screens/default-example-${view}-${width}x${height}.png` });
       });
+
+    test('the default example zoomed in from the fit to 1.2: every word a card or a pruned stack shows is ≥ 10 px on screen', async ({ page }) => {
+      const run = await runInThoughtsView(page, 'sorting-032-got');
+      const grs = run.grs();
+      // Between the compact form's zoom (0.6) and 1 a full card's 11 px text, reasons and call figures read 6–10 px: the card stays compact there.
+      for (const zoom of [0.65, 0.8, 0.9, 1, 1.2]) {
+        await wheelTo(page, grs, zoom);
+        const words = await visibleCardWords(grs);
+        expect(words.length, `zoom ${zoom}: words on cards`).toBeGreaterThan(0);
+        for (const w of words) expect(w.px, `zoom ${zoom}: "${w.text}" (${w.cls})`).toBeGreaterThanOrEqual(10);
+      }
+    });
 
     test('doc merge GoT fits as cards whose operations are named in full without hovering, at the fit and zoomed out to 0.3', async ({ page }) => {
       const run = await runInThoughtsView(page, 'doc-merge-got');

@@ -17,7 +17,7 @@ import { CardHeaderBand } from './cards/CardHeaderBand';
 import { LaneCard, LaneTags } from './cards/LaneNode';
 import { PendingCallCard } from './cards/PendingCallCard';
 import { PrunedStack, StackToggleContext } from './cards/PrunedStack';
-import { COMPACT_ZOOM, ThoughtCard } from './cards/ThoughtCard';
+import { COMPACT_ZOOM, FULL_CARD_ZOOM, ThoughtCard } from './cards/ThoughtCard';
 import { ColorLegend } from './ColorLegend';
 import type { ColorBy } from './colorScale';
 import { farHeaderText } from './farHeaderText';
@@ -83,6 +83,8 @@ function GrsFlow() {
   const lanes = useOpenLanes(runId);
   const overview = useFlowStore((s) => s.transform[2] < OVERVIEW_ZOOM);
   const far = useFlowStore((s) => s.transform[2] < COMPACT_ZOOM);
+  // Where the cards are compact, a pruned stack's reason (11 px) would be under 10.5 px on screen too.
+  const brief = useFlowStore((s) => s.transform[2] < FULL_CARD_ZOOM);
   const { nodes, domain, layout, finalPath, items } = useGrsElements(grs, lanes.open, !overview);
   const opOrder = selectOpOrder(grs);
   // The far level's layout: drawn below the overview zoom, and what a whole-graph fit measures once a run has ended.
@@ -209,7 +211,7 @@ function GrsFlow() {
       <LaneTags.Provider value={heads.tags}>
       <div
         ref={root}
-        className={`grs-canvas${far ? ' is-far' : ''}${overview ? ' is-overview' : ''}${banded && count ? ' has-band' : ''}`}
+        className={`grs-canvas${far ? ' is-far' : ''}${brief ? ' is-brief' : ''}${overview ? ' is-overview' : ''}${banded && count ? ' has-band' : ''}`}
         data-testid="grs-canvas"
         data-thoughts={count}
         data-shown={layout.cards.size}

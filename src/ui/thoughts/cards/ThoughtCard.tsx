@@ -7,9 +7,15 @@ import { opLabelOf } from '../opLabels';
 import { compact, dollars, duration, thoughtText } from '../thoughtText';
 import type { GrsNodeData } from '../useGrsElements';
 
-/** Below this zoom a card switches to its compact form: large figures only, sized to stay ≥ 10 px on screen (the full form's figures grow to 18 px, enough down to 0.6). */
+/** Below this zoom lanes and pruned stacks drop their small words (the canvas's `is-far`), and lanes' titles give way to the header band. */
 export const COMPACT_ZOOM = 0.6;
-const isCompact = (s: { transform: [number, number, number] }) => s.transform[2] < COMPACT_ZOOM;
+/**
+ * Below this zoom a card shows its compact form: large figures only, sized to stay ≥ 10 px on screen. The full form's
+ * smallest type (11 px: its text, why it was pruned, call time, tokens and cost) is ≥ 10.5 px on screen from here up;
+ * below, it would show those figures at 6–10 px, where nobody reads them.
+ */
+export const FULL_CARD_ZOOM = 10.5 / 11;
+const isCompact = (s: { transform: [number, number, number] }) => s.transform[2] < FULL_CARD_ZOOM;
 // Presenting shows the compact form's large figures until the full form's 12 px text reaches 1.5× on screen.
 const isPresentCompact = (s: { transform: [number, number, number] }) => s.transform[2] < PRESENT_TYPE_SCALE;
 
