@@ -7,7 +7,7 @@ import { FAR_MIN_ZOOM, FAR_SCALE, OVERVIEW_ZOOM, type PillLayout } from './layou
 import { viewedState } from '../timeline/viewedRun';
 import { selectOpFigures, selectStreaming } from '../run/runSelectors';
 
-/** The least zoom the camera picks to follow a run or show one thought: a card's text and every figure stay readable. */
+/** The least zoom the camera picks to follow a run or show one thought: every figure stays readable (the cards' text from FULL_CARD_ZOOM, 0.95, up). */
 export const READABLE_ZOOM = 0.8;
 /**
  * The least zoom of the canvas and of a whole-graph fit: the far level (pills on the overview canvas) at
