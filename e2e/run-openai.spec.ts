@@ -87,8 +87,23 @@ test.describe('live runs through the OpenAI provider against the simulator serve
     await expect(problem).toContainText('refused the API key (401)');
     await expect(problem).toContainText('Model settings');
     await expect(page.getByTestId('op-error-split')).toBeVisible();
-    await expect(run.grs().locator('[data-testid^="failed-call-"]')).toContainText('401');
+    const failed = run.grs().locator('[data-testid^="failed-call-"]');
+    await expect(failed).toContainText('401');
     await run.shot('run-9-401');
+    // Zoomed out, the failed call's card is compact like the thoughts' cards: "failed" and the error's kind in large
+    // type (≥ 10 px on screen), the whole message on hover.
+    const pane = (await run.grs().boundingBox())!;
+    await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+    await page.mouse.wheel(0, 400);
+    await expect(failed).toHaveClass(/is-compact/);
+    await expect(failed).toContainText('failed');
+    await expect(failed).toContainText('auth');
+    await expect(failed).toHaveAttribute('title', /401/);
+    const px = await failed.evaluate((el) => {
+      const zoom = new DOMMatrix(getComputedStyle(el.closest('.react-flow__viewport') as HTMLElement).transform).a;
+      return Math.min(...[...el.querySelectorAll('div, span')].map((e) => parseFloat(getComputedStyle(e).fontSize) * zoom));
+    });
+    expect(px).toBeGreaterThanOrEqual(10);
   });
 
   test('the key never reaches storage, the run history, the share link or an export', async ({ page, keyedServer }) => {

@@ -1,7 +1,8 @@
 import { memo } from 'react';
-import type { Node, NodeProps } from '@xyflow/react';
+import { useStore as useFlowStore, type Node, type NodeProps } from '@xyflow/react';
 import { useAppStore } from '../../store/StoreProvider';
 import { opLabelOf } from '../opLabels';
+import { isCompact } from './ThoughtCard';
 
 export type PendingNode = Node<Record<string, never>, 'pending'>;
 
@@ -10,8 +11,27 @@ export const PendingCallCard = memo(function PendingCallCard({ id }: NodeProps<P
   const callId = id.slice('call:'.length);
   const call = useAppStore((s) => s.live.grs.calls[callId]);
   const opLabel = useAppStore((s) => opLabelOf(s.live.grs.document, call?.opId ?? null));
+  // Where a thought's card is compact, so is a call's: its 11 px text would read under 10.5 px on screen.
+  const small = useFlowStore(isCompact);
   if (!call) return null;
   const shown = call.texts.length ? (call.texts[call.texts.length - 1] ?? '') : '';
+  if (small) {
+    // The large figures only: what the call is doing (or that it failed, and why in a word); the rest on hover.
+    const error = call.error;
+    return (
+      <div
+        className={`thought-card is-compact ${error ? 'is-failed' : 'is-pending'}`}
+        data-testid={`${error ? 'failed-call' : 'pending'}-${callId}`}
+        title={error ? `${opLabel}: ${error.message}` : opLabel}
+      >
+        <div className="compact-score">{error ? 'failed' : call.n > 1 ? `${call.texts.length}/${call.n}` : '…'}</div>
+        <div className="compact-metrics">
+          <span>{error ? error.kind : call.purpose}</span>
+          {call.retries ? <span className="thought-flag bad">retry {call.retries}</span> : null}
+        </div>
+      </div>
+    );
+  }
   if (call.error) {
     return (
       <div className="thought-card is-failed" data-testid={`failed-call-${callId}`}>

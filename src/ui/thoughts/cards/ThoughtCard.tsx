@@ -15,7 +15,8 @@ export const COMPACT_ZOOM = 0.6;
  * below, it would show those figures at 6–10 px, where nobody reads them.
  */
 export const FULL_CARD_ZOOM = 10.5 / 11;
-const isCompact = (s: { transform: [number, number, number] }) => s.transform[2] < FULL_CARD_ZOOM;
+/** Whether cards show their compact form at the canvas's zoom (a React Flow store selector). */
+export const isCompact = (s: { transform: [number, number, number] }) => s.transform[2] < FULL_CARD_ZOOM;
 // Presenting shows the compact form's large figures until the full form's 12 px text reaches 1.5× on screen.
 const isPresentCompact = (s: { transform: [number, number, number] }) => s.transform[2] < PRESENT_TYPE_SCALE;
 
