@@ -118,6 +118,7 @@ const cardLevelNames = (grs: Locator) =>
     };
     const lanes = [...root.querySelectorAll<HTMLElement>('.grs-lane')].map((el) => {
       const label = el.querySelector('.grs-lane-label') as HTMLElement;
+      const clipped = shown(label) && paintedPast(label);
       const type = el.querySelector('.grs-lane-type') as HTMLElement;
       const tag = el.querySelector('.grs-lane-tag');
       return {
@@ -125,7 +126,7 @@ const cardLevelNames = (grs: Locator) =>
         title: (el.querySelector('.grs-lane-head') as HTMLElement).title,
         rect: rect(el),
         label: shown(label)
-          ? { rect: rect(label), cut: label.scrollWidth > label.clientWidth + 1 || paintedPast(label), clipped: paintedPast(label), text: label.textContent ?? '', px: parseFloat(getComputedStyle(label).fontSize) * zoom }
+          ? { rect: rect(label), cut: label.scrollWidth > label.clientWidth + 1 || clipped, clipped, text: label.textContent ?? '', px: parseFloat(getComputedStyle(label).fontSize) * zoom }
           : null,
         type: shown(type) ? { px: parseFloat(getComputedStyle(type).fontSize) * zoom } : null,
         tag: tag && shown(tag) ? { text: tag.textContent ?? '', rect: rect(tag) } : null,

@@ -1,8 +1,8 @@
 import { memo } from 'react';
-import { useStore as useFlowStore, type Node, type NodeProps } from '@xyflow/react';
+import type { Node, NodeProps } from '@xyflow/react';
 import { useAppStore } from '../../store/StoreProvider';
 import { opLabelOf } from '../opLabels';
-import { isCompact } from './ThoughtCard';
+import { useCompactCards } from './ThoughtCard';
 
 export type PendingNode = Node<Record<string, never>, 'pending'>;
 
@@ -12,7 +12,7 @@ export const PendingCallCard = memo(function PendingCallCard({ id }: NodeProps<P
   const call = useAppStore((s) => s.live.grs.calls[callId]);
   const opLabel = useAppStore((s) => opLabelOf(s.live.grs.document, call?.opId ?? null));
   // Where a thought's card is compact, so is a call's: its 11 px text would read under 10.5 px on screen.
-  const small = useFlowStore(isCompact);
+  const small = useCompactCards();
   if (!call) return null;
   const shown = call.texts.length ? (call.texts[call.texts.length - 1] ?? '') : '';
   if (small) {

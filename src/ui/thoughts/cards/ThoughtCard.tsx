@@ -15,10 +15,15 @@ export const COMPACT_ZOOM = 0.6;
  * below, it would show those figures at 6–10 px, where nobody reads them.
  */
 export const FULL_CARD_ZOOM = 10.5 / 11;
-/** Whether cards show their compact form at the canvas's zoom (a React Flow store selector). */
-export const isCompact = (s: { transform: [number, number, number] }) => s.transform[2] < FULL_CARD_ZOOM;
+const isCompact = (s: { transform: [number, number, number] }) => s.transform[2] < FULL_CARD_ZOOM;
 // Presenting shows the compact form's large figures until the full form's 12 px text reaches 1.5× on screen.
 const isPresentCompact = (s: { transform: [number, number, number] }) => s.transform[2] < PRESENT_TYPE_SCALE;
+
+/** Whether the canvas's cards (thoughts' and calls') show their compact form at its zoom, presenting or not. */
+export function useCompactCards(): boolean {
+  const presenting = useAppStore((s) => s.presenting);
+  return useFlowStore(presenting ? isPresentCompact : isCompact);
+}
 
 export type ThoughtNode = Node<GrsNodeData, 'thought'>;
 
@@ -46,8 +51,7 @@ export const ThoughtCard = memo(function ThoughtCard({ id, data }: NodeProps<Tho
   const dimmed = useAppStore((s) => s.highlight.active && !s.highlight.thoughts[id]);
   const opLabel = useAppStore((s) => (t?.kind === 'input' ? 'Input' : opLabelOf(s.live.grs.document, t?.opId ?? null)));
   const prunedBy = useAppStore((s) => (t?.pruned ? opLabelOf(s.live.grs.document, t.pruned.opId) : ''));
-  const presenting = useAppStore((s) => s.presenting);
-  const small = useFlowStore(presenting ? isPresentCompact : isCompact);
+  const small = useCompactCards();
   const final = useAppStore((s) => s.live.grs.summary?.finalThoughtIds.includes(id as ThoughtId) ?? false);
   if (!t) return null;
   const classes = [
