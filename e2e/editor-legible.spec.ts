@@ -91,7 +91,11 @@ test('clicking palette entries adds a connected chain in free space, and Shift+L
   await expect(ed.opNodes()).toHaveCount(3);
   await expect(ed.edge('generate-1', 'score-1')).toHaveCount(1);
   await expect(ed.edge('score-1', 'keepBestN-1')).toHaveCount(1);
-  const boxes = async () => Promise.all(['generate-1', 'score-1', 'keepBestN-1', '__output'].map(async (id) => (await ed.canvas().locator(`.react-flow__node[data-id="${id}"]`).boundingBox())!));
+  // All four boxes read in one task: one by one, a canvas still gliding to reveal the new node (200 ms) moved between reads.
+  const boxes = () =>
+    ed.canvas().evaluate((root) =>
+      ['generate-1', 'score-1', 'keepBestN-1', '__output'].map((id) => root.querySelector(`.react-flow__node[data-id="${id}"]`)!.getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number }),
+    );
   const apart = (b: Awaited<ReturnType<typeof boxes>>) => {
     for (let i = 0; i < b.length; i++) for (let j = i + 1; j < b.length; j++) {
       const [p, q] = [b[i]!, b[j]!];
