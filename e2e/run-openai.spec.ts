@@ -104,6 +104,7 @@ test.describe('live runs through the OpenAI provider against the simulator serve
       return Math.min(...[...el.querySelectorAll('div, span')].map((e) => parseFloat(getComputedStyle(e).fontSize) * zoom));
     });
     expect(px).toBeGreaterThanOrEqual(10);
+    await run.shot('run-9b-401-zoomed-out');
   });
 
   test('the key never reaches storage, the run history, the share link or an export', async ({ page, keyedServer }) => {

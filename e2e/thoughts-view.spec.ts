@@ -37,52 +37,38 @@ async function settled(grs: Locator): Promise<void> {
 }
 
 /**
- * Every numeral a reader can see in the Thoughts view (figures, counts, legend, toolbar) and every card's flag
- * ("final", "solved", "invalid"): its text and its font size on screen (CSS px, the canvas zoom applied inside
- * the graph). Hidden and off-pane text is left out.
+ * Every text a reader can see in the Thoughts view, or only inside `nodes` (a selector of canvas nodes): its text,
+ * its element's class, whether it is a numeral or a card's flag ("final", "solved", "invalid"), and its font size
+ * on screen (CSS px, the canvas zoom applied inside the graph). Hidden and off-pane text is left out.
  */
-const visibleNumerals = (grs: Locator) =>
-  grs.evaluate((root) => {
+const visibleText = (grs: Locator, nodes?: string) =>
+  grs.evaluate((root, nodes) => {
     const pane = root.getBoundingClientRect();
     const viewport = root.querySelector('.react-flow__viewport') as HTMLElement;
     const zoom = new DOMMatrix(getComputedStyle(viewport).transform).a;
-    const out: Array<{ text: string; px: number }> = [];
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const el = n.parentElement;
-      if (!el || !(/\d/.test(n.textContent ?? '') || el.closest('.thought-flag, .compact-final')) || !el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
-      const range = document.createRange();
-      range.selectNodeContents(n);
-      const r = range.getBoundingClientRect();
-      if (r.width === 0 || r.right <= pane.left || r.left >= pane.right || r.bottom <= pane.top || r.top >= pane.bottom) continue;
-      out.push({ text: (n.textContent ?? '').trim(), px: parseFloat(getComputedStyle(el).fontSize) * (viewport.contains(el) ? zoom : 1) });
-    }
-    return out;
-  });
-
-/**
- * Every word a thought's card or a pruned stack shows on screen, figures or not (text, title, why it was pruned,
- * call time, tokens, cost): its text, its element's class and its font size on screen (CSS px, the canvas zoom applied).
- */
-const visibleCardWords = (grs: Locator) =>
-  grs.evaluate((root) => {
-    const pane = root.getBoundingClientRect();
-    const zoom = new DOMMatrix(getComputedStyle(root.querySelector('.react-flow__viewport') as HTMLElement).transform).a;
-    const out: Array<{ text: string; cls: string; px: number }> = [];
-    for (const node of root.querySelectorAll('.react-flow__node-thought, .react-flow__node-stack')) {
-      const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    const out: Array<{ text: string; cls: string; numeral: boolean; px: number }> = [];
+    for (const scope of nodes ? root.querySelectorAll(nodes) : [root]) {
+      const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         const el = n.parentElement;
-        if (!el || !(n.textContent ?? '').trim() || !el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+        const text = (n.textContent ?? '').trim();
+        if (!el || !text || !el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
         const range = document.createRange();
         range.selectNodeContents(n);
         const r = range.getBoundingClientRect();
         if (r.width === 0 || r.right <= pane.left || r.left >= pane.right || r.bottom <= pane.top || r.top >= pane.bottom) continue;
-        out.push({ text: (n.textContent ?? '').trim().slice(0, 40), cls: el.className, px: parseFloat(getComputedStyle(el).fontSize) * zoom });
+        const numeral = /\d/.test(text) || el.closest('.thought-flag, .compact-final') !== null;
+        out.push({ text: text.slice(0, 40), cls: el.className, numeral, px: parseFloat(getComputedStyle(el).fontSize) * (viewport.contains(el) ? zoom : 1) });
       }
     }
     return out;
-  });
+  }, nodes);
+
+/** Every numeral a reader can see in the Thoughts view (figures, counts, legend, toolbar) and every card's flag. */
+const visibleNumerals = async (grs: Locator) => (await visibleText(grs)).filter((t) => t.numeral);
+
+/** Every word a thought's card or a pruned stack shows on screen, figures or not (text, title, why it was pruned, call time, tokens, cost). */
+const visibleCardWords = (grs: Locator) => visibleText(grs, '.react-flow__node-thought, .react-flow__node-stack');
 
 /** A figure as a reader sees it: its text box's rendered height and its type size on screen (CSS px). */
 type Figure = { role: string; text: string; height: number; px: number };
