@@ -25,7 +25,7 @@ import { COLLAPSED_WIDTH } from './store/uiSlice';
 import { TopBar } from './topbar/TopBar';
 
 // The timeline loads with the first run (or recording) shown; presentation mode when first entered.
-const PresentMode = lazyView(() => import('./present/PresentMode').then((m) => m.PresentMode));
+const PresentMode = lazyView(() => import('./present/PresentMode'), 'PresentMode');
 const Timeline = timelineView.Component;
 
 /** The editor app around one store; `slots` let the run view plug in its controls and panels. */

@@ -12,8 +12,8 @@ import { drawnGraph, foldGroupsOf, foldingLoaded } from './drawnGraph';
 
 const NO_MEMBERS: readonly string[] = [];
 // A stack's strip loads with the first folded graph, not on every start.
-const StackStrip = lazyView(() => import('./StackStrip').then((m) => m.StackStrip));
-const StackMarks = lazyView(() => import('./StackStrip').then((m) => m.StackMarks));
+const StackStrip = lazyView(() => import('./StackStrip'), 'StackStrip');
+const StackMarks = lazyView(() => import('./StackStrip'), 'StackMarks');
 
 const summaries = new WeakMap<OperationNode, string>();
 

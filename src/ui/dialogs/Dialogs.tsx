@@ -5,13 +5,13 @@ import { CodeConsentDialog } from './CodeConsentDialog';
 import type { Dialog } from '../store/uiSlice';
 
 // Each dialog loads when it is first opened.
-const GalleryDialog = lazyView(() => import('./GalleryDialog').then((m) => m.GalleryDialog));
-const HelpDialog = lazyView(() => import('./HelpDialog').then((m) => m.HelpDialog));
-const OpenProblemsDialog = lazyView(() => import('./OpenProblemsDialog').then((m) => m.OpenProblemsDialog));
-const RecentDialog = lazyView(() => import('./RecentDialog').then((m) => m.RecentDialog));
-const PythonExportDialog = lazyView(() => import('../interchange/PythonExportDialog').then((m) => m.PythonExportDialog));
-const ForkCompareDialog = lazyView(() => import('../fork/ForkCompareDialog').then((m) => m.ForkCompareDialog));
-const ShareDialog = lazyView(() => import('./ShareDialog').then((m) => m.ShareDialog));
+const GalleryDialog = lazyView(() => import('./GalleryDialog'), 'GalleryDialog');
+const HelpDialog = lazyView(() => import('./HelpDialog'), 'HelpDialog');
+const OpenProblemsDialog = lazyView(() => import('./OpenProblemsDialog'), 'OpenProblemsDialog');
+const RecentDialog = lazyView(() => import('./RecentDialog'), 'RecentDialog');
+const PythonExportDialog = lazyView(() => import('../interchange/PythonExportDialog'), 'PythonExportDialog');
+const ForkCompareDialog = lazyView(() => import('../fork/ForkCompareDialog'), 'ForkCompareDialog');
+const ShareDialog = lazyView(() => import('./ShareDialog'), 'ShareDialog');
 
 /** How a failure notice names each dialog. */
 const DIALOG_NAMES: Record<Dialog['kind'], string> = {

@@ -5,8 +5,8 @@ import { DocumentInspector } from './DocumentInspector';
 
 // An operation's form (parameter, parser and function editors) loads when an operation is first selected.
 // The note over a folded stack's inspector is only needed once a graph is folded.
-const StackNote = lazyView(() => import('../canvas/StackNote').then((m) => m.StackNote));
-const OperationInspector = lazyView(() => import('./OperationInspector').then((m) => m.OperationInspector));
+const StackNote = lazyView(() => import('../canvas/StackNote'), 'StackNote');
+const OperationInspector = lazyView(() => import('./OperationInspector'), 'OperationInspector');
 
 /** The right panel: the selected operation's form, or the document when nothing (or several) is selected. */
 export function Inspector() {

@@ -8,8 +8,8 @@ import { closeLesson } from './closeLesson';
 import './lessons.css';
 
 // Each lesson's content loads when it is first opened.
-const SchemesLesson = lazyView(() => import('./schemes/SchemesLesson').then((m) => m.SchemesLesson));
-const GainLesson = lazyView(() => import('./gain/GainLesson').then((m) => m.GainLesson));
+const SchemesLesson = lazyView(() => import('./schemes/SchemesLesson'), 'SchemesLesson');
+const GainLesson = lazyView(() => import('./gain/GainLesson'), 'GainLesson');
 
 const contentOf = (id: LessonId, controls: AppRunControls) => (id === 'schemes' ? <SchemesLesson controls={controls} /> : <GainLesson />);
 

@@ -11,7 +11,8 @@ function Hello() {
   return <b>hello</b>;
 }
 
-const offline = () => new TypeError('Failed to fetch dynamically imported module: http://localhost/src/ui/dialogs/HelpDialog.tsx');
+const HELP_URL = `${location.origin}/src/ui/dialogs/HelpDialog.tsx`;
+const offline = () => new TypeError(`Failed to fetch dynamically imported module: ${HELP_URL}`);
 
 it('names the failures browsers give for a code chunk that did not arrive, and nothing else', () => {
   expect(isChunkLoadError(offline())).toBe(true);
@@ -22,8 +23,10 @@ it('names the failures browsers give for a code chunk that did not arrive, and n
 
 it('a view whose code fails to load shows a notice in its place, and Retry fetches it again and shows it', async () => {
   let online = false;
-  const load = vi.fn(() => (online ? Promise.resolve(Hello) : Promise.reject(offline())));
-  const View = lazyView(load);
+  // A browser that keeps a failed import's failure under its URL (Chromium 150): only another URL fetches again.
+  const load = vi.fn(() => Promise.reject(offline()));
+  const fresh = vi.fn((url: string) => (online ? Promise.resolve({ Hello }) : Promise.reject(new TypeError(`Failed to fetch dynamically imported module: ${url}`))));
+  const View = lazyView(load, 'Hello', fresh);
   const host = document.createElement('div');
   const root = createRoot(host);
   const quietConsole = vi.spyOn(console, 'error').mockImplementation(() => undefined);
@@ -45,12 +48,16 @@ it('a view whose code fails to load shows a notice in its place, and Retry fetch
   online = true;
   await act(async () => host.querySelector<HTMLButtonElement>('[data-testid="load-retry"]')!.click());
   expect(host.textContent).toBe('editorhello');
-  expect(load).toHaveBeenCalledTimes(failedLoads + 1);
+  // The retry fetched the module the browser named, under a URL no import used before.
+  expect(load).toHaveBeenCalledTimes(failedLoads);
+  expect(fresh).toHaveBeenCalledTimes(1);
+  expect(fresh.mock.calls[0]![0]).toMatch(/\?retry=\d+$/);
+  expect(fresh.mock.calls[0]![0].startsWith(`${HELP_URL}?retry=`)).toBe(true);
   await act(async () => root.unmount());
 });
 
 it('a quiet place shows nothing when its code fails, and the rest renders on', async () => {
-  const View = lazyView(() => Promise.reject(offline()));
+  const View = lazyView(() => Promise.reject(offline()), 'default');
   const host = document.createElement('div');
   const root = createRoot(host);
   const quietConsole = vi.spyOn(console, 'error').mockImplementation(() => undefined);

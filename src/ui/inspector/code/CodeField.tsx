@@ -4,7 +4,7 @@ import { lazyView } from '../../shell/preloadable';
 import { useAppStore } from '../../store/StoreProvider';
 import type { CodeFieldProps } from './codeFieldProps';
 
-const CodeMirrorField = lazyView(() => import('./codeMirrorField').then((m) => m.default));
+const CodeMirrorField = lazyView(() => import('./codeMirrorField'), 'default');
 
 /**
  * A code field: CodeMirror (about 150 kB gzipped) is fetched only when a field is shown, or, with

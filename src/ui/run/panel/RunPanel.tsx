@@ -13,12 +13,12 @@ import { setTimelineDock } from '../../timeline/timelineDock';
 import '../run.css';
 
 // The run views load when first shown: the editor opens on the Operations view without them.
-const CompareView = lazyView(() => import('../../compare/CompareView').then((m) => m.CompareView));
+const CompareView = lazyView(() => import('../../compare/CompareView'), 'CompareView');
 const ThoughtsCanvas = thoughtsCanvasView.Component;
 const ThoughtDetailPanel = thoughtDetailView.Component;
 const RunSummaryPanel = runSummaryView.Component;
 const HistoryPanel = historyView.Component;
-const LessonHost = lazyView(() => import('../../lessons/LessonHost').then((m) => m.LessonHost));
+const LessonHost = lazyView(() => import('../../lessons/LessonHost'), 'LessonHost');
 const loading = <p className="muted">Loading…</p>;
 
 const VIEWS: Array<[RunViewMode, string, string]> = [

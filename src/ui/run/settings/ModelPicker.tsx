@@ -3,7 +3,7 @@ import { LoadBoundary } from '../../shell/LoadBoundary';
 import { lazyView } from '../../shell/preloadable';
 import { useAppStore } from '../../store/StoreProvider';
 
-const ModelSettingsDialog = lazyView(() => import('./ModelSettingsDialog').then((m) => m.ModelSettingsDialog));
+const ModelSettingsDialog = lazyView(() => import('./ModelSettingsDialog'), 'ModelSettingsDialog');
 
 /** The top bar's model button: which model runs use; opens the settings. */
 export function ModelPicker() {
