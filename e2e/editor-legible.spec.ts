@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { EditorPage, SHOTS } from './support/editorPage';
-import { canvasLegibility } from './support/legibility';
+import { canvasLegibility, canvasWords } from './support/legibility';
 import { RunPage } from './support/runPage';
 
 const LAPTOP = { width: 1280, height: 720 };
@@ -197,3 +197,64 @@ test('in step mode the Step button names the next operation by its label and the
   await page.getByTestId('run-cancel').click();
   await run.waitDone();
 });
+
+/** The Operations canvas's zoom once it has settled (a zoom button glides for 200 ms). */
+async function settledZoom(page: Page): Promise<number> {
+  let last = NaN;
+  await expect
+    .poll(async () => {
+      const now = (await canvasWords(page, 'canvas')).zoom;
+      const same = now === last;
+      last = now;
+      return same;
+    }, { intervals: [300] })
+    .toBe(true);
+  return last;
+}
+
+for (const [name, size] of [
+  ['1280×720', LAPTOP],
+  ['150 % zoom', ZOOM_150],
+] as const) {
+  test(`at ${name} every word and figure on the Operations canvas is at least 10.5 px on screen or not drawn, from the opening view to 1.5× after a run; an edge's figures are its tooltip`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize(size);
+    const run = new RunPage(page);
+    await run.open();
+    const canvas = page.getByTestId('canvas');
+    // Before a run: the expected thoughts per edge, in each edge's tooltip whether its label is drawn or not.
+    await expect(canvas.locator('.react-flow__edge title').filter({ hasText: '~5 thoughts expected' }).first()).toBeAttached();
+    await run.runSorting32ToCompletion();
+    await run.view('operations');
+    await expect(canvas.locator('.react-flow__edge title').filter({ hasText: /^5 thoughts flowed$/ }).first()).toBeAttached();
+    await expect(canvas.locator('.react-flow__edge title').filter({ hasText: 'input 2 of 2' }).first()).toBeAttached();
+    await canvas.locator('.react-flow__controls-fitview').click();
+    const seen: string[] = [];
+    let labelsShown = false;
+    for (let step = 0; step < 12; step++) {
+      const zoom = await settledZoom(page);
+      const { words } = await canvasWords(page, 'canvas');
+      const small = words.filter((w) => w.px < 10.5 - 0.05).map((w) => `${w.text} (${w.cls}) ${w.px} px`);
+      expect(small, `at zoom ${zoom.toFixed(2)}`).toEqual([]);
+      // An edge's labels, where drawn, stand in the gap between nodes.
+      const { shown, clashes } = await canvas.evaluate((root) => {
+        const nodes = [...root.querySelectorAll('.react-flow__node')].map((n) => n.getBoundingClientRect());
+        const drawn = [...root.querySelectorAll<HTMLElement>('.edge-label, .edge-order')].filter((l) => l.textContent && l.checkVisibility());
+        const over = drawn.filter((l) => {
+          const a = l.getBoundingClientRect();
+          return nodes.some((b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1);
+        });
+        return { shown: drawn.length, clashes: over.map((l) => l.dataset.testid) };
+      });
+      expect(clashes, `at zoom ${zoom.toFixed(2)}`).toEqual([]);
+      if (shown > 0) labelsShown = true;
+      seen.push(`${zoom.toFixed(2)}: ${words.length} texts, ${shown} edge labels, smallest ${Math.min(...words.map((w) => w.px))} px`);
+      if (zoom >= 1.45) break;
+      await canvas.locator('.react-flow__controls-zoomin').click();
+    }
+    // Zoomed in, the edges' figures are drawn (the thoughts that flowed), at least 10.5 px.
+    expect(labelsShown, seen.join('; ')).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/operations-zoomed-${size.width}x${size.height}.png` });
+    test.info().annotations.push({ type: 'measured', description: seen.join('; ') });
+  });
+}

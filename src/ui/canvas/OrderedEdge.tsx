@@ -28,8 +28,14 @@ export const OrderedEdge = memo(function OrderedEdge(props: EdgeProps) {
   const expected = useAppStore((s) => estimateOf(s.doc, s.modelPricing).edges[id]);
   const thoughts = flowed ?? expected;
   const flowing = useAppStore((s) => s.runs.active && s.runs.ops[props.target]?.status === 'running');
+  const tip = [
+    thoughts === undefined ? null : flowed !== undefined ? `${thoughts} thought${thoughts === 1 ? '' : 's'} flowed` : `~${thoughts} thought${thoughts === 1 ? '' : 's'} expected`,
+    d && d.count > 1 ? `input ${d.order} of ${d.count} (decides ties and aggregation order)` : null,
+  ].filter((t) => t !== null);
   return (
     <>
+      {/* The labels' figures on hover, also where the canvas is zoomed out too far to draw them. */}
+      {tip.length > 0 ? <title>{tip.join(' · ')}</title> : null}
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className={`${selected ? 'edge-selected' : ''}${flowing ? ' edge-flowing' : ''}`} />
       <EdgeLabelRenderer>
         <div className="edge-label nodrag nopan" style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }} data-testid={`edge-label-${id}`}>
