@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { canvasWords } from './support/legibility';
 import { PresentPage } from './support/presentPage';
 import { RunPage } from './support/runPage';
 
@@ -6,6 +7,16 @@ const SIZES = [
   { name: '1280x720', width: 1280, height: 720, view: 'split', key: '2' },
   { name: '853x480 (150% zoom)', width: 853, height: 480, view: 'thoughts', key: '3' },
 ] as const;
+
+/** Texts on the shown canvases under 1.5× the editor's least type (10.5 px), or under 15 px for the header band's lines (the editor's are 10 px). */
+async function smallPresentedText(page: Page, view: string): Promise<string[]> {
+  const small: string[] = [];
+  for (const id of view === 'split' ? ['grs-canvas', 'canvas'] : ['grs-canvas']) {
+    const { words } = await canvasWords(page, id);
+    for (const w of words) if (w.px < (w.cls.includes('grs-band-line') ? 15 : 15.75) - 0.05) small.push(`${id}: ${w.text} (${w.cls}) ${w.px} px`);
+  }
+  return small;
+}
 
 const panelBoxes = (page: Page) =>
   page.evaluate(() =>
@@ -63,7 +74,10 @@ for (const size of SIZES) {
     await present.key('p');
     await expect(present.status()).toContainText('16/16 operations', { timeout: 60_000 });
     await present.expectCaption('Done', 'Compare with ground truth');
-    const end = await present.thoughts();
+    // The canvas paces its updates: it reaches the count the status gives (read once the run is done), not more.
+    const end = Number(/(\d+) thoughts/.exec((await present.status().textContent()) ?? '')?.[1]);
+    expect(end).toBeGreaterThan(0);
+    await expect.poll(() => present.thoughts()).toBe(end);
     await expect(present.status()).toContainText(`${end} thoughts`);
 
     // ← walks back one operation at a time: fewer thoughts (never more), as the timeline counts them.
@@ -101,6 +115,8 @@ for (const size of SIZES) {
     await expect(present.status()).toContainText('looking back');
     await page.waitForTimeout(1000);
     const presentFigure = await present.cardFigureLine();
+    // Every word and figure on the canvases is presenting size: lanes' types, stacks, "final", the key, the header band.
+    expect(await smallPresentedText(page, size.view)).toEqual([]);
 
     // F fits: the thoughts canvas at presenting size shows every card it draws inside its pane.
     await present.key('f');
@@ -118,6 +134,7 @@ for (const size of SIZES) {
     expect(fitted.cards).toBeGreaterThan(0);
     expect(fitted.inside).toBe(fitted.cards);
     const fittedFigure = await present.cardFigureLine();
+    expect(await smallPresentedText(page, size.view)).toEqual([]);
 
     // Nothing overlaps: the canvases end where the caption begins; no minimap.
     const boxes = await present.boxes();

@@ -22,7 +22,8 @@ import { ColorLegend } from './ColorLegend';
 import type { ColorBy } from './colorScale';
 import { farHeaderText } from './farHeaderText';
 import { GrsOverview } from './GrsOverview';
-import { cardBand, cardColumns, titlesFit } from './layout/cardHeaders';
+import { cardBand, cardColumns, HEAD_TYPE, headLinesFit, titlesFit } from './layout/cardHeaders';
+import { PRESENT_TYPE_SCALE } from '../present/presentType';
 import { CARD_HEIGHT, CARD_WIDTH } from './layout/laneLayout';
 import { blockAt, FAR_SCALE, foldToFit, OVERVIEW_ZOOM, pillLayout } from './layout/pillLayout';
 import { selectOpOrder } from '../run/runSelectors';
@@ -83,8 +84,9 @@ function GrsFlow() {
   const lanes = useOpenLanes(runId);
   const overview = useFlowStore((s) => s.transform[2] < OVERVIEW_ZOOM);
   const far = useFlowStore((s) => s.transform[2] < COMPACT_ZOOM);
-  // Where the cards are compact, a pruned stack's reason (11 px) would be under 10.5 px on screen too.
-  const brief = useFlowStore((s) => s.transform[2] < FULL_CARD_ZOOM);
+  // Where the cards are compact, a pruned stack's reason (11 px) would be under 10.5 px on screen too (under 15.75 presenting, where cards are compact below 1.5).
+  const presenting = useAppStore((s) => s.presenting);
+  const brief = useFlowStore((s) => s.transform[2] < (presenting ? PRESENT_TYPE_SCALE : FULL_CARD_ZOOM));
   const { nodes, domain, layout, finalPath, items } = useGrsElements(grs, lanes.open, !overview);
   const opOrder = selectOpOrder(grs);
   // The far level's layout: drawn below the overview zoom, and what a whole-graph fit measures once a run has ended.
@@ -113,6 +115,9 @@ function GrsFlow() {
   // Zoomed out, where a lane's head would cut its title, a band above the cards names the columns as the far level's headers do.
   // Not in Split: its Operations view names the operations, and its short pane keeps the cards' room (as its fit does).
   const split = useAppStore((s) => s.runUi.view === 'split');
+  // Presenting sets the heads and the band 1.5× larger (present.css): they fit less.
+  const headType = presenting ? HEAD_TYPE.presenting : HEAD_TYPE.editor;
+  const bandScale = presenting ? PRESENT_TYPE_SCALE : 1;
   const heads = useMemo(() => cardColumns(layout.lanes, headerText), [layout.lanes, headerText]);
   const laneOps = useMemo(() => layout.lanes.map((l) => l.opId), [layout.lanes]);
   // Remembered for the last zoom: the band's flow-store selector runs on every pan frame, where the zoom does not change.
@@ -122,16 +127,18 @@ function GrsFlow() {
     return (zoom: number) => {
       if (zoom !== last) {
         last = zoom;
-        shown = split || (zoom >= COMPACT_ZOOM && titlesFit(laneOps, headerText, zoom));
+        shown = split || (zoom >= COMPACT_ZOOM && titlesFit(laneOps, headerText, zoom, headType));
       }
       return shown;
     };
-  }, [split, laneOps, headerText]);
+  }, [split, laneOps, headerText, headType]);
+  // Zoomed out, a lane's type would not fit under its label at a size that reads: the head shows the label alone.
+  const typeShown = useFlowStore(useCallback((s) => headLinesFit(s.transform[2], headType), [headType]));
   const banded = useFlowStore(useCallback((s) => s.transform[2] >= OVERVIEW_ZOOM && !titlesShow(s.transform[2]), [titlesShow]));
   const bandAt = useCallback(
     (zoom: number, left: number, pane: { width: number; height: number }) =>
-      titlesShow(zoom) ? 0 : cardBand(heads.columns, headerText, zoom, pane, left, FIT_PADDING).band,
-    [titlesShow, heads, headerText],
+      titlesShow(zoom) ? 0 : cardBand(heads.columns, headerText, zoom, pane, left, FIT_PADDING, bandScale).band * bandScale,
+    [titlesShow, heads, headerText, bandScale],
   );
   const { onUserMove, fitWhole } = useGrsCamera(grs, layout, pills, refold, bandAt);
   usePresentedGrs(flow, layout);
@@ -211,7 +218,7 @@ function GrsFlow() {
       <LaneTags.Provider value={heads.tags}>
       <div
         ref={root}
-        className={`grs-canvas${far ? ' is-far' : ''}${brief ? ' is-brief' : ''}${overview ? ' is-overview' : ''}${banded && count ? ' has-band' : ''}`}
+        className={`grs-canvas${far ? ' is-far' : ''}${brief ? ' is-brief' : ''}${overview ? ' is-overview' : ''}${banded && count ? ' has-band' : ''}${typeShown ? '' : ' no-lane-type'}`}
         data-testid="grs-canvas"
         data-thoughts={count}
         data-shown={layout.cards.size}
@@ -245,7 +252,7 @@ function GrsFlow() {
           </Controls>
           {overview && count && scene ? <GrsOverview scene={scene} /> : null}
         </ReactFlow>
-        {banded && count ? <CardHeaderBand columns={heads.columns} text={headerText} /> : null}
+        {banded && count ? <CardHeaderBand columns={heads.columns} text={headerText} scale={bandScale} /> : null}
         {count ? (
           <div className="grs-toolbar">
             <label className="grs-toggle" title="Show every pruned thought, not only one stack per operation">

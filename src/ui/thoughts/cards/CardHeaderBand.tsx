@@ -13,16 +13,18 @@ const tickTop = (h: FarHeader) => (h.x < h.tick ? h.y + h.height : h.y + 1);
  * above the graph, or stay at the pane's top once the graph's top scrolls past it (like a spreadsheet's
  * frozen header row). An entry may wrap onto short lines; one cut short says its whole text on hover.
  */
-export function CardHeaderBand({ columns, text }: { columns: readonly CardColumn[]; text: HeaderText }) {
+export function CardHeaderBand({ columns, text, scale = 1 }: { columns: readonly CardColumn[]; text: HeaderText; scale?: number }) {
   const flow = useStoreApi();
   const zoom = useFlowStore((s) => s.transform[2]);
   const width = useFlowStore((s) => s.width);
   const height = useFlowStore((s) => s.height);
   // Placed for the graph's left edge when the zoom changes (a fit sets both): a pan moves the band, it does not place it again.
-  const { headers, band } = useMemo(
-    () => cardBand(columns, text, zoom, { width, height }, flow.getState().transform[0], FIT_PADDING),
-    [columns, text, zoom, width, height, flow],
+  // Laid out in band px; drawn `scale` times larger (presenting), so `band` is its height on screen.
+  const { headers, band: bandUnits } = useMemo(
+    () => cardBand(columns, text, zoom, { width, height }, flow.getState().transform[0], FIT_PADDING, scale),
+    [columns, text, zoom, width, height, flow, scale],
   );
+  const band = bandUnits * scale;
   const outer = useRef<HTMLDivElement>(null);
   const inner = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -33,20 +35,20 @@ export function CardHeaderBand({ columns, text }: { columns: readonly CardColumn
     const place = ([tx, ty]: readonly [number, number, number]) => {
       const top = Math.max(least, ty - band);
       if (outer.current) outer.current.style.height = `${top + band}px`;
-      if (inner.current) inner.current.style.transform = `translate(${tx}px, ${top}px)`;
+      if (inner.current) inner.current.style.transform = `translate(${tx}px, ${top}px)${scale === 1 ? '' : ` scale(${scale})`}`;
     };
     place(flow.getState().transform);
     return flow.subscribe((s, prev) => {
       if (s.transform !== prev.transform) place(s.transform);
     });
-  }, [flow, band]);
+  }, [flow, band, scale]);
   return (
     <div ref={outer} className="grs-band" data-testid="card-band">
       <div ref={inner}>
         {headers.map((h) => (
           <div key={h.column} data-testid="card-header">
             {/* A text that starts left of its tick has the tick meet it from below. */}
-            <span className="grs-band-tick" style={{ left: h.tick, top: tickTop(h), height: band - tickTop(h) }} data-testid="card-header-tick" />
+            <span className="grs-band-tick" style={{ left: h.tick, top: tickTop(h), height: bandUnits - tickTop(h) }} data-testid="card-header-tick" />
             {h.entries.map((e, i) => (
               <span
                 key={e.full}

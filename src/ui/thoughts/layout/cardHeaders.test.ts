@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { wholeGraphViewport } from '../useGrsCamera';
-import { cardBand, cardColumns, titlesFit } from './cardHeaders';
+import { cardBand, cardColumns, HEAD_TYPE, headLinesFit, titlesFit } from './cardHeaders';
 import { HEADER_LINE, isWhole, type HeaderText } from './farHeaders';
-import { laneLayout, type LaneItem } from './laneLayout';
+import { LANE_HEADER, laneLayout, type LaneItem } from './laneLayout';
 
 const item = (id: string, opId: string | null, parents: string[]): LaneItem => ({ id, opId, parents, pruned: false });
 // input → split → solve-1..4 → merge-1, merge-2 (alike, one column) → refine → score.
@@ -65,6 +65,39 @@ describe('the card level’s header band', () => {
     expect(titlesFit(ops, text, 1)).toBe(true);
     expect(titlesFit(ops, text, 0.6)).toBe(false);
     expect(titlesFit(['keep'], text, 0.6)).toBe(true);
+  });
+
+  it('while presenting, shows lane heads only where their 1.5× type (15.75 px on screen) fits the head, else names the columns in the band', () => {
+    const ops = layout.lanes.map((l) => l.opId);
+    // The editor's heads fit at 1; presenting's label (19.5 px at least) and type (15.75 px on screen) overflow a 40-px head below 1.
+    expect(titlesFit(['keep'], text, 1, HEAD_TYPE.editor)).toBe(true);
+    expect(titlesFit(['keep'], text, 0.9, HEAD_TYPE.presenting)).toBe(false);
+    expect(titlesFit(['keep'], text, 1.1, HEAD_TYPE.presenting)).toBe(true);
+    expect(titlesFit(ops, text, 0.9, HEAD_TYPE.presenting)).toBe(false);
+    for (const sizes of [HEAD_TYPE.editor, HEAD_TYPE.presenting]) {
+      for (let zoom = 0.3; zoom <= 1.6; zoom += 0.05) {
+        const flow = (t: { min: number; screen: number; max: number }) => Math.min(Math.max(t.min, t.screen / zoom), t.max);
+        const fits = headLinesFit(zoom, sizes);
+        // Both lines inside the head and the type at least its screen size, or the head shows its label alone.
+        expect(fits, `at ${zoom.toFixed(2)}`).toBe((flow(sizes.label) + flow(sizes.type)) * 1.15 <= LANE_HEADER + 0.5 && flow(sizes.type) * zoom >= sizes.type.screen - 0.01);
+        if (titlesFit(['keep'], text, zoom, sizes)) expect(Math.min(flow(sizes.label), flow(sizes.type)) * zoom).toBeGreaterThanOrEqual(sizes.type.screen - 0.01);
+      }
+    }
+    // The editor's heads keep their two lines from the zoom where cards turn compact (0.6), as before.
+    expect(headLinesFit(0.6)).toBe(true);
+    expect(headLinesFit(0.55)).toBe(false);
+  });
+
+  it('is laid out in band px at a scale (presenting’s 1.5×): the same placement as a pane that much smaller, drawn that much larger', () => {
+    const { columns } = cardColumns(layout.lanes, text);
+    const pane = { width: 900, height: 480 };
+    for (const zoom of [0.3, 0.45, 0.6]) {
+      const scaled = cardBand(columns, text, zoom, pane, 12, 8, 1.5);
+      const small = cardBand(columns, text, zoom / 1.5, { width: pane.width / 1.5, height: pane.height / 1.5 }, 12 / 1.5, 8 / 1.5);
+      expect(scaled).toEqual(small);
+      // Its ticks stand at the columns' screen x once scaled.
+      expect(scaled.headers.map((h) => h.tick * 1.5)).toEqual(columns.map((c) => expect.closeTo(c.x * zoom, 6)));
+    }
   });
 
   it('takes its room above the cards in a whole-graph fit, at the zoom the fit picks', () => {
