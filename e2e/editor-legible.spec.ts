@@ -203,7 +203,7 @@ async function settledZoom(page: Page): Promise<number> {
   let last = NaN;
   await expect
     .poll(async () => {
-      const now = (await canvasWords(page, 'canvas')).zoom;
+      const now = (await canvasWords(page.getByTestId('canvas'))).zoom;
       const same = now === last;
       last = now;
       return same;
@@ -233,7 +233,7 @@ for (const [name, size] of [
     let labelsShown = false;
     for (let step = 0; step < 12; step++) {
       const zoom = await settledZoom(page);
-      const { words } = await canvasWords(page, 'canvas');
+      const { words } = await canvasWords(page.getByTestId('canvas'));
       const small = words.filter((w) => w.px < 10.5 - 0.05).map((w) => `${w.text} (${w.cls}) ${w.px} px`);
       expect(small, `at zoom ${zoom.toFixed(2)}`).toEqual([]);
       // An edge's labels, where drawn, stand in the gap between nodes.

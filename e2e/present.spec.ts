@@ -12,7 +12,7 @@ const SIZES = [
 async function smallPresentedText(page: Page, view: string): Promise<string[]> {
   const small: string[] = [];
   for (const id of view === 'split' ? ['grs-canvas', 'canvas'] : ['grs-canvas']) {
-    const { words } = await canvasWords(page, id);
+    const { words } = await canvasWords(page.getByTestId(id));
     for (const w of words) if (w.px < (w.cls.includes('grs-band-line') ? 15 : 15.75) - 0.05) small.push(`${id}: ${w.text} (${w.cls}) ${w.px} px`);
   }
   return small;

@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectCardsNamed, expectHeadersNameEveryBlock, expectLaneHeadsUncut, farDrawn, overlap as overlaps, type Rect as Box } from './support/farLevel';
 import { RunPage } from './support/runPage';
+import { canvasWords } from './support/legibility';
 
 const inside = (a: Box, outer: Box) => a.x >= outer.x - 0.5 && a.y >= outer.y - 0.5 && a.x + a.width <= outer.x + outer.width + 0.5 && a.y + a.height <= outer.y + outer.height + 0.5;
 
@@ -41,28 +42,7 @@ async function settled(grs: Locator): Promise<void> {
  * its element's class, whether it is a numeral or a card's flag ("final", "solved", "invalid"), and its font size
  * on screen (CSS px, the canvas zoom applied inside the graph). Hidden and off-pane text is left out.
  */
-const visibleText = (grs: Locator, nodes?: string) =>
-  grs.evaluate((root, nodes) => {
-    const pane = root.getBoundingClientRect();
-    const viewport = root.querySelector('.react-flow__viewport') as HTMLElement;
-    const zoom = new DOMMatrix(getComputedStyle(viewport).transform).a;
-    const out: Array<{ text: string; cls: string; numeral: boolean; px: number }> = [];
-    for (const scope of nodes ? root.querySelectorAll(nodes) : [root]) {
-      const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const el = n.parentElement;
-        const text = (n.textContent ?? '').trim();
-        if (!el || !text || !el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
-        const range = document.createRange();
-        range.selectNodeContents(n);
-        const r = range.getBoundingClientRect();
-        if (r.width === 0 || r.right <= pane.left || r.left >= pane.right || r.bottom <= pane.top || r.top >= pane.bottom) continue;
-        const numeral = /\d/.test(text) || el.closest('.thought-flag, .compact-final') !== null;
-        out.push({ text: text.slice(0, 40), cls: el.className, numeral, px: parseFloat(getComputedStyle(el).fontSize) * (viewport.contains(el) ? zoom : 1) });
-      }
-    }
-    return out;
-  }, nodes);
+const visibleText = async (grs: Locator, nodes?: string) => (await canvasWords(grs, nodes)).words;
 
 /** Every numeral a reader can see in the Thoughts view (figures, counts, legend, toolbar) and every card's flag. */
 const visibleNumerals = async (grs: Locator) => (await visibleText(grs)).filter((t) => t.numeral);

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 /** What a reader sees of the Operations canvas on screen, measured from rendered boxes. */
 export interface CanvasLegibility {
@@ -35,37 +35,42 @@ export const canvasLegibility = (page: Page): Promise<CanvasLegibility> =>
     return { nodes: nodes.length, outside, underMinimap, smallestTitleLine: Math.round(smallest * 10) / 10 };
   });
 
-/** A piece of text a reader can see on a canvas: its text, its element's class, its type size on screen (CSS px, the canvas zoom and any scale applied). */
+/** A piece of text a reader can see on a canvas: its text, its element's class, whether it is a figure or a card's flag, its type size on screen (CSS px). */
 export interface CanvasWord {
   text: string;
   cls: string;
+  numeral: boolean;
   px: number;
 }
 
 /**
- * Every text drawn on the canvas `testId` (its nodes, edges' labels, bands and keys), with its type size on screen:
- * the font size times the canvas zoom inside the graph, times any scale a band is drawn at. Hidden, empty and off-pane text is left out.
+ * Every text drawn on the canvas `root` (its nodes, edges' labels, bands and keys), or only inside `nodes` (a selector of its
+ * nodes), with its type size on screen: the font size times the canvas zoom inside the graph, times any scale a band is drawn
+ * at. A numeral is any text with a digit, and a card's flag ("final", "solved", "invalid"). Hidden, empty and off-pane text,
+ * tooltips (an SVG <title>) and a select's options are left out.
  */
-export const canvasWords = (page: Page, testId: string): Promise<{ zoom: number; words: CanvasWord[] }> =>
-  page.getByTestId(testId).evaluate((root) => {
-    const pane = root.getBoundingClientRect();
-    const viewport = root.querySelector<HTMLElement>('.react-flow__viewport');
+export const canvasWords = (root: Locator, nodes?: string): Promise<{ zoom: number; words: CanvasWord[] }> =>
+  root.evaluate((canvas, nodes) => {
+    const pane = canvas.getBoundingClientRect();
+    const viewport = canvas.querySelector<HTMLElement>('.react-flow__viewport');
     const zoom = viewport ? new DOMMatrix(getComputedStyle(viewport).transform).a : 1;
-    const words: Array<{ text: string; cls: string; px: number }> = [];
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const el = n.parentElement;
-      const text = (n.textContent ?? '').trim();
-      // Not an SVG tooltip (a <title>, shown on hover), not a form control's options.
-      if (!el || !text || el.closest('title, select') || !el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
-      const range = document.createRange();
-      range.selectNodeContents(n);
-      const r = range.getBoundingClientRect();
-      if (r.width === 0 || r.right <= pane.left || r.left >= pane.right || r.bottom <= pane.top || r.top >= pane.bottom) continue;
-      let scale = viewport?.contains(el) ? zoom : 1;
-      const band = el.closest<HTMLElement>('.grs-band > div');
-      if (band) scale *= new DOMMatrix(getComputedStyle(band).transform).a;
-      words.push({ text: text.slice(0, 40), cls: String(el.className), px: Math.round(parseFloat(getComputedStyle(el).fontSize) * scale * 100) / 100 });
+    const words: Array<{ text: string; cls: string; numeral: boolean; px: number }> = [];
+    for (const scope of nodes ? canvas.querySelectorAll(nodes) : [canvas]) {
+      const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement;
+        const text = (n.textContent ?? '').trim();
+        if (!el || !text || el.closest('title, select') || !el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        const r = range.getBoundingClientRect();
+        if (r.width === 0 || r.right <= pane.left || r.left >= pane.right || r.bottom <= pane.top || r.top >= pane.bottom) continue;
+        let scale = viewport?.contains(el) ? zoom : 1;
+        const band = el.closest<HTMLElement>('.grs-band > div');
+        if (band) scale *= new DOMMatrix(getComputedStyle(band).transform).a;
+        const numeral = /\d/.test(text) || el.closest('.thought-flag, .compact-final') !== null;
+        words.push({ text: text.slice(0, 40), cls: String(el.className), numeral, px: parseFloat(getComputedStyle(el).fontSize) * scale });
+      }
     }
     return { zoom, words };
-  }, testId);
+  }, nodes);
