@@ -58,4 +58,27 @@ test.describe('code that loads on demand', () => {
     await expect(page.getByTestId('help-dialog')).toBeVisible();
     await expect(notice).toHaveCount(0);
   });
+
+  test('when Retry cannot fetch the code either, Reload page brings the app back with the graph as it was edited', async ({ page }) => {
+    const run = new RunPage(page);
+    await run.open();
+    await page.getByTestId('doc-title').fill('Edited before the network went');
+    let offline = true;
+    await page.route(/HelpDialog/, (route) => (offline ? route.abort('internetdisconnected') : route.continue()));
+    await page.getByTestId('help-menu').click();
+    await page.getByTestId('help').click();
+    const notice = page.getByTestId('load-failed');
+    await expect(notice).toContainText('could not be fetched');
+    await expect(notice.getByTestId('load-reload')).toHaveCount(0);
+    // Still offline: Retry fails too, and the notice offers a reload.
+    await notice.getByTestId('load-retry').click();
+    await expect(notice.getByTestId('load-reload-note')).toContainText('your graph is saved');
+    await run.editor.shot('load-failed-reload');
+    offline = false;
+    await notice.getByTestId('load-reload').click();
+    await expect(page.getByTestId('doc-title')).toHaveValue('Edited before the network went');
+    await page.getByTestId('help-menu').click();
+    await page.getByTestId('help').click();
+    await expect(page.getByTestId('help-dialog')).toBeVisible();
+  });
 });

@@ -94,3 +94,27 @@ it('a view that throws while rendering is named with its error, not taken for a 
   expect(host.textContent).toContain('The Thoughts view stopped with an error: no thoughts to show.');
   await act(async () => root.unmount());
 });
+
+it('once a Retry fails to fetch the code too, offers to reload the page (the graph is saved) beside Retry', async () => {
+  const View = lazyView(() => Promise.reject(offline()), 'Hello', (url) => Promise.reject(new TypeError(`Failed to fetch dynamically imported module: ${url}`)));
+  const reload = vi.fn();
+  const host = document.createElement('div');
+  const root = createRoot(host);
+  const quietConsole = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  await act(async () =>
+    root.render(
+      <LoadBoundary what="the help dialog" fallback={null} reload={reload}>
+        <View />
+      </LoadBoundary>,
+    ),
+  );
+  // The first failure offers Retry alone.
+  expect(host.querySelector('[data-testid="load-reload"]')).toBeNull();
+  await act(async () => host.querySelector<HTMLButtonElement>('[data-testid="load-retry"]')!.click());
+  quietConsole.mockRestore();
+  expect(host.querySelector('[data-testid="load-reload-note"]')?.textContent).toContain('your graph is saved');
+  await act(async () => host.querySelector<HTMLButtonElement>('[data-testid="load-reload"]')!.click());
+  expect(reload).toHaveBeenCalledTimes(1);
+  expect(host.querySelector('[data-testid="load-retry"]')).not.toBeNull();
+  await act(async () => root.unmount());
+});

@@ -12,6 +12,8 @@ interface Props {
   onDismiss?: () => void;
   /** Shows nothing on failure (a decoration whose absence loses nothing); the next mount tries again. */
   quiet?: boolean;
+  /** Reloads the page (offered once a Retry failed to fetch the code too); the browser's reload unless given. */
+  reload?: () => void;
   children: ReactNode;
 }
 
@@ -51,7 +53,7 @@ export class LoadBoundary extends Component<Props, State> {
   };
 
   override render() {
-    const { what, fallback, floating, onDismiss, quiet, children } = this.props;
+    const { what, fallback, floating, onDismiss, quiet, reload, children } = this.props;
     if (this.state.error === null)
       return (
         <Suspense key={this.state.attempt} fallback={fallback}>
@@ -59,13 +61,22 @@ export class LoadBoundary extends Component<Props, State> {
         </Suspense>
       );
     if (quiet) return null;
+    // A Retry that failed to fetch too: a chunk the code needs may be held failed by the browser, or gone after an
+    // update. A reload fetches the app afresh; the graph is saved as it is edited, so it loses nothing of it.
+    const reloadOffered = this.state.attempt > 0 && isChunkLoadError(this.state.error);
     return (
       <div role="alert" className={`load-failed${floating ? ' is-floating' : ''}`} data-testid="load-failed">
         <p>{loadFailureText(what, this.state.error)}</p>
+        {reloadOffered ? <p data-testid="load-reload-note">Retry did not bring it either. Reloading the page fetches GoT Studio afresh: your graph is saved, and a run in progress would stop.</p> : null}
         <div className="load-failed-actions">
           <button type="button" onClick={this.retry} data-testid="load-retry">
             Retry
           </button>
+          {reloadOffered ? (
+            <button type="button" onClick={() => (reload ?? (() => window.location.reload()))()} data-testid="load-reload">
+              Reload page
+            </button>
+          ) : null}
           {onDismiss ? (
             <button type="button" onClick={onDismiss}>
               Close
