@@ -1,4 +1,4 @@
-import { expect, test, type Request } from '@playwright/test';
+import { expect, test, type Locator, type Page, type Request } from '@playwright/test';
 import { RunPage } from './support/runPage';
 
 /** Whether a request fetched one of the large modules the first screen must not wait for. */
@@ -38,22 +38,27 @@ test.describe('a fast first load', () => {
   });
 });
 
+/** The Help dialog's code fails to arrive while `network.offline` is true; opens Help and returns where its notice stands. */
+async function openHelpWith(page: Page, network: { offline: boolean }): Promise<Locator> {
+  await page.route(/HelpDialog/, (route) => (network.offline ? route.abort('internetdisconnected') : route.continue()));
+  await page.getByTestId('help-menu').click();
+  await page.getByTestId('help').click();
+  return page.getByTestId('load-failed');
+}
+
 test.describe('code that loads on demand', () => {
   test('a dialog whose code cannot be fetched says so in its place, the editor stays, and Retry brings it once the network is back', async ({ page }) => {
     const run = new RunPage(page);
     await run.open();
-    let offline = true;
-    await page.route(/HelpDialog/, (route) => (offline ? route.abort('internetdisconnected') : route.continue()));
-    await page.getByTestId('help-menu').click();
-    await page.getByTestId('help').click();
-    const notice = page.getByTestId('load-failed');
+    const network = { offline: true };
+    const notice = await openHelpWith(page, network);
     await expect(notice).toContainText('The code for the Help dialog could not be fetched');
     await expect(notice).toContainText('Your graph and runs are kept');
     await expect(page.getByTestId('run-start')).toBeVisible();
     await expect(page.locator('.react-flow__node').first()).toBeVisible();
     await run.editor.shot('load-failed-dialog');
 
-    offline = false;
+    network.offline = false;
     await notice.getByTestId('load-retry').click();
     await expect(page.getByTestId('help-dialog')).toBeVisible();
     await expect(notice).toHaveCount(0);
@@ -63,18 +68,15 @@ test.describe('code that loads on demand', () => {
     const run = new RunPage(page);
     await run.open();
     await page.getByTestId('doc-title').fill('Edited before the network went');
-    let offline = true;
-    await page.route(/HelpDialog/, (route) => (offline ? route.abort('internetdisconnected') : route.continue()));
-    await page.getByTestId('help-menu').click();
-    await page.getByTestId('help').click();
-    const notice = page.getByTestId('load-failed');
+    const network = { offline: true };
+    const notice = await openHelpWith(page, network);
     await expect(notice).toContainText('could not be fetched');
     await expect(notice.getByTestId('load-reload')).toHaveCount(0);
     // Still offline: Retry fails too, and the notice offers a reload.
     await notice.getByTestId('load-retry').click();
     await expect(notice.getByTestId('load-reload-note')).toContainText('your graph is saved');
     await run.editor.shot('load-failed-reload');
-    offline = false;
+    network.offline = false;
     await notice.getByTestId('load-reload').click();
     await expect(page.getByTestId('doc-title')).toHaveValue('Edited before the network went');
     await page.getByTestId('help-menu').click();
