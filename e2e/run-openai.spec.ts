@@ -1,5 +1,6 @@
 import { expectRunStoredWithout } from './support/browserStorage';
 import { KEYED_SERVER_KEY, SIM_MODEL, expect, test } from './support/modelServers';
+import { canvasWords } from './support/legibility';
 import { RunPage } from './support/runPage';
 
 test.describe('live runs through the OpenAI provider against the simulator server', () => {
@@ -99,11 +100,9 @@ test.describe('live runs through the OpenAI provider against the simulator serve
     await expect(failed).toContainText('failed');
     await expect(failed).toContainText('auth');
     await expect(failed).toHaveAttribute('title', /401/);
-    const px = await failed.evaluate((el) => {
-      const zoom = new DOMMatrix(getComputedStyle(el.closest('.react-flow__viewport') as HTMLElement).transform).a;
-      return Math.min(...[...el.querySelectorAll('div, span')].map((e) => parseFloat(getComputedStyle(e).fontSize) * zoom));
-    });
-    expect(px).toBeGreaterThanOrEqual(10);
+    const { words } = await canvasWords(run.grs(), '[data-testid^="failed-call-"]');
+    expect(words.length).toBeGreaterThan(0);
+    expect(Math.min(...words.map((w) => w.px))).toBeGreaterThanOrEqual(10);
     await run.shot('run-9b-401-zoomed-out');
   });
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PRESENT_TYPE_SCALE } from '../present/presentType';
 import { EDGE_LABEL, edgeLabelPx, FAR_BELOW, LEAST_TYPE_PX } from './legibility';
@@ -28,7 +29,11 @@ describe('an edge’s labels', () => {
 });
 
 describe('an operation’s full face', () => {
-  it('shows from the zoom where its least type (11 px) is 10.5 px on screen', () => {
-    expect(11 * FAR_BELOW).toBeCloseTo(LEAST_TYPE_PX, 9);
+  it('shows from the zoom where its least type (app.css: title, notes, run strip, badges) is 10.5 px on screen', () => {
+    // The full face's own rules (not the far face's `.lod-far` ones), as app.css sets them.
+    const css = readFileSync(new URL('../app.css', import.meta.url), 'utf8');
+    const sizes = [...css.matchAll(/^\.(?:op-|diag-badge|next-badge|stack-badge|stack-fold)[^{]*\{[^}]*?font-size: ([\d.]+)px/gm)].map((m) => Number(m[1]));
+    expect(sizes.length).toBeGreaterThanOrEqual(8);
+    expect(Math.min(...sizes) * FAR_BELOW).toBeGreaterThanOrEqual(LEAST_TYPE_PX - 1e-9);
   });
 });

@@ -73,7 +73,7 @@ export class LoadBoundary extends Component<Props, State> {
             Retry
           </button>
           {reloadOffered ? (
-            <button type="button" onClick={() => (reload ?? (() => window.location.reload()))()} data-testid="load-reload">
+            <button type="button" onClick={reload ?? (() => window.location.reload())} data-testid="load-reload">
               Reload page
             </button>
           ) : null}

@@ -17,7 +17,7 @@ import { CardHeaderBand } from './cards/CardHeaderBand';
 import { LaneCard, LaneTags } from './cards/LaneNode';
 import { PendingCallCard } from './cards/PendingCallCard';
 import { PrunedStack, StackToggleContext } from './cards/PrunedStack';
-import { COMPACT_ZOOM, FULL_CARD_ZOOM, ThoughtCard } from './cards/ThoughtCard';
+import { COMPACT_ZOOM, ThoughtCard, useCompactCards } from './cards/ThoughtCard';
 import { ColorLegend } from './ColorLegend';
 import type { ColorBy } from './colorScale';
 import { farHeaderText } from './farHeaderText';
@@ -84,9 +84,9 @@ function GrsFlow() {
   const lanes = useOpenLanes(runId);
   const overview = useFlowStore((s) => s.transform[2] < OVERVIEW_ZOOM);
   const far = useFlowStore((s) => s.transform[2] < COMPACT_ZOOM);
-  // Where the cards are compact, a pruned stack's reason (11 px) would be under 10.5 px on screen too (under 15.75 presenting, where cards are compact below 1.5).
+  // Where the cards are compact, a pruned stack's reason (11 px) would be under 10.5 px on screen too (15.75 presenting).
+  const brief = useCompactCards();
   const presenting = useAppStore((s) => s.presenting);
-  const brief = useFlowStore((s) => s.transform[2] < (presenting ? PRESENT_TYPE_SCALE : FULL_CARD_ZOOM));
   const { nodes, domain, layout, finalPath, items } = useGrsElements(grs, lanes.open, !overview);
   const opOrder = selectOpOrder(grs);
   // The far level's layout: drawn below the overview zoom, and what a whole-graph fit measures once a run has ended.
