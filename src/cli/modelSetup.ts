@@ -20,6 +20,7 @@ import {
 } from '../engine/index';
 import { folderCacheStore } from '../server/folderCacheStore';
 import { CliError, EXIT } from './errors';
+import { nodeFetch } from './http/nodeFetch';
 import { watchFirstCall } from './warmUp';
 
 export interface ModelOptions {
@@ -53,6 +54,8 @@ export interface ModelSetup {
   notes: string[];
   /** When the first request to the server was sent, and when its answer began to arrive (never, for the simulator). */
   firstCall: { waiting: Promise<void>; answering: Promise<void> };
+  /** The HTTP client of every request to the server (the SDK's, the reachability check's, the warm-up's): one pool of keep-alive connections. */
+  fetch: typeof fetch;
 }
 
 const SIMULATOR_NAMES = new Set(['simulator', 'sim', 'offline']);
@@ -87,6 +90,7 @@ export function setupModel(options: ModelOptions, env: Readonly<Record<string, s
   const firstCall = { sent: (): void => undefined, answering: (): void => undefined };
   const waiting = new Promise<void>((resolve) => (firstCall.sent = resolve));
   const answering = new Promise<void>((resolve) => (firstCall.answering = resolve));
+  const httpFetch = nodeFetch();
   if (useSimulator) {
     base = simulatorModel({ seed: options.seed, latencyMs: options.latencyMs, tokenMs: options.tokenMs });
     const price = lookupPrice(prices, SIMULATOR_PRICE_KEY);
@@ -105,7 +109,7 @@ export function setupModel(options: ModelOptions, env: Readonly<Record<string, s
     if (!pricing) notes.push(`No price for the model "${name}": costs show as $0 (right for a local server; else give --prices FILE with its dollars per million tokens).`);
     // One provider object per sample, so each run's log says what the provider noticed (e.g. a server ignoring n);
     // the endpoint's limiter and what it learned about the server are shared between them.
-    const fetchWatched = watchFirstCall((input, init) => globalThis.fetch(input, init), { sent: () => firstCall.sent(), answering: () => firstCall.answering() });
+    const fetchWatched = watchFirstCall(httpFetch, { sent: () => firstCall.sent(), answering: () => firstCall.answering() });
     makeProvider = () => openAIModel({ baseUrl, model: name, fetch: fetchWatched, ...(apiKey ? { apiKey } : {}), ...(pricing ? { pricing } : {}), ...limit });
     base = makeProvider();
     cost = (usage) => costOf(usage, pricing);
@@ -122,6 +126,7 @@ export function setupModel(options: ModelOptions, env: Readonly<Record<string, s
     cacheLocation: cacheDir,
     notes,
     firstCall: { waiting, answering },
+    fetch: httpFetch,
     forSample: (sampleIndex) => {
       const model = makeProvider?.() ?? base;
       return store ? withCache(model, store, { enabled: true, sampleIndex }) : model;
@@ -142,7 +147,7 @@ export async function checkReachable(setup: ModelSetup, env: Readonly<Record<str
   const { apiKey, headers } = serverKey(env);
   let status: number;
   try {
-    const res = await fetch(`${baseUrl}/models`, {
+    const res = await setup.fetch(`${baseUrl}/models`, {
       headers,
       signal: AbortSignal.any([signal, AbortSignal.timeout(10_000)]),
     });
@@ -186,7 +191,5 @@ function describeFetchError(e: unknown): string {
   if (cause?.code === 'ECONNREFUSED') return 'connection refused';
   if (cause?.code === 'ENOTFOUND') return 'the host name does not resolve';
   if ((e as Error).name === 'TimeoutError') return 'no answer within 10 s';
-  // Node's fetch refuses the Fetch standard's blocked ports (e.g. 6000, 6667) before connecting.
-  if (/bad port/i.test(cause?.message ?? (e as Error).message)) return 'fetch refuses to use this port (a blocked port): pick another';
   return cause?.message ?? (e as Error).message;
 }

@@ -129,12 +129,13 @@ describe('the warm-up', () => {
     const parts = ['data: role\n\n', 'data: content\n\n'];
     const stream = new ReadableStream<Uint8Array>({ pull: (c) => (parts.length ? c.enqueue(new TextEncoder().encode(parts.shift())) : c.close()) });
     const watched = watchFirstCall(async () => new Response(stream), { sent: () => undefined, answering: () => told.push('answering') });
-    const reader = (await watched('http://host/a')).body!.getReader();
-    await reader.read();
+    // The body is read as the SDK reads the CLI's answers: through its async iterator.
+    const reader = ((await watched('http://host/a')).body as unknown as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
+    await reader.next();
     expect(told).toEqual([]);
-    await reader.read();
+    await reader.next();
     expect(told).toEqual(['answering']);
-    await reader.read();
+    await reader.next();
     expect(told).toEqual(['answering']);
   });
 

@@ -14,6 +14,7 @@ import {
 } from '../engine/index';
 import { setMaxListeners } from 'node:events';
 import { availableParallelism, loadavg } from 'node:os';
+import { IterableResponse } from './http/iterableResponse';
 
 /** Connections opened for the first wave of concurrent calls (the gallery's GoT graphs fan out to 8). */
 export const WAVE_CONNECTIONS = 8;
@@ -53,7 +54,7 @@ async function mayGoOn({ pause, stop }: RehearsalControl): Promise<void> {
  * waits for its turn (`mayGoOn`), so the real run's I/O is handled between any two of them.
  */
 export function simulatedFetch(control: RehearsalControl): typeof fetch {
-  return async (_input, init) => {
+  return async (input, init) => {
     await mayGoOn(control);
     const body = JSON.parse(typeof init?.body === 'string' ? init.body : '{}') as { n?: number; model?: string; seed?: number; messages?: ChatMessage[] };
     const n = Math.max(1, body.n ?? 1);
@@ -67,15 +68,14 @@ export function simulatedFetch(control: RehearsalControl): typeof fetch {
     });
     steps.push(() => sse({ ...base, choices: [], usage: { prompt_tokens: 1, completion_tokens: n, total_tokens: 1 + n } }));
     steps.push(() => encoder.encode('data: [DONE]\n\n'));
-    const stream = new ReadableStream<Uint8Array>({
-      async pull(controller) {
+    // The body as the CLI's HTTP client gives it (an async iterable of bytes), so the SDK's path for it is the one compiled.
+    async function* answer(): AsyncGenerator<Uint8Array> {
+      for (const step of steps) {
         await mayGoOn(control);
-        const next = steps.shift();
-        if (next) controller.enqueue(next());
-        else controller.close();
-      },
-    });
-    return new Response(stream, { status: 200, headers: { 'content-type': 'text/event-stream' } });
+        yield step();
+      }
+    }
+    return new IterableResponse(answer(), { status: 200, headers: new Headers({ 'content-type': 'text/event-stream' }), url: input instanceof Request ? input.url : String(input) }).asResponse();
   };
 }
 
@@ -163,8 +163,8 @@ export interface FirstCallWatch {
 }
 
 /**
- * Wraps a fetch to watch the first request it makes (its response body is passed through a
- * stream that counts its chunks); every later request goes through untouched.
+ * Wraps a fetch to watch the first request it makes (its response body is iterated through a
+ * counter of its chunks); every later request goes through untouched.
  */
 export function watchFirstCall(base: typeof fetch, watch: FirstCallWatch): typeof fetch {
   let first = true;
@@ -186,18 +186,24 @@ export function watchFirstCall(base: typeof fetch, watch: FirstCallWatch): typeo
     const tell = () => {
       if (chunks++ === 1) watch.answering();
     };
-    const body = response.body.pipeThrough(
-      new TransformStream<Uint8Array, Uint8Array>({
-        transform(chunk, controller) {
-          tell();
-          controller.enqueue(chunk);
-        },
-        flush() {
-          chunks = Math.max(chunks, 1);
-          tell();
-        },
-      }),
-    );
-    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    const source = response.body as unknown as AsyncIterable<Uint8Array>;
+    const body: AsyncIterable<Uint8Array> = {
+      [Symbol.asyncIterator]() {
+        const it = source[Symbol.asyncIterator]();
+        return {
+          async next() {
+            const step = await it.next();
+            if (step.done) chunks = Math.max(chunks, 1);
+            tell();
+            return step;
+          },
+          async return() {
+            await it.return?.();
+            return { done: true, value: undefined };
+          },
+        };
+      },
+    };
+    return new IterableResponse(body, { status: response.status, statusText: response.statusText, headers: response.headers, url: response.url }).asResponse();
   };
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ModelError, openAIModel, type CompletionRequest, type RetryInfo } from '../engine/index';
+import { ModelError, openAIModel, type CompletionRequest, type OpenAIModelConfig, type RetryInfo } from '../engine/index';
+import { nodeFetch } from '../cli/http/nodeFetch';
 import { echoModel } from './echoModel';
 import { startModelServer, type ModelServer } from './modelServer';
 import type { FaultPlan } from './faults';
@@ -35,10 +36,17 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
-describe('openAIModel over a real HTTP server', () => {
+// The app's HTTP client (the platform's fetch) and the CLI's (node:http under the SDK) meet every case alike.
+const HTTP_CLIENTS: Array<[string, typeof fetch | undefined]> = [
+  ["the platform's fetch", undefined],
+  ["the CLI's nodeFetch", nodeFetch()],
+];
+
+describe.each(HTTP_CLIENTS)('openAIModel over a real HTTP server, through %s', (_client, clientFetch) => {
+  const provider = (config: OpenAIModelConfig) => openAIModel({ ...(clientFetch ? { fetch: clientFetch } : {}), ...config });
   it('streams tokens and takes token usage from the final chunk', async () => {
     const server = await serve();
-    const model = openAIModel({ baseUrl: server.url, model: 'echo' });
+    const model = provider({ baseUrl: server.url, model: 'echo' });
     const streamed: string[] = [];
     const result = await model.complete(ask('sort these numbers', { onToken: (i, d) => streamed.push(`${i}:${d}`) }));
     expect(result.texts).toEqual(['[echo 0] sort these numbers']);
@@ -50,7 +58,7 @@ describe('openAIModel over a real HTTP server', () => {
 
   it('asks for n completions in one request', async () => {
     const server = await serve();
-    const model = openAIModel({ baseUrl: server.url, model: 'echo' });
+    const model = provider({ baseUrl: server.url, model: 'echo' });
     const notices: string[] = [];
     const result = await model.complete(ask('hi', { n: 3, onNotice: (m) => notices.push(m) }));
     expect(result.texts).toEqual(['[echo 0] hi', '[echo 1] hi', '[echo 2] hi']);
@@ -61,7 +69,7 @@ describe('openAIModel over a real HTTP server', () => {
 
   it('falls back to separate requests when the server ignores n, says so once and remembers it', async () => {
     const server = await serve({ faults: { ignoreN: true } });
-    const model = openAIModel({ baseUrl: server.url, model: 'echo' });
+    const model = provider({ baseUrl: server.url, model: 'echo' });
     const notices: string[] = [];
     const tokens = new Map<number, string>();
     const first = await model.complete(
@@ -80,7 +88,7 @@ describe('openAIModel over a real HTTP server', () => {
 
   it('recovers from 429s through the SDK retries and reports each retry', async () => {
     const server = await serve({ faults: { rateLimit: { count: 2, retryAfterMs: 5 } } });
-    const model = openAIModel({ baseUrl: server.url, model: 'echo', maxRetries: 2 });
+    const model = provider({ baseUrl: server.url, model: 'echo', maxRetries: 2 });
     const retries: RetryInfo[] = [];
     const result = await model.complete(ask('hi', { onRetry: (r) => retries.push(r) }));
     expect(result.texts).toEqual(['[echo 0] hi']);
@@ -92,7 +100,7 @@ describe('openAIModel over a real HTTP server', () => {
 
   it('recovers from 500s through retries', async () => {
     const server = await serve({ faults: { serverError: { count: 1, retryAfterMs: 5 } } });
-    const model = openAIModel({ baseUrl: server.url, model: 'echo' });
+    const model = provider({ baseUrl: server.url, model: 'echo' });
     const retries: RetryInfo[] = [];
     const result = await model.complete(ask('hi', { onRetry: (r) => retries.push(r) }));
     expect(result.texts).toEqual(['[echo 0] hi']);
@@ -101,7 +109,7 @@ describe('openAIModel over a real HTTP server', () => {
 
   it('gives a rate-limit error once the retries are spent', async () => {
     const server = await serve({ faults: { rateLimit: { retryAfterMs: 5 } } });
-    const model = openAIModel({ baseUrl: server.url, model: 'echo', maxRetries: 1 });
+    const model = provider({ baseUrl: server.url, model: 'echo', maxRetries: 1 });
     const err = await failure(model.complete(ask('hi')));
     expect(err.kind).toBe('rateLimit');
     expect(err.status).toBe(429);
@@ -110,7 +118,7 @@ describe('openAIModel over a real HTTP server', () => {
 
   it('gives a server error once the retries are spent', async () => {
     const server = await serve({ faults: { serverError: { status: 503, retryAfterMs: 5 } } });
-    const model = openAIModel({ baseUrl: server.url, model: 'echo', maxRetries: 1 });
+    const model = provider({ baseUrl: server.url, model: 'echo', maxRetries: 1 });
     const err = await failure(model.complete(ask('hi')));
     expect(err.kind).toBe('server');
     expect(err.message).toContain('failed with 503');
@@ -118,7 +126,7 @@ describe('openAIModel over a real HTTP server', () => {
 
   it('cuts a stalled stream with the watchdog, keeping no partial answer', async () => {
     const server = await serve({ faults: { stall: { afterChunks: 2 } } });
-    const model = openAIModel({ baseUrl: server.url, model: 'echo', stallMs: 150 });
+    const model = provider({ baseUrl: server.url, model: 'echo', stallMs: 150 });
     const seen: string[] = [];
     const started = Date.now();
     const err = await failure(model.complete(ask('one two three four five', { onToken: (_, d) => seen.push(d) })));
@@ -130,7 +138,7 @@ describe('openAIModel over a real HTTP server', () => {
 
   it('times out when the server sends no headers in time, after retrying', async () => {
     const server = await serve({ faults: { slowFirstByte: { ms: 1000 } } });
-    const model = openAIModel({ baseUrl: server.url, model: 'echo', timeoutMs: 100, maxRetries: 1 });
+    const model = provider({ baseUrl: server.url, model: 'echo', timeoutMs: 100, maxRetries: 1 });
     const retries: RetryInfo[] = [];
     const err = await failure(model.complete(ask('hi', { onRetry: (r) => retries.push(r) })));
     expect(err.kind).toBe('timeout');
@@ -140,7 +148,7 @@ describe('openAIModel over a real HTTP server', () => {
 
   it('ends with an aborted error when the caller cancels mid-stream', async () => {
     const server = await serve({ tokenMs: 30 });
-    const model = openAIModel({ baseUrl: server.url, model: 'echo' });
+    const model = provider({ baseUrl: server.url, model: 'echo' });
     const controller = new AbortController();
     const seen: string[] = [];
     const call = model.complete(
@@ -159,7 +167,7 @@ describe('openAIModel over a real HTTP server', () => {
 
   it('ends with an aborted error when cancelled before the headers arrive', async () => {
     const server = await serve({ latencyMs: 500 });
-    const model = openAIModel({ baseUrl: server.url, model: 'echo' });
+    const model = provider({ baseUrl: server.url, model: 'echo' });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 30);
     const err = await failure(model.complete(ask('hi', { signal: controller.signal })));
@@ -168,7 +176,7 @@ describe('openAIModel over a real HTTP server', () => {
 
   it('says the key was refused on a 401, never showing the key', async () => {
     const server = await serve({ requireKey: 'the-right-key' });
-    const model = openAIModel({ baseUrl: server.url, model: 'echo', apiKey: KEY });
+    const model = provider({ baseUrl: server.url, model: 'echo', apiKey: KEY });
     const notices: string[] = [];
     const retries: RetryInfo[] = [];
     const err = await failure(model.complete(ask('hi', { onNotice: (m) => notices.push(m), onRetry: (r) => retries.push(r) })));
@@ -182,13 +190,13 @@ describe('openAIModel over a real HTTP server', () => {
 
   it('accepts the right key', async () => {
     const server = await serve({ requireKey: KEY });
-    const model = openAIModel({ baseUrl: server.url, model: 'echo', apiKey: KEY });
+    const model = provider({ baseUrl: server.url, model: 'echo', apiKey: KEY });
     await expect(model.complete(ask('hi'))).resolves.toMatchObject({ texts: ['[echo 0] hi'] });
   });
 
   it('names the unknown model on a 404 from the model check', async () => {
     const server = await serve();
-    const model = openAIModel({ baseUrl: server.url, model: 'gpt-imaginary', apiKey: KEY });
+    const model = provider({ baseUrl: server.url, model: 'gpt-imaginary', apiKey: KEY });
     const err = await failure(model.complete(ask('hi')));
     expect(err.kind).toBe('notFound');
     expect(err.message).toContain('does not know the model "gpt-imaginary"');
@@ -198,7 +206,7 @@ describe('openAIModel over a real HTTP server', () => {
   it('points at the base URL on a 404 for a wrong path', async () => {
     const server = await serve();
     const wrongBase = server.url.replace(/\/v1$/, '/v2');
-    const model = openAIModel({ baseUrl: wrongBase, model: 'echo' });
+    const model = provider({ baseUrl: wrongBase, model: 'echo' });
     const err = await failure(model.complete(ask('hi')));
     expect(err.kind).toBe('notFound');
     expect(err.message).toContain(`nothing answers at ${wrongBase}/chat/completions`);
@@ -209,7 +217,7 @@ describe('openAIModel over a real HTTP server', () => {
     const server = await serve();
     const url = server.url;
     await server.close();
-    const model = openAIModel({ baseUrl: url, model: 'echo', maxRetries: 1 });
+    const model = provider({ baseUrl: url, model: 'echo', maxRetries: 1 });
     const retries: RetryInfo[] = [];
     const err = await failure(model.complete(ask('hi', { onRetry: (r) => retries.push(r) })));
     expect(err.kind).toBe('connection');
@@ -219,7 +227,7 @@ describe('openAIModel over a real HTTP server', () => {
 
   it('passes on why the server rejected a request with 400, without retrying', async () => {
     const server = await serve();
-    const model = openAIModel({ baseUrl: server.url, model: 'echo' });
+    const model = provider({ baseUrl: server.url, model: 'echo' });
     const retries: RetryInfo[] = [];
     const err = await failure(model.complete(ask('hi', { n: 500, onRetry: (r) => retries.push(r) })));
     expect(err.kind).toBe('badRequest');
@@ -233,7 +241,7 @@ describe('openAIModel over a real HTTP server', () => {
     const url = server.url;
     await server.close();
     const withCredentials = url.replace('http://', 'http://user:hunter2@');
-    const model = openAIModel({ baseUrl: withCredentials, model: 'echo', maxRetries: 0 });
+    const model = provider({ baseUrl: withCredentials, model: 'echo', maxRetries: 0 });
     const err = await failure(model.complete(ask('hi')));
     expect(err.kind).toBe('connection');
     expect(err.message).not.toContain('hunter2');
@@ -241,7 +249,7 @@ describe('openAIModel over a real HTTP server', () => {
 
   it('rejects an answer that is broken JSON', async () => {
     const server = await serve({ faults: { garbage: { kind: 'brokenJson' } } });
-    const model = openAIModel({ baseUrl: server.url, model: 'echo' });
+    const model = provider({ baseUrl: server.url, model: 'echo' });
     const err = await failure(model.complete(ask('hi')));
     expect(err.kind).toBe('badAnswer');
     expect(err.message).toContain('not OpenAI-style JSON');
@@ -249,7 +257,7 @@ describe('openAIModel over a real HTTP server', () => {
 
   it('rejects an HTML page or a stream without choices as a bad answer', async () => {
     const server = await serve({ faults: { garbage: { kind: 'text', count: 1 } } });
-    const model = openAIModel({ baseUrl: server.url, model: 'echo' });
+    const model = provider({ baseUrl: server.url, model: 'echo' });
     expect((await failure(model.complete(ask('hi')))).kind).toBe('badAnswer');
     server.setFaults({ garbage: { kind: 'noChoices', count: 1 } });
     const err = await failure(model.complete(ask('hi')));
@@ -269,7 +277,7 @@ describe('openAIModel over a real HTTP server', () => {
     };
     const server = await startModelServer({ model: failing });
     servers.push(server);
-    const model = openAIModel({ baseUrl: server.url, model: 'echo' });
+    const model = provider({ baseUrl: server.url, model: 'echo' });
     const err = await failure(model.complete(ask('hi')));
     expect(err.kind).toBe('server');
     expect(err.message).toContain('reported an error mid-answer: the GPU fell over');
@@ -277,15 +285,15 @@ describe('openAIModel over a real HTTP server', () => {
 
   it('keeps at most maxConcurrency requests in flight to an endpoint', async () => {
     const server = await serve({ latencyMs: 40 });
-    const model = openAIModel({ baseUrl: server.url, model: 'echo', maxConcurrency: 2 });
+    const model = provider({ baseUrl: server.url, model: 'echo', maxConcurrency: 2 });
     await Promise.all(Array.from({ length: 6 }, (_, i) => model.complete(ask(`q${i}`))));
     expect(server.stats()).toMatchObject({ requests: 6, maxInFlight: 2 });
   });
 
   it('shares the limit between model objects for the same endpoint', async () => {
     const server = await serve({ latencyMs: 40 });
-    const a = openAIModel({ baseUrl: server.url, model: 'echo', maxConcurrency: 1 });
-    const b = openAIModel({ baseUrl: server.url, model: 'echo', maxConcurrency: 1 });
+    const a = provider({ baseUrl: server.url, model: 'echo', maxConcurrency: 1 });
+    const b = provider({ baseUrl: server.url, model: 'echo', maxConcurrency: 1 });
     await Promise.all([a.complete(ask('1')), b.complete(ask('2')), a.complete(ask('3'))]);
     expect(server.stats().maxInFlight).toBe(1);
   });
@@ -294,14 +302,14 @@ describe('openAIModel over a real HTTP server', () => {
     const server = await serve();
     // A fetch that strips the usage chunk, like servers that ignore stream_options.
     const noUsage: typeof fetch = async (input, init) => {
-      const response = await fetch(input, init);
+      const response = await (clientFetch ?? fetch)(input, init);
       const text = (await response.text())
         .split('\n\n')
         .filter((event) => !event.includes('"usage"'))
         .join('\n\n');
       return new Response(text, { status: response.status, headers: response.headers });
     };
-    const model = openAIModel({ baseUrl: server.url, model: 'echo', fetch: noUsage });
+    const model = provider({ baseUrl: server.url, model: 'echo', fetch: noUsage });
     const notices: string[] = [];
     const result = await model.complete(ask('hello there', { onNotice: (m) => notices.push(m) }));
     expect(result.usage.promptTokens).toBeGreaterThan(5);

@@ -58,7 +58,7 @@ export async function runCommand(file: string, o: RunCommandOptions, io: CliIo):
   void setup.firstCall.answering.then(() => pause.abort());
   void setup.firstCall.waiting.then(() => {
     collectGarbageWhileIdle();
-    return warmUp(plan, { pause: pause.signal, stop: stop.signal });
+    return warmUp(plan, { pause: pause.signal, stop: stop.signal }, setup.fetch);
   });
 
   const scripts = new WorkerScriptRunner();
