@@ -5,7 +5,6 @@ import {
   costOf,
   lookupPrice,
   openAIModel,
-  preloadOpenAiSdk,
   redactSecrets,
   redactUrl,
   simulatorModel,
@@ -54,6 +53,8 @@ export interface ModelSetup {
   notes: string[];
   /** When the first request to the server was sent, and when its answer began to arrive (never, for the simulator). */
   firstCall: { waiting: Promise<void>; answering: Promise<void> };
+  /** Readies the provider's first call (the SDK loaded, its client made, a request built, nothing sent); nothing to do for the simulator. */
+  prepare(): Promise<void>;
   /** The HTTP client of every request to the server (the SDK's, the reachability check's, the warm-up's): one pool of keep-alive connections. */
   fetch: typeof fetch;
 }
@@ -87,6 +88,8 @@ export function setupModel(options: ModelOptions, env: Readonly<Record<string, s
   let base: LanguageModel;
   let cost: (usage: TokenUsage) => number;
   let makeProvider: (() => OpenAIModel) | null = null;
+  // The provider `prepare` readies, handed to the first sample (its own object, as every sample's).
+  let spare: OpenAIModel | null = null;
   const firstCall = { sent: (): void => undefined, answering: (): void => undefined };
   const waiting = new Promise<void>((resolve) => (firstCall.sent = resolve));
   const answering = new Promise<void>((resolve) => (firstCall.answering = resolve));
@@ -112,6 +115,7 @@ export function setupModel(options: ModelOptions, env: Readonly<Record<string, s
     const fetchWatched = watchFirstCall(httpFetch, { sent: () => firstCall.sent(), answering: () => firstCall.answering() });
     makeProvider = () => openAIModel({ baseUrl, model: name, fetch: fetchWatched, ...(apiKey ? { apiKey } : {}), ...(pricing ? { pricing } : {}), ...limit });
     base = makeProvider();
+    spare = base as OpenAIModel;
     cost = (usage) => costOf(usage, pricing);
   }
   const cacheDir = options.cache ? resolve(cwd, options.cacheDir ?? '.got-cache') : null;
@@ -127,8 +131,10 @@ export function setupModel(options: ModelOptions, env: Readonly<Record<string, s
     notes,
     firstCall: { waiting, answering },
     fetch: httpFetch,
+    prepare: async () => spare?.prepare(),
     forSample: (sampleIndex) => {
-      const model = makeProvider?.() ?? base;
+      const model = spare ?? makeProvider?.() ?? base;
+      spare = null;
       return store ? withCache(model, store, { enabled: true, sampleIndex }) : model;
     },
   };
@@ -141,8 +147,9 @@ export function setupModel(options: ModelOptions, env: Readonly<Record<string, s
  */
 export async function checkReachable(setup: ModelSetup, env: Readonly<Record<string, string | undefined>>, signal: AbortSignal): Promise<void> {
   if (setup.kind !== 'openai') return;
-  // The SDK loads while the server is asked, so the run's first call does not wait for it.
-  const sdk = preloadOpenAiSdk();
+  // The SDK loads, and the first call's request is built once, while the server is asked: the run's first call waits for neither.
+  const ready = setup.prepare();
+  ready.catch(() => undefined);
   const baseUrl = setup.base.id.baseUrl.replace(/\/+$/, '');
   const { apiKey, headers } = serverKey(env);
   let status: number;
@@ -160,7 +167,7 @@ export async function checkReachable(setup: ModelSetup, env: Readonly<Record<str
     if (signal.aborted) throw new CliError(EXIT.cancelled, 'Cancelled.');
     throw unreachable(setup.record.baseUrl, redactSecrets(describeFetchError(e), apiKey));
   }
-  await sdk;
+  await ready;
   if (status === 401 || status === 403) {
     throw new CliError(
       EXIT.modelUnreachable,

@@ -56,6 +56,15 @@ describe.each(HTTP_CLIENTS)('openAIModel over a real HTTP server, through %s', (
     expect(result).toMatchObject({ requests: 1, cached: false });
   });
 
+  it('readies its first call without sending anything', async () => {
+    const server = await serve();
+    const model = provider({ baseUrl: server.url, model: 'echo' });
+    await model.prepare();
+    expect(server.stats().requests).toBe(0);
+    expect((await model.complete(ask('hi'))).texts).toEqual(['[echo 0] hi']);
+    expect(server.stats().requests).toBe(1);
+  });
+
   it('asks for n completions in one request', async () => {
     const server = await serve();
     const model = provider({ baseUrl: server.url, model: 'echo' });

@@ -42,6 +42,12 @@ export interface OpenAIModelConfig {
 /** An OpenAI-compatible model, with the price its calls cost. */
 export interface OpenAIModel extends LanguageModel {
   readonly price: ModelPrice | undefined;
+  /**
+   * Loads the SDK, makes this provider's client and builds one chat request without sending it, so
+   * its first call meets compiled code: for time the process would spend waiting anyway (the CLI
+   * calls it while the server answers `GET /models`). Throws only when the SDK cannot load.
+   */
+  prepare(): Promise<void>;
 }
 
 interface StreamOutcome {
@@ -273,6 +279,12 @@ export function openAIModel(config: OpenAIModelConfig): OpenAIModel {
   return {
     id: { baseUrl, model },
     price: config.pricing ?? lookupPrice(DEFAULT_PRICES, model),
+    async prepare(): Promise<void> {
+      const { client } = await load();
+      const body: ChatCompletionCreateParamsStreaming = { model, messages: [{ role: 'user', content: '' }], stream: true, stream_options: { include_usage: true } };
+      // Built, never sent: a warm-up that fails changes nothing.
+      await client.buildRequest({ method: 'post', path: '/chat/completions', body, headers: { [CALL_HEADER]: 'prepare' } }).catch(() => undefined);
+    },
     async complete(request: CompletionRequest): Promise<CompletionResult> {
       const started = performance.now();
       const n = Math.max(1, Math.floor(request.n));
