@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Agent, createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -123,9 +123,43 @@ describe('nodeFetch, the CLI’s HTTP client', () => {
     expect(served.connections.at(-1)!.destroyed).toBe(true);
   });
 
+  it('says the connection broke when the server drops it mid-answer', async () => {
+    const served = await serve((req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write('data: one\n\n');
+      setTimeout(() => req.socket.destroy(), 10);
+    });
+    const res = await nodeFetch()(`${served.url}/s`);
+    await expect(res.text()).rejects.toThrow(`the connection to ${new URL(served.url).host} broke before the answer ended`);
+  });
+
+  it('closes the connection of a body given up unread (as the SDK does before a retry)', async () => {
+    const served = await serve((_req, res) => {
+      res.writeHead(500);
+      res.write('busy');
+    });
+    const res = await nodeFetch()(`${served.url}/busy`);
+    await (res.body as unknown as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]().return!();
+    await new Promise((done) => setTimeout(done, 20));
+    expect(served.connections[0]!.destroyed).toBe(true);
+  });
+
   it('times out with the signal’s TimeoutError', async () => {
     const served = await serve(() => undefined);
     await expect(nodeFetch()(`${served.url}/never`, { signal: AbortSignal.timeout(30) })).rejects.toMatchObject({ name: 'TimeoutError' });
+  });
+
+  it('waits for a slow answer longer than the agent keeps an idle connection (a model loading, a long first token)', async () => {
+    const served = await serve((_req, res) => {
+      res.writeHead(200);
+      res.write('first');
+      setTimeout(() => res.end(' last'), 150);
+    });
+    // Idle sockets are closed after 30 ms; a socket in use waits as long as the call does (the SDK's timeout decides).
+    const http = nodeFetch({ httpAgent: new Agent({ keepAlive: true, timeout: 30 }) });
+    const slowHeaders = await serve((_req, res) => setTimeout(() => res.end('late'), 150));
+    expect(await (await http(`${served.url}/`)).text()).toBe('first last');
+    expect(await (await http(`${slowHeaders.url}/`)).text()).toBe('late');
   });
 
   it('decompresses an answer the server compressed unasked', async () => {

@@ -64,6 +64,36 @@ function decoded(res: IncomingMessage): Readable {
   return res.pipe(inflate);
 }
 
+const isAbort = (err: unknown): boolean => (err as { name?: unknown } | null)?.name === 'AbortError' || (err as { name?: unknown } | null)?.name === 'TimeoutError';
+
+/**
+ * The body as the SDK iterates it. A connection that breaks mid-answer fails the read with what
+ * happened (an abort keeps its own reason); giving the body up (`return`, as the SDK cancels a
+ * body it will not read) closes the connection, started or not.
+ */
+function bodyOf(stream: Readable, url: string): AsyncIterable<Uint8Array> {
+  return {
+    [Symbol.asyncIterator]() {
+      const it = stream[Symbol.asyncIterator]() as AsyncIterator<Uint8Array>;
+      return {
+        async next() {
+          try {
+            return await it.next();
+          } catch (err) {
+            if (isAbort(err)) throw err;
+            throw new TypeError(`the connection to ${new URL(url).host} broke before the answer ended`, { cause: err });
+          }
+        },
+        async return() {
+          stream.destroy();
+          await it.return?.();
+          return { done: true, value: undefined };
+        },
+      };
+    },
+  };
+}
+
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 /** A fetch (HTTP/1.1 over node:http and node:https, keep-alive) whose answers are `IterableResponse`s. */
@@ -130,7 +160,7 @@ export function nodeFetch(options: NodeFetchOptions = {}): typeof fetch {
         continue;
       }
       const source = decoded(res);
-      return new IterableResponse(source as AsyncIterable<Uint8Array>, { status, statusText: res.statusMessage ?? '', headers: responseHeaders(res), url: url.href, redirected: redirects > 0 }).asResponse();
+      return new IterableResponse(bodyOf(source, url.href), { status, statusText: res.statusMessage ?? '', headers: responseHeaders(res), url: url.href, redirected: redirects > 0 }).asResponse();
     }
   }) as typeof fetch;
 }
