@@ -3,7 +3,7 @@ import { Agent, createServer, type IncomingMessage, type Server, type ServerResp
 import type { AddressInfo, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { nodeFetch } from './nodeFetch';
 
 interface Served {
@@ -119,8 +119,7 @@ describe('nodeFetch, the CLI’s HTTP client', () => {
     late.abort();
     await expect(next).rejects.toMatchObject({ name: 'AbortError' });
     // The connection of a cancelled answer is closed, never handed to another call.
-    await new Promise((done) => setTimeout(done, 20));
-    expect(served.connections.at(-1)!.destroyed).toBe(true);
+    await vi.waitFor(() => expect(served.connections.at(-1)!.destroyed).toBe(true));
   });
 
   it('says the connection broke when the server drops it mid-answer', async () => {
@@ -140,8 +139,7 @@ describe('nodeFetch, the CLI’s HTTP client', () => {
     });
     const res = await nodeFetch()(`${served.url}/busy`);
     await (res.body as unknown as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]().return!();
-    await new Promise((done) => setTimeout(done, 20));
-    expect(served.connections[0]!.destroyed).toBe(true);
+    await vi.waitFor(() => expect(served.connections[0]!.destroyed).toBe(true));
   });
 
   it('times out with the signal’s TimeoutError', async () => {
