@@ -5,6 +5,7 @@ const parts: Array<{ name: string; module: string; fn: string }> = [
   { name: 'first load (Chromium)', module: './firstLoad.ts', fn: 'benchFirstLoad' },
   { name: 'cold start (CLI)', module: './coldStart.ts', fn: 'benchColdStart' },
   { name: 'app-cold (Chromium)', module: './appColdStart.ts', fn: 'benchAppColdStart' },
+  { name: 'browser floor (Chromium)', module: './browserFloor.ts', fn: 'benchBrowserFloor' },
   { name: 'engine', module: './engine.ts', fn: 'benchEngine' },
   { name: 'models', module: './models.ts', fn: 'benchModels' },
   { name: 'editor (Chromium)', module: './ui-editor.ts', fn: 'benchEditor' },
