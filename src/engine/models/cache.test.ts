@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { cacheEntry, cacheKey, memoryCacheStore, UnreadableEntry, withCache, withMemoryLayer, type CacheStore } from './cache';
 import type { CompletionRequest, LanguageModel } from './types';
+import { op, params, runOps } from '../run/testing';
 
 function countingModel(): LanguageModel & { calls: number } {
   const model = {
@@ -176,5 +177,74 @@ describe('withMemoryLayer', () => {
     await layered.clear();
     expect(await layered.size()).toBe(0);
     expect(await layered.get('old')).toBeUndefined();
+  });
+});
+
+describe('answers written behind the run', () => {
+  /** A store whose writes wait for `release` (or fail with `fail`): the call must not wait for them. */
+  function slowStore(fail?: string) {
+    const inner = memoryCacheStore();
+    let release = (): void => undefined;
+    const released = new Promise<void>((done) => (release = done));
+    const store: CacheStore = {
+      get: (key) => inner.get(key),
+      set: async (key, value) => {
+        await released;
+        if (fail) throw new Error(fail);
+        await inner.set(key, value);
+      },
+      clear: () => inner.clear(),
+      size: () => inner.size(),
+    };
+    return { store, release, inner };
+  }
+
+  it('returns a fresh answer before the store has written it, and settle() waits for the write', async () => {
+    const { store, release, inner } = slowStore();
+    const cached = withCache(countingModel(), store, { enabled: true });
+    const answer = await cached.complete(request());
+    expect(answer.texts).toHaveLength(2);
+    expect(await inner.size()).toBe(0);
+    let settled = false;
+    const settling = cached.settle!().then((notes) => ((settled = true), notes));
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    release();
+    expect(await settling).toEqual([]);
+    expect(await inner.size()).toBe(1);
+  });
+
+  it('tells a failed write with the next call, once', async () => {
+    const { store, release } = slowStore('disk full');
+    release();
+    const cached = withCache(countingModel(), store, { enabled: true });
+    const notices: string[] = [];
+    await cached.complete(request({ seed: 1, onNotice: (m) => notices.push(m) }));
+    await new Promise((done) => setTimeout(done, 0));
+    await cached.complete(request({ seed: 2, onNotice: (m) => notices.push(m) }));
+    await cached.complete(request({ seed: 3, onNotice: (m) => notices.push(m) }));
+    expect(notices).toEqual(['The response cache could not be written (disk full): carrying on without it.']);
+    expect(await cached.settle!()).toEqual([]);
+  });
+
+  it('logs a failed write of the run’s last call before the run ends', async () => {
+    const { store, release } = slowStore('QuotaExceededError');
+    const cached = withCache(countingModel(), store, { enabled: true });
+    setTimeout(release, 5);
+    const result = await runOps([op('g', 'generate', [], params.generate(2, 'go'))], { current: 'x' }, cached);
+    const logged = result.events.findIndex((e) => e.type === 'log' && e.message === 'The response cache could not be written (QuotaExceededError): carrying on without it.');
+    expect(logged).toBeGreaterThan(-1);
+    expect(result.events[logged]).toMatchObject({ level: 'warn' });
+    expect(result.events.at(-1)?.type).toBe('run.done');
+    expect(result.summary.status).toBe('completed');
+  });
+
+  it('keeps an answer being written visible to the same request at once, through the memory layer', async () => {
+    const { store } = slowStore();
+    const model = countingModel();
+    const cached = withCache(model, withMemoryLayer(store), { enabled: true });
+    await cached.complete(request());
+    expect((await cached.complete(request())).cached).toBe(true);
+    expect(model.calls).toBe(1);
   });
 });

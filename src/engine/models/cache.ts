@@ -130,8 +130,10 @@ const NAMED_BAD_ENTRIES = 5;
 /**
  * Wraps a model with a response cache. A hit answers with `cached: true`, `requests: 0`, `ms` ≈ 0
  * and the stored usage, and replays its texts through `onToken` so the UI still shows them.
- * A failing store (quota, full disk) never fails a call: the first failure is reported through
- * `onNotice` and the call goes on without the cache.
+ * A fresh answer is written behind the run (the call does not wait for the store); `settle()` waits
+ * for the writes still going. A failing store (quota, full disk) never fails a call: the first
+ * failure is reported through `onNotice` (a failed write with the next call, or by `settle()`) and
+ * the calls go on.
  */
 export function withCache(model: LanguageModel, store: CacheStore, opts: CacheOptions): LanguageModel {
   if (!opts.enabled) return model;
@@ -143,16 +145,49 @@ export function withCache(model: LanguageModel, store: CacheStore, opts: CacheOp
     if (badEntries <= NAMED_BAD_ENTRIES) request.onNotice?.(`The cached answer ${key.slice(0, 12)} was not used because ${reason}: asking the model instead.`);
     else if (badEntries === NAMED_BAD_ENTRIES + 1) request.onNotice?.('More cached answers were unsound and not used; they are being replaced.');
   };
-  const warn = (request: CompletionRequest, action: string, err: unknown): void => {
-    if (warned) return;
+  const failure = (action: string, err: unknown): string | null => {
+    if (warned) return null;
     warned = true;
     const reason = err instanceof Error ? err.message : String(err);
-    request.onNotice?.(`The response cache could not ${action} (${reason}): carrying on without it.`);
+    return `The response cache could not ${action} (${reason}): carrying on without it.`;
+  };
+  const warn = (request: CompletionRequest, action: string, err: unknown): void => {
+    const notice = failure(action, err);
+    if (notice) request.onNotice?.(notice);
+  };
+  // Answers are written behind the run: the call returns as soon as its answer is in, and the next
+  // call waits for no disk or IndexedDB. A failed write is told with the next call, or by settle().
+  const writing = new Set<Promise<void>>();
+  let untold: string | null = null;
+  const writeBehind = (key: string, result: CompletionResult): void => {
+    let started: Promise<void>;
+    try {
+      // Called at once, so a memory layer holds the answer before the next call looks for it.
+      started = store.set(key, cacheEntry(key, result.texts, result.usage));
+    } catch (err) {
+      started = Promise.reject(err);
+    }
+    const write = started
+      .catch((err: unknown) => {
+        untold ??= failure('be written', err);
+      })
+      .finally(() => writing.delete(write));
+    writing.add(write);
   };
 
   return {
     id: model.id,
+    async settle(): Promise<string[]> {
+      while (writing.size > 0) await Promise.all(writing);
+      const told = untold ? [untold] : [];
+      untold = null;
+      return [...told, ...((await model.settle?.()) ?? [])];
+    },
     async complete(request: CompletionRequest): Promise<CompletionResult> {
+      if (untold) {
+        request.onNotice?.(untold);
+        untold = null;
+      }
       const key = cacheKey(model, request, sampleIndex);
       const started = performance.now();
       let stored: unknown;
@@ -178,11 +213,7 @@ export function withCache(model: LanguageModel, store: CacheStore, opts: CacheOp
         };
       }
       const result = await model.complete(request);
-      try {
-        await store.set(key, cacheEntry(key, result.texts, result.usage));
-      } catch (err) {
-        warn(request, 'be written', err);
-      }
+      writeBehind(key, result);
       return result;
     },
   };

@@ -82,6 +82,11 @@ export interface LanguageModel {
   /** Stable identity for the cache key: base URL + model name. */
   readonly id: { baseUrl: string; model: string };
   complete(request: CompletionRequest): Promise<CompletionResult>;
+  /**
+   * Waits for work the model left running after its calls answered (a response cache's writes) and
+   * says what the user should know of it; the engine asks once, before a run ends, and logs each line.
+   */
+  settle?(): Promise<string[]>;
 }
 
 /** Dollars per million tokens. */

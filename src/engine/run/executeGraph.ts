@@ -2,6 +2,7 @@ import type { CheckedGraph } from '../graph/document';
 import { INPUT_THOUGHT_ID, runId as toRunId, type OperationId } from '../graph/ids';
 import type { Diagnostic } from '../graph/diagnostics';
 import { displayUrl } from '../models/openaiErrors';
+import type { LanguageModel } from '../models/types';
 import { UNANNOTATED, type Thought } from '../grs/thought';
 import type { FlowItem } from '../operations/execution';
 import type { RunSummary } from './events';
@@ -63,6 +64,8 @@ export async function executeGraph(graph: CheckedGraph, rt: RunRuntime, options:
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
   }
+  // What the model left running after its answers (a cache's writes) ends before the run does; what it has to say is logged.
+  for (const message of await settleModel(options.model)) rt.emit('log', { level: 'warn', message });
   const summary = summarize(graph, runs, rt);
   rt.emit('run.done', { summary });
   return summary;
@@ -105,4 +108,12 @@ function makeInputThought(state: Thought['state'], at: number): Thought {
     cost: 0,
     criticalMs: 0,
   };
+}
+
+async function settleModel(model: LanguageModel): Promise<string[]> {
+  try {
+    return (await model.settle?.()) ?? [];
+  } catch (err) {
+    return [`The model's work after its answers failed: ${err instanceof Error ? err.message : String(err)}`];
+  }
 }
