@@ -20,8 +20,10 @@ const LATENCIES = process.env.APP_COLD_LATENCY ? [Number(process.env.APP_COLD_LA
 const REPEATS = Math.max(1, Number(process.env.APP_COLD_REPEATS ?? 3) || 3);
 /** Plain HTTP/1.1, as a local Ollama or vLLM answers; HTTPS with HTTP/2, as a hosted API (OpenAI) answers. */
 const TRANSPORTS = [
-  { name: 'HTTP/1.1', tls: false },
-  { name: 'HTTP/2 + TLS', tls: true },
+  { name: 'HTTP/1.1', tls: false, cache: false },
+  { name: 'HTTP/2 + TLS', tls: true, cache: false },
+  // The app's default settings keep the response cache on: each call of a first run looks itself up and writes its answer.
+  { name: 'HTTP/2 + TLS, cache on (the default)', tls: true, cache: true },
 ] as const;
 
 interface ExportedSample {
@@ -150,7 +152,7 @@ const wireLine = (w: Wire): string =>
   `Chromium sent ${w.posts} chat requests over ${[...w.protocols].join(', ') || '?'} on ${w.connections.size} connection(s), ${w.preflights} CORS preflight(s), ${w.warmups} bodiless warm-up POST(s)`;
 
 /** One fresh page: load the app, point it at the server, open the example, press Run, wait for Done. */
-async function firstRun(browser: Browser, appUrl: string, sim: SimulatorProcess, example: string): Promise<AppRun> {
+async function firstRun(browser: Browser, appUrl: string, sim: SimulatorProcess, example: string, cache: boolean): Promise<AppRun> {
   // The simulator's TLS certificate is self-signed: this context accepts it, as a user would once.
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true, ignoreHTTPSErrors: true });
   try {
@@ -171,7 +173,7 @@ async function firstRun(browser: Browser, appUrl: string, sim: SimulatorProcess,
       wire.connections.add(e.response.connectionId);
     });
     await page.addInitScript(WATCH_FETCH);
-    await openExampleOnServer(page, appUrl, example, sim.url);
+    await openExampleOnServer(page, appUrl, example, sim.url, { cache });
     await page.evaluate(CLICK_TO_DONE);
     sim.takeTraces();
     await page.getByTestId('run-start').click();
@@ -217,7 +219,7 @@ async function measure(browser: Browser, apps: App[], transport: (typeof TRANSPO
   const sim = await startSimulatorProcess(latency, { tls: transport.tls });
   try {
     const runs = new Map<App, AppRun[]>(apps.map((a) => [a, []]));
-    for (let i = 0; i < REPEATS; i++) for (const app of apps) runs.get(app)!.push(await firstRun(browser, app.url, sim, example));
+    for (let i = 0; i < REPEATS; i++) for (const app of apps) runs.get(app)!.push(await firstRun(browser, app.url, sim, example, transport.cache));
     const lines: string[] = [];
     for (const [app, list] of runs) {
       const hops = list[0]!.hops;

@@ -49,11 +49,13 @@ function runNode(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): 
 }
 
 /** One fresh `node bin/got-studio.mjs run` process; reads its --out report and the server's trace of its requests. */
-async function coldRun(graph: string, sim: SimulatorProcess, concurrency: number, codeCache = true): Promise<ColdRun> {
+async function coldRun(graph: string, sim: SimulatorProcess, concurrency: number, codeCache = true, responseCache = false): Promise<ColdRun> {
   const dir = mkdtempSync(join(tmpdir(), 'got-cold-'));
   try {
     const file = join(ROOT, 'public/examples', `${graph}.got.json`);
-    const args = [join(ROOT, 'bin/got-studio.mjs'), 'run', file, '--base-url', sim.url, '--model', 'got-simulator', '--samples', '0', '--no-cache', '--quiet', '--concurrency', String(concurrency), '--out', join(dir, 'run.json'), '--events'];
+    // The response cache on is the CLI's default: an empty folder per run, so every call looks itself up, misses and is written.
+    const cache = responseCache ? ['--cache-dir', join(dir, 'cache')] : ['--no-cache'];
+    const args = [join(ROOT, 'bin/got-studio.mjs'), 'run', file, '--base-url', sim.url, '--model', 'got-simulator', '--samples', '0', ...cache, '--quiet', '--concurrency', String(concurrency), '--out', join(dir, 'run.json'), '--events'];
     sim.takeTraces();
     const t0 = performance.now();
     const r = await runNode(args, dir, { ...process.env, OPENAI_API_KEY: 'sk-bench-local', ...(codeCache ? {} : { GOT_STUDIO_CODE_CACHE: 'off' }) });
@@ -117,7 +119,7 @@ export async function benchColdStart(): Promise<string[]> {
   const lines = [
     ...(stale ? ['build/cli was older than its sources: rebuilt (npm run build:cli) before measuring'] : []),
     `machine load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min): on 2 shared cores the cold client's CPU lands on the critical path`,
-    `a fresh process per run (compiled CLI, openai SDK over HTTP, V8 code cache written by an earlier run), simulator server in its own process, median of ${REPEATS}; bound = longest chain of calls × latency`,
+    `a fresh process per run (compiled CLI, openai SDK over HTTP, V8 code cache written by an earlier run, --no-cache), simulator server in its own process, median of ${REPEATS}; bound = longest chain of calls × latency`,
   ];
   for (const latency of LATENCIES) {
     const sim: SimulatorProcess = await startSimulatorProcess(latency);
@@ -127,9 +129,11 @@ export async function benchColdStart(): Promise<string[]> {
       for (const graph of GRAPHS) {
         const runs: ColdRun[] = [];
         const uncached: ColdRun[] = [];
+        const withResponseCache: ColdRun[] = [];
         for (let i = 0; i < REPEATS; i++) {
           runs.push(await coldRun(graph, sim, 0));
           uncached.push(await coldRun(graph, sim, 0, false));
+          withResponseCache.push(await coldRun(graph, sim, 0, true, true));
         }
         const serial = await coldRun(graph, sim, 1);
         const hops = runs[0]!.hops;
@@ -139,6 +143,7 @@ export async function benchColdStart(): Promise<string[]> {
         lines.push(
           `${graph} @ ${latency} ms: run wall ÷ bound ${(run / bound).toFixed(3)} (before ${BEFORE[`${graph} @ ${latency}`] ?? '?'}; ${run.toFixed(0)} ms over ${hops} × ${latency} ms; target ≤ ${latency >= 200 ? '1.05' : '1.10'}); ` +
             `without the code cache ${(median(uncached.map((r) => r.runMs)) / bound).toFixed(3)}; ` +
+            `with the response cache on (the default; empty) ${(median(withResponseCache.map((r) => r.runMs)) / bound).toFixed(3)}; ` +
             `whole process ${proc.toFixed(0)} ms (${median(uncached.map((r) => r.processMs)).toFixed(0)} without); one call at a time ${serial.runMs.toFixed(0)} ms → ${(serial.runMs / run).toFixed(2)}× faster; ` +
           `spread ${Math.min(...runs.map((r) => r.runMs / bound)).toFixed(3)}–${Math.max(...runs.map((r) => r.runMs / bound)).toFixed(3)}; load ${loadavg()[0]!.toFixed(1)}`,
         );
