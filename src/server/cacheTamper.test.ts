@@ -28,9 +28,11 @@ const bare = () => simulatorModel({ latencyMs: 0, tokenMs: 0 });
 const run = (dir: string | null): Promise<RunResult> =>
   runGraph(graph, { model: dir ? withCache(bare(), withMemoryLayer(folderCacheStore(dir)), { enabled: true }) : bare(), functions: builtinFunctions(), cache: dir !== null });
 
-/** What a run produced, leaving out how it was obtained (cache hits, time). */
+/** What a run produced, leaving out how it was obtained (cache hits, time, and so the order calls finished in). */
 const produced = (r: RunResult) => ({
-  thoughts: Object.values(r.grs.thoughts).map((t) => [t.id, t.state]),
+  thoughts: Object.values(r.grs.thoughts)
+    .map((t) => [t.id, t.state] as const)
+    .sort(([a], [b]) => a.localeCompare(b)),
   tokens: [r.summary.promptTokens, r.summary.completionTokens],
   status: r.summary.status,
 });

@@ -16,6 +16,23 @@ export function folderCacheStore(dir: string): CacheStore {
   };
   let tempCounter = 0;
 
+  /** The keys of the files stored (a temporary file of a write in progress is none). */
+  async function listKeys(): Promise<string[]> {
+    let shards: string[];
+    try {
+      shards = await readdir(dir);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw err;
+    }
+    const keys: string[] = [];
+    for (const shard of shards) {
+      const files = await readdir(join(dir, shard)).catch(() => [] as string[]);
+      for (const f of files) if (f.endsWith('.json')) keys.push(f.slice(0, -'.json'.length));
+    }
+    return keys;
+  }
+
   return {
     async get(key) {
       let text: string;
@@ -41,20 +58,9 @@ export function folderCacheStore(dir: string): CacheStore {
     async clear() {
       await rm(dir, { recursive: true, force: true });
     },
+    keys: listKeys,
     async size() {
-      let count = 0;
-      let shards: string[];
-      try {
-        shards = await readdir(dir);
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 0;
-        throw err;
-      }
-      for (const shard of shards) {
-        const files = await readdir(join(dir, shard)).catch(() => [] as string[]);
-        count += files.filter((f) => f.endsWith('.json')).length;
-      }
-      return count;
+      return (await listKeys()).length;
     },
   };
 }

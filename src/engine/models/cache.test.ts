@@ -248,3 +248,62 @@ describe('answers written behind the run', () => {
     expect(model.calls).toBe(1);
   });
 });
+
+describe('a memory layer over a store that lists its keys', () => {
+  function listingStore(keysFail = false) {
+    const inner = memoryCacheStore();
+    const stored = new Set<string>();
+    const reads: string[] = [];
+    let listed = 0;
+    const store: CacheStore = {
+      get: (key) => (reads.push(key), inner.get(key)),
+      set: async (key, value) => {
+        stored.add(key);
+        await inner.set(key, value);
+      },
+      clear: async () => {
+        stored.clear();
+        await inner.clear();
+      },
+      size: () => inner.size(),
+      keys: async () => {
+        listed += 1;
+        if (keysFail) throw new Error('cannot list');
+        return [...stored];
+      },
+    };
+    return { store, reads, listed: () => listed };
+  }
+
+  it('answers a miss without reading the store, reads a key it holds, and lists the keys once', async () => {
+    const { store, reads, listed } = listingStore();
+    const model = countingModel();
+    await withCache(model, store, { enabled: true }).complete(request({ seed: 1 }));
+    const layered = withMemoryLayer(store);
+    const cached = withCache(model, layered, { enabled: true });
+    layered.warm();
+    await cached.complete(request({ seed: 2 }));
+    await cached.complete(request({ seed: 3 }));
+    expect(reads).toHaveLength(1);
+    reads.length = 0;
+    expect((await cached.complete(request({ seed: 1 }))).cached).toBe(true);
+    expect(reads).toHaveLength(1);
+    expect(listed()).toBe(1);
+    expect(model.calls).toBe(3);
+  });
+
+  it('reads the store for every miss when it cannot list its keys, and forgets the keys on clear', async () => {
+    const failing = listingStore(true);
+    const cached = withCache(countingModel(), withMemoryLayer(failing.store), { enabled: true });
+    await cached.complete(request({ seed: 1 }));
+    await cached.complete(request({ seed: 2 }));
+    expect(failing.reads).toHaveLength(2);
+
+    const { store, reads } = listingStore();
+    const layered = withMemoryLayer(store);
+    await layered.set('k1', cacheEntry('k1', ['a'], { promptTokens: 1, completionTokens: 1 }));
+    await layered.clear();
+    expect(await layered.get('k1')).toBeUndefined();
+    expect(reads).toEqual([]);
+  });
+});

@@ -28,6 +28,8 @@ export interface CacheStore {
   set(key: string, value: CachedCompletion): Promise<void>;
   clear(): Promise<void>;
   size(): Promise<number>;
+  /** Every key stored, when the store can list them: a memory layer in front reads them once, so a miss costs no lookup. */
+  keys?(): Promise<Iterable<string>>;
 }
 
 /** A cache store that lives as long as the page or process. */
@@ -45,25 +47,44 @@ export function memoryCacheStore(): CacheStore {
  * A persistent store (IndexedDB, a folder) with a memory layer in front: answers read or written
  * once are served from memory for the rest of the session, and still outlive it on disk.
  */
-export function withMemoryLayer(persistent: CacheStore): CacheStore {
+export function withMemoryLayer(persistent: CacheStore): CacheStore & { warm(): void } {
   const memory = new Map<string, unknown>();
+  // The keys the persistent store holds, read once when it can list them: a key not among them is a
+  // miss without a lookup (in a browser an IndexedDB read per call, queued behind the answers being
+  // written). An answer another tab or process writes after that read is missed once and asked again.
+  let known: Promise<Set<string> | null> | null = null;
+  const index = (): Promise<Set<string> | null> =>
+    (known ??= persistent.keys
+      ? persistent.keys().then(
+          (keys) => new Set(keys),
+          () => null,
+        )
+      : Promise.resolve(null));
   return {
     async get(key) {
-      const known = memory.get(key);
-      if (known) return known;
+      const inMemory = memory.get(key);
+      if (inMemory) return inMemory;
+      const keys = await index();
+      if (keys && !keys.has(key)) return undefined;
       const stored = await persistent.get(key);
       if (stored !== undefined) memory.set(key, stored);
       return stored;
     },
     async set(key, value) {
       memory.set(key, value);
+      void index().then((keys) => keys?.add(key));
       await persistent.set(key, value);
     },
     async clear() {
       memory.clear();
+      known = Promise.resolve(new Set());
       await persistent.clear();
     },
     size: () => persistent.size(),
+    /** Reads the persistent store's keys now (e.g. when a run is in sight), so the run's first lookup does not wait for them. */
+    warm() {
+      void index();
+    },
   };
 }
 

@@ -14,5 +14,6 @@ export function idbCacheStore(dbName = 'got-studio-cache', storeName = 'response
     set: (key, value) => set(key, value, db()),
     clear: () => clear(db()),
     size: async () => (await keys(db())).length,
+    keys: async () => (await keys(db())).filter((key): key is string => typeof key === 'string'),
   };
 }

@@ -17,6 +17,10 @@ const providers = () => {
 export function preloadModelFor(settings: ModelSettings): void {
   if (settings.provider === 'openai') preconnect(settings.openai.baseUrl);
   void providers()
+    .then((p) => {
+      if (settings.cache) p.warmCacheNow();
+      return p;
+    })
     // The preflight warm-up is a chunk of its own, fetched when a run is in sight: the idle prefetch has no bytes to spare.
     .then((p): Promise<unknown> | undefined =>
       settings.provider === 'openai'
