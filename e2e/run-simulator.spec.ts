@@ -4,6 +4,22 @@ import { builtinFunctions, mergeFunctionRegistries, parseDocumentFile, runGraph,
 import { RunPage } from './support/runPage';
 
 test.describe('live runs on the in-browser simulator', () => {
+  test('with the response cache on (the default), the same run after a reload is answered from the browser’s storage', async ({ page }) => {
+    const run = new RunPage(page);
+    await run.open();
+    await run.run();
+    await run.waitDone();
+    await expect(run.summary('requests')).toHaveText('5');
+    await expect(run.summary('cache-hits')).toHaveText('0');
+    // A reload empties the page's memory: the answers now come from IndexedDB, written behind the first run.
+    await run.open();
+    await run.run();
+    await run.waitDone();
+    await expect(run.summary('status')).toHaveText('completed');
+    await expect(run.summary('cache-hits')).toHaveText('5');
+    await expect(run.summary('requests')).toHaveText('0');
+  });
+
   test('runs the GoT sorting-32 example and shows its operations and thoughts live', async ({ page }) => {
     const run = new RunPage(page);
     await run.open();

@@ -96,7 +96,7 @@ export function RunSummaryPanel() {
           />
           <Row label="requests" value={shown('requests', t.requests)} testId="summary-requests" />
           <Row label="completions" value={shown('completions', t.completions)} testId="summary-completions" />
-          <Row label="cache hits" value={shown('cacheHits', t.cacheHits)} />
+          <Row label="cache hits" value={shown('cacheHits', t.cacheHits)} testId="summary-cache-hits" />
           <Row label="tokens" value={`${Math.round(t.promptTokens).toLocaleString()} prompt · ${Math.round(t.completionTokens).toLocaleString()} completion`} />
           <Row label="cost" value={dollars(t.cost)} testId="summary-cost" />
           {summary ? (
