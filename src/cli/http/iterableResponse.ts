@@ -75,11 +75,6 @@ export class IterableResponse {
     return JSON.parse(await this.text()) as unknown;
   }
 
-  /** A copy whose body is `body` (e.g. the same bytes passed through a watcher). */
-  withBody(body: ByteSource): IterableResponse {
-    return new IterableResponse(body, this);
-  }
-
   /** As the fetch type: the SDK and the CLI read only the members above. */
   asResponse(): Response {
     return this as unknown as Response;

@@ -64,7 +64,7 @@ function decoded(res: IncomingMessage): Readable {
   return res.pipe(inflate);
 }
 
-const isAbort = (err: unknown): boolean => (err as { name?: unknown } | null)?.name === 'AbortError' || (err as { name?: unknown } | null)?.name === 'TimeoutError';
+const isAbort = (err: unknown): boolean => ['AbortError', 'TimeoutError'].includes((err as { name?: unknown } | null)?.name as string);
 
 /**
  * The body as the SDK iterates it. A connection that breaks mid-answer fails the read with what
