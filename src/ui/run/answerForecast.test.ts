@@ -29,6 +29,25 @@ describe('the answer forecast', () => {
     expect(f.dueWithin(131, 100)).toBe(false);
   });
 
+  it('tells how long until the soonest answer is due: 0 when one is late, null when none is expected', () => {
+    const f = new AnswerForecast();
+    f.observe(start('a'), 0);
+    expect(f.dueIn(10)).toBeNull();
+    f.observe(done('a'), 50);
+    expect(f.dueIn(50)).toBeNull();
+    f.observe(start('b'), 60);
+    f.observe(start('c'), 80);
+    expect(f.dueIn(70)).toBe(40);
+    expect(f.dueIn(100)).toBe(10);
+    // b is late by less than half a call: any moment now.
+    expect(f.dueIn(120)).toBe(0);
+    // b is late by more than half a call (no telling when), c by less.
+    expect(f.dueIn(140)).toBe(0);
+    f.observe(done('c'), 141);
+    // Only b is left, long overdue.
+    expect(f.dueIn(200)).toBeNull();
+  });
+
   it('takes no timing from cached answers, and forgets everything on reset', () => {
     const f = new AnswerForecast();
     f.observe(start('a'), 0);

@@ -34,12 +34,21 @@ export class AnswerForecast {
    * half a call ago (late, so any moment now). Nothing is due before a call of this run has finished.
    */
   dueWithin(now: number, windowMs: number): boolean {
-    if (this.recent.length === 0) return false;
+    const wait = this.dueIn(now);
+    return wait !== null && wait <= windowMs;
+  }
+
+  /** How long from `now` until the next answer is due (0 when one is late, due less than half a call ago), or null when none is expected. */
+  dueIn(now: number): number | null {
+    if (this.recent.length === 0) return null;
     const typical = [...this.recent].sort((a, b) => a - b)[Math.floor(this.recent.length / 2)]!;
+    let soonest: number | null = null;
     for (const started of this.inFlight.values()) {
       const due = started + typical;
-      if (due <= now + windowMs && due >= now - typical / 2) return true;
+      if (due < now - typical / 2) continue;
+      const wait = Math.max(0, due - now);
+      if (soonest === null || wait < soonest) soonest = wait;
     }
-    return false;
+    return soonest;
   }
 }

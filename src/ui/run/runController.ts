@@ -112,6 +112,11 @@ export class RunController {
     return this.abort !== null && this.forecast.dueWithin(now, windowMs);
   }
 
+  /** How long until one of the live run's model answers is due (performance.now ms; 0: late), or null when none is expected. */
+  answerDueIn(now: number): number | null {
+    return this.abort === null ? null : this.forecast.dueIn(now);
+  }
+
   /** Starts loading the model's code (e.g. the SDK) ahead of a likely run. */
   preload(): void {
     this.deps.preloadModel?.();

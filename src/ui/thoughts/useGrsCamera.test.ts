@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createGrs, type GrsState, type RunSummary, type Thought, type ThoughtId } from '../../engine/index';
-import { FIT_MIN_ZOOM, focusIds, followDuration, wholeGraphViewport } from './useGrsCamera';
+import { FIT_MIN_ZOOM, focusIds, followDuration, glideBeforeAnswer, wholeGraphViewport } from './useGrsCamera';
 
 function grsWith(parents: Record<string, string[]>, finals: string[] | null): GrsState {
   const grs = createGrs();
@@ -91,6 +91,16 @@ describe('the camera following a streaming run', () => {
     expect(followDuration(here, { x: -300, y: -400, zoom: 1 }, pane, 50)).toBeGreaterThan(0);
     expect(followDuration(here, { x: 0, y: -5000, zoom: 1 }, pane, 50)).toBe(0);
     expect(followDuration(here, { x: -300, y: -400, zoom: 1 }, pane, 1000)).toBe(0);
+  });
+
+  it('ends its glide before the live run\'s next model answer is due, or jumps when too little time is left', () => {
+    // No answer expected (no live run, or the first call still out): the glide as it is.
+    expect(glideBeforeAnswer(250, null)).toBe(250);
+    expect(glideBeforeAnswer(250, 400)).toBe(250);
+    expect(glideBeforeAnswer(250, 200)).toBe(160);
+    expect(glideBeforeAnswer(250, 100)).toBe(0);
+    expect(glideBeforeAnswer(250, 0)).toBe(0);
+    expect(glideBeforeAnswer(0, 400)).toBe(0);
   });
 
   it('jumps from the far level, where a glide would zoom through every card level on the way', () => {

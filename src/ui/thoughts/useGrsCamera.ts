@@ -5,6 +5,7 @@ import { useAppStore, useAppStoreApi } from '../store/StoreProvider';
 import { CARD_HEIGHT, CARD_WIDTH, type LaneLayout, type Point } from './layout/laneLayout';
 import { FAR_MIN_ZOOM, FAR_SCALE, OVERVIEW_ZOOM, type PillLayout } from './layout/pillLayout';
 import { viewedState } from '../timeline/viewedRun';
+import { answerDueIn } from '../run/answerHold';
 import { selectOpFigures, selectStreaming } from '../run/runSelectors';
 
 /** The least zoom the camera picks to follow a run or show one thought: every figure stays readable (the cards' text from FULL_CARD_ZOOM, 0.95, up). */
@@ -161,6 +162,21 @@ export function followDuration(from: View, to: View, pane: { width: number; heig
   return far || from.zoom < OVERVIEW_ZOOM ? 0 : 250;
 }
 
+/** The shortest glide worth drawing (ms), and the room a glide leaves before a model answer is due (ms). */
+const MIN_GLIDE_MS = 120;
+const ANSWER_ROOM_MS = 40;
+
+/**
+ * The follow camera's glide, fitted before the live run's next model answer (`dueIn` ms from now, null: none
+ * expected). A glide redraws the canvas every frame; one still running as answers arrive keeps the page from
+ * reading them. It is cut to end before the answer, or made a jump (one frame) when too little time is left.
+ */
+export function glideBeforeAnswer(glideMs: number, dueIn: number | null): number {
+  if (glideMs === 0 || dueIn === null) return glideMs;
+  const room = dueIn - ANSWER_ROOM_MS;
+  return room >= MIN_GLIDE_MS ? Math.min(glideMs, room) : 0;
+}
+
 /**
  * Moves the GRS camera as a viewer would: it follows the newest thoughts at a readable zoom while a
  * run streams; once it has ended (or is opened from History) the view, whole or split, shows the whole
@@ -266,7 +282,7 @@ export function useGrsCamera(
       const ids = fits ? wide : shown(core);
       if (!ids.length) return;
       const to = frame(ids, cards, pane);
-      void flow.setViewport(to, { duration: followDuration(flow.getViewport(), to, pane, grs.thoughtOrder.length) });
+      void flow.setViewport(to, { duration: glideBeforeAnswer(followDuration(flow.getViewport(), to, pane, grs.thoughtOrder.length), answerDueIn()) });
     }, 300);
   }, [api, flow, flowStore, runId, source, count, finished, view, fitWhole]);
   useEffect(
