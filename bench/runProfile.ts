@@ -6,7 +6,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
-import { waitForDone } from './appColdStart';
+import { CLICK_TO_DONE, waitForDone } from './appColdStart';
 import type { CpuProfile } from './cpuProfile';
 import { openExampleOnServer } from './appModel';
 import { startSimulatorProcess } from './models';
@@ -84,17 +84,11 @@ async function main(): Promise<void> {
       const cdp = await context.newCDPSession(page);
       await openExampleOnServer(page, server.resolvedUrls?.local[0] ?? '', EXAMPLE, sim.url);
       await page.waitForTimeout(1500);
-      await page.evaluate(`(() => {
-        let done;
-        window.__done = new Promise((resolve) => { done = resolve; });
-        const button = document.querySelector('[data-testid="run-start"]');
-        button.addEventListener('click', () => {
-          window.__clickAt = performance.now(); window.__commits = 0; window.__firstFallback = {}; window.__renders = {}; window.__counting = true;
-          const status = document.querySelector('[data-testid="run-status"]');
-          const check = () => { if (window.__doneAt === undefined && /^Done/.test(status.textContent || '')) { window.__doneAt = performance.now(); done(); } };
-          new MutationObserver(check).observe(status, { subtree: true, childList: true, characterData: true });
-        }, { capture: true, once: true });
-      })()`);
+      await page.evaluate(CLICK_TO_DONE);
+      // The counts start at the click, as the clock does.
+      await page.evaluate(`document.querySelector('[data-testid="run-start"]').addEventListener('click', () => {
+        window.__commits = 0; window.__firstFallback = {}; window.__renders = {}; window.__counting = true;
+      }, { capture: true, once: true })`);
       await cdp.send('Performance.enable');
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
