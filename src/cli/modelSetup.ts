@@ -10,7 +10,6 @@ import {
   simulatorModel,
   withCache,
   withMemoryLayer,
-  type CacheStore,
   type LanguageModel,
   type OpenAIModel,
   type ModelErrorKind,
@@ -120,7 +119,9 @@ export function setupModel(options: ModelOptions, env: Readonly<Record<string, s
   }
   const cacheDir = options.cache ? resolve(cwd, options.cacheDir ?? '.got-cache') : null;
   // Memory in front of the folder; a failing folder (read-only, full) never fails a call: withCache reports it and goes on.
-  const store: CacheStore | null = cacheDir ? withMemoryLayer(folderCacheStore(cacheDir)) : null;
+  const store = cacheDir ? withMemoryLayer(folderCacheStore(cacheDir)) : null;
+  // The folder's keys are listed now, while the server is checked, not on the first call's lookup.
+  store?.warm();
   return {
     kind: useSimulator ? 'simulator' : 'openai',
     base,

@@ -16,7 +16,11 @@ export function folderCacheStore(dir: string): CacheStore {
   };
   let tempCounter = 0;
 
-  /** The keys of the files stored (a temporary file of a write in progress is none). */
+  /**
+   * The keys of the files stored, read from the folder's names (which anyone can write to): only a
+   * well-formed key in its own shard counts, a temporary file of a write in progress is none. The
+   * shards are read side by side.
+   */
   async function listKeys(): Promise<string[]> {
     let shards: string[];
     try {
@@ -25,12 +29,13 @@ export function folderCacheStore(dir: string): CacheStore {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw err;
     }
-    const keys: string[] = [];
-    for (const shard of shards) {
-      const files = await readdir(join(dir, shard)).catch(() => [] as string[]);
-      for (const f of files) if (f.endsWith('.json')) keys.push(f.slice(0, -'.json'.length));
-    }
-    return keys;
+    const perShard = await Promise.all(
+      shards.map(async (shard) => {
+        const files = await readdir(join(dir, shard)).catch(() => [] as string[]);
+        return files.filter((f) => f.endsWith('.json') && f.startsWith(shard)).map((f) => f.slice(0, -'.json'.length)).filter((key) => KEY_PATTERN.test(key));
+      }),
+    );
+    return perShard.flat();
   }
 
   return {

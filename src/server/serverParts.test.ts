@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -50,6 +50,21 @@ describe('folderCacheStore', () => {
     expect(await again.size()).toBe(1);
     await again.clear();
     expect(await again.size()).toBe(0);
+  });
+
+  it('lists as keys only well-formed keys in their own shard: names anyone may have put in the folder are none', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'got-cache-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const key = '0123456789abcdef0123456789abcdef';
+    const store = folderCacheStore(dir);
+    await store.set(key, { texts: ['a'], usage: { promptTokens: 1, completionTokens: 1 }, savedAt: 1 });
+    await mkdir(join(dir, 'ff'), { recursive: true });
+    await writeFile(join(dir, '01', 'not-a-key.json'), '{}');
+    await writeFile(join(dir, '01', `${key}.json.tmp-7`), '{}');
+    await writeFile(join(dir, 'ff', `${key}.json`), '{}');
+    await writeFile(join(dir, 'stray.json'), '{}');
+    expect(await store.keys?.()).toEqual([key]);
+    expect(await store.size()).toBe(1);
   });
 });
 
