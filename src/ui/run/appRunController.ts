@@ -35,10 +35,7 @@ export function appRunController(store: AppStore): RunController {
     controllers.set(store, c);
     // Views that update on their own clock (the Thoughts view) keep out of the way of the answers this controller expects.
     const controller = c;
-    setAnswerProbe(
-      (now, windowMs) => controller.answerDueWithin(now, windowMs),
-      (now) => controller.answerDueIn(now),
-    );
+    setAnswerProbe((now) => controller.answerDueIn(now));
   }
   return c;
 }
