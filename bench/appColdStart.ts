@@ -1,15 +1,20 @@
 // The app's first run after load, as a user meets it: the production build served by `vite preview`,
 // a fresh Chromium page, the model set to an OpenAI-compatible endpoint (the simulator server in its
 // own process with a fixed latency per call), Run pressed on the sorting-128 GoT or set-intersection-128 GoT example. Wall time
-// from the click to "Done" (read in the page), against the critical-path bound of the calls it made.
+// from the click to "Done" (read in the page), against the critical-path bound of the calls it made. Beside it, alternated run
+// by run, Chromium's floor for the same traffic: the run's own requests sent by bare fetch in the run's waves, in a fresh
+// page with no app, no engine and no SDK (bench/browserFloor.ts), so the app's share of the excess reads off one line.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
 import type { GotDocument, GrsState } from '../src/engine/index';
 import { openExampleOnServer } from './appModel';
 import { longestCallChain } from './bound';
+import { runInFreshPage, servePage } from './browserFloor';
+import { recordWaves } from './graphWaves';
 import { startSimulatorProcess, type SimulatorProcess } from './models';
 import { hopTimeline, type ServerTrace, type TimelineEvent } from './timeline';
 
@@ -18,6 +23,7 @@ const EXAMPLES = process.env.APP_COLD_EXAMPLE ? [process.env.APP_COLD_EXAMPLE] :
 // APP_COLD_LATENCY=50, APP_COLD_TRANSPORT=h2|http1 and APP_COLD_REPEATS=n narrow a run; APP_COLD_DIST compares prebuilt builds (below).
 const LATENCIES = process.env.APP_COLD_LATENCY ? [Number(process.env.APP_COLD_LATENCY)] : [200, 50];
 const REPEATS = Math.max(1, Number(process.env.APP_COLD_REPEATS ?? 3) || 3);
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Plain HTTP/1.1, as a local Ollama or vLLM answers; HTTPS with HTTP/2, as a hosted API (OpenAI) answers. */
 const TRANSPORTS = [
   { name: 'HTTP/1.1', tls: false, cache: false },
@@ -212,6 +218,12 @@ async function firstRun(browser: Browser, appUrl: string, sim: SimulatorProcess,
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+/** The bare page of bench/browserFloor.ts and each example's requests in their waves, for the floor beside the app. */
+interface Floor {
+  url: string;
+  waves: Map<string, string[][]>;
+}
+
 /** One build of the app served for the bench: its name (for A/B lines) and URL. */
 interface App {
   name: string;
@@ -219,11 +231,18 @@ interface App {
 }
 
 /** REPEATS first runs per app on one transport at one latency, apps alternated run by run: the median ratio, the wire, the hop timeline. */
-async function measure(browser: Browser, apps: App[], transport: (typeof TRANSPORTS)[number], latency: number, example: string): Promise<string[]> {
+async function measure(browser: Browser, apps: App[], floor: Floor, transport: (typeof TRANSPORTS)[number], latency: number, example: string): Promise<string[]> {
   const sim = await startSimulatorProcess(latency, { tls: transport.tls });
   try {
     const runs = new Map<App, AppRun[]>(apps.map((a) => [a, []]));
-    for (let i = 0; i < REPEATS; i++) for (const app of apps) runs.get(app)!.push(await firstRun(browser, app.url, sim, example, transport.cache));
+    const floorMs: number[] = [];
+    const waves = floor.waves.get(example)!;
+    for (let i = 0; i < REPEATS; i++) {
+      for (const app of apps) runs.get(app)!.push(await firstRun(browser, app.url, sim, example, transport.cache));
+      const bare = await runInFreshPage(browser, floor.url, "bare fetch, the run's waves", { kind: 'fetch waves', baseUrl: sim.url, waves });
+      if (bare.status !== 'completed') throw new Error(`${example} @ ${latency} ms, the bare fetch floor: ${bare.status}`);
+      floorMs.push(bare.wallMs);
+    }
     const lines: string[] = [];
     for (const [app, list] of runs) {
       const watched = await firstRun(browser, app.url, sim, example, transport.cache, true);
@@ -232,9 +251,12 @@ async function measure(browser: Browser, apps: App[], transport: (typeof TRANSPO
       const click = median(list.map((r) => r.clickMs));
       const run = median(list.map((r) => r.runMs));
       const typical = list.find((r) => r.clickMs === click) ?? list[0]!;
+      const floorRatio = median(floorMs) / bound;
       lines.push(
         `${apps.length > 1 ? `[${app.name}] ` : ''}${transport.name}, ${example} @ ${latency} ms: click → done ÷ bound ${(click / bound).toFixed(3)} (${click.toFixed(0)} ms over ${hops} × ${latency} ms; target ≤ ${latency >= 200 ? '1.05' : '1.10'}); ` +
-          `the engine's run wall ${run.toFixed(0)} ms (÷ bound ${(run / bound).toFixed(3)})`,
+          `the engine's run wall ${run.toFixed(0)} ms (÷ bound ${(run / bound).toFixed(3)}); ` +
+          `Chromium's floor for the same ${waves.flat().length} requests in the run's ${waves.length} waves by bare fetch ${floorRatio.toFixed(3)} ` +
+          `(${floorMs.map((ms) => (ms / bound).toFixed(3)).join(', ')}), the app ${(click / bound - floorRatio).toFixed(3)} over it`,
         `  ${wireLine(typical.wire)}; each run ÷ bound: ${list.map((r) => (r.clickMs / bound).toFixed(3)).join(', ')}`,
         `  one more run with the page's fetch watched (÷ bound ${(watched.clickMs / bound).toFixed(3)}, not in the median): ${clientLine(watched.requests, watched.clickAt, watched.doneAt)}`,
         ...hopTimeline(typical.events, latency, typical.traces).map((l) => `  ${l}`),
@@ -282,13 +304,19 @@ export async function benchAppColdStart(): Promise<string[]> {
       apps.push({ name: dist.name, url: server.resolvedUrls?.local[0] ?? '' });
     }
     const browser = await chromium.launch(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {});
+    const floorPage = await servePage();
     try {
+      // Each graph's requests and waves, from one run in this process (they do not depend on the latency).
+      const waves = new Map<string, string[][]>();
+      for (const example of EXAMPLES) waves.set(example, await recordWaves(readFileSync(`${ROOT}public/examples/${example}.got.json`, 'utf8')));
+      const floor: Floor = { url: floorPage.url, waves };
       const only = process.env.APP_COLD_TRANSPORT;
       for (const transport of TRANSPORTS.filter((t) => !only || (only === 'h2') === t.tls)) {
-        for (const example of EXAMPLES) for (const latency of LATENCIES) lines.push(...(await measure(browser, apps, transport, latency, example)));
+        for (const example of EXAMPLES) for (const latency of LATENCIES) lines.push(...(await measure(browser, apps, floor, transport, latency, example)));
       }
     } finally {
       await browser.close();
+      floorPage.server.close();
     }
   } finally {
     for (const server of servers) await new Promise<void>((r) => server.httpServer.close(() => r()));

@@ -1,7 +1,9 @@
 // What a page can reach at all, next to what the app reaches (bench/appColdStart.ts): a fresh Chromium page with no app
-// around it runs (a) the engine on the page's main thread, (b) the engine in a Web Worker, and (c) a chain of bare fetches
+// around it runs (a) the engine on the page's main thread, (b) the engine in a Web Worker, (c) a chain of bare fetches
 // as long as the graph's critical path (one request after another, no SDK, no engine: the least a page pays per call),
-// against the simulator server in its own process. Each ÷ the same bound (critical-path hops × latency), runs alternated.
+// and (d) the run's own requests by bare fetch, each wave at once after the wave before (the least a page pays for this
+// graph's traffic), against the simulator server in its own process. Each ÷ the same bound (critical-path hops ×
+// latency), runs alternated.
 import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -11,16 +13,18 @@ import { build } from 'esbuild';
 import { chromium, type Browser } from '@playwright/test';
 import { KNOWN_HOPS } from './bound';
 import type { FloorJob, FloorResult } from './browserFloorPage';
+import { recordWaves } from './graphWaves';
 import { startSimulatorProcess } from './models';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const EXAMPLES = process.env.FLOOR_EXAMPLE ? [process.env.FLOOR_EXAMPLE] : ['sorting-128-got', 'set-intersection-128-got'];
 const LATENCIES = process.env.FLOOR_LATENCY ? [Number(process.env.FLOOR_LATENCY)] : [200, 50];
 const REPEATS = Math.max(1, Number(process.env.FLOOR_REPEATS ?? 5) || 5);
-const MODES = ['engine, main thread', 'engine, Web Worker', 'bare fetch chain', 'bare fetch chain, streamed'] as const;
+const MODES = ['engine, main thread', 'engine, Web Worker', 'bare fetch chain', 'bare fetch chain, streamed', "bare fetch, the run's waves"] as const;
 type Mode = (typeof MODES)[number];
 
-async function servePage(): Promise<{ server: Server; url: string }> {
+/** Serves the floor's page script (bench/browserFloorPage.ts, bundled) and a bare page that loads it. */
+export async function servePage(): Promise<{ server: Server; url: string }> {
   const bundled = await build({ entryPoints: [`${ROOT}bench/browserFloorPage.ts`], bundle: true, format: 'iife', platform: 'browser', minify: true, write: false, logLevel: 'error' });
   const script = bundled.outputFiles[0]!.text;
   const server = createServer((req, res) => {
@@ -31,7 +35,8 @@ async function servePage(): Promise<{ server: Server; url: string }> {
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` };
 }
 
-async function runInFreshPage(browser: Browser, pageUrl: string, mode: Mode, job: FloorJob): Promise<FloorResult> {
+/** One job in a fresh browser context and page (in a Web Worker for the worker mode). */
+export async function runInFreshPage(browser: Browser, pageUrl: string, mode: Mode, job: FloorJob): Promise<FloorResult> {
   const context = await browser.newContext({ ignoreHTTPSErrors: true });
   try {
     const page = await context.newPage();
@@ -61,6 +66,13 @@ export async function benchBrowserFloor(): Promise<string[]> {
     `a fresh Chromium page per run with no app around it, simulator server in its own process, median of ${REPEATS}; bound = critical-path hops × latency; the bare fetch chain makes as many requests, one after another`,
   ];
   const { server, url } = await servePage();
+  // Each graph's requests and waves, from one run in this process (they do not depend on the server's latency).
+  const waves = new Map<string, string[][]>();
+  for (const example of EXAMPLES) {
+    const recorded = await recordWaves(readFileSync(`${ROOT}public/examples/${example}.got.json`, 'utf8'));
+    waves.set(example, recorded);
+    lines.push(`${example}: ${recorded.flat().length} requests in ${recorded.length} waves of ${recorded.map((w) => w.length).join(', ')}`);
+  }
   const browser = await chromium.launch(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {});
   try {
     for (const tls of [true, false]) {
@@ -75,6 +87,7 @@ export async function benchBrowserFloor(): Promise<string[]> {
               'engine, Web Worker': { kind: 'engine', documentText, baseUrl: sim.url },
               'bare fetch chain': { kind: 'fetch chain', baseUrl: sim.url, hops, stream: false },
               'bare fetch chain, streamed': { kind: 'fetch chain', baseUrl: sim.url, hops, stream: true },
+              "bare fetch, the run's waves": { kind: 'fetch waves', baseUrl: sim.url, waves: waves.get(example)! },
             };
             const ratios = new Map<Mode, number[]>(MODES.map((m) => [m, []]));
             for (let i = 0; i < REPEATS; i++) {

@@ -2,7 +2,7 @@
 // simulator server over HTTP/2 + TLS at 50 ms per call, an unminified production build so functions keep their names).
 // A CPU profile of the run is cut into windows on the page's clock: click → first request, the first request's wait
 // for its preflight, each answer's arrival → the next wave's first request, and within a wave request k → k+1.
-// Prints the top self-times per kind of window. Run: `npx tsx bench/firstRunProfile.ts` (REPEATS=n, LATENCY=ms, TLS=0).
+// Prints the top self-times per kind of window. Run: `npx tsx bench/firstRunProfile.ts` (REPEATS=n, LATENCY=ms, TLS=0, CACHE=1, EXAMPLE=name).
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,10 +14,12 @@ import { KNOWN_HOPS } from './bound';
 import type { CpuProfile, ProfileNode } from './cpuProfile';
 import { startSimulatorProcess } from './models';
 
-const EXAMPLE = 'sorting-128-got';
+const EXAMPLE = process.env.EXAMPLE ?? 'sorting-128-got';
 const REPEATS = Number(process.env.REPEATS ?? 3);
 const LATENCY = Number(process.env.LATENCY ?? 50);
 const TLS = process.env.TLS !== '0';
+/** CACHE=1: the response cache on, as the app's default settings have it. */
+const CACHE = process.env.CACHE === '1';
 const TOP = Number(process.env.TOP ?? 12);
 
 
@@ -177,7 +179,7 @@ async function main(): Promise<void> {
       await page.addInitScript(WATCH_FETCH);
       await page.addInitScript(MARK);
       const cdp = await context.newCDPSession(page);
-      await openExampleOnServer(page, server.resolvedUrls?.local[0] ?? '', EXAMPLE, sim.url);
+      await openExampleOnServer(page, server.resolvedUrls?.local[0] ?? '', EXAMPLE, sim.url, { cache: CACHE });
       await page.evaluate(CLICK_TO_DONE);
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: Number(process.env.SAMPLE_US ?? 200) });
