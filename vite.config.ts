@@ -1,13 +1,14 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { gotStudioServerPlugin } from './src/server/vitePlugin';
+import { compileHints } from './scripts/compileHints';
 import { idlePrefetchGroup } from './scripts/idlePrefetchGroup';
 
 const prefetch = idlePrefetchGroup();
 
 // No CORS on either server: the app is same-origin, and Vite's default allow-list would let any localhost page read /api/llm.
 export default defineConfig({
-  plugins: [react(), gotStudioServerPlugin(), prefetch.plugin],
+  plugins: [react(), gotStudioServerPlugin(), prefetch.plugin, compileHints()],
   server: { port: 5173, strictPort: false, cors: false },
   preview: { port: 4173, cors: false },
   build: {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { describe, expect, it } from 'vitest';
+import { COMPILE_ALL_HINT } from '../../scripts/compileHints';
 import { eagerJavaScript } from '../../scripts/eagerSize';
 
 /**
@@ -32,6 +33,10 @@ describe('the production build', () => {
       // The idle prefetch's one chunk (scripts/idlePrefetchGroup.ts) holds the Thoughts view.
       const run = readFileSync(join(outDir, 'assets', lazyFiles.find((f) => f.startsWith('run-') && f.endsWith('.js')) ?? ''), 'utf8');
       expect(run).toContain('grs-canvas');
+      // What a run executes is compiled as it loads, ahead of the click (scripts/compileHints.ts); the first load's chunks are not.
+      const sdk = readFileSync(join(outDir, 'assets', lazyFiles.find((f) => f.startsWith('openai-')) ?? ''), 'utf8');
+      expect(run.startsWith(`${COMPILE_ALL_HINT}\n`) && sdk.startsWith(`${COMPILE_ALL_HINT}\n`)).toBe(true);
+      for (const file of eagerFiles) expect(readFileSync(join(outDir, file), 'utf8'), file).not.toContain(COMPILE_ALL_HINT);
       expect([...eagerFiles].join(' ')).not.toMatch(/codeMirror|o200k|cl100k|openai|elk|CompareView|quickjs|emscripten/i);
     } finally {
       process.env.NODE_ENV = env;
