@@ -4,6 +4,7 @@ import { Modal } from '../../dialogs/Modal';
 import { useAppStore, useAppStoreApi } from '../../store/StoreProvider';
 import { controllerFor } from '../appController';
 import { bareModel } from './buildModel';
+import { connectionCapNote } from './connectionCap';
 import { appKeyVault } from './keyVault';
 import { applyModelSettings } from './applyModelSettings';
 import { deviceStorage, priceFor, priceKey, savePrice } from './modelPrices';
@@ -32,6 +33,8 @@ export function ModelSettingsDialog({ onClose }: { onClose: () => void }) {
   // Typed prices by model name, so switching model or provider keeps what was typed for each.
   const [prices, setPrices] = useState<Record<string, PriceDraft>>({});
   const model = priceKey(d);
+  // More calls at once than the browser opens connections to a plain-http endpoint: say that the rest wait.
+  const capNote = connectionCapNote(d, window.location.href);
   const set = (patch: Partial<ModelSettings>) => {
     setD({ ...d, ...patch });
     setVerdict(null);
@@ -178,6 +181,11 @@ export function ModelSettingsDialog({ onClose }: { onClose: () => void }) {
               data-testid="concurrency"
             />
           </label>
+          {capNote ? (
+            <p className="muted" data-testid="connection-cap">
+              {capNote}
+            </p>
+          ) : null}
           <label>
             Requests per minute (0 = no limit){' '}
             <input
