@@ -13,6 +13,7 @@ import { build } from 'esbuild';
 import { chromium, type Browser } from '@playwright/test';
 import { KNOWN_HOPS } from './bound';
 import type { FloorJob, FloorResult } from './browserFloorPage';
+import { COMPILE_ALL_HINT } from '../scripts/compileHints';
 import { recordWaves } from './graphWaves';
 import { startSimulatorProcess } from './models';
 
@@ -26,7 +27,8 @@ type Mode = (typeof MODES)[number];
 /** Serves the floor's page script (bench/browserFloorPage.ts, bundled) and a bare page that loads it. */
 export async function servePage(): Promise<{ server: Server; url: string }> {
   const bundled = await build({ entryPoints: [`${ROOT}bench/browserFloorPage.ts`], bundle: true, format: 'iife', platform: 'browser', minify: true, write: false, logLevel: 'error' });
-  const script = bundled.outputFiles[0]!.text;
+  // Compiled as it loads, as the app's run and SDK chunks are (scripts/compileHints.ts).
+  const script = `${COMPILE_ALL_HINT}\n${bundled.outputFiles[0]!.text}`;
   const server = createServer((req, res) => {
     if (req.url === '/floor.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
     else res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><meta charset="utf-8"><script src="/floor.js"></script>');
