@@ -1,14 +1,14 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { gotStudioServerPlugin } from './src/server/vitePlugin';
-import { compileHints } from './scripts/compileHints';
+import { compileHintBanner } from './scripts/compileHints';
 import { idlePrefetchGroup } from './scripts/idlePrefetchGroup';
 
 const prefetch = idlePrefetchGroup();
 
 // No CORS on either server: the app is same-origin, and Vite's default allow-list would let any localhost page read /api/llm.
 export default defineConfig({
-  plugins: [react(), gotStudioServerPlugin(), prefetch.plugin, compileHints()],
+  plugins: [react(), gotStudioServerPlugin(), prefetch.plugin],
   server: { port: 5173, strictPort: false, cors: false },
   preview: { port: 4173, cors: false },
   build: {
@@ -20,6 +20,8 @@ export default defineConfig({
     // What the idle prefetch loads is one chunk too, for the same reason (scripts/idlePrefetchGroup.ts).
     rolldownOptions: {
       output: {
+        // V8's compile hint on the chunks a run executes (scripts/compileHints.ts).
+        postBanner: compileHintBanner(),
         codeSplitting: {
           groups: [
             { name: 'app', tags: ['$initial'], priority: 2 },
