@@ -7,7 +7,6 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
 import type { GotDocument, GrsState } from '../src/engine/index';
@@ -23,7 +22,6 @@ const EXAMPLES = process.env.APP_COLD_EXAMPLE ? [process.env.APP_COLD_EXAMPLE] :
 // APP_COLD_LATENCY=50, APP_COLD_TRANSPORT=h2|http1 and APP_COLD_REPEATS=n narrow a run; APP_COLD_DIST compares prebuilt builds (below).
 const LATENCIES = process.env.APP_COLD_LATENCY ? [Number(process.env.APP_COLD_LATENCY)] : [200, 50];
 const REPEATS = Math.max(1, Number(process.env.APP_COLD_REPEATS ?? 3) || 3);
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Plain HTTP/1.1, as a local Ollama or vLLM answers; HTTPS with HTTP/2, as a hosted API (OpenAI) answers. */
 const TRANSPORTS = [
   { name: 'HTTP/1.1', tls: false, cache: false },
@@ -307,9 +305,7 @@ export async function benchAppColdStart(): Promise<string[]> {
     const floorPage = await servePage();
     try {
       // Each graph's requests and waves, from one run in this process (they do not depend on the latency).
-      const waves = new Map<string, string[][]>();
-      for (const example of EXAMPLES) waves.set(example, await recordWaves(readFileSync(`${ROOT}public/examples/${example}.got.json`, 'utf8')));
-      const floor: Floor = { url: floorPage.url, waves };
+      const floor: Floor = { url: floorPage.url, waves: await recordWaves(EXAMPLES) };
       const only = process.env.APP_COLD_TRANSPORT;
       for (const transport of TRANSPORTS.filter((t) => !only || (only === 'h2') === t.tls)) {
         for (const example of EXAMPLES) for (const latency of LATENCIES) lines.push(...(await measure(browser, apps, floor, transport, latency, example)));

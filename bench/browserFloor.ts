@@ -45,7 +45,10 @@ export async function runInFreshPage(browser: Browser, pageUrl: string, mode: Mo
     await page.goto(pageUrl);
     return await page.evaluate(
       async ({ job, inWorker }) => {
-        if (!inWorker) return (window as unknown as { runFloorJob(j: typeof job): Promise<FloorResult> }).runFloorJob(job);
+        const page = window as unknown as { runFloorJob(j: typeof job): Promise<FloorResult>; warmEngine(baseUrl: string): Promise<void> };
+        if (!inWorker) return page.runFloorJob(job);
+        // The app's preflight warm-up needs a page: done here, for the worker's requests too.
+        await page.warmEngine(job.baseUrl);
         const worker = new Worker('/floor.js');
         return await new Promise<FloorResult>((done) => {
           worker.onmessage = (e: MessageEvent<FloorResult>) => done(e.data);
@@ -69,12 +72,8 @@ export async function benchBrowserFloor(): Promise<string[]> {
   ];
   const { server, url } = await servePage();
   // Each graph's requests and waves, from one run in this process (they do not depend on the server's latency).
-  const waves = new Map<string, string[][]>();
-  for (const example of EXAMPLES) {
-    const recorded = await recordWaves(readFileSync(`${ROOT}public/examples/${example}.got.json`, 'utf8'));
-    waves.set(example, recorded);
-    lines.push(`${example}: ${recorded.flat().length} requests in ${recorded.length} waves of ${recorded.map((w) => w.length).join(', ')}`);
-  }
+  const waves = await recordWaves(EXAMPLES);
+  for (const [example, recorded] of waves) lines.push(`${example}: ${recorded.flat().length} requests in ${recorded.length} waves of ${recorded.map((w) => w.length).join(', ')}`);
   const browser = await chromium.launch(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {});
   try {
     for (const tls of [true, false]) {

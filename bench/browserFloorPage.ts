@@ -3,8 +3,9 @@
 // chain of bare fetches (one request after another, no SDK, no engine), the least a page can pay per call;
 // and the run's own requests sent by bare fetch in the run's waves, the least a page pays for this graph.
 // Every mode starts its clock as the app's run does: connection open, the chat URL's CORS preflight in the browser's cache.
-import OpenAI from 'openai';
+import * as sdk from 'openai';
 import { builtinFunctions, mergeFunctionRegistries, openAIModel, parseDocumentFile, runGraph, taskFunctions } from '../src/engine/index';
+import { warmPreflight } from '../src/ui/run/settings/warmPreflight';
 
 export interface FloorResult {
   wallMs: number;
@@ -15,12 +16,22 @@ export interface FloorResult {
 const headers = { 'content-type': 'application/json', authorization: 'Bearer sk-bench-local' };
 
 /**
- * The connection (and TLS) is set up before the clock starts, as for the engine's run, and the chat URL's CORS preflight
- * is in the browser's cache, as the app has it when a run starts (a bodiless POST the server refuses, as the app sends).
+ * The bare modes' warm-up: the connection (and TLS) is set up before the clock starts, and the chat URL's CORS
+ * preflight for their headers is in the browser's cache (a bodiless POST the server refuses, as the app sends).
  */
-async function warmUp(baseUrl: string, chatHeaders: Record<string, string> = headers): Promise<void> {
+async function warmUp(baseUrl: string): Promise<void> {
   await (await fetch(`${baseUrl}/models`, { headers })).text();
-  await (await fetch(`${baseUrl}/chat/completions`, { method: 'POST', headers: chatHeaders })).text();
+  await (await fetch(`${baseUrl}/chat/completions`, { method: 'POST', headers })).text();
+}
+
+/**
+ * The engine modes' warm-up: the connection, and the app's own preflight warm-up (src/ui/run/settings/warmPreflight.ts),
+ * which needs a page: for the Web Worker, the page calls it before starting the worker (the browser's preflight cache
+ * is the origin's, the worker's too).
+ */
+async function warmEngine(baseUrl: string): Promise<void> {
+  await (await fetch(`${baseUrl}/models`, { headers })).text();
+  await warmPreflight(sdk, baseUrl);
 }
 
 async function engineRun(documentText: string, baseUrl: string): Promise<FloorResult> {
@@ -29,9 +40,7 @@ async function engineRun(documentText: string, baseUrl: string): Promise<FloorRe
   const model = openAIModel({ baseUrl, model: 'got-simulator', apiKey: 'sk-bench-local', browser: true });
   // As the CLI and the app do before a run: the SDK loaded, its client made, a request built.
   await model.prepare();
-  // The app's warm-up (src/ui/run/settings/warmPreflight.ts): the header names the SDK sends, on a bodiless POST.
-  const sdkRequest = await new OpenAI({ baseURL: baseUrl, apiKey: '-', dangerouslyAllowBrowser: true }).buildRequest({ method: 'post', path: '/chat/completions', body: {}, stream: true });
-  await warmUp(baseUrl, Object.fromEntries([...new Headers(sdkRequest.req.headers as HeadersInit).keys()].map((name) => [name, '-'])));
+  await warmEngine(baseUrl);
   const started = performance.now();
   const result = await runGraph(parsed.document, { model, functions: mergeFunctionRegistries(builtinFunctions(), taskFunctions()), concurrency: Infinity, seed: 1 });
   return { wallMs: performance.now() - started, requests: result.summary.requests, status: result.summary.status };
@@ -69,9 +78,16 @@ function runJob(job: FloorJob): Promise<FloorResult> {
   return job.kind === 'fetch chain' ? fetchChain(job.baseUrl, job.hops, job.stream) : fetchWaves(job.baseUrl, job.waves);
 }
 
-const scope = globalThis as unknown as { document?: unknown; onmessage: ((e: MessageEvent<FloorJob>) => void) | null; postMessage(data: unknown): void; runFloorJob?: typeof runJob };
+const scope = globalThis as unknown as {
+  document?: unknown;
+  onmessage: ((e: MessageEvent<FloorJob>) => void) | null;
+  postMessage(data: unknown): void;
+  runFloorJob?: typeof runJob;
+  warmEngine?: typeof warmEngine;
+};
 if (scope.document === undefined) {
   scope.onmessage = (e) => void runJob(e.data).then((r) => scope.postMessage(r), (err: unknown) => scope.postMessage({ wallMs: Number.NaN, requests: 0, status: String(err) }));
 } else {
   scope.runFloorJob = runJob;
+  scope.warmEngine = warmEngine;
 }
