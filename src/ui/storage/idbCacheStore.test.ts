@@ -37,6 +37,8 @@ describe('the browser response cache', () => {
     await write;
     expect(idb.cleared).toBe(1);
     expect(idb.setMany.flat()).toEqual([]);
+    // Not even an empty transaction.
+    expect(idb.setMany).toHaveLength(0);
     expect(await store.keys?.()).toEqual(['a', 'b']);
   });
 });

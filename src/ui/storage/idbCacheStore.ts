@@ -18,7 +18,8 @@ export function idbCacheStore(dbName = 'got-studio-cache', storeName = 'response
       const entries = queued;
       queued = [];
       batch = null;
-      return setMany(entries, db());
+      // Cleared meanwhile: no transaction for nothing.
+      return entries.length > 0 ? setMany(entries, db()) : undefined;
     });
     return batch;
   };

@@ -1,4 +1,5 @@
 import type { ModelSettings } from './modelSettings';
+import { PROXY_BASE_URL } from './proxyBase';
 
 /** Browsers open at most this many connections to one HTTP/1.1 server (Chromium, Firefox and Safari alike). */
 export const HTTP1_CONNECTIONS_PER_HOST = 6;
@@ -7,8 +8,8 @@ export const HTTP1_CONNECTIONS_PER_HOST = 6;
 function endpointOf(settings: Pick<ModelSettings, 'provider' | 'openai'>, pageUrl: string): URL | null {
   try {
     if (settings.provider === 'openai') return new URL(settings.openai.baseUrl, pageUrl);
-    // The proxy is this page's own server.
-    if (settings.provider === 'proxy') return new URL(pageUrl);
+    // The proxy is this page's own server, at the path the run's model uses (modelProviders.ts).
+    if (settings.provider === 'proxy') return new URL(PROXY_BASE_URL, pageUrl);
   } catch {
     return null;
   }
